@@ -1,0 +1,49 @@
+using System;
+using System.Net.Http;
+using System.Text;
+
+namespace ViberGateways
+{
+    /// <summary>
+    /// Base of every gateway client: holds the client's options. The <see cref="HttpClient"/> belongs to the
+    /// caller (usually IHttpClientFactory) and is never disposed by a client.
+    /// </summary>
+    /// <typeparam name="TOptions">The gateway's options type.</typeparam>
+    public abstract class GatewayClientBase<TOptions>
+        where TOptions : GatewayOptions
+    {
+        /// <summary>Creates the client base.</summary>
+        /// <param name="options">The gateway's options (credentials, base address).</param>
+        protected GatewayClientBase(TOptions options)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+        }
+
+        /// <summary>The options this client was created with.</summary>
+        protected TOptions Options { get; }
+
+        /// <summary>
+        /// Generated clients build relative paths without a leading slash. When the <see cref="HttpClient"/> has
+        /// no <see cref="HttpClient.BaseAddress"/> (a client created by hand), the options' base address is used.
+        /// </summary>
+        /// <param name="client">The HTTP client the request goes through.</param>
+        /// <param name="url">The relative URL being built.</param>
+        protected void ApplyBaseAddress(HttpClient client, StringBuilder url)
+        {
+            if (client is null)
+            {
+                throw new ArgumentNullException(nameof(client));
+            }
+
+            if (url is null)
+            {
+                throw new ArgumentNullException(nameof(url));
+            }
+
+            if (client.BaseAddress is null)
+            {
+                url.Insert(0, Options.BaseAddress.AbsoluteUri);
+            }
+        }
+    }
+}

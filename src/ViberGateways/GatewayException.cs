@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+
+namespace ViberGateways
+{
+    /// <summary>
+    /// The one exception family callers catch for gateway failures: an unexpected HTTP status, a reply the SDK
+    /// cannot read, or a gateway that rejected the request inside an HTTP 200 reply. Every generated client and
+    /// every hand-written transport throws it. The message carries a bounded, redacted snippet of the reply and
+    /// never an API key, password or token.
+    /// </summary>
+    public class GatewayException : Exception
+    {
+        /// <summary>Creates the exception the generated clients throw for an unexpected HTTP reply.</summary>
+        /// <param name="message">What went wrong.</param>
+        /// <param name="statusCode">The HTTP status code of the reply.</param>
+        /// <param name="response">The reply body, if it was read; only a bounded, redacted snippet is kept.</param>
+        /// <param name="headers">The reply headers (not kept: they may carry cookies).</param>
+        /// <param name="innerException">The underlying error, if any.</param>
+        public GatewayException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
+            : this(message, statusCode, gatewayErrorCode: null, gatewayMessage: null, response, innerException)
+        {
+        }
+
+        /// <summary>Creates the exception for a reply in which the gateway reported an error.</summary>
+        /// <param name="message">What went wrong.</param>
+        /// <param name="statusCode">The HTTP status code of the reply.</param>
+        /// <param name="gatewayErrorCode">The gateway's own error code, if the reply had one.</param>
+        /// <param name="gatewayMessage">The gateway's own error text, if the reply had one.</param>
+        /// <param name="response">The reply body, if it was read; only a bounded, redacted snippet is kept.</param>
+        /// <param name="innerException">The underlying error, if any.</param>
+        public GatewayException(string message, int statusCode, string? gatewayErrorCode, string? gatewayMessage, string? response, Exception? innerException)
+            : base(ComposeMessage(message, statusCode, SecretRedactor.Snippet(response)), innerException)
+        {
+            StatusCode = statusCode;
+            GatewayErrorCode = gatewayErrorCode;
+            GatewayMessage = gatewayMessage is null ? null : SecretRedactor.Redact(gatewayMessage);
+            ResponseSnippet = SecretRedactor.Snippet(response);
+        }
+
+        /// <summary>The HTTP status code of the reply (200 when the gateway reported the error inside a successful reply).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The gateway's own error code (for example <c>201</c>, <c>56</c> or <c>Access denied</c>), when the reply had one.</summary>
+        public string? GatewayErrorCode { get; }
+
+        /// <summary>The gateway's own error text, when the reply had one.</summary>
+        public string? GatewayMessage { get; }
+
+        /// <summary>The start of the reply body (at most <see cref="SecretRedactor.MaxSnippetLength"/> characters), with secrets masked.</summary>
+        public string? ResponseSnippet { get; }
+
+        private static string ComposeMessage(string message, int statusCode, string? snippet)
+        {
+            var text = SecretRedactor.Redact(message) + " (HTTP " + statusCode + ")";
+            return string.IsNullOrEmpty(snippet) ? text : text + ". Reply: " + snippet;
+        }
+    }
+
+    /// <summary>A <see cref="GatewayException"/> that also carries the reply the gateway documented for the error.</summary>
+    /// <typeparam name="TResult">The documented error reply type.</typeparam>
+    public class GatewayException<TResult> : GatewayException
+    {
+        /// <summary>Creates the exception the generated clients throw for a documented error reply.</summary>
+        /// <param name="message">What went wrong.</param>
+        /// <param name="statusCode">The HTTP status code of the reply.</param>
+        /// <param name="response">The reply body, if it was read; only a bounded, redacted snippet is kept.</param>
+        /// <param name="headers">The reply headers (not kept).</param>
+        /// <param name="result">The deserialized error reply.</param>
+        /// <param name="innerException">The underlying error, if any.</param>
+        public GatewayException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)
+            : base(message, statusCode, response, headers, innerException)
+        {
+            Result = result;
+        }
+
+        /// <summary>The deserialized error reply.</summary>
+        public TResult Result { get; }
+    }
+}

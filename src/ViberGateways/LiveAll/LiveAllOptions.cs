@@ -1,0 +1,20 @@
+using System;
+
+namespace ViberGateways.LiveAll
+{
+    /// <summary>Settings for the LiveAll client.</summary>
+    public sealed class LiveAllOptions : GatewayOptions
+    {
+        /// <summary>The production address.</summary>
+        public static readonly Uri ProductionAddress = new Uri("https://sms.liveall.eu/");
+
+        /// <summary>Creates options pointing at <see cref="ProductionAddress"/>.</summary>
+        public LiveAllOptions()
+            : base(ProductionAddress)
+        {
+        }
+
+        /// <summary>The account's API token (<c>apitoken</c>), shown on the LiveAll account page.</summary>
+        public string? ApiToken { get; set; }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.SmsBy
+{
+    // The two multipart endpoints carry an optional image file. NSwag can only expose them as one parameter per
+    // form field (protected …CoreAsync); these overloads take the form model from the spec instead. The generated
+    // signature types the optional file as non-nullable; a null image simply leaves the part out.
+    public partial class SmsByClient
+    {
+        /// <summary>Sends a single Viber message without creating a mailing first (<c>POST /api/v2/sendQuickViberMessage</c>, multipart).</summary>
+        /// <param name="request">The form fields; <see cref="SmsBySendQuickViberMessageForm.Image"/> is sent as the <c>image</c> file.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The gateway's reply with the new message id.</returns>
+        public virtual Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            return SendQuickViberMessageCoreAsync(
+                request.Token, request.VibernameId, request.Phone, request.TypeMessage, request.Message, request.ImageUrl,
+                ImageFile(request.Image)!, request.Button, request.ButtonLink, request.ForwardingMessage, request.ForwardingTime,
+                request.AlphanameId, cancellationToken);
+        }
+
+        /// <summary>Sends a Viber message to a subscriber list (<c>POST /api/v2/sendViberMessageList</c>, multipart); confirm it with <see cref="ConfirmViberMessageAsync"/>.</summary>
+        /// <param name="request">The form fields; <see cref="SmsBySendViberMessageListForm.Image"/> is sent as the <c>image</c> file.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The gateway's reply with the mailing id and the number of subscribers.</returns>
+        public virtual Task<SmsBySendViberMessageListReply> SendViberMessageListAsync(SmsBySendViberMessageListForm request, CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            return SendViberMessageListCoreAsync(
+                request.Token, request.Name, request.VibernameId, request.ListId, request.TypeMessage, request.Message,
+                request.ImageUrl, ImageFile(request.Image)!, request.Button, request.ButtonLink, request.DSchedule, cancellationToken);
+        }
+
+        /// <summary>The image bytes as a file part named after their format, so the gateway sees a usual file name.</summary>
+        private static FileParameter? ImageFile(byte[]? image)
+        {
+            if (image is null)
+            {
+                return null;
+            }
+
+            var (fileName, contentType) =
+                image.Length >= 8 && image[0] == 0x89 && image[1] == (byte)'P' && image[2] == (byte)'N' && image[3] == (byte)'G' ? ("image.png", "image/png")
+                : image.Length >= 3 && image[0] == 0xFF && image[1] == 0xD8 && image[2] == 0xFF ? ("image.jpg", "image/jpeg")
+                : image.Length >= 6 && image[0] == (byte)'G' && image[1] == (byte)'I' && image[2] == (byte)'F' ? ("image.gif", "image/gif")
+                : ("image", "application/octet-stream");
+            return new FileParameter(new MemoryStream(image, writable: false), fileName, contentType);
+        }
+    }
+}

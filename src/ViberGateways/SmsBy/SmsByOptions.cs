@@ -1,0 +1,20 @@
+using System;
+
+namespace ViberGateways.SmsBy
+{
+    /// <summary>Settings for the SMS.by client.</summary>
+    public sealed class SmsByOptions : GatewayOptions
+    {
+        /// <summary>The production address.</summary>
+        public static readonly Uri ProductionAddress = new Uri("https://app.sms.by/");
+
+        /// <summary>Creates options pointing at <see cref="ProductionAddress"/>.</summary>
+        public SmsByOptions()
+            : base(ProductionAddress)
+        {
+        }
+
+        /// <summary>The SMS.by API key (<c>token</c>).</summary>
+        public string? Token { get; set; }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.Tests.Infrastructure
+{
+    /// <summary>
+    /// An in-memory gateway for unit tests: answers every request with the next queued reply and records what
+    /// the client put on the wire (method, URI, content headers, body bytes).
+    /// </summary>
+    internal sealed class StubGateway : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<Func<HttpResponseMessage>> _replies = new();
+
+        public List<RecordedRequest> Requests { get; } = new();
+
+        public RecordedRequest LastRequest => Requests[Requests.Count - 1];
+
+        public StubGateway Reply(string body, string contentType = "application/json", HttpStatusCode status = HttpStatusCode.OK)
+        {
+            _replies.Enqueue(() => new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) });
+            return this;
+        }
+
+        /// <summary>An HttpClient that sends through this stub, with the base address DI would give it.</summary>
+        public HttpClient CreateClient(string baseAddress = "https://gateway.test/") =>
+            new HttpClient(this, disposeHandler: false) { BaseAddress = new Uri(baseAddress) };
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            lock (Requests)
+            {
+                Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, request.Content?.Headers.ContentType?.ToString(), body));
+            }
+
+            if (!_replies.TryDequeue(out var reply))
+            {
+                throw new InvalidOperationException("The stub gateway has no reply queued for " + request.Method + " " + request.RequestUri);
+            }
+
+            return reply();
+        }
+    }
+
+    internal sealed record RecordedRequest(string Method, Uri Uri, string? ContentType, byte[] Body)
+    {
+        public string BodyText => Encoding.UTF8.GetString(Body);
+    }
+}
