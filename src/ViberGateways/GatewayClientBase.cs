@@ -45,5 +45,19 @@ namespace ViberGateways
                 url.Insert(0, Options.BaseAddress.AbsoluteUri);
             }
         }
+
+        /// <summary>The request URI of a hand-written transport: relative to the client's base address, or to the options' one.</summary>
+        /// <param name="client">The HTTP client the request goes through.</param>
+        /// <param name="relativeUrl">The documented path (and query) without a leading slash.</param>
+        /// <returns>The URI to send to.</returns>
+        protected Uri RequestUri(HttpClient client, string relativeUrl)
+        {
+            if (client is null)
+            {
+                throw new ArgumentNullException(nameof(client));
+            }
+
+            return client.BaseAddress is null ? new Uri(Options.BaseAddress, relativeUrl) : new Uri(relativeUrl, UriKind.Relative);
+        }
     }
 }

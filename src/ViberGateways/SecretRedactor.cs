@@ -21,8 +21,9 @@ namespace ViberGateways
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
         // name=value in a query string, a form body or a URL; the value runs to the next separator or the end.
+        // A quoted value is an XML attribute, left to XmlAttribute below.
         private static readonly Regex QueryParameter = new Regex(
-            @"(?<prefix>(?:^|[?&;\s])(?:" + SecretNames + @")=)[^&;\s#]*",
+            @"(?<prefix>(?:^|[?&;\s])(?:" + SecretNames + @")=)(?![""'])[^&;\s#]*",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 
         // "name": "value" in JSON; an unterminated value (a cut-off snippet) is masked to the end.

@@ -16,5 +16,34 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>The API key from the AlphaSMS personal cabinet (JSON <c>auth</c>, XML <c>key</c>, HTTP <c>key</c>).</summary>
         public string? ApiKey { get; set; }
+
+        /// <summary>Personal cabinet login: the HTTP transport's alternative to <see cref="ApiKey"/> (with <see cref="Password"/>).</summary>
+        public string? Login { get; set; }
+
+        /// <summary>Personal cabinet password, for <see cref="Login"/>.</summary>
+        public string? Password { get; set; }
+
+        /// <summary>The API that carries the messages: JSON (the default), XML or HTTP.</summary>
+        public AlphaSmsTransport Transport { get; set; } = AlphaSmsTransport.Json;
+
+        /// <summary>
+        /// Send HTTP transport requests as a GET query string instead of a form POST. Off by default: with GET the
+        /// credentials travel in the URL, where proxies and server logs keep them.
+        /// </summary>
+        public bool UseHttpGet { get; set; }
+
+        /// <summary>The API key, or a validation error naming the missing setting.</summary>
+        internal string RequireApiKey()
+        {
+            if (string.IsNullOrWhiteSpace(ApiKey))
+            {
+                throw new RequestValidationException(new[]
+                {
+                    new ValidationViolation(nameof(AlphaSmsOptions) + "." + nameof(ApiKey), "required", $"the AlphaSMS {Transport} transport needs an API key"),
+                });
+            }
+
+            return ApiKey!;
+        }
     }
 }

@@ -16,5 +16,11 @@ namespace ViberGateways.LiveAll
 
         /// <summary>The account's API token (<c>apitoken</c>), shown on the LiveAll account page.</summary>
         public string? ApiToken { get; set; }
+
+        /// <summary>The API token, or a validation error naming the missing setting.</summary>
+        internal string RequireApiToken() =>
+            string.IsNullOrWhiteSpace(ApiToken)
+                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(LiveAllOptions) + "." + nameof(ApiToken), "required", "LiveAll needs an API token") })
+                : ApiToken!;
     }
 }

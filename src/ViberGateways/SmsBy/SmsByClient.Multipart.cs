@@ -8,6 +8,22 @@ namespace ViberGateways.SmsBy
     // The two multipart endpoints carry an optional image file. NSwag can only expose them as one parameter per
     // form field (protected …CoreAsync); these overloads take the form model from the spec instead. The generated
     // signature types the optional file as non-nullable; a null image simply leaves the part out.
+    /// <summary>The SMS.by client's operations (implemented by <see cref="SmsByClient"/>), for dependency injection and fakes.</summary>
+    public partial interface ISmsByClient
+    {
+        /// <summary>Sends a single Viber message without creating a mailing first (<c>POST /api/v2/sendQuickViberMessage</c>, multipart).</summary>
+        /// <param name="request">The form fields; <see cref="SmsBySendQuickViberMessageForm.Image"/> is sent as the <c>image</c> file.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The gateway's reply with the new message id.</returns>
+        Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default);
+
+        /// <summary>Sends a Viber message to a subscriber list (<c>POST /api/v2/sendViberMessageList</c>, multipart).</summary>
+        /// <param name="request">The form fields; <see cref="SmsBySendViberMessageListForm.Image"/> is sent as the <c>image</c> file.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The gateway's reply with the mailing id and the number of subscribers.</returns>
+        Task<SmsBySendViberMessageListReply> SendViberMessageListAsync(SmsBySendViberMessageListForm request, CancellationToken cancellationToken = default);
+    }
+
     public partial class SmsByClient
     {
         /// <summary>Sends a single Viber message without creating a mailing first (<c>POST /api/v2/sendQuickViberMessage</c>, multipart).</summary>

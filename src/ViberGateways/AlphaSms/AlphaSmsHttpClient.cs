@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.AlphaSms
+{
+    /// <summary>
+    /// The AlphaSMS HTTP API client (<c>/api/http.php</c>): one message per request, as a form POST (the default, so
+    /// credentials stay out of URLs) or a GET query string (<see cref="AlphaSmsOptions.UseHttpGet"/>), with plain-text
+    /// replies. Parameters come from the model generated from <c>specs/alphasms-http.yaml</c>; encoding and reply
+    /// reading are in <c>AlphaSmsHttpClient.QueryString.cs</c> and <c>AlphaSmsHttpClient.PlainText.cs</c>.
+    /// </summary>
+    public partial class AlphaSmsHttpClient : GatewayClientBase<AlphaSmsOptions>, IAlphaSmsClient
+    {
+        /// <summary>Lifetime sent when a message sets none: the page marks <c>viber_lifetime</c> required, 60 to 86400 seconds.</summary>
+        public const int DefaultLifetimeSeconds = AlphaSmsMessageRules.MaxHttpLifetimeSeconds;
+
+        private readonly HttpClient _httpClient;
+
+        /// <summary>Creates the client.</summary>
+        /// <param name="configuration">The AlphaSMS options (API key or login and password, base address, GET or POST).</param>
+        /// <param name="httpClient">The HTTP client to send through; it is not disposed by this client.</param>
+        public AlphaSmsHttpClient(AlphaSmsOptions configuration, HttpClient httpClient)
+            : base(configuration)
+        {
+            _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public AlphaSmsTransport Transport => AlphaSmsTransport.Http;
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
+            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsMessageRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+
+        /// <inheritdoc />
+        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
+            SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        {
+            if (messageId.IsClientId)
+            {
+                throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway");
+            }
+
+            var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
+            parameters.Id = messageId.Value;
+            var reply = await CallAsync(parameters, cancellationToken).ConfigureAwait(false);
+            return reply.ToStatus();
+        }
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        {
+            var reply = await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), cancellationToken).ConfigureAwait(false);
+            return reply.ToBalance();
+        }
+
+        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        {
+            var sends = new List<AlphaSmsHttpParameters>(messages.Count);
+            foreach (var message in messages)
+            {
+                sends.Add(ToParameters(message));
+            }
+
+            // The HTTP API takes one message per request.
+            var results = new List<AlphaSmsSendResult>(messages.Count);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var reply = await CallAsync(sends[i], cancellationToken).ConfigureAwait(false);
+                results.Add(reply.ToSendResult(messages[i].Index, messages[i].Message.Recipient));
+            }
+
+            return results;
+        }
+
+        private AlphaSmsHttpParameters ToParameters(CheckedAlphaSmsMessage checkedMessage)
+        {
+            var message = checkedMessage.Message;
+            var parameters = Authenticated(AlphaSmsHttpCommand.Send);
+            // `from` and `message` are required: they carry the SMS fallback, or repeat the Viber sender and text.
+            parameters.From = message.SmsFallback?.Sender ?? message.Sender;
+            parameters.To = checkedMessage.Recipient.Digits;
+            parameters.Message = message.SmsFallback?.Text ?? message.Text;
+            parameters.Viber = AlphaSmsHttpFlag.One;
+            parameters.ViberType = checkedMessage.Content switch
+            {
+                AlphaSmsContent.Text => AlphaSmsHttpViberType.Text,
+                AlphaSmsContent.TextAndImage => AlphaSmsHttpViberType.Image,
+                _ => AlphaSmsHttpViberType.Button,
+            };
+            parameters.ViberMessage = message.Text;
+            parameters.ViberFrom = message.Sender;
+            parameters.ViberLifetime = message.Lifetime is { } lifetime ? (int)lifetime.TotalSeconds : DefaultLifetimeSeconds;
+            // The table says 1, the documented example sends true; the SDK follows the example.
+            parameters.ViberSms = message.SmsFallback is null ? null : AlphaSmsHttpFlag.True;
+            parameters.ViberImage = message.ImageUrl;
+            parameters.ViberUrl = message.Button?.Url;
+            parameters.ViberButton = message.Button?.Caption;
+            parameters.AskDate = message.ScheduledAt is { } at ? DocumentedDateTime(at) : null;
+            return parameters;
+        }
+
+        /// <summary>The page's ISO 8601 form: <c>2024-08-15T15:52:01+0200</c>.</summary>
+        private static string DocumentedDateTime(DateTimeOffset time) =>
+            time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+            + (time.Offset < TimeSpan.Zero ? "-" : "+") + time.Offset.ToString("hhmm", CultureInfo.InvariantCulture);
+
+        /// <summary>Parameters for a command, with the protocol version (the scheme requests go out with) and the credentials (key, or login and password).</summary>
+        private AlphaSmsHttpParameters Authenticated(AlphaSmsHttpCommand command)
+        {
+            var parameters = new AlphaSmsHttpParameters
+            {
+                Version = (_httpClient.BaseAddress ?? Options.BaseAddress).Scheme == Uri.UriSchemeHttp ? AlphaSmsHttpProtocolVersion.Http : AlphaSmsHttpProtocolVersion.Https,
+                Command = command,
+            };
+            if (!string.IsNullOrWhiteSpace(Options.ApiKey))
+            {
+                parameters.Key = Options.ApiKey;
+            }
+            else if (!string.IsNullOrWhiteSpace(Options.Login) && !string.IsNullOrEmpty(Options.Password))
+            {
+                parameters.Login = Options.Login;
+                parameters.Pass = Options.Password;
+            }
+            else
+            {
+                throw new RequestValidationException(new[]
+                {
+                    new ValidationViolation(nameof(AlphaSmsOptions) + "." + nameof(AlphaSmsOptions.ApiKey), "required",
+                        "the AlphaSMS Http transport needs an API key, or a login and password"),
+                });
+            }
+
+            return parameters;
+        }
+    }
+}

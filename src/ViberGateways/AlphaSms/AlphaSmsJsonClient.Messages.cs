@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.AlphaSms
+{
+    // IAlphaSmsClient over the generated JSON operation: one request item per message, status and balance items.
+    public partial class AlphaSmsJsonClient : IAlphaSmsClient
+    {
+        /// <inheritdoc />
+        public AlphaSmsTransport Transport => AlphaSmsTransport.Json;
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
+            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsMessageRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+
+        /// <inheritdoc />
+        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
+            SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        {
+            if (!messageId.IsClientId)
+            {
+                throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Json transport queries status by client id only; use AlphaSmsMessageId.Client or the XML transport");
+            }
+
+            var result = await ExecuteOneAsync(new AlphaSmsJsonStatusItem { Id = messageId.Value }, "status", cancellationToken).ConfigureAwait(false);
+            var data = result.Data ?? new AlphaSmsJsonItemResultData();
+            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromJsonStatus(data.Status), data.Status ?? "")
+            {
+                ClientId = data.Id ?? messageId.Value,
+                GatewayId = data.MsgId,
+                Channel = data.Type,
+                Replies = data.Replies?.ToList() ?? (IReadOnlyList<AlphaSmsJsonViberReply>)Array.Empty<AlphaSmsJsonViberReply>(),
+            };
+        }
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        {
+            var result = await ExecuteOneAsync(new AlphaSmsJsonBalanceItem(), "balance", cancellationToken).ConfigureAwait(false);
+            if (result.Data?.Amount is not { } amount)
+            {
+                throw new GatewayException("The AlphaSMS balance result has no amount", 200, null, null, null);
+            }
+
+            return new AlphaSmsBalance(amount, result.Data.Currency);
+        }
+
+        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        {
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
+            foreach (var message in messages)
+            {
+                request.Data.Add(ToViberItem(message));
+            }
+
+            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            var itemResults = ItemResults(reply);
+            return messages.Select((message, i) =>
+            {
+                var sentId = ((AlphaSmsJsonViberItem)request.Data[i]).Id;
+                if (i >= itemResults.Count)
+                {
+                    return new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.Unknown)
+                    {
+                        ClientId = sentId,
+                        Error = "The AlphaSMS reply carried no result for this message",
+                    };
+                }
+
+                var item = itemResults[i];
+                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success ? SendOutcome.Accepted : SendOutcome.Rejected)
+                {
+                    ClientId = item.Data?.Id ?? sentId,
+                    GatewayId = item.Data?.MsgId,
+                    Parts = item.Data?.Parts,
+                    Error = item.Success ? null : item.Error ?? "rejected without a reason",
+                };
+            }).ToList();
+        }
+
+        private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
+        {
+            var reply = await ExecuteAsync(new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } }, cancellationToken).ConfigureAwait(false);
+            var result = ItemResults(reply).FirstOrDefault()
+                ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
+            if (!result.Success)
+            {
+                throw new GatewayException($"AlphaSMS rejected the {what} request: {result.Error}", 200, gatewayErrorCode: null, gatewayMessage: result.Error, response: null, innerException: null);
+            }
+
+            return result;
+        }
+
+        /// <summary>The per-item results, or the whole request's rejection (<c>"success": false</c>) as an exception.</summary>
+        private static IList<AlphaSmsJsonItemResult> ItemResults(AlphaSmsJsonReply reply)
+        {
+            if (!reply.Success)
+            {
+                throw new GatewayException($"AlphaSMS rejected the request: {reply.Error}", 200, gatewayErrorCode: null, gatewayMessage: reply.Error, response: null, innerException: null);
+            }
+
+            return reply.Data ?? new List<AlphaSmsJsonItemResult>();
+        }
+
+        private static AlphaSmsJsonViberItem ToViberItem(CheckedAlphaSmsMessage checkedMessage)
+        {
+            var message = checkedMessage.Message;
+            var item = message.SmsFallback is { } fallback
+                ? new AlphaSmsJsonViberSmsItem { SmsSignature = fallback.Sender, SmsMessage = fallback.Text }
+                : new AlphaSmsJsonViberItem();
+            item.Id = message.ClientId ?? ClientMessageIds.Next();
+            item.Phone = long.Parse(checkedMessage.Recipient.Digits, NumberStyles.None, CultureInfo.InvariantCulture);
+            item.ViberType = checkedMessage.Content switch
+            {
+                AlphaSmsContent.Text => AlphaSmsJsonViberType.Text,
+                AlphaSmsContent.Image => AlphaSmsJsonViberType.Image,
+                AlphaSmsContent.TextAndButton => AlphaSmsJsonViberType.TextLink,
+                _ => AlphaSmsJsonViberType.TextImageLink,
+            };
+            item.ViberSignature = message.Sender;
+            item.ViberMessage = message.Text;
+            item.ViberImage = message.ImageUrl;
+            item.ViberButton = message.Button?.Caption;
+            item.ViberLink = message.Button?.Url;
+            item.ViberLifetime = message.Lifetime is { } lifetime ? (int)lifetime.TotalSeconds : null;
+            item.ShortLink = message.ShortenLinks;
+            item.Hook = message.StatusCallbackUrl;
+            return item;
+        }
+    }
+}

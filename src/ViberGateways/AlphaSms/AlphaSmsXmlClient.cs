@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.AlphaSms
+{
+    /// <summary>
+    /// The AlphaSMS XML API client (<c>POST /api/xml.php</c>): sends messages in one package, queries status by client
+    /// or gateway id, reads the balance. OpenAPI cannot describe an XML exchange closely enough for a generator, so
+    /// this client writes and reads the documents itself (<c>AlphaSmsXmlClient.Transport.cs</c>), using the models
+    /// generated from <c>specs/alphasms-xml.yaml</c>.
+    /// </summary>
+    public partial class AlphaSmsXmlClient : GatewayClientBase<AlphaSmsOptions>, IAlphaSmsClient
+    {
+        private readonly HttpClient _httpClient;
+
+        /// <summary>Creates the client.</summary>
+        /// <param name="configuration">The AlphaSMS options (API key, base address).</param>
+        /// <param name="httpClient">The HTTP client to send through; it is not disposed by this client.</param>
+        public AlphaSmsXmlClient(AlphaSmsOptions configuration, HttpClient httpClient)
+            : base(configuration)
+        {
+            _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        }
+
+        /// <inheritdoc />
+        public AlphaSmsTransport Transport => AlphaSmsTransport.Xml;
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
+            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsMessageRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+
+        /// <inheritdoc />
+        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
+            SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        {
+            var query = messageId.IsClientId ? new AlphaSmsXmlStatusQuery { Id = messageId.Value } : new AlphaSmsXmlStatusQuery { SmsId = messageId.Value };
+            var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey(), Status = { query } };
+            var reply = ReadStatusReply(await PostAsync(Write(package), cancellationToken).ConfigureAwait(false));
+            var result = reply.Status.FirstOrDefault()
+                ?? throw new GatewayException("The AlphaSMS XML status reply carried no message", 200, null, null, null);
+            if (result.Code >= 200)
+            {
+                var name = AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error";
+                throw new GatewayException($"AlphaSMS rejected the status query for {messageId}: {result.Code} ({name})", 200,
+                    result.Code.ToString(CultureInfo.InvariantCulture), name, null, null);
+            }
+
+            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromXmlCode(result.Code), result.Code.ToString(CultureInfo.InvariantCulture))
+            {
+                StatusCode = result.Code,
+                ClientId = result.Id,
+                GatewayId = result.SmsId,
+                Parts = result.SmsCount,
+                CompletedAt = result.DateCompleted,
+            };
+        }
+
+        /// <inheritdoc />
+        public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        {
+            var package = new AlphaSmsXmlBalancePackage { Key = Options.RequireApiKey(), Balance = new AlphaSmsXmlBalanceQuery() };
+            var balance = ReadBalanceReply(await PostAsync(Write(package), cancellationToken).ConfigureAwait(false)).Balance;
+            return new AlphaSmsBalance(balance.Amount ?? throw new GatewayException("The AlphaSMS XML balance reply has no amount", 200, null, null, null), balance.Currency);
+        }
+
+        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        {
+            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey() };
+            foreach (var message in messages)
+            {
+                package.MessageViber.Add(ToXmlMessage(message));
+            }
+
+            var reply = ReadSendReply(await PostAsync(Write(package), cancellationToken).ConfigureAwait(false));
+            return messages.Select((message, i) => Result(message, package.MessageViber[i], i < reply.MessageViber.Count ? reply.MessageViber[i] : null)).ToList();
+        }
+
+        private static AlphaSmsSendResult Result(CheckedAlphaSmsMessage message, AlphaSmsXmlMessage sent, AlphaSmsXmlSendResult? result)
+        {
+            if (result is null)
+            {
+                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.Unknown)
+                {
+                    ClientId = sent.Id,
+                    Error = "The AlphaSMS reply carried no result for this message",
+                };
+            }
+
+            // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors.
+            var accepted = result.Code < 200;
+            return new AlphaSmsSendResult(message.Index, message.Message.Recipient, accepted ? SendOutcome.Accepted : SendOutcome.Rejected)
+            {
+                ClientId = result.Id ?? sent.Id,
+                GatewayId = accepted ? result.MsgId : null,
+                ErrorCode = accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
+                Error = accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})",
+            };
+        }
+
+        private static AlphaSmsXmlMessage ToXmlMessage(CheckedAlphaSmsMessage checkedMessage)
+        {
+            var message = checkedMessage.Message;
+            return new AlphaSmsXmlMessage
+            {
+                Id = message.ClientId,
+                DateBeg = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+                Phone = checkedMessage.Recipient.International,
+                Sender = message.Sender,
+                Type = checkedMessage.Content switch
+                {
+                    AlphaSmsContent.Text => AlphaSmsXmlMessageType.Text,
+                    AlphaSmsContent.TextAndImage => AlphaSmsXmlMessageType.Image,
+                    _ => AlphaSmsXmlMessageType.Button,
+                },
+                Text = message.Text!,
+                Image = message.ImageUrl,
+                Button = message.Button?.Caption,
+                Url = message.Button?.Url,
+            };
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Threading.Tasks;
+using ViberGateways.LiveAll;
+using ViberGateways.Tests.Infrastructure;
+
+namespace ViberGateways.Tests.Replies
+{
+    /// <summary>LiveAll's plain-text replies (GetSMSStatus records, GetAccountBalance, <c>Error: CODE - MESSAGE</c>).</summary>
+    public class LiveAllPlainTextReplyTests
+    {
+        private readonly StubGateway _gateway = new();
+
+        private LiveAllClient ClientReplying(string reply)
+        {
+            _gateway.Reply(reply, "text/plain");
+            return new LiveAllClient(new LiveAllOptions { ApiToken = "test-token" }, _gateway.CreateClient());
+        }
+
+        [Fact]
+        public async Task Status_reply_with_two_records_reads_every_field()
+        {
+            var client = ClientReplying("2101520394:1718010000:1718010042:306912345678:300002:IM_DELIVRD:1:0.012|2101520395:1718010000:1718010050:306987654321:300008:IM_SEEN:1:0.012");
+
+            var statuses = await client.GetSmsStatusAsync(new[] { 2101520394L, 2101520395L });
+
+            statuses.Count.ShouldBe(2);
+            statuses[0].SmsId.ShouldBe(2101520394);
+            statuses[0].SubmittedAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010000));
+            statuses[0].LastStatusAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010042));
+            statuses[0].Destination.ShouldBe("306912345678");
+            statuses[0].StatusCode.ShouldBe((int)LiveAllMessageStatusCode.ImDelivered);
+            statuses[0].StatusText.ShouldBe("IM_DELIVRD");
+            statuses[0].State.ShouldBe(DeliveryState.Delivered);
+            statuses[0].Quantity.ShouldBe(1);
+            statuses[0].Charge.ShouldBe(0.012m);
+            statuses[1].State.ShouldBe(DeliveryState.Read);
+            _gateway.LastRequest.BodyText.ShouldBe("apitoken=test-token&smsids=2101520394%2C2101520395");
+        }
+
+        [Fact]
+        public async Task Status_number_the_documentation_does_not_list_is_kept_with_an_unknown_state()
+        {
+            var client = ClientReplying("5:1718010000:1718010042:306912345678:399999:IM_NEWTHING:1:0");
+
+            var status = (await client.GetSmsStatusAsync(new[] { 5L })).ShouldHaveSingleItem();
+
+            status.StatusCode.ShouldBe(399999);
+            status.StatusText.ShouldBe("IM_NEWTHING");
+            status.State.ShouldBe(DeliveryState.Unknown);
+        }
+
+        [Fact]
+        public async Task Error_reply_becomes_a_gateway_exception_with_code_and_message()
+        {
+            var client = ClientReplying("Error: 44 - Invalid api token");
+
+            var error = await Should.ThrowAsync<GatewayException>(() => client.GetSmsStatusAsync(new[] { 1L }));
+
+            error.GatewayErrorCode.ShouldBe("44");
+            error.GatewayMessage.ShouldBe("Invalid api token");
+            error.Message.ShouldNotContain("test-token");
+        }
+
+        [Fact]
+        public async Task Balance_reply_reads_the_balance_and_both_counters()
+        {
+            var client = ClientReplying("OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1");
+
+            var balance = await client.GetAccountBalanceAsync();
+
+            balance.Balance.ShouldBe(169.64m);
+            balance.SmsRemainCount.ShouldBe(-1);
+            balance.LowCostSmsRemainCount.ShouldBe(-1);
+            _gateway.LastRequest.BodyText.ShouldBe("apitoken=test-token");
+        }
+
+        [Fact]
+        public async Task Balance_error_reply_becomes_a_gateway_exception()
+        {
+            var client = ClientReplying("Error: 40 - Api token mismatch");
+
+            var error = await Should.ThrowAsync<GatewayException>(() => client.GetAccountBalanceAsync());
+
+            error.GatewayErrorCode.ShouldBe("40");
+        }
+
+        [Theory]
+        [InlineData("Balance 12")]
+        [InlineData("<html>oops</html>")]
+        public async Task Balance_reply_in_no_documented_format_is_a_clear_error(string reply)
+        {
+            var client = ClientReplying(reply);
+
+            var error = await Should.ThrowAsync<GatewayException>(() => client.GetAccountBalanceAsync());
+
+            error.ResponseSnippet.ShouldBe(reply);
+        }
+
+        [Fact]
+        public async Task Status_record_in_no_documented_format_is_a_clear_error()
+        {
+            var client = ClientReplying("not:a:record");
+
+            await Should.ThrowAsync<GatewayException>(() => client.GetSmsStatusAsync(new[] { 1L }));
+        }
+    }
+}
