@@ -9,7 +9,7 @@ TOOLS_STAMP   := $(TOOLS)/node_modules/.package-lock.json
 RESULTS       := artifacts/test-results
 REDOCLY       := cd $(TOOLS) && npx --no-install redocly
 
-.PHONY: build tools lint test run approve clean
+.PHONY: build tools lint test contract run approve clean
 
 ## tools: install the pinned generator and spec tools (NSwag, Redocly, Prism) from src/build/package-lock.json
 tools: $(TOOLS_STAMP)
@@ -31,9 +31,14 @@ test: lint build
 	$(DOTNET) test Generated.sln -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS); \
 	  status=$$?; $(TOOLS)/test-summary.sh $(RESULTS); exit $$status
 
+## contract: Stoplight Prism serves specs/ and validates every request the SDK's JSON, form and query operations send
+##           (also part of `make test`, as tests/ViberGateways.ContractTests)
+contract: tools
+	$(DOTNET) test tests/ViberGateways.ContractTests -c $(CONFIGURATION) -nologo
+
 ## run: the main job
 run: build
-	$(DOTNET) run --project src/ViberGateways.Cli -c $(CONFIGURATION) --no-build -- clients
+	$(DOTNET) run --project src/ViberGateways.Cli -c $(CONFIGURATION) --no-build -- demo
 
 ## approve: accept the snapshots a failing test wrote as *.received.* (review `git diff` afterwards)
 approve:

@@ -1,4 +1,5 @@
-using System.CommandLine;
+using System;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace ViberGateways.Cli
@@ -6,11 +7,6 @@ namespace ViberGateways.Cli
     /// <summary>Entry point of the <c>viber</c> command.</summary>
     internal static class Program
     {
-        private static Task<int> Main(string[] args)
-        {
-            var root = new RootCommand("Send Viber business messages through AlphaSMS, LiveAll and SMS.by.");
-            root.Subcommands.Add(ClientsCommand.Create());
-            return root.Parse(args).InvokeAsync();
-        }
+        private static Task<int> Main(string[] args) => new ViberCli(Console.Out, Console.Error).RunAsync(args, CancellationToken.None);
     }
 }

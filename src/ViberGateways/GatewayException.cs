@@ -77,4 +77,22 @@ namespace ViberGateways
         /// <summary>The deserialized error reply.</summary>
         public TResult Result { get; }
     }
+
+    /// <summary>
+    /// The gateway understood the request and refused it — a wrong key, an unapproved sender, a duplicate id, an
+    /// invalid number — usually inside an HTTP 200 reply (<c>"success": false</c>, <c>errors:…</c>, an XML error code,
+    /// <c>Error: CODE - MESSAGE</c>, an SMS.by <c>error</c>). Sending the same request again will not help.
+    /// </summary>
+    public class GatewayRejectedException : GatewayException
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="message">What was refused, with the gateway's own text.</param>
+        /// <param name="gatewayErrorCode">The gateway's error code, if it gave one.</param>
+        /// <param name="gatewayMessage">The gateway's error text, if it gave one.</param>
+        /// <param name="response">The reply body, if available; only a bounded, redacted snippet is kept.</param>
+        public GatewayRejectedException(string message, string? gatewayErrorCode, string? gatewayMessage, string? response)
+            : base(message, 200, gatewayErrorCode, gatewayMessage, response, null)
+        {
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace ViberGateways
@@ -48,11 +49,14 @@ namespace ViberGateways
         public static void SenderName(string? value, string field, int maxLength, ValidationErrors errors)
         {
             Required(value, field, maxLength, errors);
-            if (!string.IsNullOrWhiteSpace(value) && !SenderNamePattern.IsMatch(value))
+            if (!string.IsNullOrWhiteSpace(value) && !IsSenderName(value!))
             {
                 errors.Add(field, "pattern", "may contain only Latin letters, digits, dot, dash and underscore");
             }
         }
+
+        /// <summary>Whether the text is made only of the characters an SMS sender name allows.</summary>
+        public static bool IsSenderName(string value) => SenderNamePattern.IsMatch(value);
 
         /// <summary>Unicode characters (code points), so a surrogate pair counts once.</summary>
         public static int CharacterCount(string value)
@@ -96,6 +100,35 @@ namespace ViberGateways
 
             problem = null;
             return true;
+        }
+    }
+
+    /// <summary>Recipient rules shared by every gateway's checks.</summary>
+    internal static class RecipientRules
+    {
+        /// <summary>At least one recipient, each a valid international number; the parsed numbers, in order.</summary>
+        public static List<PhoneNumber> Parse(IList<string>? recipients, string field, ValidationErrors errors)
+        {
+            var numbers = new List<PhoneNumber>();
+            if (recipients is null || recipients.Count == 0)
+            {
+                errors.Add(field, "minItems", "must contain at least one recipient");
+                return numbers;
+            }
+
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                if (PhoneNumber.TryParse(recipients[i], out var number, out var problem))
+                {
+                    numbers.Add(number);
+                }
+                else
+                {
+                    errors.Add($"{field}[{i}]", "phone", problem!);
+                }
+            }
+
+            return numbers;
         }
     }
 

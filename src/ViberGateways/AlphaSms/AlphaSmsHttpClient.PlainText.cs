@@ -111,8 +111,7 @@ namespace ViberGateways.AlphaSms
         private int? Integer(string name) =>
             int.TryParse(Field(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-        private GatewayException Rejected(string what, string error) =>
-            new GatewayException($"{what}: {error}", 200, gatewayErrorCode: null, gatewayMessage: error, response: Text, innerException: null);
+        private GatewayRejectedException Rejected(string what, string error) => new GatewayRejectedException($"{what}: {error}", null, error, Text);
 
         private static GatewayException Undocumented(string message, string text) => new GatewayException(message, 200, text, null, null);
     }

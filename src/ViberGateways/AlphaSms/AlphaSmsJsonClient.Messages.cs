@@ -92,7 +92,7 @@ namespace ViberGateways.AlphaSms
                 ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
             if (!result.Success)
             {
-                throw new GatewayException($"AlphaSMS rejected the {what} request: {result.Error}", 200, gatewayErrorCode: null, gatewayMessage: result.Error, response: null, innerException: null);
+                throw new GatewayRejectedException($"AlphaSMS rejected the {what} request: {result.Error}", null, result.Error, null);
             }
 
             return result;
@@ -103,7 +103,7 @@ namespace ViberGateways.AlphaSms
         {
             if (!reply.Success)
             {
-                throw new GatewayException($"AlphaSMS rejected the request: {reply.Error}", 200, gatewayErrorCode: null, gatewayMessage: reply.Error, response: null, innerException: null);
+                throw new GatewayRejectedException($"AlphaSMS rejected the request: {reply.Error}", null, reply.Error, null);
             }
 
             return reply.Data ?? new List<AlphaSmsJsonItemResult>();

@@ -144,6 +144,13 @@ namespace ViberGateways.AlphaSms
                 }
             }
 
+            if (transport == AlphaSmsTransport.Http && message.SmsFallback is null && !string.IsNullOrWhiteSpace(message.Sender) && !TextRules.IsSenderName(message.Sender))
+            {
+                // The HTTP API's required `from` repeats the sender when there is no SMS fallback, and `from` allows less.
+                errors.Add(path + ".Sender", "pattern",
+                    "the AlphaSMS Http transport also sends it as `from`, which allows only Latin letters, digits, dot, dash and underscore; set an SmsFallback sender or use another transport");
+            }
+
             if (message.ClientId is { } clientId)
             {
                 if (transport == AlphaSmsTransport.Http)

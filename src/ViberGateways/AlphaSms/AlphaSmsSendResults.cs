@@ -12,7 +12,7 @@ namespace ViberGateways.AlphaSms
             return result.Outcome switch
             {
                 SendOutcome.Accepted => result,
-                SendOutcome.Rejected => throw new GatewayException($"AlphaSMS rejected the message: {result.Error}", 200, result.ErrorCode, result.Error, null, null),
+                SendOutcome.Rejected => throw new GatewayRejectedException($"AlphaSMS rejected the message: {result.Error}", result.ErrorCode, result.Error, null),
                 _ => throw new GatewayException($"The outcome of the message is unknown: {result.Error}", 200, null, result.Error, null, null),
             };
         }

@@ -209,8 +209,8 @@ namespace ViberGateways.AlphaSms
             if (requestError is { } errorCode)
             {
                 var name = Enum.IsDefined(typeof(AlphaSmsXmlRequestErrorCode), errorCode) ? ((AlphaSmsXmlRequestErrorCode)errorCode).ToString() : "an undocumented error";
-                throw new GatewayException($"AlphaSMS rejected the XML request: {errorCode} ({name})", 200,
-                    errorCode.ToString(CultureInfo.InvariantCulture), name, xml, null);
+                throw new GatewayRejectedException($"AlphaSMS rejected the XML request: {errorCode} ({name})",
+                    errorCode.ToString(CultureInfo.InvariantCulture), name, xml);
             }
 
             throw Undocumented($"The AlphaSMS XML reply has no <{names[0]}> element", xml, null);

@@ -49,8 +49,8 @@ namespace ViberGateways.AlphaSms
             if (result.Code >= 200)
             {
                 var name = AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error";
-                throw new GatewayException($"AlphaSMS rejected the status query for {messageId}: {result.Code} ({name})", 200,
-                    result.Code.ToString(CultureInfo.InvariantCulture), name, null, null);
+                throw new GatewayRejectedException($"AlphaSMS rejected the status query for {messageId}: {result.Code} ({name})",
+                    result.Code.ToString(CultureInfo.InvariantCulture), name, null);
             }
 
             return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromXmlCode(result.Code), result.Code.ToString(CultureInfo.InvariantCulture))

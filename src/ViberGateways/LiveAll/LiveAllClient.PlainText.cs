@@ -122,8 +122,8 @@ namespace ViberGateways.LiveAll
             if (match.Success)
             {
                 var message = match.Groups["message"].Value.Trim();
-                throw new GatewayException($"LiveAll rejected the request: {match.Groups["code"].Value} - {message}", 200,
-                    match.Groups["code"].Value, message, text, null);
+                throw new GatewayRejectedException($"LiveAll rejected the request: {match.Groups["code"].Value} - {message}",
+                    match.Groups["code"].Value, message, text);
             }
 
             if (text.TrimStart().StartsWith("Error", StringComparison.OrdinalIgnoreCase))

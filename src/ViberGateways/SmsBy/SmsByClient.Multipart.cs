@@ -72,7 +72,8 @@ namespace ViberGateways.SmsBy
                 : image.Length >= 3 && image[0] == 0xFF && image[1] == 0xD8 && image[2] == 0xFF ? ("image.jpg", "image/jpeg")
                 : image.Length >= 6 && image[0] == (byte)'G' && image[1] == (byte)'I' && image[2] == (byte)'F' ? ("image.gif", "image/gif")
                 : ("image", "application/octet-stream");
-            return new FileParameter(new MemoryStream(image, writable: false), fileName, contentType);
+            // Quoted as browsers send it (RFC 7578 allows both): some multipart parsers read only a quoted filename.
+            return new FileParameter(new MemoryStream(image, writable: false), "\"" + fileName + "\"", contentType);
         }
     }
 }

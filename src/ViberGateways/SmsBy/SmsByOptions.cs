@@ -16,5 +16,11 @@ namespace ViberGateways.SmsBy
 
         /// <summary>The SMS.by API key (<c>token</c>).</summary>
         public string? Token { get; set; }
+
+        /// <summary>The token, or a validation error naming the missing setting.</summary>
+        internal string RequireToken() =>
+            string.IsNullOrWhiteSpace(Token)
+                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(SmsByOptions) + "." + nameof(Token), "required", "SMS.by needs an API token") })
+                : Token!;
     }
 }

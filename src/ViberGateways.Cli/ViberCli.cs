@@ -1,0 +1,130 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.Cli
+{
+    /// <summary>The <c>viber</c> command line: its commands, the options they share, and how failures become exit codes.</summary>
+    internal sealed class ViberCli
+    {
+        private readonly TextWriter _output;
+        private readonly TextWriter _error;
+
+        public ViberCli(TextWriter output, TextWriter error)
+        {
+            _output = output;
+            _error = error;
+        }
+
+        public Option<Uri> BaseUrl { get; } = new("--base-url")
+        {
+            Description = "Scheme, host and port that replace the gateway's production host (e.g. http://127.0.0.1:5080); the documented paths are kept.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                {
+                    return uri;
+                }
+
+                result.AddError($"--base-url must be an absolute http or https URL, not '{text}'");
+                return null;
+            },
+        };
+
+        public Option<string> ApiKey { get; } = new("--api-key")
+        {
+            Description = "The gateway's API key or token (default: $VIBER_ALPHASMS_API_KEY, $VIBER_LIVEALL_API_KEY or $VIBER_SMSBY_API_KEY).",
+        };
+
+        public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Start the embedded sandbox gateway and talk to it instead." };
+
+        public Option<bool> Json { get; } = new("--json") { Description = "Print the outcome as JSON." };
+
+        public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print the full error, with its stack trace." };
+
+        public Argument<Gateway> GatewayArgument { get; } = new("gateway")
+        {
+            Description = "alphasms, liveall or smsby.",
+        };
+
+        public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+        {
+            var root = new RootCommand("viber: send Viber business messages through AlphaSMS, LiveAll and SMS.by, follow their delivery, or run a local sandbox gateway.");
+            root.Subcommands.Add(new SendCommand(this).Create());
+            root.Subcommands.Add(new StatusCommand(this).Create());
+            root.Subcommands.Add(new BalanceCommand(this).Create());
+            root.Subcommands.Add(new SandboxCommand(this).Create());
+            root.Subcommands.Add(new DemoCommand(this).Create());
+
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                _error.WriteLine("error: " + Flatten(parsed.Errors[0].Message) + " (see 'viber --help')");
+                return ExitCodes.InvalidInput;
+            }
+
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error }, cancellationToken).ConfigureAwait(false);
+        }
+
+        public ConnectionSettings Connection(ParseResult parsed) =>
+            new ConnectionSettings(parsed.GetValue(BaseUrl), parsed.GetValue(ApiKey), parsed.GetValue(Sandbox));
+
+        public Printer Printer(ParseResult parsed) => new Printer(_output, parsed.GetValue(Json));
+
+        public TextWriter Output => _output;
+
+        /// <summary>Runs a command body and turns what can go wrong into one line on stderr and an exit code.</summary>
+        public async Task<int> GuardAsync(ParseResult parsed, Func<Task<int>> body)
+        {
+            try
+            {
+                return await body().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (ExitCodeFor(exception) is { } exitCode)
+            {
+                _error.WriteLine(parsed.GetValue(Verbose) ? exception.ToString() : "error: " + OneLine(exception));
+                return exitCode;
+            }
+        }
+
+        private static int? ExitCodeFor(Exception exception) => exception switch
+        {
+            CliInputException or RequestValidationException => ExitCodes.InvalidInput,
+            GatewayRejectedException => ExitCodes.Rejected,
+            GatewayException or HttpRequestException or IOException or TaskCanceledException => ExitCodes.Failure,
+            OperationCanceledException => null,
+            _ => ExitCodes.Failure,
+        };
+
+        private static string OneLine(Exception exception)
+        {
+            var text = exception switch
+            {
+                RequestValidationException invalid => "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => v.ToString())),
+                TaskCanceledException => "the gateway did not answer in time",
+                HttpRequestException http => "could not reach the gateway: " + SecretRedactor.Redact(http.Message),
+                CliInputException or GatewayException or IOException => exception.Message,
+                _ => $"unexpected {exception.GetType().Name}: {exception.Message}",
+            };
+            return Flatten(text);
+        }
+
+        /// <summary>Writes one error line and returns the exit code (for outcomes that are not exceptions).</summary>
+        public int Fail(string message, int exitCode)
+        {
+            _error.WriteLine("error: " + Flatten(message));
+            return exitCode;
+        }
+
+        /// <summary>Whether the user gave the option (not just its default).</summary>
+        public static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
+
+        private static string Flatten(string text) =>
+            string.Join(" ", text.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+    }
+}

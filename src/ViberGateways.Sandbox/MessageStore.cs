@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace ViberGateways.Sandbox
+{
+    /// <summary>Where a sandbox message stands; it moves on with time along the <see cref="DeliveryTimeline"/>.</summary>
+    public enum SandboxDeliveryState
+    {
+        /// <summary>Accepted; waits for its scheduled time.</summary>
+        Scheduled,
+
+        /// <summary>Accepted, not yet sent.</summary>
+        Accepted,
+
+        /// <summary>Sent to the messenger.</summary>
+        Sent,
+
+        /// <summary>Delivered to the phone.</summary>
+        Delivered,
+
+        /// <summary>Read by the recipient.</summary>
+        Read,
+
+        /// <summary>Could not be delivered (the recipient's number ends in 0000).</summary>
+        Undeliverable,
+    }
+
+    /// <summary>A message a sandbox gateway accepted.</summary>
+    public sealed class SandboxMessage
+    {
+        internal SandboxMessage(long id, string gateway, string channel, string recipient, string sender, string kind, string? text, DateTimeOffset acceptedAt)
+        {
+            Id = id;
+            Gateway = gateway;
+            Channel = channel;
+            Recipient = recipient;
+            Sender = sender;
+            Kind = kind;
+            Text = text;
+            AcceptedAt = acceptedAt;
+        }
+
+        /// <summary>The id the gateway assigned.</summary>
+        public long Id { get; }
+
+        /// <summary><c>AlphaSMS</c>, <c>LiveAll</c> or <c>SMS.by</c>.</summary>
+        public string Gateway { get; }
+
+        /// <summary>The API that carried it: <c>json</c>, <c>xml</c>, <c>http</c>, <c>SendIM</c>, <c>quick</c>, <c>bulk</c>, <c>list</c>.</summary>
+        public string Channel { get; }
+
+        /// <summary>The recipient, digits only.</summary>
+        public string Recipient { get; }
+
+        /// <summary>The sender name.</summary>
+        public string Sender { get; }
+
+        /// <summary><c>text</c>, <c>image</c> or <c>button</c>.</summary>
+        public string Kind { get; }
+
+        /// <summary>The message text, if any.</summary>
+        public string? Text { get; }
+
+        /// <summary>When it was accepted.</summary>
+        public DateTimeOffset AcceptedAt { get; }
+
+        /// <summary>The client's own id (AlphaSMS), if it sent one.</summary>
+        public long? ClientId { get; internal set; }
+
+        /// <summary>When it is to be sent, if it was scheduled.</summary>
+        public DateTimeOffset? ScheduledFor { get; internal set; }
+
+        /// <summary>The mailing it belongs to (SMS.by bulk uuid or mailing id), if any.</summary>
+        public string? Mailing { get; internal set; }
+
+        /// <summary>Where the message stands at <paramref name="now"/>.</summary>
+        /// <param name="now">The moment asked about.</param>
+        /// <param name="timeline">How fast messages move on.</param>
+        /// <returns>The state.</returns>
+        public SandboxDeliveryState StateAt(DateTimeOffset now, DeliveryTimeline timeline)
+        {
+            var start = ScheduledFor is { } scheduled && scheduled > AcceptedAt ? scheduled : AcceptedAt;
+            if (now < start)
+            {
+                return SandboxDeliveryState.Scheduled;
+            }
+
+            var elapsed = now - start;
+            if (elapsed < timeline.SentAfter)
+            {
+                return SandboxDeliveryState.Accepted;
+            }
+
+            if (Recipient.EndsWith("0000", StringComparison.Ordinal))
+            {
+                return SandboxDeliveryState.Undeliverable;
+            }
+
+            return elapsed < timeline.DeliveredAfter ? SandboxDeliveryState.Sent
+                : elapsed < timeline.ReadAfter ? SandboxDeliveryState.Delivered
+                : SandboxDeliveryState.Read;
+        }
+
+        /// <summary>When the message reached <paramref name="state"/>, counted along the timeline.</summary>
+        internal DateTimeOffset ReachedAt(SandboxDeliveryState state, DeliveryTimeline timeline)
+        {
+            var start = ScheduledFor is { } scheduled && scheduled > AcceptedAt ? scheduled : AcceptedAt;
+            return state switch
+            {
+                SandboxDeliveryState.Sent or SandboxDeliveryState.Undeliverable => start + timeline.SentAfter,
+                SandboxDeliveryState.Delivered => start + timeline.DeliveredAfter,
+                SandboxDeliveryState.Read => start + timeline.ReadAfter,
+                _ => start,
+            };
+        }
+    }
+
+    /// <summary>A reply a recipient sent back (injected with <see cref="SandboxGateway.InjectReply"/>).</summary>
+    public sealed class SandboxIncomingReply
+    {
+        internal SandboxIncomingReply(long id, long messageId, string phone, string text, DateTimeOffset receivedAt)
+        {
+            Id = id;
+            MessageId = messageId;
+            Phone = phone;
+            Text = text;
+            ReceivedAt = receivedAt;
+        }
+
+        /// <summary>The reply's id.</summary>
+        public long Id { get; }
+
+        /// <summary>The id of the message (or SMS.by mailing) it answers.</summary>
+        public long MessageId { get; }
+
+        /// <summary>The recipient who answered, digits only.</summary>
+        public string Phone { get; }
+
+        /// <summary>What they wrote.</summary>
+        public string Text { get; }
+
+        /// <summary>When it arrived.</summary>
+        public DateTimeOffset ReceivedAt { get; }
+
+        /// <summary>Whether it was marked read (SMS.by <c>readResponseStatus</c>).</summary>
+        public bool IsRead { get; internal set; }
+    }
+
+    /// <summary>Every message and reply of a sandbox, shared by its emulated gateways; thread-safe.</summary>
+    internal sealed class MessageStore
+    {
+        private readonly object _gate = new();
+        private readonly List<SandboxMessage> _messages = new();
+        private readonly List<SandboxIncomingReply> _replies = new();
+        private long _lastId = 1_000_000;
+
+        public long NextId() => Interlocked.Increment(ref _lastId);
+
+        public SandboxMessage Add(SandboxMessage message)
+        {
+            lock (_gate)
+            {
+                _messages.Add(message);
+            }
+
+            return message;
+        }
+
+        public IReadOnlyList<SandboxMessage> Messages
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _messages.ToList();
+                }
+            }
+        }
+
+        public SandboxMessage? Find(string gateway, Func<SandboxMessage, bool> match)
+        {
+            lock (_gate)
+            {
+                return _messages.LastOrDefault(m => m.Gateway == gateway && match(m));
+            }
+        }
+
+        public List<SandboxMessage> FindAll(string gateway, Func<SandboxMessage, bool> match)
+        {
+            lock (_gate)
+            {
+                return _messages.Where(m => m.Gateway == gateway && match(m)).ToList();
+            }
+        }
+
+        public SandboxIncomingReply AddReply(long messageId, string phone, string text, DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                var reply = new SandboxIncomingReply(NextId(), messageId, phone, text, at);
+                _replies.Add(reply);
+                return reply;
+            }
+        }
+
+        public List<SandboxIncomingReply> Replies(Func<SandboxIncomingReply, bool> match)
+        {
+            lock (_gate)
+            {
+                return _replies.Where(match).ToList();
+            }
+        }
+
+        public int MarkRead(IEnumerable<long> replyIds)
+        {
+            lock (_gate)
+            {
+                var ids = new HashSet<long>(replyIds);
+                var marked = 0;
+                foreach (var reply in _replies.Where(r => ids.Contains(r.Id) && !r.IsRead))
+                {
+                    reply.IsRead = true;
+                    marked++;
+                }
+
+                return marked;
+            }
+        }
+    }
+}

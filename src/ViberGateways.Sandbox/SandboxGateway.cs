@@ -1,0 +1,305 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ViberGateways.Sandbox.AlphaSms;
+using ViberGateways.Sandbox.LiveAll;
+using ViberGateways.Sandbox.SmsBy;
+
+namespace ViberGateways.Sandbox
+{
+    /// <summary>
+    /// A local gateway that speaks the documented AlphaSMS (JSON, XML, HTTP), LiveAll and SMS.by Viber APIs on
+    /// 127.0.0.1. It checks credentials and fields as the gateways document, keeps accepted messages in memory and
+    /// moves them through their delivery states, records every request, and plays faults on demand.
+    /// <code>
+    /// await using var sandbox = await SandboxGateway.StartAsync();
+    /// var options = new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.Credentials.AlphaSmsApiKey };
+    /// </code>
+    /// Standalone: <c>viber sandbox --port 5080</c>. Its own endpoints: <c>GET /_sandbox/requests</c>,
+    /// <c>GET /_sandbox/messages</c>, <c>POST /_sandbox/replies</c> (<c>{"messageId": …, "phone": "…", "text": "…"}</c>).
+    /// </summary>
+    public sealed class SandboxGateway : IAsyncDisposable
+    {
+        /// <summary>The header that injects a fault into one request (see <see cref="SandboxFault.Parse"/>).</summary>
+        public const string FaultHeader = "X-Sandbox-Fault";
+
+        private readonly WebApplication _app;
+        private readonly MessageStore _store;
+        private readonly ConcurrentQueue<SandboxRequest> _requests = new();
+        private readonly ConcurrentQueue<(SandboxFault Fault, string? Path)> _faults = new();
+
+        private SandboxGateway(WebApplication app, MessageStore store, SandboxOptions options, Uri baseAddress)
+        {
+            _app = app;
+            _store = store;
+            Options = options;
+            BaseAddress = baseAddress;
+        }
+
+        /// <summary>Where the sandbox listens, e.g. <c>http://127.0.0.1:41234/</c>; use it as the clients' base address.</summary>
+        public Uri BaseAddress { get; }
+
+        /// <summary>The options the sandbox runs with.</summary>
+        public SandboxOptions Options { get; }
+
+        /// <summary>The credentials the sandbox accepts.</summary>
+        public SandboxCredentials Credentials => Options.Credentials;
+
+        /// <summary>Every request received so far, oldest first (the sandbox's own <c>/_sandbox</c> endpoints excluded).</summary>
+        public IReadOnlyList<SandboxRequest> Requests => _requests.ToList();
+
+        /// <summary>Every message accepted so far, across the emulated gateways.</summary>
+        public IReadOnlyList<SandboxMessage> Messages => _store.Messages;
+
+        /// <summary>Starts a sandbox on 127.0.0.1.</summary>
+        /// <param name="options">How it behaves; defaults: a free port, the default credentials, a sub-second delivery timeline.</param>
+        /// <param name="cancellationToken">Cancels the start.</param>
+        /// <returns>The running sandbox; dispose it to stop it.</returns>
+        public static async Task<SandboxGateway> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            options ??= new SandboxOptions();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+            var app = builder.Build();
+
+            var store = new MessageStore();
+            var context = new SandboxContext(store, options);
+            SandboxGateway? sandbox = null;
+            app.Use((http, next) => sandbox!.RecordAndInjectFaultsAsync(http, next));
+            new AlphaSmsEmulator(context).Map(app);
+            new LiveAllEmulator(context).Map(app);
+            new SmsByEmulator(context).Map(app);
+            MapOwnEndpoints(app, () => sandbox!);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            sandbox = new SandboxGateway(app, store, options, new Uri(address.TrimEnd('/') + "/"));
+            return sandbox;
+        }
+
+        /// <summary>Queues a fault for the next request (whose path contains <paramref name="pathContains"/>, if given).</summary>
+        /// <param name="fault">The fault.</param>
+        /// <param name="pathContains">Only a request whose path contains this text takes the fault, e.g. <c>json.php</c>.</param>
+        public void InjectFault(SandboxFault fault, string? pathContains = null) =>
+            _faults.Enqueue((fault ?? throw new ArgumentNullException(nameof(fault)), pathContains));
+
+        /// <summary>Records a reply from a recipient to a message (AlphaSMS JSON status <c>replies</c>, SMS.by <c>getNewIncomingMessages</c>).</summary>
+        /// <param name="messageId">The message (or SMS.by mailing) id answered.</param>
+        /// <param name="phone">Who answered.</param>
+        /// <param name="text">What they wrote.</param>
+        /// <returns>The stored reply.</returns>
+        public SandboxIncomingReply InjectReply(long messageId, string phone, string text) =>
+            _store.AddReply(messageId, new string(phone.Where(char.IsDigit).ToArray()), text, DateTimeOffset.UtcNow);
+
+        /// <summary>Forgets the recorded requests (messages stay).</summary>
+        public void ClearRequests()
+        {
+            while (_requests.TryDequeue(out _))
+            {
+            }
+        }
+
+        /// <summary>Stops the sandbox.</summary>
+        /// <returns>A task that completes when it has stopped.</returns>
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        private async Task RecordAndInjectFaultsAsync(HttpContext http, Func<Task> next)
+        {
+            if (http.Request.Path.StartsWithSegments("/_sandbox"))
+            {
+                await next().ConfigureAwait(false);
+                return;
+            }
+
+            http.Request.EnableBuffering();
+            string body;
+            using (var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true))
+            {
+                body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            }
+
+            http.Request.Body.Position = 0;
+            var request = new SandboxRequest(DateTimeOffset.UtcNow, http.Request.Method, http.Request.Path.Value ?? "",
+                http.Request.QueryString.Value ?? "", http.Request.ContentType, body);
+            _requests.Enqueue(request);
+
+            try
+            {
+                await HandleAsync(http, request, next).ConfigureAwait(false);
+            }
+            finally
+            {
+                Options.OnRequest?.Invoke(request);
+            }
+        }
+
+        private async Task HandleAsync(HttpContext http, SandboxRequest request, Func<Task> next)
+        {
+            var fault = FaultFor(http);
+            request.Fault = fault?.Description;
+            if (fault is null)
+            {
+                await next().ConfigureAwait(false);
+                request.ResponseStatus = http.Response.StatusCode;
+                return;
+            }
+
+            if (!fault.AfterProcessing)
+            {
+                await PlayBeforeHandlingAsync(http, fault).ConfigureAwait(false);
+                request.ResponseStatus = fault.Kind == SandboxFaultKind.Drop ? 0 : http.Response.StatusCode;
+                return;
+            }
+
+            // Handle the request for real, then spoil the reply.
+            var wire = http.Response.Body;
+            using var reply = new MemoryStream();
+            http.Response.Body = reply;
+            await next().ConfigureAwait(false);
+            http.Response.Body = wire;
+            var bytes = reply.ToArray();
+            switch (fault.Kind)
+            {
+                case SandboxFaultKind.Delay:
+                    await Task.Delay(fault.Delay).ConfigureAwait(false);
+                    request.ResponseStatus = http.Response.StatusCode;
+                    await wire.WriteAsync(bytes).ConfigureAwait(false);
+                    break;
+                case SandboxFaultKind.Truncate:
+                    http.Response.ContentLength = bytes.Length;
+                    await wire.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
+                    await wire.FlushAsync().ConfigureAwait(false);
+                    http.Abort();
+                    break;
+                case SandboxFaultKind.Malformed:
+                    var half = bytes.AsMemory(0, bytes.Length / 2);
+                    http.Response.ContentLength = half.Length;
+                    request.ResponseStatus = http.Response.StatusCode;
+                    await wire.WriteAsync(half).ConfigureAwait(false);
+                    break;
+                default:
+                    http.Abort();
+                    break;
+            }
+        }
+
+        private SandboxFault? FaultFor(HttpContext http)
+        {
+            if (http.Request.Headers.TryGetValue(FaultHeader, out var header) && !string.IsNullOrWhiteSpace(header))
+            {
+                return SandboxFault.Parse(header.ToString());
+            }
+
+            // Take the first queued fault that applies to this path; the others wait for their requests.
+            var path = http.Request.Path.Value ?? "";
+            var count = _faults.Count;
+            for (var i = 0; i < count && _faults.TryDequeue(out var queued); i++)
+            {
+                if (queued.Path is null || path.Contains(queued.Path, StringComparison.OrdinalIgnoreCase))
+                {
+                    return queued.Fault;
+                }
+
+                _faults.Enqueue(queued);
+            }
+
+            return null;
+        }
+
+        private static async Task PlayBeforeHandlingAsync(HttpContext http, SandboxFault fault)
+        {
+            switch (fault.Kind)
+            {
+                case SandboxFaultKind.Status:
+                    http.Response.StatusCode = fault.StatusCode;
+                    if (fault.RetryAfter is { } retryAfter)
+                    {
+                        http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    http.Response.ContentType = "text/plain";
+                    await http.Response.WriteAsync(fault.StatusCode == 429 ? "Request limit exceeded" : "Server unavailable").ConfigureAwait(false);
+                    break;
+                case SandboxFaultKind.HtmlPage:
+                    http.Response.StatusCode = fault.StatusCode;
+                    http.Response.ContentType = "text/html; charset=utf-8";
+                    await http.Response.WriteAsync($"<!DOCTYPE html><html><head><title>{fault.StatusCode} Bad Gateway</title></head><body><h1>{fault.StatusCode} Bad Gateway</h1><hr><p>nginx</p></body></html>").ConfigureAwait(false);
+                    break;
+                case SandboxFaultKind.Delay:
+                    await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+                    http.Response.StatusCode = 504;
+                    break;
+                default:
+                    http.Abort();
+                    break;
+            }
+        }
+
+        private static void MapOwnEndpoints(WebApplication app, Func<SandboxGateway> sandbox)
+        {
+            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+            app.MapGet("/_sandbox/requests", () => Results.Json(sandbox().Requests, json));
+            app.MapGet("/_sandbox/messages", () => Results.Json(sandbox().Messages.Select(m => new
+            {
+                m.Id, m.Gateway, m.Channel, m.ClientId, m.Recipient, m.Sender, m.Kind, m.Text, m.AcceptedAt, m.ScheduledFor, m.Mailing,
+                State = m.StateAt(DateTimeOffset.UtcNow, sandbox().Options.Timeline).ToString(),
+            }), json));
+            app.MapPost("/_sandbox/replies", async (HttpContext http) =>
+            {
+                var reply = await JsonSerializer.DeserializeAsync<InjectedReply>(http.Request.Body, json).ConfigureAwait(false);
+                if (reply is null || string.IsNullOrWhiteSpace(reply.Phone) || string.IsNullOrEmpty(reply.Text))
+                {
+                    return Results.BadRequest(new { error = "Send {\"messageId\": 1000001, \"phone\": \"380971234567\", \"text\": \"Yes\"}." });
+                }
+
+                return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json);
+            });
+        }
+
+        private sealed class InjectedReply
+        {
+            public long MessageId { get; set; }
+
+            public string? Phone { get; set; }
+
+            public string? Text { get; set; }
+        }
+    }
+
+    /// <summary>What the emulated gateways share: the message store, the options and the clock.</summary>
+    internal sealed class SandboxContext
+    {
+        public SandboxContext(MessageStore store, SandboxOptions options)
+        {
+            Store = store;
+            Options = options;
+        }
+
+        public MessageStore Store { get; }
+
+        public SandboxOptions Options { get; }
+
+        public DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+        public SandboxDeliveryState StateOf(SandboxMessage message) => message.StateAt(Now, Options.Timeline);
+    }
+}

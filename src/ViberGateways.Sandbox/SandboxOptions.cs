@@ -1,0 +1,58 @@
+using System;
+
+namespace ViberGateways.Sandbox
+{
+    /// <summary>How a <see cref="SandboxGateway"/> behaves.</summary>
+    public sealed class SandboxOptions
+    {
+        /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+        public int Port { get; set; }
+
+        /// <summary>The credentials the emulated gateways accept; any other gets the documented error reply.</summary>
+        public SandboxCredentials Credentials { get; set; } = new SandboxCredentials();
+
+        /// <summary>How fast accepted messages move through their delivery states.</summary>
+        public DeliveryTimeline Timeline { get; set; } = new DeliveryTimeline();
+
+        /// <summary>The balance every emulated account reports.</summary>
+        public decimal Balance { get; set; } = 1000m;
+
+        /// <summary>Called after each request is answered (for a console log of the traffic, say).</summary>
+        public Action<SandboxRequest>? OnRequest { get; set; }
+    }
+
+    /// <summary>The credentials the sandbox accepts, one set per gateway.</summary>
+    public sealed class SandboxCredentials
+    {
+        /// <summary>AlphaSMS API key (JSON <c>auth</c>, XML <c>key</c>, HTTP <c>key</c>).</summary>
+        public string AlphaSmsApiKey { get; set; } = "sandbox-alphasms-key";
+
+        /// <summary>AlphaSMS personal cabinet login (HTTP <c>login</c>).</summary>
+        public string AlphaSmsLogin { get; set; } = "sandbox";
+
+        /// <summary>AlphaSMS personal cabinet password (HTTP <c>pass</c>).</summary>
+        public string AlphaSmsPassword { get; set; } = "sandbox-password";
+
+        /// <summary>LiveAll <c>apitoken</c>.</summary>
+        public string LiveAllApiToken { get; set; } = "sandbox-liveall-token";
+
+        /// <summary>SMS.by <c>token</c>.</summary>
+        public string SmsByToken { get; set; } = "sandbox-smsby-token";
+    }
+
+    /// <summary>
+    /// When an accepted message reaches each delivery state, counted from its acceptance (or its scheduled time).
+    /// A recipient whose number ends in <c>0000</c> is undeliverable: it fails instead of being delivered.
+    /// </summary>
+    public sealed class DeliveryTimeline
+    {
+        /// <summary>From accepted to sent to the messenger.</summary>
+        public TimeSpan SentAfter { get; set; } = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>From accepted to delivered to the phone.</summary>
+        public TimeSpan DeliveredAfter { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>From accepted to read by the recipient.</summary>
+        public TimeSpan ReadAfter { get; set; } = TimeSpan.FromMilliseconds(900);
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>Every AlphaSMS operation on every transport, through the SDK, against the sandbox over loopback HTTP.</summary>
+    public class AlphaSmsSandboxTests : IClassFixture<SandboxFixture>
+    {
+        private static long _nextClientId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        private readonly SandboxFixture _fixture;
+
+        public AlphaSmsSandboxTests(SandboxFixture fixture) => _fixture = fixture;
+
+        public static TheoryData<AlphaSmsTransport, bool> Transports => new()
+        {
+            { AlphaSmsTransport.Json, false },
+            { AlphaSmsTransport.Xml, false },
+            { AlphaSmsTransport.Http, false },
+            { AlphaSmsTransport.Http, true },
+        };
+
+        private static AlphaSmsMessage Message(AlphaSmsTransport transport, string kind, string recipient = "+380971234567")
+        {
+            var message = new AlphaSmsMessage
+            {
+                Recipient = recipient,
+                Sender = "Shop",
+                ClientId = transport == AlphaSmsTransport.Http ? null : System.Threading.Interlocked.Increment(ref _nextClientId),
+            };
+            switch (kind)
+            {
+                case "text":
+                    message.Text = "Hello from the sandbox";
+                    break;
+                case "image":
+                    message.Text = transport == AlphaSmsTransport.Json ? null : "Look";
+                    message.ImageUrl = "https://example.com/a.png";
+                    break;
+                default:
+                    message.Text = "Tap";
+                    message.ImageUrl = "https://example.com/a.png";
+                    message.Button = new AlphaSmsButton("Open", "https://example.com/open");
+                    break;
+            }
+
+            return message;
+        }
+
+        private static AlphaSmsMessageId IdOf(AlphaSmsTransport transport, AlphaSmsSendResult sent) =>
+            transport == AlphaSmsTransport.Http ? AlphaSmsMessageId.Gateway(sent.GatewayId!.Value) : AlphaSmsMessageId.Client(sent.ClientId!.Value);
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task Each_message_kind_is_accepted_and_delivered(AlphaSmsTransport transport, bool useHttpGet)
+        {
+            var client = _fixture.AlphaSms(transport, useHttpGet);
+            foreach (var kind in new[] { "text", "image", "button" })
+            {
+                var sent = await client.SendAsync(Message(transport, kind));
+
+                sent.Outcome.ShouldBe(SendOutcome.Accepted);
+                sent.GatewayId.ShouldNotBeNull();
+                var stored = _fixture.Sandbox.Messages.Single(m => m.Id == sent.GatewayId);
+                stored.Kind.ShouldBe(kind);
+                stored.Channel.ShouldBe(transport.ToString().ToLowerInvariant());
+
+                var status = await SandboxFixture.EventuallyAsync(() => client.GetStatusAsync(IdOf(transport, sent)), s => s.State == DeliveryState.Delivered);
+                status.State.ShouldBe(DeliveryState.Delivered);
+            }
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json)]
+        [InlineData(AlphaSmsTransport.Xml)]
+        public async Task A_batch_is_one_request_and_reports_every_message(AlphaSmsTransport transport)
+        {
+            var client = _fixture.AlphaSms(transport);
+            var before = _fixture.Sandbox.Requests.Count;
+
+            var results = await client.SendBatchAsync(new[] { Message(transport, "text"), Message(transport, "text", "+380501234567") });
+
+            results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Accepted });
+            results.Select(r => r.GatewayId).Distinct().Count().ShouldBe(2);
+            (_fixture.Sandbox.Requests.Count - before).ShouldBe(1);
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json, null)]
+        [InlineData(AlphaSmsTransport.Xml, "208")]
+        public async Task A_repeated_client_id_is_rejected_as_a_duplicate(AlphaSmsTransport transport, string? code)
+        {
+            var client = _fixture.AlphaSms(transport);
+            var first = Message(transport, "text");
+            await client.SendAsync(first);
+            var again = Message(transport, "text");
+            again.ClientId = first.ClientId;
+
+            var result = (await client.SendBatchAsync(new[] { again })).Single();
+
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.ErrorCode.ShouldBe(code);
+            result.Error.ShouldNotBeNull().ShouldContain(code is null ? "Duplicate" : "ErrDuplicate");
+            _fixture.Sandbox.Messages.Count(m => m.ClientId == first.ClientId).ShouldBe(1);
+        }
+
+        [Fact]
+        public async Task A_client_id_is_unique_across_the_json_and_xml_transports_of_one_account()
+        {
+            var json = Message(AlphaSmsTransport.Json, "text");
+            await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(json);
+            var xml = Message(AlphaSmsTransport.Xml, "text");
+            xml.ClientId = json.ClientId;
+
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.AlphaSms(AlphaSmsTransport.Xml).SendAsync(xml));
+
+            error.GatewayErrorCode.ShouldBe("208");
+        }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task Balance_is_read(AlphaSmsTransport transport, bool useHttpGet)
+        {
+            var balance = await _fixture.AlphaSms(transport, useHttpGet).GetBalanceAsync();
+
+            balance.Amount.ShouldBe(_fixture.Sandbox.Options.Balance);
+            balance.Currency.ShouldBe(transport == AlphaSmsTransport.Http ? null : "UAH");
+        }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task A_wrong_key_gets_the_documented_rejection(AlphaSmsTransport transport, bool useHttpGet)
+        {
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.AlphaSms(transport, useHttpGet, key: "wrong-key").SendAsync(Message(transport, "text")));
+
+            (error.GatewayMessage ?? error.GatewayErrorCode).ShouldBe(transport switch
+            {
+                AlphaSmsTransport.Json => "Access denied",
+                AlphaSmsTransport.Xml => "ErrAuthorization",
+                _ => "Wrong login/password",
+            });
+            error.Message.ShouldNotContain("wrong-key");
+        }
+
+        [Fact]
+        public async Task Http_transport_authenticates_with_login_and_password_too()
+        {
+            var options = new AlphaSmsOptions
+            {
+                BaseAddress = _fixture.Sandbox.BaseAddress,
+                Login = _fixture.Sandbox.Credentials.AlphaSmsLogin,
+                Password = _fixture.Sandbox.Credentials.AlphaSmsPassword,
+                Transport = AlphaSmsTransport.Http,
+            };
+
+            var balance = await AlphaSmsClientFactory.Create(options, _fixture.Http()).GetBalanceAsync();
+
+            balance.Amount.ShouldBe(_fixture.Sandbox.Options.Balance);
+        }
+
+        [Fact]
+        public async Task A_scheduled_xml_message_waits_for_its_time()
+        {
+            var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
+            var message = Message(AlphaSmsTransport.Xml, "text");
+            message.ScheduledAt = DateTimeOffset.UtcNow.AddHours(1);
+
+            var sent = await client.SendAsync(message);
+            var status = await client.GetStatusAsync(AlphaSmsMessageId.Gateway(sent.GatewayId!.Value));
+
+            status.State.ShouldBe(DeliveryState.Scheduled);
+            status.StatusCode.ShouldBe(100);
+        }
+
+        [Fact]
+        public async Task A_reply_injected_into_the_sandbox_shows_in_the_json_status()
+        {
+            var client = _fixture.AlphaSms(AlphaSmsTransport.Json);
+            var sent = await client.SendAsync(Message(AlphaSmsTransport.Json, "text"));
+            _fixture.Sandbox.InjectReply(sent.GatewayId!.Value, "+380971234567", "Yes, please");
+
+            var status = await client.GetStatusAsync(AlphaSmsMessageId.Client(sent.ClientId!.Value));
+
+            status.State.ShouldBe(DeliveryState.Replied);
+            status.Replies.ShouldHaveSingleItem().Message.ShouldBe("Yes, please");
+        }
+
+        [Fact]
+        public async Task A_recipient_ending_in_0000_is_undeliverable()
+        {
+            var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
+            var sent = await client.SendAsync(Message(AlphaSmsTransport.Xml, "text", "+380970000000"));
+
+            var status = await SandboxFixture.EventuallyAsync(() => client.GetStatusAsync(AlphaSmsMessageId.Gateway(sent.GatewayId!.Value)), s => s.State == DeliveryState.Failed);
+
+            status.State.ShouldBe(DeliveryState.Failed);
+            status.StatusCode.ShouldBe(105);
+        }
+
+        [Theory]
+        [InlineData("text/plain", """{"auth":"sandbox-alphasms-key","data":[{"type":"balance"}]}""", "Invalid request")]
+        [InlineData("application/json", """{"auth":"sandbox-alphasms-key","data":[{"type":"viber","id":5,"phone":12,"viber_type":"text","viber_signature":"S","viber_message":"x"}]}""", "Invalid phone number")]
+        [InlineData("application/json", """{"auth":"sandbox-alphasms-key","data":[{"type":"viber","id":6,"phone":380971234567,"viber_type":"text","viber_signature":"TooLongSender","viber_message":"x"}]}""", "Error in Alpha-name")]
+        public async Task The_sandbox_checks_fields_as_the_gateway_documents(string contentType, string body, string error)
+        {
+            using var http = _fixture.Http();
+            var content = new StringContent(body, Encoding.UTF8);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+            var reply = await (await http.PostAsync("api/json.php", content)).Content.ReadAsStringAsync();
+
+            reply.ShouldContain(error);
+            reply.ShouldContain("\"success\":false");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Linq;
+using System.Threading.Tasks;
+using ViberGateways.LiveAll;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>Every LiveAll operation through the SDK against the sandbox over loopback HTTP.</summary>
+    public class LiveAllSandboxTests : IClassFixture<SandboxFixture>
+    {
+        private readonly SandboxFixture _fixture;
+
+        public LiveAllSandboxTests(SandboxFixture fixture) => _fixture = fixture;
+
+        [Fact]
+        public async Task A_message_to_two_recipients_gets_one_id_each_and_is_delivered()
+        {
+            var client = _fixture.LiveAll();
+
+            var results = await client.SendAsync(new LiveAllMessage
+            {
+                Recipients = { "+306912345678", "306987654321" },
+                SenderName = "Shop",
+                Text = "Hello",
+                ImageUrl = "https://example.com/a.jpg",
+                Button = new LiveAllButton("Open", "https://example.com"),
+            });
+
+            results.Select(r => r.Recipient).ShouldBe(new[] { "+306912345678", "306987654321" });
+            var statuses = await SandboxFixture.EventuallyAsync(
+                () => client.GetSmsStatusAsync(results.Select(r => r.SmsId)),
+                records => records.All(r => r.State == DeliveryState.Read));
+            statuses.Select(s => s.Destination).ShouldBe(new[] { "306912345678", "306987654321" });
+            statuses.ShouldAllBe(s => s.StatusCode == (int)LiveAllMessageStatusCode.ImSeen && s.SubmittedAt != null);
+        }
+
+        [Fact]
+        public async Task Sms_fallback_travels_as_IM_SMSFB()
+        {
+            var results = await _fixture.LiveAll().SendAsync(new LiveAllMessage
+            {
+                Recipients = { "306912345678" },
+                SenderName = "Shop",
+                Text = "Hello",
+                SmsFallback = new LiveAllSmsFallback("ShopSMS", "Hello by SMS", LiveAllPriceCategory.LowCost),
+            });
+
+            results.ShouldHaveSingleItem();
+            var body = _fixture.Sandbox.Requests.Last(r => r.Path.EndsWith("SendIM")).Body;
+            body.ShouldContain("\"im_type\":\"IM_SMSFB\"");
+            body.ShouldContain("\"pricecat\":1");
+        }
+
+        [Fact]
+        public async Task A_wrong_token_gets_the_documented_operation_error()
+        {
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.LiveAll("wrong").SendAsync(new LiveAllMessage
+            {
+                Recipients = { "306912345678" },
+                SenderName = "Shop",
+                Text = "Hello",
+            }));
+
+            error.GatewayErrorCode.ShouldBe("44");
+        }
+
+        [Fact]
+        public async Task The_sandbox_lists_every_operation_error_of_a_bad_request()
+        {
+            var reply = await _fixture.LiveAll().SendImAsync(new LiveAllSendImRequest
+            {
+                Apitoken = _fixture.Sandbox.Credentials.LiveAllApiToken,
+                ImType = LiveAllImType.ImWithSmsFallback,
+                ImSenderName = "Shop",
+                ImText = new string('x', 1001),
+                Destinations = { "0123" },
+            });
+
+            reply.Success.ShouldBeFalse();
+            reply.Data.ShouldBeNull();
+            reply.OperationErrors!.Select(e => e.ErrorCode).ShouldBe(new int?[] { 55, 13, 1, 10 }, ignoreOrder: true);
+        }
+
+        [Fact]
+        public async Task Balance_and_a_status_error_are_read()
+        {
+            var client = _fixture.LiveAll();
+
+            (await client.GetAccountBalanceAsync()).Balance.ShouldBe(_fixture.Sandbox.Options.Balance);
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.LiveAll("wrong").GetSmsStatusAsync(new[] { 1L }));
+            error.GatewayErrorCode.ShouldBe("44");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
+using ViberGateways.Sandbox;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>The sandbox's own features: request log, fault injection (queued and per request), its endpoints, a fixed port.</summary>
+    public class SandboxFaultTests : IClassFixture<SandboxFixture>
+    {
+        private readonly SandboxFixture _fixture;
+
+        public SandboxFaultTests(SandboxFixture fixture) => _fixture = fixture;
+
+        private SandboxGateway Sandbox => _fixture.Sandbox;
+
+        private static AlphaSmsMessage Text() => new() { Recipient = "380971234567", Sender = "Shop", Text = "Hi" };
+
+        [Fact]
+        public async Task Too_many_requests_carries_retry_after_and_nothing_is_stored()
+        {
+            var before = Sandbox.Messages.Count;
+            Sandbox.InjectFault(SandboxFault.TooManyRequests(TimeSpan.FromSeconds(2)), "http.php");
+            using var http = _fixture.Http();
+
+            using var reply = await http.GetAsync("api/http.php?command=balance");
+
+            reply.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            reply.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(2));
+            Sandbox.Messages.Count.ShouldBe(before);
+            Sandbox.Requests.Last().Fault.ShouldBe("429 Retry-After 2s");
+        }
+
+        [Theory]
+        [InlineData("503", 503, "text/plain")]
+        [InlineData("500", 500, "text/plain")]
+        [InlineData("html", 502, "text/html")]
+        public async Task Status_faults_are_played_per_request_from_the_header(string header, int status, string contentType)
+        {
+            using var http = _fixture.Http();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/http.php?command=balance");
+            request.Headers.Add(SandboxGateway.FaultHeader, header);
+
+            using var reply = await http.SendAsync(request);
+
+            ((int)reply.StatusCode).ShouldBe(status);
+            reply.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
+        }
+
+        [Fact]
+        public async Task A_dropped_connection_after_handling_stores_the_message_but_the_client_gets_no_reply()
+        {
+            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "json.php");
+            var before = Sandbox.Messages.Count;
+
+            await Should.ThrowAsync<HttpRequestException>(() => _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(Text()));
+
+            Sandbox.Messages.Count.ShouldBe(before + 1);
+        }
+
+        [Fact]
+        public async Task A_dropped_connection_before_handling_stores_nothing()
+        {
+            Sandbox.InjectFault(SandboxFault.DropConnection(), "xml.php");
+            var before = Sandbox.Messages.Count;
+
+            await Should.ThrowAsync<HttpRequestException>(() => _fixture.AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text()));
+
+            Sandbox.Messages.Count.ShouldBe(before);
+        }
+
+        [Fact]
+        public async Task A_truncated_body_fails_the_read()
+        {
+            Sandbox.InjectFault(SandboxFault.TruncatedBody(), "http.php");
+
+            var error = await Should.ThrowAsync<Exception>(() => _fixture.AlphaSms(AlphaSmsTransport.Http).SendAsync(Text()));
+
+            error.ShouldBeAssignableTo<HttpRequestException>();
+        }
+
+        [Fact]
+        public async Task A_malformed_body_is_a_gateway_exception_with_a_snippet()
+        {
+            Sandbox.InjectFault(SandboxFault.MalformedBody(), "json.php");
+
+            var error = await Should.ThrowAsync<GatewayException>(() => _fixture.AlphaSms(AlphaSmsTransport.Json).GetBalanceAsync());
+
+            error.StatusCode.ShouldBe(200);
+        }
+
+        [Fact]
+        public async Task A_delay_holds_the_reply_back()
+        {
+            Sandbox.InjectFault(SandboxFault.Delayed(TimeSpan.FromMilliseconds(400)), "http.php");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            await _fixture.AlphaSms(AlphaSmsTransport.Http).GetBalanceAsync();
+
+            clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(390));
+        }
+
+        [Fact]
+        public async Task The_request_log_keeps_method_path_content_type_and_body()
+        {
+            await _fixture.AlphaSms(AlphaSmsTransport.Xml).GetBalanceAsync();
+
+            var logged = Sandbox.Requests.Last();
+            logged.Method.ShouldBe("POST");
+            logged.Path.ShouldBe("/api/xml.php");
+            logged.ContentType.ShouldBe("application/xml; charset=utf-8");
+            logged.Body.ShouldContain("<balance />");
+            logged.ResponseStatus.ShouldBe(200);
+        }
+
+        [Fact]
+        public async Task Its_own_endpoints_list_requests_and_messages_and_take_replies()
+        {
+            var sent = await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(Text());
+            using var http = _fixture.Http();
+
+            (await http.GetStringAsync("_sandbox/requests")).ShouldContain("/api/json.php");
+            (await http.GetStringAsync("_sandbox/messages")).ShouldContain($"\"id\": {sent.GatewayId}");
+            using var reply = await http.PostAsJsonAsync("_sandbox/replies", new { messageId = sent.GatewayId, phone = "380971234567", text = "Thanks" });
+            reply.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await _fixture.AlphaSms(AlphaSmsTransport.Json).GetStatusAsync(AlphaSmsMessageId.Client(sent.ClientId!.Value))).State.ShouldBe(DeliveryState.Replied);
+        }
+
+        [Fact]
+        public async Task A_fixed_port_is_honoured()
+        {
+            int port;
+            using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            await using var sandbox = await SandboxGateway.StartAsync(new SandboxOptions { Port = port });
+
+            sandbox.BaseAddress.ShouldBe(new Uri($"http://127.0.0.1:{port}/"));
+        }
+
+        [Fact]
+        public void Fault_headers_parse_into_faults()
+        {
+            SandboxFault.Parse("429;retry-after=3").RetryAfter.ShouldBe(TimeSpan.FromSeconds(3));
+            SandboxFault.Parse("delay=250").Delay.ShouldBe(TimeSpan.FromMilliseconds(250));
+            SandboxFault.Parse("drop-after").AfterProcessing.ShouldBeTrue();
+            SandboxFault.Parse("html=504").StatusCode.ShouldBe(504);
+            Should.Throw<FormatException>(() => SandboxFault.Parse("teapot"));
+        }
+    }
+}

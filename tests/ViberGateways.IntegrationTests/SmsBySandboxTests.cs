@@ -1,0 +1,153 @@
+using System.Linq;
+using System.Threading.Tasks;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>All 11 SMS.by Viber endpoints through the SDK against the sandbox over loopback HTTP.</summary>
+    public class SmsBySandboxTests : IClassFixture<SandboxFixture>
+    {
+        private readonly SandboxFixture _fixture;
+
+        public SmsBySandboxTests(SandboxFixture fixture) => _fixture = fixture;
+
+        private string Token => _fixture.Sandbox.Credentials.SmsByToken;
+
+        [Fact]
+        public async Task Bulk_and_personal_mailings_are_created_and_their_deliveries_progress()
+        {
+            var client = _fixture.SmsBy();
+            var request = new SmsBySendBulkViberRequest
+            {
+                Token = Token,
+                Messages =
+                {
+                    new SmsByBulkViberSameMessageMailing
+                    {
+                        AlphanameId = "444", Name = "mailing list 4",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text, Text = "message text 4" },
+                        DeliveryList = { "375291111111", "375292222222" },
+                    },
+                    new SmsByBulkViberPersonalMailing
+                    {
+                        AlphanameId = "444", Name = "mailing list 2",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text },
+                        DeliveryList = { new SmsByPersonalDelivery { Phone = "375293333333", Text = "personal message 2.1" } },
+                    },
+                    new SmsByBulkViberPersonalMailing
+                    {
+                        AlphanameId = "444", Name = "mailing list 5",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Image, ImageUrl = "https://example.com/a.jpg" },
+                        DeliveryList = { new SmsByPersonalDelivery { Phone = "375294444444" } },
+                    },
+                },
+            };
+
+            var sent = await client.SendBulkViberAsync(request);
+            sent.Success.ShouldBe("OK");
+
+            var status = await SandboxFixture.EventuallyAsync(() => client.StatusBulkViberAsync(Token, sent.Uuid!),
+                mailings => mailings.Where(m => m.Success != null).SelectMany(m => m.Success!).All(d => d.Status == "READ"));
+            status.Count.ShouldBe(3);
+            status[0].Name.ShouldBe("mailing list 4");
+            status[0].AlphanameId.ShouldBe(444);
+            status[0].Success!.Select(d => d.Phone).ShouldBe(new[] { "375291111111", "375292222222" });
+            status[1].Success.ShouldHaveSingleItem().Status.ShouldBe("READ");
+            // The image option can only be used in a mailing with message_type = bulk.
+            status[2].Errors.ShouldHaveSingleItem().ShouldContain("message_type bulk");
+        }
+
+        [Fact]
+        public async Task A_quick_message_is_sent_with_an_uploaded_image_and_its_delivery_read()
+        {
+            var client = _fixture.SmsBy();
+            var png = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 0 };
+
+            var sent = await client.SendQuickViberMessageAsync(new SmsBySendQuickViberMessageForm
+            {
+                Token = Token, VibernameId = 7, Phone = "375291111111", TypeMessage = SmsByViberMessageType.Image, Image = png,
+            });
+
+            sent.Status.ShouldBe("OK");
+            var request = _fixture.Sandbox.Requests.Last(r => r.Path.EndsWith("sendQuickViberMessage"));
+            request.ContentType.ShouldNotBeNull().ShouldStartWith("multipart/form-data");
+            request.Body.ShouldContain("filename=\"image.png\"");
+            var delivery = await SandboxFixture.EventuallyAsync(
+                () => client.GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = Token, MessageId = sent.Result!.MessageId!.Value }),
+                reply => reply.Result?.Status == "DELIVERED" || reply.Result?.Status == "READ");
+            delivery.Result!.Phone.ShouldBe("375291111111");
+            delivery.Result.ErrorCode.ShouldBe(0);
+        }
+
+        [Fact]
+        public async Task A_subscriber_list_mailing_is_created_confirmed_listed_and_delivered()
+        {
+            var client = _fixture.SmsBy();
+            var created = await client.SendViberMessageListAsync(new SmsBySendViberMessageListForm
+            {
+                Token = Token, VibernameId = 7, ListId = 1, TypeMessage = SmsByViberMessageType.Button, Message = "Sale",
+                Button = "Go to site", ButtonLink = "https://site.by",
+            });
+            var mailingId = created.Result!.MessageId!.Value;
+            created.Result.CountSubscribers.ShouldBe(4);
+
+            (await client.GetViberMessageDataAsync(Token, new SmsByGetViberMessageDataForm { MessageId = mailingId })).Result!.Status.ShouldBe("NEW");
+            (await client.ConfirmViberMessageAsync(Token, new SmsByConfirmViberMessageForm { MessageId = mailingId })).Status.ShouldBe("OK");
+
+            var data = (await client.GetViberMessageDataAsync(Token, new SmsByGetViberMessageDataForm { MessageId = mailingId })).Result!;
+            data.Status.ShouldBe("SENT");
+            data.MessageType.ShouldBe("BUTTON");
+            data.ButtonCaption.ShouldBe("Go to site");
+            (await client.GetViberMessagesAsync(Token, new SmsByGetViberMessagesForm())).Result!.ShouldContain(m => m.MessageId == mailingId);
+            var deliveries = await SandboxFixture.EventuallyAsync(
+                () => client.GetViberDeliveryListAsync(new SmsByGetViberDeliveryListForm { Token = Token, MessageId = mailingId }),
+                reply => reply.Result!.All(d => d.Status == "READ"));
+            deliveries.Result!.Count.ShouldBe(4);
+        }
+
+        [Fact]
+        public async Task Injected_replies_are_listed_and_marked_read()
+        {
+            var client = _fixture.SmsBy();
+            var created = await client.SendViberMessageListAsync(new SmsBySendViberMessageListForm { Token = Token, VibernameId = 7, ListId = 1, Message = "Coming?" });
+            var mailingId = created.Result!.MessageId!.Value;
+            _fixture.Sandbox.InjectReply(mailingId, "375291111111", "Yes");
+            _fixture.Sandbox.InjectReply(mailingId, "375292222222", "No");
+
+            var incoming = await client.GetNewIncomingMessagesAsync(new SmsByGetNewIncomingMessagesForm { Token = Token, MessageId = mailingId });
+            incoming.Result!.Select(m => m.Message).ShouldBe(new[] { "Yes", "No" });
+
+            var read = await client.ReadResponseStatusAsync(new SmsByReadResponseStatusForm { Token = Token, IncomingMessages = string.Join(",", incoming.Result!.Select(m => m.Id)) });
+            read.Result.ShouldBe("Number of flagged messages: 2");
+            (await client.GetNewIncomingMessagesAsync(new SmsByGetNewIncomingMessagesForm { Token = Token, MessageId = mailingId })).Result.ShouldBeEmpty();
+        }
+
+        [Fact]
+        public async Task The_send_convenience_uses_a_quick_message_for_one_recipient_and_a_mailing_for_several()
+        {
+            var client = _fixture.SmsBy();
+
+            var one = await client.SendViberAsync(new SmsByMessage { Recipients = { "+375291111111" }, SenderId = 7, Text = "Hi" });
+            var many = await client.SendViberAsync(new SmsByMessage
+            {
+                Recipients = { "375291111111", "375292222222" }, SenderId = 444, Text = "Hi all",
+                ImageUrl = "https://example.com/a.jpg", Button = new SmsByButton("Open", "https://example.com"),
+            });
+
+            one.MessageId.ShouldNotBeNull();
+            many.MailingUuid.ShouldNotBeNull();
+            (await SandboxFixture.EventuallyAsync(() => client.GetDeliveryStatusAsync(many), s => s.All(d => d.State == DeliveryState.Read)))
+                .Select(d => d.Phone).ShouldBe(new[] { "375291111111", "375292222222" });
+        }
+
+        [Fact]
+        public async Task A_wrong_token_is_a_rejection_and_an_unknown_list_an_error()
+        {
+            await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.SmsBy("wrong").SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" }));
+
+            var reply = await _fixture.SmsBy().SendViberMessageListAsync(new SmsBySendViberMessageListForm { Token = Token, VibernameId = 7, ListId = 99, Message = "Hi" });
+            reply.Status.ShouldNotBe("OK");
+            reply.Error.ShouldBe("Subscriber list not found");
+        }
+    }
+}
