@@ -37,10 +37,10 @@ namespace ViberGateways.Cli
                 throw new CliInputException("SMS.by documents no balance operation for its Viber API");
             }
 
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
+            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken, parsed.GetValue(_transport), parsed.GetValue(_httpGet)).ConfigureAwait(false);
             if (gateway == Gateway.AlphaSms)
             {
-                var balance = await connection.AlphaSms(parsed.GetValue(_transport), parsed.GetValue(_httpGet)).GetBalanceAsync(cancellationToken).ConfigureAwait(false);
+                var balance = await connection.AlphaSms().GetBalanceAsync(cancellationToken).ConfigureAwait(false);
                 _cli.Printer(parsed).Value("AlphaSMS balance", new Dictionary<string, string?>
                 {
                     ["amount"] = balance.Amount.ToString(CultureInfo.InvariantCulture),

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,16 +47,23 @@ namespace ViberGateways.Cli
             output.WriteLine("Sending a text, an image and a button message through each gateway API with the ViberGateways SDK …");
             output.WriteLine();
 
+            // Registered the way an application registers the SDK: dependency injection, with the sandbox as the gateway.
             var services = new ServiceCollection();
-            services.AddHttpClient("demo");
+            services.AddAlphaSms(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.AlphaSmsApiKey));
+            services.AddLiveAll(options => (options.BaseAddress, options.ApiToken) = (sandbox.BaseAddress, sandbox.Credentials.LiveAllApiToken));
+            services.AddSmsBy(options => (options.BaseAddress, options.Token) = (sandbox.BaseAddress, sandbox.Credentials.SmsByToken));
             await using var provider = services.BuildServiceProvider();
-            HttpClient Http() => CreateClient(provider, sandbox.BaseAddress);
 
             var rows = new List<DemoRow>();
-            foreach (var transport in new[] { AlphaSmsTransport.Json, AlphaSmsTransport.Xml, AlphaSmsTransport.Http })
+            var alphaSmsClients = new IAlphaSmsClient[]
             {
-                var options = new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.Credentials.AlphaSmsApiKey, Transport = transport };
-                var client = AlphaSmsClientFactory.Create(options, Http());
+                (AlphaSmsJsonClient)provider.GetRequiredService<IAlphaSmsJsonClient>(),
+                provider.GetRequiredService<AlphaSmsXmlClient>(),
+                provider.GetRequiredService<AlphaSmsHttpClient>(),
+            };
+            foreach (var client in alphaSmsClients)
+            {
+                var transport = client.Transport;
                 var number = 1 + ((int)transport * 3);
                 rows.Add(await AlphaSmsAsync(client, "text", $"+38097123450{number}", m => m.Text = "Your order #1042 has shipped.", cancellationToken).ConfigureAwait(false));
                 rows.Add(await AlphaSmsAsync(client, "image", $"+38097123450{number + 1}", m =>
@@ -74,12 +80,12 @@ namespace ViberGateways.Cli
                 }, cancellationToken).ConfigureAwait(false));
             }
 
-            var liveAll = new LiveAllClient(new LiveAllOptions { BaseAddress = sandbox.BaseAddress, ApiToken = sandbox.Credentials.LiveAllApiToken }, Http());
+            var liveAll = provider.GetRequiredService<ILiveAllClient>();
             rows.Add(await LiveAllAsync(liveAll, "text", "+306912345601", m => m.Text = "Your order #1042 has shipped.", cancellationToken).ConfigureAwait(false));
             rows.Add(await LiveAllAsync(liveAll, "image", "+306912345602", m => (m.Text, m.ImageUrl) = ("Your parcel is on its way.", ImageUrl), cancellationToken).ConfigureAwait(false));
             rows.Add(await LiveAllAsync(liveAll, "button", "+306912345603", m => (m.Text, m.Button) = ("Track your parcel in one tap.", new LiveAllButton("Track", TrackUrl)), cancellationToken).ConfigureAwait(false));
 
-            var smsBy = new SmsByClient(new SmsByOptions { BaseAddress = sandbox.BaseAddress, Token = sandbox.Credentials.SmsByToken }, Http());
+            var smsBy = provider.GetRequiredService<ISmsByClient>();
             rows.Add(await SmsByAsync(smsBy, "text", "+375291234501", m => m.Text = "Your order #1042 has shipped.", cancellationToken).ConfigureAwait(false));
             rows.Add(await SmsByAsync(smsBy, "image", "+375291234502", m => m.ImageUrl = ImageUrl, cancellationToken).ConfigureAwait(false));
             rows.Add(await SmsByAsync(smsBy, "button", "+375291234503", m => (m.Text, m.Button) = ("Track your parcel in one tap.", new SmsByButton("Track", TrackUrl)), cancellationToken).ConfigureAwait(false));
@@ -112,7 +118,7 @@ namespace ViberGateways.Cli
             });
         }
 
-        private static async Task<DemoRow> LiveAllAsync(LiveAllClient client, string type, string recipient, Action<LiveAllMessage> compose, CancellationToken cancellationToken)
+        private static async Task<DemoRow> LiveAllAsync(ILiveAllClient client, string type, string recipient, Action<LiveAllMessage> compose, CancellationToken cancellationToken)
         {
             var message = new LiveAllMessage { Recipients = { recipient }, SenderName = "MyShop" };
             compose(message);
@@ -124,7 +130,7 @@ namespace ViberGateways.Cli
             });
         }
 
-        private static async Task<DemoRow> SmsByAsync(SmsByClient client, string type, string recipient, Action<SmsByMessage> compose, CancellationToken cancellationToken)
+        private static async Task<DemoRow> SmsByAsync(ISmsByClient client, string type, string recipient, Action<SmsByMessage> compose, CancellationToken cancellationToken)
         {
             var message = new SmsByMessage { Recipients = { recipient }, SenderId = 1 };
             compose(message);
@@ -154,13 +160,6 @@ namespace ViberGateways.Cli
 
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
-        }
-
-        private static HttpClient CreateClient(IServiceProvider provider, Uri baseAddress)
-        {
-            var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("demo");
-            client.BaseAddress = baseAddress;
-            return client;
         }
 
         private static string Describe(string? text, string? image, string? button) =>

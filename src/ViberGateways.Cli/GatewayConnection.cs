@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,29 +13,29 @@ namespace ViberGateways.Cli
     internal sealed record ConnectionSettings(Uri? BaseUrl, string? ApiKey, bool UseSandbox);
 
     /// <summary>
-    /// The SDK clients for one command: HttpClients from IHttpClientFactory, the gateway's address (production,
-    /// <c>--base-url</c>, or an embedded sandbox with <c>--sandbox</c>) and its key (<c>--api-key</c>, else the
-    /// <c>VIBER_&lt;GATEWAY&gt;_API_KEY</c> environment variable, else the sandbox's).
+    /// The SDK clients for one command, registered the way applications register them (dependency injection), with
+    /// the gateway's address (production, <c>--base-url</c>, or an embedded sandbox with <c>--sandbox</c>) and its key
+    /// (<c>--api-key</c>, else the <c>VIBER_&lt;GATEWAY&gt;_API_KEY</c> environment variable, else the sandbox's).
     /// </summary>
     internal sealed class GatewayConnection : IAsyncDisposable
     {
         private readonly ServiceProvider _services;
         private readonly SandboxGateway? _sandbox;
-        private readonly Uri? _baseAddress;
-        private readonly string _apiKey;
 
-        private GatewayConnection(ServiceProvider services, SandboxGateway? sandbox, Uri? baseAddress, string apiKey)
+        private GatewayConnection(ServiceProvider services, SandboxGateway? sandbox)
         {
             _services = services;
             _sandbox = sandbox;
-            _baseAddress = baseAddress;
-            _apiKey = apiKey;
         }
 
         public static string EnvironmentVariable(Gateway gateway) => $"VIBER_{gateway.ToString().ToUpperInvariant()}_API_KEY";
 
-        /// <summary>Opens the connection; a missing key is invalid input (nothing is sent).</summary>
-        public static async Task<GatewayConnection> OpenAsync(Gateway gateway, ConnectionSettings settings, CancellationToken cancellationToken)
+        /// <summary>
+        /// Opens the connection: the SDK's own registration (retry policy, reply guard, no URL logging) for the
+        /// gateway. A missing key is invalid input (nothing is sent).
+        /// </summary>
+        public static async Task<GatewayConnection> OpenAsync(Gateway gateway, ConnectionSettings settings, CancellationToken cancellationToken,
+            AlphaSmsTransport transport = AlphaSmsTransport.Json, bool useHttpGet = false)
         {
             SandboxGateway? sandbox = settings.UseSandbox ? await SandboxGateway.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false) : null;
             var key = settings.ApiKey
@@ -52,28 +51,37 @@ namespace ViberGateways.Cli
                 throw new CliInputException($"no API key: pass --api-key, set {EnvironmentVariable(gateway)}, or use --sandbox");
             }
 
+            var address = sandbox?.BaseAddress ?? settings.BaseUrl;
+            void Locate(GatewayOptions options)
+            {
+                if (address != null)
+                {
+                    options.BaseAddress = address;
+                }
+            }
+
             var services = new ServiceCollection();
-            services.AddHttpClient("viber", client => client.Timeout = TimeSpan.FromSeconds(30));
-            return new GatewayConnection(services.BuildServiceProvider(), sandbox, sandbox?.BaseAddress ?? settings.BaseUrl, key!);
+            switch (gateway)
+            {
+                case Gateway.AlphaSms:
+                    services.AddAlphaSms(options => (options.ApiKey, options.Transport, options.UseHttpGet) = (key, transport, useHttpGet)).Services.Configure<AlphaSmsOptions>(Locate);
+                    break;
+                case Gateway.LiveAll:
+                    services.AddLiveAll(options => options.ApiToken = key).Services.Configure<LiveAllOptions>(Locate);
+                    break;
+                default:
+                    services.AddSmsBy(options => options.Token = key).Services.Configure<SmsByOptions>(Locate);
+                    break;
+            }
+
+            return new GatewayConnection(services.BuildServiceProvider(), sandbox);
         }
 
-        public IAlphaSmsClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet)
-        {
-            var options = new AlphaSmsOptions { ApiKey = _apiKey, Transport = transport, UseHttpGet = useHttpGet };
-            return AlphaSmsClientFactory.Create(WithAddress(options), HttpClient(options));
-        }
+        public IAlphaSmsClient AlphaSms() => _services.GetRequiredService<IAlphaSmsClient>();
 
-        public LiveAllClient LiveAll()
-        {
-            var options = WithAddress(new LiveAllOptions { ApiToken = _apiKey });
-            return new LiveAllClient(options, HttpClient(options));
-        }
+        public ILiveAllClient LiveAll() => _services.GetRequiredService<ILiveAllClient>();
 
-        public SmsByClient SmsBy()
-        {
-            var options = WithAddress(new SmsByOptions { Token = _apiKey });
-            return new SmsByClient(options, HttpClient(options));
-        }
+        public ISmsByClient SmsBy() => _services.GetRequiredService<ISmsByClient>();
 
         public async ValueTask DisposeAsync()
         {
@@ -90,24 +98,6 @@ namespace ViberGateways.Cli
             Gateway.LiveAll => credentials.LiveAllApiToken,
             _ => credentials.SmsByToken,
         };
-
-        private T WithAddress<T>(T options)
-            where T : GatewayOptions
-        {
-            if (_baseAddress != null)
-            {
-                options.BaseAddress = _baseAddress;
-            }
-
-            return options;
-        }
-
-        private HttpClient HttpClient(GatewayOptions options)
-        {
-            var client = _services.GetRequiredService<IHttpClientFactory>().CreateClient("viber");
-            client.BaseAddress = options.BaseAddress;
-            return client;
-        }
     }
 
     /// <summary>Input the command refuses before sending anything (exit code 2).</summary>

@@ -67,7 +67,7 @@ namespace ViberGateways.Cli
                 throw new CliInputException("--sms-fallback-text and --sms-sender go together");
             }
 
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
+            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken, parsed.GetValue(_transport), parsed.GetValue(_httpGet)).ConfigureAwait(false);
             var rows = gateway switch
             {
                 Gateway.AlphaSms => await SendAlphaSmsAsync(parsed, connection, cancellationToken).ConfigureAwait(false),
@@ -91,7 +91,7 @@ namespace ViberGateways.Cli
 
         private async Task<IReadOnlyList<OutcomeRow>> SendAlphaSmsAsync(ParseResult parsed, GatewayConnection connection, CancellationToken cancellationToken)
         {
-            var client = connection.AlphaSms(parsed.GetValue(_transport), parsed.GetValue(_httpGet));
+            var client = connection.AlphaSms();
             var firstId = ViberCli.Given(parsed, _id) ? parsed.GetValue(_id) : (long?)null;
             var messages = parsed.GetValue(_to)!.Select((recipient, i) => new AlphaSmsMessage
             {

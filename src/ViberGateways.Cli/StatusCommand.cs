@@ -39,7 +39,7 @@ namespace ViberGateways.Cli
         {
             var gateway = parsed.GetValue(_cli.GatewayArgument);
             var ids = parsed.GetValue(_id) ?? Array.Empty<long>();
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
+            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken, parsed.GetValue(_transport), parsed.GetValue(_httpGet)).ConfigureAwait(false);
             IReadOnlyList<OutcomeRow> rows;
             switch (gateway)
             {
@@ -47,7 +47,7 @@ namespace ViberGateways.Cli
                     var messageId = ids.Length == 1 && !ViberCli.Given(parsed, _gatewayId) ? AlphaSmsMessageId.Client(ids[0])
                         : ids.Length == 0 && ViberCli.Given(parsed, _gatewayId) ? AlphaSmsMessageId.Gateway(parsed.GetValue(_gatewayId))
                         : throw new CliInputException("give one message: --id CLIENT_ID or --gateway-id ID");
-                    var status = await connection.AlphaSms(parsed.GetValue(_transport), parsed.GetValue(_httpGet)).GetStatusAsync(messageId, cancellationToken).ConfigureAwait(false);
+                    var status = await connection.AlphaSms().GetStatusAsync(messageId, cancellationToken).ConfigureAwait(false);
                     rows = new[]
                     {
                         new OutcomeRow(messageId.ToString(), status.State.ToString(), Text(status.GatewayId), Text(status.ClientId),

@@ -41,6 +41,7 @@ namespace ViberGateways.Sandbox
         private readonly MessageStore _store;
         private readonly ConcurrentQueue<SandboxRequest> _requests = new();
         private readonly ConcurrentQueue<(SandboxFault Fault, string? Path)> _faults = new();
+        private ConnectionCounter _connections = new();
 
         private SandboxGateway(WebApplication app, MessageStore store, SandboxOptions options, Uri baseAddress)
         {
@@ -62,6 +63,12 @@ namespace ViberGateways.Sandbox
         /// <summary>Every request received so far, oldest first (the sandbox's own <c>/_sandbox</c> endpoints excluded).</summary>
         public IReadOnlyList<SandboxRequest> Requests => _requests.ToList();
 
+        /// <summary>How many TCP connections clients have opened to the sandbox so far.</summary>
+        public int ConnectionsOpened => _connections.Total;
+
+        /// <summary>The most TCP connections that were open at the same time.</summary>
+        public int MostConnectionsAtOnce => _connections.Peak;
+
         /// <summary>Every message accepted so far, across the emulated gateways.</summary>
         public IReadOnlyList<SandboxMessage> Messages => _store.Messages;
 
@@ -74,7 +81,19 @@ namespace ViberGateways.Sandbox
             options ??= new SandboxOptions();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+            var connections = new ConnectionCounter();
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
+            {
+                connections.Opened();
+                try
+                {
+                    await next(connection).ConfigureAwait(false);
+                }
+                finally
+                {
+                    connections.Closed();
+                }
+            })));
             var app = builder.Build();
 
             var store = new MessageStore();
@@ -88,7 +107,7 @@ namespace ViberGateways.Sandbox
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            sandbox = new SandboxGateway(app, store, options, new Uri(address.TrimEnd('/') + "/"));
+            sandbox = new SandboxGateway(app, store, options, new Uri(address.TrimEnd('/') + "/")) { _connections = connections };
             return sandbox;
         }
 
@@ -283,6 +302,30 @@ namespace ViberGateways.Sandbox
 
             public string? Text { get; set; }
         }
+    }
+
+    /// <summary>Counts the TCP connections Kestrel accepts, and the most open at once.</summary>
+    internal sealed class ConnectionCounter
+    {
+        private int _total;
+        private int _open;
+        private int _peak;
+
+        public int Total => Volatile.Read(ref _total);
+
+        public int Peak => Volatile.Read(ref _peak);
+
+        public void Opened()
+        {
+            Interlocked.Increment(ref _total);
+            var open = Interlocked.Increment(ref _open);
+            int peak;
+            while (open > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, open, peak) != peak)
+            {
+            }
+        }
+
+        public void Closed() => Interlocked.Decrement(ref _open);
     }
 
     /// <summary>What the emulated gateways share: the message store, the options and the clock.</summary>

@@ -46,6 +46,24 @@ namespace ViberGateways
             }
         }
 
+        /// <summary>
+        /// Refuses a request body that breaks the limits its spec declares, before any network I/O. Generated
+        /// operations call it from NSwag's BeforeSend extension point (src/build/nswag-templates).
+        /// </summary>
+        /// <param name="request">The request body model.</param>
+        /// <exception cref="RequestValidationException">The body breaks a limit; the exception lists every one.</exception>
+        protected void ValidateBeforeSend(object? request)
+        {
+            if (request is null)
+            {
+                return;
+            }
+
+            var errors = new ValidationErrors();
+            SpecLimits.Check(request, "request", errors);
+            errors.ThrowIfAny();
+        }
+
         /// <summary>The request URI of a hand-written transport: relative to the client's base address, or to the options' one.</summary>
         /// <param name="client">The HTTP client the request goes through.</param>
         /// <param name="relativeUrl">The documented path (and query) without a leading slash.</param>

@@ -91,7 +91,68 @@ namespace ViberGateways
         /// <param name="gatewayMessage">The gateway's error text, if it gave one.</param>
         /// <param name="response">The reply body, if available; only a bounded, redacted snippet is kept.</param>
         public GatewayRejectedException(string message, string? gatewayErrorCode, string? gatewayMessage, string? response)
-            : base(message, 200, gatewayErrorCode, gatewayMessage, response, null)
+            : this(message, 200, gatewayErrorCode, gatewayMessage, response, null)
+        {
+        }
+
+        /// <summary>Creates the exception for a refusal with an HTTP error status (for example SMS.by's documented 400).</summary>
+        /// <param name="message">What was refused.</param>
+        /// <param name="statusCode">The HTTP status of the reply.</param>
+        /// <param name="gatewayErrorCode">The gateway's error code, if it gave one.</param>
+        /// <param name="gatewayMessage">The gateway's error text, if it gave one.</param>
+        /// <param name="response">The reply body, if available; only a bounded, redacted snippet is kept.</param>
+        /// <param name="innerException">The underlying error, if any.</param>
+        public GatewayRejectedException(string message, int statusCode, string? gatewayErrorCode, string? gatewayMessage, string? response, Exception? innerException)
+            : base(message, statusCode, gatewayErrorCode, gatewayMessage, response, innerException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The gateway could not be reached or would not take the request (connection refused, HTTP 429 or 503 after the
+    /// retries the policy allows): the request was not processed, so nothing was sent. Safe to try again later.
+    /// </summary>
+    public class GatewayUnavailableException : GatewayException
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="message">What happened.</param>
+        /// <param name="statusCode">The last HTTP status, or 0 when no reply came.</param>
+        /// <param name="retryAfter">How long the gateway asked the client to wait, if it said.</param>
+        /// <param name="innerException">The underlying error, if any.</param>
+        public GatewayUnavailableException(string message, int statusCode, TimeSpan? retryAfter, Exception? innerException)
+            : base(message, statusCode, null, null, null, innerException)
+        {
+            RetryAfter = retryAfter;
+        }
+
+        /// <summary>How long the gateway asked the client to wait (<c>Retry-After</c>), if it said.</summary>
+        public TimeSpan? RetryAfter { get; }
+    }
+
+    /// <summary>
+    /// The request may have reached the gateway, but no usable reply came back (a timeout, a dropped connection, a
+    /// cut or unreadable reply). The message may or may not have been accepted: the SDK does not guess, and it does
+    /// not send the request again unless the gateway de-duplicates it (an AlphaSMS client id). Check the status, or
+    /// send again with the same client id.
+    /// </summary>
+    public class GatewayOutcomeUnknownException : GatewayException
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="message">What happened.</param>
+        /// <param name="statusCode">The HTTP status, or 0 when no reply came.</param>
+        /// <param name="innerException">The underlying error.</param>
+        public GatewayOutcomeUnknownException(string message, int statusCode, Exception? innerException)
+            : this(message, statusCode, null, innerException)
+        {
+        }
+
+        /// <summary>Creates the exception for a reply that came back but could not be used.</summary>
+        /// <param name="message">What happened.</param>
+        /// <param name="statusCode">The HTTP status of the reply.</param>
+        /// <param name="response">The reply body, if available; only a bounded, redacted snippet is kept.</param>
+        /// <param name="innerException">The underlying error.</param>
+        public GatewayOutcomeUnknownException(string message, int statusCode, string? response, Exception? innerException)
+            : base(message, statusCode, null, null, response, innerException)
         {
         }
     }

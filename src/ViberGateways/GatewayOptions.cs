@@ -24,6 +24,15 @@ namespace ViberGateways
             set => _baseAddress = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)));
         }
 
+        /// <summary>The retry and timeout policy (used by the clients registered with dependency injection).</summary>
+        public GatewayResilienceOptions Resilience { get; set; } = new GatewayResilienceOptions();
+
+        /// <summary>
+        /// The most connections the HTTP client opens to the gateway at once (default 32); further requests wait for
+        /// a pooled connection instead of opening new sockets.
+        /// </summary>
+        public int MaxConnections { get; set; } = 32;
+
         private static Uri WithTrailingSlash(Uri address)
         {
             if (!address.IsAbsoluteUri)

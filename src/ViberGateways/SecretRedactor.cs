@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace ViberGateways
@@ -35,6 +36,46 @@ namespace ViberGateways
         private static readonly Regex XmlAttribute = new Regex(
             @"(?<prefix>\s(?:" + SecretNames + @")\s*=\s*)(?:""[^""]*(?:""|$)|'[^']*(?:'|$))",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+
+        // name="token" in a multipart part header; the value is the part's first body line.
+        private static readonly Regex MultipartField = new Regex(
+            @"name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n(?<value>[^\r\n]*)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+
+        /// <summary>The credential values in a request (query, form, JSON, XML or multipart text), to mask them wherever they come back.</summary>
+        /// <param name="text">The request's URL and body text.</param>
+        /// <returns>The values found (at least four characters long).</returns>
+        internal static IReadOnlyCollection<string> SecretValues(string text)
+        {
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                foreach (Match match in QueryParameter.Matches(text))
+                {
+                    values.Add(Uri.UnescapeDataString(match.Value.Substring(match.Groups["prefix"].Length)));
+                }
+
+                foreach (var pattern in new[] { JsonProperty, XmlAttribute })
+                {
+                    foreach (Match match in pattern.Matches(text))
+                    {
+                        values.Add(match.Value.Substring(match.Groups["prefix"].Length).Trim('"', '\''));
+                    }
+                }
+
+                foreach (Match match in MultipartField.Matches(text))
+                {
+                    values.Add(match.Groups["value"].Value);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Nothing found in pathological text; the name-based redaction still applies.
+            }
+
+            values.RemoveWhere(v => v.Length < 4 || v == Mask);
+            return values;
+        }
 
         /// <summary>Returns <paramref name="text"/> with every credential value replaced by <see cref="Mask"/>.</summary>
         /// <param name="text">A URL, query string, form body, JSON or XML text.</param>

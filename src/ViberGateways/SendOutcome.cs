@@ -10,9 +10,13 @@ namespace ViberGateways
         Rejected,
 
         /// <summary>
-        /// The request may have reached the gateway but no reply was read (a timeout or a dropped connection), so
-        /// the SDK cannot tell whether the message was accepted. It is not retried automatically.
+        /// The request may have reached the gateway but no usable reply came back (a timeout, a dropped connection, an
+        /// unreadable reply), so the SDK cannot tell whether the message was accepted. It is not sent again
+        /// automatically unless the gateway de-duplicates it.
         /// </summary>
         Unknown,
+
+        /// <summary>The gateway could not be reached or did not take the request (HTTP 429/503 after retries): nothing was sent; safe to send again.</summary>
+        NotSent,
     }
 }

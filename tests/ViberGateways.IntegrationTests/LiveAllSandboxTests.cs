@@ -66,14 +66,13 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task The_sandbox_lists_every_operation_error_of_a_bad_request()
         {
-            var reply = await _fixture.LiveAll().SendImAsync(new LiveAllSendImRequest
-            {
-                Apitoken = _fixture.Sandbox.Credentials.LiveAllApiToken,
-                ImType = LiveAllImType.ImWithSmsFallback,
-                ImSenderName = "Shop",
-                ImText = new string('x', 1001),
-                Destinations = { "0123" },
-            });
+            // The SDK refuses this request itself; sent raw, the sandbox answers as LiveAll documents.
+            using var http = _fixture.Http();
+            var body = "{\"apitoken\":\"" + _fixture.Sandbox.Credentials.LiveAllApiToken + "\",\"im_type\":\"IM_SMSFB\",\"im_sender_name\":\"Shop\","
+                + "\"im_text\":\"" + new string('x', 1001) + "\",\"destinations\":[\"0123\"]}";
+
+            using var response = await http.PostAsync("apiext/Sendout/SendIM", new System.Net.Http.StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var reply = Newtonsoft.Json.JsonConvert.DeserializeObject<LiveAllSendImReply>(await response.Content.ReadAsStringAsync())!;
 
             reply.Success.ShouldBeFalse();
             reply.Data.ShouldBeNull();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
@@ -12,7 +13,7 @@ namespace ViberGateways.AlphaSms
     {
         private const string HttpPath = "api/http.php";
 
-        private async Task<AlphaSmsHttpReply> CallAsync(AlphaSmsHttpParameters parameters, CancellationToken cancellationToken)
+        private async Task<AlphaSmsHttpReply> CallAsync(AlphaSmsHttpParameters parameters, GatewayCall call, CancellationToken cancellationToken)
         {
             var encoded = FormFields.Encode(FormFields.From(parameters));
             HttpRequestMessage request;
@@ -27,6 +28,7 @@ namespace ViberGateways.AlphaSms
                 request = new HttpRequestMessage(HttpMethod.Post, RequestUri(_httpClient, HttpPath)) { Content = body };
             }
 
+            call.AttachTo(request);
             var text = await GatewayHttp.SendForTextAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
             return AlphaSmsHttpReply.Parse(text);
         }

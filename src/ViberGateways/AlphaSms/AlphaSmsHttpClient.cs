@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
@@ -50,14 +51,17 @@ namespace ViberGateways.AlphaSms
 
             var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
             parameters.Id = messageId.Value;
-            var reply = await CallAsync(parameters, cancellationToken).ConfigureAwait(false);
+            var call = new GatewayCall("AlphaSMS", "http receive", RetrySafety.Idempotent);
+            var reply = await GatewaySends.QueryAsync(call, () => CallAsync(parameters, call, cancellationToken)).ConfigureAwait(false);
             return reply.ToStatus();
         }
 
         /// <inheritdoc />
         public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
         {
-            var reply = await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), cancellationToken).ConfigureAwait(false);
+            var parameters = Authenticated(AlphaSmsHttpCommand.Balance);
+            var call = new GatewayCall("AlphaSMS", "http balance", RetrySafety.Idempotent);
+            var reply = await GatewaySends.QueryAsync(call, () => CallAsync(parameters, call, cancellationToken)).ConfigureAwait(false);
             return reply.ToBalance();
         }
 
@@ -69,12 +73,34 @@ namespace ViberGateways.AlphaSms
                 sends.Add(ToParameters(message));
             }
 
-            // The HTTP API takes one message per request.
+            // The HTTP API takes one message per request, and has no client id: a send is never repeated once it may
+            // have reached the gateway. Once the gateway is unavailable the remaining messages are not attempted.
             var results = new List<AlphaSmsSendResult>(messages.Count);
+            GatewayUnavailableException? unavailable = null;
             for (var i = 0; i < messages.Count; i++)
             {
-                var reply = await CallAsync(sends[i], cancellationToken).ConfigureAwait(false);
-                results.Add(reply.ToSendResult(messages[i].Index, messages[i].Message.Recipient));
+                ValidateBeforeSend(sends[i]);
+            }
+
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (unavailable != null)
+                {
+                    results.Add(AlphaSmsSendResults.Failed(messages[i], unavailable, null));
+                    continue;
+                }
+
+                var call = new GatewayCall("AlphaSMS", "http send", RetrySafety.NotRepeatable, 1);
+                try
+                {
+                    var reply = await GatewaySends.RunAsync(call, () => CallAsync(sends[i], call, cancellationToken)).ConfigureAwait(false);
+                    results.Add(reply.ToSendResult(messages[i].Index, messages[i].Message.Recipient));
+                }
+                catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
+                {
+                    unavailable = failure as GatewayUnavailableException;
+                    results.Add(AlphaSmsSendResults.Failed(messages[i], failure, null));
+                }
             }
 
             return results;

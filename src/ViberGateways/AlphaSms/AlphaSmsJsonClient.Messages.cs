@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
@@ -60,34 +61,49 @@ namespace ViberGateways.AlphaSms
                 request.Data.Add(ToViberItem(message));
             }
 
-            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            long ClientIdOf(int i) => ((AlphaSmsJsonViberItem)request.Data[i]).Id;
+
+            // Every JSON item carries a client id (assigned before the first attempt), so the gateway de-duplicates a repeat.
+            var call = new GatewayCall("AlphaSMS", "json send", RetrySafety.Deduplicated, messages.Count);
+            AlphaSmsJsonReply reply;
+            try
+            {
+                reply = await GatewaySends.RunAsync(call, () => ExecuteAsync(request, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
+            {
+                return AlphaSmsSendResults.Failed(messages, failure, i => ClientIdOf(i));
+            }
+
             var itemResults = ItemResults(reply);
             return messages.Select((message, i) =>
             {
-                var sentId = ((AlphaSmsJsonViberItem)request.Data[i]).Id;
                 if (i >= itemResults.Count)
                 {
                     return new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.Unknown)
                     {
-                        ClientId = sentId,
+                        ClientId = ClientIdOf(i),
                         Error = "The AlphaSMS reply carried no result for this message",
                     };
                 }
 
                 var item = itemResults[i];
-                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success ? SendOutcome.Accepted : SendOutcome.Rejected)
+                // A duplicate on a repeated request is the first attempt's message, accepted after all.
+                var acceptedEarlier = !item.Success && call.WasRepeated && item.Error?.IndexOf("duplicate", StringComparison.OrdinalIgnoreCase) >= 0;
+                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success || acceptedEarlier ? SendOutcome.Accepted : SendOutcome.Rejected)
                 {
-                    ClientId = item.Data?.Id ?? sentId,
+                    ClientId = item.Data?.Id ?? ClientIdOf(i),
                     GatewayId = item.Data?.MsgId,
                     Parts = item.Data?.Parts,
-                    Error = item.Success ? null : item.Error ?? "rejected without a reason",
+                    Error = item.Success || acceptedEarlier ? null : item.Error ?? "rejected without a reason",
                 };
             }).ToList();
         }
 
         private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
         {
-            var reply = await ExecuteAsync(new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } }, cancellationToken).ConfigureAwait(false);
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } };
+            var reply = await GatewaySends.QueryAsync(new GatewayCall("AlphaSMS", "json " + what, RetrySafety.Idempotent), () => ExecuteAsync(request, cancellationToken)).ConfigureAwait(false);
             var result = ItemResults(reply).FirstOrDefault()
                 ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
             if (!result.Success)

@@ -38,8 +38,14 @@ namespace ViberGateways.AlphaSms
         /// <summary>The gateway's error code for a rejected message (for example <c>208</c>), when it gave one.</summary>
         public string? ErrorCode { get; set; }
 
-        /// <summary>Why the message was rejected, or why its outcome is unknown.</summary>
+        /// <summary>Why the message was rejected, not sent, or why its outcome is unknown.</summary>
         public string? Error { get; set; }
+
+        /// <summary>
+        /// The exception behind a not-sent or unknown outcome (what a single send throws): a
+        /// <see cref="GatewayUnavailableException"/> (with <c>RetryAfter</c>) or a <see cref="GatewayOutcomeUnknownException"/>.
+        /// </summary>
+        public GatewayException? Failure { get; internal set; }
     }
 
     /// <summary>The delivery status of one AlphaSMS message.</summary>

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
+using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
@@ -138,11 +139,12 @@ namespace ViberGateways.AlphaSms
             return new AlphaSmsXmlBalanceReply { Balance = new AlphaSmsXmlBalance { Amount = amount, Currency = ((string?)balance.Element("currency"))?.Trim() } };
         }
 
-        private async Task<string> PostAsync(byte[] document, CancellationToken cancellationToken)
+        private async Task<string> PostAsync(byte[] document, GatewayCall call, CancellationToken cancellationToken)
         {
             var content = new ByteArrayContent(document);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
             var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(_httpClient, XmlPath)) { Content = content };
+            call.AttachTo(request);
             return await GatewayHttp.SendForTextAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
         }
 

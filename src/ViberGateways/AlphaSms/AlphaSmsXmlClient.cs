@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
@@ -43,7 +44,8 @@ namespace ViberGateways.AlphaSms
         {
             var query = messageId.IsClientId ? new AlphaSmsXmlStatusQuery { Id = messageId.Value } : new AlphaSmsXmlStatusQuery { SmsId = messageId.Value };
             var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey(), Status = { query } };
-            var reply = ReadStatusReply(await PostAsync(Write(package), cancellationToken).ConfigureAwait(false));
+            var call = new GatewayCall("AlphaSMS", "xml status", RetrySafety.Idempotent);
+            var reply = ReadStatusReply(await GatewaySends.QueryAsync(call, () => PostAsync(Write(package), call, cancellationToken)).ConfigureAwait(false));
             var result = reply.Status.FirstOrDefault()
                 ?? throw new GatewayException("The AlphaSMS XML status reply carried no message", 200, null, null, null);
             if (result.Code >= 200)
@@ -67,7 +69,8 @@ namespace ViberGateways.AlphaSms
         public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
         {
             var package = new AlphaSmsXmlBalancePackage { Key = Options.RequireApiKey(), Balance = new AlphaSmsXmlBalanceQuery() };
-            var balance = ReadBalanceReply(await PostAsync(Write(package), cancellationToken).ConfigureAwait(false)).Balance;
+            var call = new GatewayCall("AlphaSMS", "xml balance", RetrySafety.Idempotent);
+            var balance = ReadBalanceReply(await GatewaySends.QueryAsync(call, () => PostAsync(Write(package), call, cancellationToken)).ConfigureAwait(false)).Balance;
             return new AlphaSmsBalance(balance.Amount ?? throw new GatewayException("The AlphaSMS XML balance reply has no amount", 200, null, null, null), balance.Currency);
         }
 
@@ -79,11 +82,25 @@ namespace ViberGateways.AlphaSms
                 package.MessageViber.Add(ToXmlMessage(message));
             }
 
-            var reply = ReadSendReply(await PostAsync(Write(package), cancellationToken).ConfigureAwait(false));
-            return messages.Select((message, i) => Result(message, package.MessageViber[i], i < reply.MessageViber.Count ? reply.MessageViber[i] : null)).ToList();
+            ValidateBeforeSend(package);
+
+            // With a client id on every message the gateway de-duplicates a repeat (code 208); without, a repeat could send twice.
+            var safety = package.MessageViber.All(m => m.Id.HasValue) ? RetrySafety.Deduplicated : RetrySafety.NotRepeatable;
+            var call = new GatewayCall("AlphaSMS", "xml send", safety, messages.Count);
+            AlphaSmsXmlSendReply reply;
+            try
+            {
+                reply = await GatewaySends.RunAsync(call, async () => ReadSendReply(await PostAsync(Write(package), call, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+            }
+            catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
+            {
+                return AlphaSmsSendResults.Failed(messages, failure, i => package.MessageViber[i].Id);
+            }
+
+            return messages.Select((message, i) => Result(message, package.MessageViber[i], i < reply.MessageViber.Count ? reply.MessageViber[i] : null, call.WasRepeated)).ToList();
         }
 
-        private static AlphaSmsSendResult Result(CheckedAlphaSmsMessage message, AlphaSmsXmlMessage sent, AlphaSmsXmlSendResult? result)
+        private static AlphaSmsSendResult Result(CheckedAlphaSmsMessage message, AlphaSmsXmlMessage sent, AlphaSmsXmlSendResult? result, bool repeated)
         {
             if (result is null)
             {
@@ -94,12 +111,13 @@ namespace ViberGateways.AlphaSms
                 };
             }
 
-            // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors.
-            var accepted = result.Code < 200;
+            // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors, except a
+            // duplicate (208) on a repeated request: that is the first attempt's message, accepted after all.
+            var accepted = result.Code < 200 || (repeated && result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate);
             return new AlphaSmsSendResult(message.Index, message.Message.Recipient, accepted ? SendOutcome.Accepted : SendOutcome.Rejected)
             {
                 ClientId = result.Id ?? sent.Id,
-                GatewayId = accepted ? result.MsgId : null,
+                GatewayId = accepted && result.MsgId > 0 ? result.MsgId : null,
                 ErrorCode = accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
                 Error = accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})",
             };

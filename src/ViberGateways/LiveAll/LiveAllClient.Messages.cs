@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.LiveAll
 {
@@ -42,7 +43,8 @@ namespace ViberGateways.LiveAll
                 SmsText = message.SmsFallback?.Text,
             };
 
-            var reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
+            var call = new GatewayCall("LiveAll", "SendIM", RetrySafety.NotRepeatable, recipients.Count);
+            var reply = await GatewaySends.RunAsync(call, () => SendImAsync(request, cancellationToken)).ConfigureAwait(false);
             if (!reply.Success)
             {
                 var errors = reply.OperationErrors ?? new List<LiveAllOperationError>();

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.SmsBy
 {
@@ -46,7 +47,8 @@ namespace ViberGateways.SmsBy
                     Button = message.Button?.Caption,
                     ButtonLink = message.Button?.Url,
                 };
-                var reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
+                var quick = new GatewayCall("SMS.by", "sendQuickViberMessage", RetrySafety.NotRepeatable, 1);
+                var reply = await GatewaySends.RunAsync(quick, () => SendQuickViberMessageAsync(form, cancellationToken)).ConfigureAwait(false);
                 ThrowIfFailed(reply.Status, reply.Error, "quick message");
                 return new SmsBySendResult(message.Recipients.ToList(), reply.Result?.MessageId ?? throw Unreadable("quick message"), null);
             }
@@ -66,7 +68,8 @@ namespace ViberGateways.SmsBy
                 },
                 DeliveryList = recipients.Select(r => r.Digits).ToList(),
             };
-            var bulk = await SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken).ConfigureAwait(false);
+            var call = new GatewayCall("SMS.by", "sendBulkViber", RetrySafety.NotRepeatable, recipients.Count);
+            var bulk = await GatewaySends.RunAsync(call, () => SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken)).ConfigureAwait(false);
             ThrowIfFailed(bulk.Success, bulk.Error, "mailing");
             return new SmsBySendResult(message.Recipients.ToList(), null, bulk.Uuid ?? throw Unreadable("mailing"));
         }

@@ -37,6 +37,7 @@ namespace ViberGateways.SmsBy
                 throw new ArgumentNullException(nameof(request));
             }
 
+            ValidateBeforeSend(request);
             return SendQuickViberMessageCoreAsync(
                 request.Token, request.VibernameId, request.Phone, request.TypeMessage, request.Message, request.ImageUrl,
                 ImageFile(request.Image)!, request.Button, request.ButtonLink, request.ForwardingMessage, request.ForwardingTime,
@@ -54,6 +55,7 @@ namespace ViberGateways.SmsBy
                 throw new ArgumentNullException(nameof(request));
             }
 
+            ValidateBeforeSend(request);
             return SendViberMessageListCoreAsync(
                 request.Token, request.Name, request.VibernameId, request.ListId, request.TypeMessage, request.Message,
                 request.ImageUrl, ImageFile(request.Image)!, request.Button, request.ButtonLink, request.DSchedule, cancellationToken);

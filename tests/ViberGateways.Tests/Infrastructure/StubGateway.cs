@@ -27,6 +27,17 @@ namespace ViberGateways.Tests.Infrastructure
             return this;
         }
 
+        /// <summary>Queues a reply built by hand (an odd status, headers, a hostile body), <paramref name="times"/> times.</summary>
+        public StubGateway Reply(Func<HttpResponseMessage> reply, int times = 1)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _replies.Enqueue(reply);
+            }
+
+            return this;
+        }
+
         /// <summary>An HttpClient that sends through this stub, with the base address DI would give it.</summary>
         public HttpClient CreateClient(string baseAddress = "https://gateway.test/") =>
             new HttpClient(this, disposeHandler: false) { BaseAddress = new Uri(baseAddress) };

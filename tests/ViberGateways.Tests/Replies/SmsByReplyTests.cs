@@ -10,6 +10,21 @@ namespace ViberGateways.Tests.Replies
     {
         private readonly StubGateway _gateway = new();
 
+        /// <summary>The smallest request the spec allows: one text mailing to one number.</summary>
+        private static SmsBySendBulkViberRequest OneMailing() => new()
+        {
+            Token = "t",
+            Messages =
+            {
+                new SmsByBulkViberSameMessageMailing
+                {
+                    AlphanameId = "444",
+                    Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text, Text = "Hi" },
+                    DeliveryList = { "375291111111" },
+                },
+            },
+        };
+
         private SmsByClient ClientReplying(string reply)
         {
             _gateway.Reply(reply);
@@ -20,7 +35,7 @@ namespace ViberGateways.Tests.Replies
         public async Task SendBulkViber_returns_the_mailing_uuid()
         {
             var reply = await ClientReplying("""{"uuid": "cc9c8043-8caf-11ef-b035-9e8f47954dec", "success": "OK"}""")
-                .SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = "t" });
+                .SendBulkViberAsync(OneMailing());
 
             reply.Uuid.ShouldBe("cc9c8043-8caf-11ef-b035-9e8f47954dec");
             reply.Success.ShouldBe("OK");
@@ -177,7 +192,7 @@ namespace ViberGateways.Tests.Replies
         public async Task Version_1_error_shape_is_read_into_the_error_field()
         {
             var reply = await ClientReplying("""{"error": "Wrong alphaname. Check it is correct and approved."}""")
-                .SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = "t" });
+                .SendBulkViberAsync(OneMailing());
 
             reply.Error.ShouldBe("Wrong alphaname. Check it is correct and approved.");
             reply.Uuid.ShouldBeNull();

@@ -1,0 +1,21 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using ViberGateways.Http;
+
+namespace ViberGateways.LiveAll
+{
+    /// <summary>The LiveAll client (<c>SendIM</c>, <c>GetSMSStatus</c>, <c>GetAccountBalance</c>), generated from <c>specs/liveall.yaml</c>.</summary>
+    public partial class LiveAllClient
+    {
+        partial void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder) => ApplyBaseAddress(client, urlBuilder);
+
+        // SendIM sends; the other two only read, so they may be repeated.
+        partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+        {
+            var operation = url.Substring(url.LastIndexOf('/') + 1);
+            var safety = operation.Equals("SendIM", StringComparison.OrdinalIgnoreCase) ? RetrySafety.NotRepeatable : RetrySafety.Idempotent;
+            (GatewayCall.Current ?? new GatewayCall("LiveAll", operation, safety)).AttachTo(request);
+        }
+    }
+}

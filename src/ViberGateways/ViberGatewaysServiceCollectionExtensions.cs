@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ViberGateways;
+using ViberGateways.AlphaSms;
+using ViberGateways.Http;
+using ViberGateways.LiveAll;
+using ViberGateways.SmsBy;
+
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>
+    /// Registers the gateway clients with IHttpClientFactory: options bound from configuration and validated when the
+    /// host starts, the base address from the options, pooled connections (at most <see cref="GatewayOptions.MaxConnections"/>),
+    /// and the SDK's handlers — telemetry, then the retry policy, then the reply guard. The factory's own request
+    /// logging is removed (it would write URLs that carry keys). Do not add a retrying handler on top: the SDK's policy
+    /// already retries what is safe and deliberately never repeats a send that may have reached the gateway.
+    /// </summary>
+    public static class ViberGatewaysServiceCollectionExtensions
+    {
+        /// <summary>The named HttpClient the AlphaSMS clients use.</summary>
+        public const string AlphaSmsHttpClientName = "ViberGateways.AlphaSms";
+
+        /// <summary>The named HttpClient the LiveAll client uses.</summary>
+        public const string LiveAllHttpClientName = "ViberGateways.LiveAll";
+
+        /// <summary>The named HttpClient the SMS.by client uses.</summary>
+        public const string SmsByHttpClientName = "ViberGateways.SmsBy";
+
+        /// <summary>
+        /// Registers <see cref="IAlphaSmsClient"/> (speaking <see cref="AlphaSmsOptions.Transport"/>) and the three transport
+        /// clients, with options bound from <paramref name="configuration"/> (e.g. the <c>AlphaSms</c> section).
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The configuration section holding <see cref="AlphaSmsOptions"/>.</param>
+        /// <returns>The HttpClient builder, for example to set a primary handler in tests.</returns>
+        public static IHttpClientBuilder AddAlphaSms(this IServiceCollection services, IConfiguration configuration) =>
+            services.AddAlphaSms(options => configuration.Bind(options));
+
+        /// <summary>Registers <see cref="IAlphaSmsClient"/> and the three transport clients, configured in code.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the options.</param>
+        /// <returns>The HttpClient builder.</returns>
+        public static IHttpClientBuilder AddAlphaSms(this IServiceCollection services, Action<AlphaSmsOptions> configure)
+        {
+            var builder = services.AddGateway(AlphaSmsHttpClientName, configure, options =>
+            {
+                var credentials = !string.IsNullOrWhiteSpace(options.ApiKey)
+                    || (options.Transport == AlphaSmsTransport.Http && !string.IsNullOrWhiteSpace(options.Login) && !string.IsNullOrEmpty(options.Password));
+                return credentials ? null : "AlphaSms: ApiKey is required (the HTTP transport also accepts Login and Password)";
+            });
+            builder.AddTypedClient<IAlphaSmsClient>((http, provider) => AlphaSmsClientFactory.Create(Options<AlphaSmsOptions>(provider), http));
+            builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http));
+            builder.AddTypedClient((http, provider) => new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http));
+            builder.AddTypedClient((http, provider) => new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http));
+            return builder;
+        }
+
+        /// <summary>Registers <see cref="ILiveAllClient"/> with options bound from <paramref name="configuration"/> (e.g. the <c>LiveAll</c> section).</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The configuration section holding <see cref="LiveAllOptions"/>.</param>
+        /// <returns>The HttpClient builder.</returns>
+        public static IHttpClientBuilder AddLiveAll(this IServiceCollection services, IConfiguration configuration) =>
+            services.AddLiveAll(options => configuration.Bind(options));
+
+        /// <summary>Registers <see cref="ILiveAllClient"/>, configured in code.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the options.</param>
+        /// <returns>The HttpClient builder.</returns>
+        public static IHttpClientBuilder AddLiveAll(this IServiceCollection services, Action<LiveAllOptions> configure)
+        {
+            var builder = services.AddGateway(LiveAllHttpClientName, configure,
+                options => string.IsNullOrWhiteSpace(options.ApiToken) ? "LiveAll: ApiToken is required" : null);
+            builder.AddTypedClient<ILiveAllClient>((http, provider) => new LiveAllClient(Options<LiveAllOptions>(provider), http));
+            return builder;
+        }
+
+        /// <summary>Registers <see cref="ISmsByClient"/> with options bound from <paramref name="configuration"/> (e.g. the <c>SmsBy</c> section).</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The configuration section holding <see cref="SmsByOptions"/>.</param>
+        /// <returns>The HttpClient builder.</returns>
+        public static IHttpClientBuilder AddSmsBy(this IServiceCollection services, IConfiguration configuration) =>
+            services.AddSmsBy(options => configuration.Bind(options));
+
+        /// <summary>Registers <see cref="ISmsByClient"/>, configured in code.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the options.</param>
+        /// <returns>The HttpClient builder.</returns>
+        public static IHttpClientBuilder AddSmsBy(this IServiceCollection services, Action<SmsByOptions> configure)
+        {
+            var builder = services.AddGateway(SmsByHttpClientName, configure,
+                options => string.IsNullOrWhiteSpace(options.Token) ? "SmsBy: Token is required" : null);
+            builder.AddTypedClient<ISmsByClient>((http, provider) => new SmsByClient(Options<SmsByOptions>(provider), http));
+            return builder;
+        }
+
+        private static IHttpClientBuilder AddGateway<TOptions>(this IServiceCollection services, string name, Action<TOptions> configure, Func<TOptions, string?> missingCredentials)
+            where TOptions : GatewayOptions
+        {
+            if (services is null)
+            {
+                throw new ArgumentNullException(nameof(services));
+            }
+
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new GatewayOptionsValidation<TOptions>(missingCredentials)));
+
+            return services.AddHttpClient(name)
+                .ConfigureHttpClient((provider, http) =>
+                {
+                    http.BaseAddress = Options<TOptions>(provider).BaseAddress;
+                    // The retry policy's timeouts bound every call; HttpClient's own would cut across retries.
+                    http.Timeout = Timeout.InfiniteTimeSpan;
+                })
+                .ConfigurePrimaryHttpMessageHandler(provider => new HttpClientHandler { MaxConnectionsPerServer = Options<TOptions>(provider).MaxConnections })
+                .AddHttpMessageHandler(provider => new GatewayTelemetryHandler(
+                    provider.GetService<ILoggerFactory>()?.CreateLogger(name) ?? (ILogger)Logging.Abstractions.NullLogger.Instance))
+                .AddHttpMessageHandler(provider => new GatewayResilienceHandler(Options<TOptions>(provider).Resilience))
+                .AddHttpMessageHandler(provider => new ReplyGuardHandler(Options<TOptions>(provider).Resilience.MaxReplyBytes))
+                .RemoveAllLoggers();
+        }
+
+        private static TOptions Options<TOptions>(IServiceProvider provider)
+            where TOptions : class => provider.GetRequiredService<IOptions<TOptions>>().Value;
+
+        /// <summary>Checks a gateway's options when the host starts, naming every setting that is missing or wrong.</summary>
+        private sealed class GatewayOptionsValidation<TOptions> : IValidateOptions<TOptions>
+            where TOptions : GatewayOptions
+        {
+            private readonly Func<TOptions, string?> _missingCredentials;
+
+            public GatewayOptionsValidation(Func<TOptions, string?> missingCredentials) => _missingCredentials = missingCredentials;
+
+            public ValidateOptionsResult Validate(string? name, TOptions options)
+            {
+                var failures = new List<string>();
+                if (_missingCredentials(options) is { } missing)
+                {
+                    failures.Add(missing);
+                }
+
+                if (options.BaseAddress.Scheme != Uri.UriSchemeHttp && options.BaseAddress.Scheme != Uri.UriSchemeHttps)
+                {
+                    failures.Add($"{typeof(TOptions).Name}.BaseAddress must be an http or https URL");
+                }
+
+                if (options.MaxConnections < 1)
+                {
+                    failures.Add($"{typeof(TOptions).Name}.MaxConnections must be at least 1");
+                }
+
+                var resilience = options.Resilience;
+                if (resilience.MaxRetryAttempts < 0 || resilience.BaseDelay < TimeSpan.Zero || resilience.AttemptTimeout <= TimeSpan.Zero
+                    || resilience.TotalTimeout <= TimeSpan.Zero || resilience.MaxReplyBytes < 1)
+                {
+                    failures.Add($"{typeof(TOptions).Name}.Resilience needs MaxRetryAttempts >= 0, BaseDelay >= 0, positive timeouts and MaxReplyBytes >= 1");
+                }
+
+                return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+            }
+        }
+    }
+}

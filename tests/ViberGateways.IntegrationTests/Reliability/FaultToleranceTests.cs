@@ -1,0 +1,258 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
+using ViberGateways.LiveAll;
+using ViberGateways.Sandbox;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways.IntegrationTests.Reliability
+{
+    /// <summary>
+    /// Faults played by the sandbox against the DI-registered clients. After each, every message is at the sandbox
+    /// exactly once, or reported as not sent (and absent) or as of unknown outcome — never duplicated, never lost
+    /// without a word.
+    /// </summary>
+    public class FaultToleranceTests : IClassFixture<SandboxFixture>
+    {
+        private static long _nextClientId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 10;
+        private readonly SandboxFixture _fixture;
+
+        public FaultToleranceTests(SandboxFixture fixture) => _fixture = fixture;
+
+        private SandboxGateway Sandbox => _fixture.Sandbox;
+
+        private static AlphaSmsMessage Message(AlphaSmsTransport transport) => new()
+        {
+            Recipient = "+380971234567",
+            Sender = "Shop",
+            Text = "Hello",
+            ClientId = transport == AlphaSmsTransport.Http ? null : Interlocked.Increment(ref _nextClientId),
+        };
+
+        private int StoredWithClientId(long? clientId) => Sandbox.Messages.Count(m => m.ClientId == clientId);
+
+        /// <summary>The invariant: accepted → stored once; not sent → absent; unknown → at most once.</summary>
+        private void ShouldBeAccountedFor(AlphaSmsSendResult result, int storedBefore)
+        {
+            var stored = result.ClientId is { } id ? StoredWithClientId(id) : Sandbox.Messages.Count - storedBefore;
+            switch (result.Outcome)
+            {
+                case SendOutcome.Accepted:
+                    stored.ShouldBe(1);
+                    break;
+                case SendOutcome.NotSent:
+                    stored.ShouldBe(0);
+                    break;
+                case SendOutcome.Unknown:
+                    stored.ShouldBeLessThanOrEqualTo(1);
+                    break;
+                default:
+                    throw new ShouldAssertException($"unexpected outcome {result.Outcome}");
+            }
+        }
+
+        private async Task<(AlphaSmsSendResult Result, int StoredBefore)> SendThroughAsync(AlphaSmsTransport transport, SandboxFault fault, string path, Action<GatewayResilienceOptions>? policy = null)
+        {
+            using var gateways = new GatewayServices(Sandbox, policy, transport: transport);
+            Sandbox.InjectFault(fault, path);
+            var before = Sandbox.Messages.Count;
+            var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message(transport) })).Single();
+            return (result, before);
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json, "json.php")]
+        [InlineData(AlphaSmsTransport.Xml, "xml.php")]
+        [InlineData(AlphaSmsTransport.Http, "http.php")]
+        public async Task Too_many_requests_with_retry_after_is_waited_out_and_the_message_sent_once(AlphaSmsTransport transport, string path)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var (result, before) = await SendThroughAsync(transport, SandboxFault.TooManyRequests(TimeSpan.FromSeconds(1)), path);
+
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950));
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Fact]
+        public async Task A_retry_after_longer_than_the_cap_ends_in_not_sent_with_the_delay()
+        {
+            var (result, before) = await SendThroughAsync(AlphaSmsTransport.Json, SandboxFault.TooManyRequests(TimeSpan.FromMinutes(5)), "json.php",
+                policy => policy.MaxRetryAfter = TimeSpan.FromSeconds(2));
+
+            result.Outcome.ShouldBe(SendOutcome.NotSent);
+            result.Error.ShouldNotBeNull().ShouldContain("HTTP 429");
+            ((GatewayUnavailableException)result.Failure!).RetryAfter.ShouldBe(TimeSpan.FromMinutes(5));
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json, "json.php")]
+        [InlineData(AlphaSmsTransport.Http, "http.php")]
+        public async Task Service_unavailable_is_retried_and_the_message_sent_once(AlphaSmsTransport transport, string path)
+        {
+            Sandbox.InjectFault(SandboxFault.ServiceUnavailable(), path);
+
+            var (result, before) = await SendThroughAsync(transport, SandboxFault.ServiceUnavailable(), path);
+
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Fact]
+        public async Task Service_unavailable_on_every_attempt_is_not_sent()
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Sandbox.InjectFault(SandboxFault.ServiceUnavailable(), "xml.php");
+            }
+
+            var (result, before) = await SendThroughAsync(AlphaSmsTransport.Xml, SandboxFault.ServiceUnavailable(), "xml.php");
+
+            result.Outcome.ShouldBe(SendOutcome.NotSent);
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json, "json.php")]
+        [InlineData(AlphaSmsTransport.Xml, "xml.php")]
+        public async Task A_connection_dropped_after_the_gateway_took_the_message_is_repeated_safely_thanks_to_the_client_id(AlphaSmsTransport transport, string path)
+        {
+            var (result, before) = await SendThroughAsync(transport, SandboxFault.DropConnection(afterProcessing: true), path);
+
+            // The repeat is answered "duplicate", which means the first attempt's message was accepted.
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Fact]
+        public async Task A_connection_dropped_after_an_http_send_is_not_repeated_and_the_outcome_is_unknown()
+        {
+            var (result, before) = await SendThroughAsync(AlphaSmsTransport.Http, SandboxFault.DropConnection(afterProcessing: true), "http.php");
+
+            result.Outcome.ShouldBe(SendOutcome.Unknown);
+            (Sandbox.Messages.Count - before).ShouldBe(1);
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Fact]
+        public async Task A_connection_dropped_before_an_http_send_was_handled_is_unknown_and_nothing_was_stored()
+        {
+            var (result, before) = await SendThroughAsync(AlphaSmsTransport.Http, SandboxFault.DropConnection(), "http.php");
+
+            result.Outcome.ShouldBe(SendOutcome.Unknown);
+            (Sandbox.Messages.Count - before).ShouldBe(0);
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json, "json.php", SendOutcome.Accepted)]
+        [InlineData(AlphaSmsTransport.Http, "http.php", SendOutcome.Unknown)]
+        public async Task A_reply_later_than_the_attempt_timeout(AlphaSmsTransport transport, string path, SendOutcome expected)
+        {
+            var (result, before) = await SendThroughAsync(transport, SandboxFault.Delayed(TimeSpan.FromSeconds(2)), path,
+                policy => policy.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+
+            result.Outcome.ShouldBe(expected);
+            if (expected == SendOutcome.Unknown)
+            {
+                result.Error.ShouldNotBeNull().ShouldContain("no reply within");
+            }
+
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json, "json.php", SendOutcome.Accepted)]
+        [InlineData(AlphaSmsTransport.Http, "http.php", SendOutcome.Unknown)]
+        public async Task A_truncated_reply(AlphaSmsTransport transport, string path, SendOutcome expected)
+        {
+            var (result, before) = await SendThroughAsync(transport, SandboxFault.TruncatedBody(), path);
+
+            result.Outcome.ShouldBe(expected);
+            ShouldBeAccountedFor(result, before);
+        }
+
+        [Fact]
+        public async Task A_malformed_reply_to_a_send_is_unknown_and_the_message_is_stored_once()
+        {
+            var (result, before) = await SendThroughAsync(AlphaSmsTransport.Json, SandboxFault.MalformedBody(), "json.php");
+
+            result.Outcome.ShouldBe(SendOutcome.Unknown);
+            StoredWithClientId(result.ClientId).ShouldBe(1);
+        }
+
+        [Fact]
+        public async Task A_liveall_send_whose_connection_drops_is_unknown_and_not_repeated()
+        {
+            using var gateways = new GatewayServices(Sandbox);
+            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "SendIM");
+            var before = Sandbox.Messages.Count;
+            var requests = Sandbox.Requests.Count;
+
+            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => gateways.LiveAll.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+
+            (Sandbox.Messages.Count - before).ShouldBe(1);
+            (Sandbox.Requests.Count - requests).ShouldBe(1);
+        }
+
+        [Fact]
+        public async Task An_smsby_send_refused_with_503_three_times_then_taken_is_sent_once()
+        {
+            using var gateways = new GatewayServices(Sandbox);
+            for (var i = 0; i < 3; i++)
+            {
+                Sandbox.InjectFault(SandboxFault.ServiceUnavailable(), "sendQuickViberMessage");
+            }
+
+            var before = Sandbox.Messages.Count;
+
+            var sent = await gateways.SmsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" });
+
+            sent.MessageId.ShouldNotBeNull();
+            (Sandbox.Messages.Count - before).ShouldBe(1);
+        }
+
+        [Fact]
+        public async Task Queries_are_repeated_through_drops_and_server_errors()
+        {
+            using var gateways = new GatewayServices(Sandbox);
+            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "GetAccountBalance");
+            Sandbox.InjectFault(SandboxFault.ServerError(), "GetAccountBalance");
+
+            (await gateways.LiveAll.GetAccountBalanceAsync()).Balance.ShouldBe(Sandbox.Options.Balance);
+        }
+
+        [Fact]
+        public async Task An_unreachable_gateway_means_nothing_was_sent()
+        {
+            int port;
+            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            await using var closed = await SandboxGateway.StartAsync(new SandboxOptions { Port = port });
+            await closed.DisposeAsync();
+            using var gateways = new GatewayServices(closed);
+
+            var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message(AlphaSmsTransport.Json) })).Single();
+
+            result.Outcome.ShouldBe(SendOutcome.NotSent);
+            result.Error.ShouldNotBeNull().ShouldContain("Could not reach the gateway");
+        }
+
+        [Fact]
+        public async Task Cancellation_is_honoured_and_not_reported_as_a_gateway_failure()
+        {
+            using var gateways = new GatewayServices(Sandbox);
+            Sandbox.InjectFault(SandboxFault.Delayed(TimeSpan.FromSeconds(3), afterProcessing: false), "json.php");
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+            await Should.ThrowAsync<OperationCanceledException>(() => gateways.AlphaSms.GetBalanceAsync(cancel.Token));
+        }
+    }
+}

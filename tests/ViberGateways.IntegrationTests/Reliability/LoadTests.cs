@@ -1,0 +1,46 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
+using ViberGateways.Sandbox;
+
+namespace ViberGateways.IntegrationTests.Reliability
+{
+    /// <summary>Many concurrent sends through one DI-registered client: every one accounted for, connections pooled.</summary>
+    public class LoadTests
+    {
+        private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+        public LoadTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
+        private const int Sends = 10_000;
+        private const int MaxConnections = 32;
+
+        [Fact]
+        public async Task Ten_thousand_concurrent_sends_through_one_client_are_all_accepted_over_a_bounded_pool_of_connections()
+        {
+            await using var sandbox = await SandboxGateway.StartAsync();
+            using var gateways = new GatewayServices(sandbox, policy => policy.AttemptTimeout = TimeSpan.FromSeconds(60), maxConnections: MaxConnections);
+            var client = gateways.AlphaSms;
+            var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 100;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var results = await Task.WhenAll(Enumerable.Range(0, Sends).Select(i => client.SendAsync(new AlphaSmsMessage
+            {
+                Recipient = "+380971234567",
+                Sender = "Shop",
+                Text = "Load " + i,
+                ClientId = firstId + i,
+            })));
+
+            _output.WriteLine($"{Sends} sends in {clock.Elapsed.TotalSeconds:0.0} s over {sandbox.ConnectionsOpened} connections (at most {sandbox.MostConnectionsAtOnce} at once)");
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId != null);
+            results.Select(r => r.ClientId).Distinct().Count().ShouldBe(Sends);
+            var stored = sandbox.Messages.Where(m => m.ClientId >= firstId && m.ClientId < firstId + Sends).ToList();
+            stored.Count.ShouldBe(Sends);
+            stored.Select(m => m.ClientId).Distinct().Count().ShouldBe(Sends);
+            sandbox.ConnectionsOpened.ShouldBeLessThanOrEqualTo(MaxConnections);
+            sandbox.ConnectionsOpened.ShouldBeGreaterThan(0);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
+using ViberGateways.Cli;
+using ViberGateways.LiveAll;
+using ViberGateways.Sandbox;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways.IntegrationTests.Reliability
+{
+    /// <summary>
+    /// The secret canary: every error path — refusals of a wrong key, faults, timeouts, unreadable replies, invalid
+    /// input, the CLI — run with a recognisable key. The canary must appear in no exception text (inner exceptions and
+    /// stack traces included), no result and no captured log line.
+    /// </summary>
+    public class SecretCanaryTests
+    {
+        private const string Canary = "CANARY-9f1c2e7d5b3a";
+
+        private static AlphaSmsMessage Message(AlphaSmsTransport transport, long id) => new()
+        {
+            Recipient = "380971234567",
+            Sender = "Shop",
+            Text = "Hi",
+            ClientId = transport == AlphaSmsTransport.Http ? null : id,
+        };
+
+        [Fact]
+        public async Task A_wrong_key_on_every_gateway_and_transport_never_shows_the_key()
+        {
+            await using var sandbox = await SandboxGateway.StartAsync();
+            var texts = new List<string>();
+            using var gateways = new GatewayServices(sandbox, key: Canary);
+            foreach (var transport in new[] { AlphaSmsTransport.Json, AlphaSmsTransport.Xml, AlphaSmsTransport.Http })
+            {
+                foreach (var useGet in new[] { false, true })
+                {
+                    var client = AlphaSmsClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = Canary, Transport = transport, UseHttpGet = useGet },
+                        gateways.Get<System.Net.Http.IHttpClientFactory>().CreateClient(Microsoft.Extensions.DependencyInjection.ViberGatewaysServiceCollectionExtensions.AlphaSmsHttpClientName));
+                    texts.Add(await FailureText(() => client.SendAsync(Message(transport, 1))));
+                    texts.Add(await FailureText(() => client.GetBalanceAsync()));
+                    texts.Add(await FailureText(() => client.GetStatusAsync(transport == AlphaSmsTransport.Http ? AlphaSmsMessageId.Gateway(1) : AlphaSmsMessageId.Client(1))));
+                }
+            }
+
+            texts.Add(await FailureText(() => gateways.LiveAll.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" })));
+            texts.Add(await FailureText(() => gateways.LiveAll.GetSmsStatusAsync(new[] { 1L })));
+            texts.Add(await FailureText(() => gateways.LiveAll.GetAccountBalanceAsync()));
+            texts.Add(await FailureText(() => gateways.SmsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" })));
+            texts.Add(await FailureText(() => gateways.SmsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111", "375292222222" }, SenderId = 7, Text = "Hi" })));
+
+            texts.Count.ShouldBe(23);
+            texts.ShouldAllBe(text => text.Length > 0);
+            ShouldNotLeak(texts, gateways.Logs);
+        }
+
+        [Fact]
+        public async Task Faults_timeouts_and_unreadable_replies_never_show_the_key()
+        {
+            var credentials = new SandboxCredentials { AlphaSmsApiKey = Canary, LiveAllApiToken = Canary, SmsByToken = Canary };
+            await using var sandbox = await SandboxGateway.StartAsync(new SandboxOptions { Credentials = credentials });
+            var texts = new List<string>();
+            var faults = new[]
+            {
+                SandboxFault.TooManyRequests(TimeSpan.FromMinutes(10)), SandboxFault.HtmlErrorPage(), SandboxFault.DropConnection(),
+                SandboxFault.DropConnection(afterProcessing: true), SandboxFault.TruncatedBody(), SandboxFault.MalformedBody(),
+                SandboxFault.Delayed(TimeSpan.FromSeconds(2)), SandboxFault.ServerError(),
+            };
+            var id = 1L;
+            foreach (var transport in new[] { AlphaSmsTransport.Json, AlphaSmsTransport.Xml, AlphaSmsTransport.Http })
+            {
+                using var gateways = new GatewayServices(sandbox, policy => (policy.AttemptTimeout, policy.MaxRetryAttempts, policy.MaxRetryAfter) = (TimeSpan.FromMilliseconds(500), 1, TimeSpan.FromSeconds(1)), key: Canary, transport: transport);
+                foreach (var fault in faults)
+                {
+                    var path = transport switch { AlphaSmsTransport.Json => "json.php", AlphaSmsTransport.Xml => "xml.php", _ => "http.php" };
+                    sandbox.InjectFault(fault, path);
+                    sandbox.InjectFault(fault, path);
+                    var results = await gateways.AlphaSms.SendBatchAsync(new[] { Message(transport, id++) });
+                    texts.AddRange(results.Select(r => r.Error + " " + r.Failure));
+                    sandbox.InjectFault(fault, path);
+                    sandbox.InjectFault(fault, path);
+                    texts.Add(await FailureText(() => gateways.AlphaSms.GetBalanceAsync(), allowSuccess: true));
+                }
+
+                ShouldNotLeak(texts, gateways.Logs);
+                gateways.Logs.Lines.Count.ShouldBeGreaterThan(0);
+            }
+
+            texts.Count(t => t.Trim().Length > 0).ShouldBeGreaterThan(20);
+        }
+
+        [Fact]
+        public async Task Invalid_input_and_the_command_line_never_show_the_key()
+        {
+            await using var sandbox = await SandboxGateway.StartAsync();
+            using var gateways = new GatewayServices(sandbox, key: Canary);
+            var texts = new List<string>
+            {
+                await FailureText(() => gateways.AlphaSms.SendAsync(new AlphaSmsMessage { Recipient = Canary, Sender = Canary, Text = "x" })),
+                await FailureText(() => gateways.LiveAll.SendImAsync(new LiveAllSendImRequest { Apitoken = Canary, ImType = LiveAllImType.Im, ImSenderName = "S", ImText = new string('x', 1001), Destinations = { "306912345678" } })),
+            };
+
+            var error = new StringWriter();
+            var exitCode = await new ViberCli(new StringWriter(), error).RunAsync(
+                new[] { "send", "alphasms", "--base-url", sandbox.BaseAddress.ToString(), "--api-key", Canary, "--transport", "http", "--http-get", "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--verbose" },
+                CancellationToken.None);
+            exitCode.ShouldBe(1);
+            texts.Add(error.ToString());
+
+            ShouldNotLeak(texts, gateways.Logs);
+        }
+
+        private static async Task<string> FailureText(Func<Task> call, bool allowSuccess = false)
+        {
+            try
+            {
+                await call();
+                return allowSuccess ? "" : throw new ShouldAssertException("the call was expected to fail");
+            }
+            catch (Exception exception) when (exception is not ShouldAssertException)
+            {
+                return exception.ToString();
+            }
+        }
+
+        private static void ShouldNotLeak(IEnumerable<string> texts, CapturedLogs logs)
+        {
+            foreach (var text in texts.Concat(logs.Lines))
+            {
+                text.ShouldNotContain(Canary, Case.Insensitive);
+                text.ShouldNotContain(Uri.EscapeDataString(Canary), Case.Insensitive);
+            }
+        }
+    }
+}
