@@ -8,8 +8,11 @@ TOOLS         := src/build
 TOOLS_STAMP   := $(TOOLS)/node_modules/.package-lock.json
 RESULTS       := artifacts/test-results
 REDOCLY       := cd $(TOOLS) && npx --no-install redocly
+PACKAGES      := artifacts/packages
+PACKABLE      := src/ViberGateways src/ViberGateways.Sandbox src/ViberGateways.Cli
+CONSUMERS     := tests/Consumer/ViberGateways.ConsumerTests tests/Consumer/ViberGateways.ConsumerTests.NetStandard
 
-.PHONY: build tools lint test contract run approve clean
+.PHONY: build tools lint test consumer-test pack contract run approve clean
 
 ## tools: install the pinned generator and spec tools (NSwag, Redocly, Prism) from src/build/package-lock.json
 tools: $(TOOLS_STAMP)
@@ -25,11 +28,30 @@ build: tools
 lint: tools
 	$(REDOCLY) lint --config redocly.yaml --format=summary $(abspath $(wildcard specs/*.yaml))
 
-## test: lint, build and run every test; ends with "N passed, N failed"
+## test: lint, build and run every test, then install the packed package and test it; ends with "N passed, N failed"
 test: lint build
 	rm -rf $(RESULTS)
-	$(DOTNET) test Generated.sln -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS); \
-	  status=$$?; $(TOOLS)/test-summary.sh $(RESULTS); exit $$status
+	status=0; \
+	$(DOTNET) test Generated.sln -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) || status=1; \
+	$(MAKE) --no-print-directory consumer-test || status=1; \
+	$(TOOLS)/test-summary.sh $(RESULTS); exit $$status
+
+## pack: ViberGateways (netstandard2.0, net8.0, net10.0), ViberGateways.Sandbox and the `viber` tool, with symbols,
+##       into artifacts/packages
+pack: tools
+	rm -rf $(PACKAGES)
+	for project in $(PACKABLE); do \
+	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true || exit 1; \
+	done
+
+## consumer-test: install the packages from artifacts/packages (not project references) and run an application's
+##                tests against the sandbox on each framework (tests/Consumer)
+consumer-test: pack
+	rm -rf artifacts/consumer/packages/vibergateways*
+	for project in $(CONSUMERS); do \
+	  $(DOTNET) restore $$project --force -nologo && \
+	  $(DOTNET) test $$project -c $(CONFIGURATION) --no-restore -nologo --logger "trx;LogFilePrefix=$$(basename $$project)" --results-directory $(RESULTS) || exit 1; \
+	done
 
 ## contract: Stoplight Prism serves specs/ and validates every request the SDK's JSON, form and query operations send
 ##           (also part of `make test`, as tests/ViberGateways.ContractTests)

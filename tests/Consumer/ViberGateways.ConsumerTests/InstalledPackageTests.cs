@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Versioning;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ViberGateways;
+using ViberGateways.AlphaSms;
+using ViberGateways.LiveAll;
+using ViberGateways.Sandbox;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways.ConsumerTests
+{
+    /// <summary>
+    /// An application's view of the installed package: clients registered from appsettings.json, the gateway address
+    /// overridden the way a test environment does, every send going through the sandbox package.
+    /// </summary>
+    public sealed class InstalledPackageTests : IAsyncLifetime
+    {
+        private SandboxGateway _sandbox = null!;
+
+        public async Task InitializeAsync() => _sandbox = await SandboxGateway.StartAsync();
+
+        public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+        [Fact]
+        public void The_sdk_loaded_is_the_installed_package_build_for_this_framework()
+        {
+            var sdk = typeof(IAlphaSmsClient).Assembly;
+            var expected = ExpectedLibraryFolder();
+
+            var installed = Path.Combine(PackageMetadata("InstalledPackagesFolder"), "vibergateways", PackageMetadata("PackageVersion"), "lib", expected, "ViberGateways.dll");
+            File.ReadAllBytes(sdk.Location).ShouldBe(File.ReadAllBytes(installed), $"the SDK loaded is {installed}");
+            sdk.GetName().GetPublicKeyToken().ShouldNotBeEmpty("the assembly is strong-named");
+            sdk.GetName().Version.ShouldBe(new Version(PackageMetadata("PackageVersion") + ".0"));
+        }
+
+        [Theory]
+        [InlineData(AlphaSmsTransport.Json)]
+        [InlineData(AlphaSmsTransport.Xml)]
+        [InlineData(AlphaSmsTransport.Http)]
+        public async Task AlphaSms_sends_checks_status_and_balance_over_the_configured_transport(AlphaSmsTransport transport)
+        {
+            using var host = await StartHostAsync(("AlphaSms:Transport", transport.ToString()));
+            var alphaSms = host.Services.GetRequiredService<IAlphaSmsClient>();
+
+            var sent = await alphaSms.SendAsync(new AlphaSmsMessage { Recipient = "+380 97 123 45 67", Sender = "MyShop", Text = $"Shipped by {transport}" });
+
+            sent.Outcome.ShouldBe(SendOutcome.Accepted);
+            var stored = _sandbox.Messages.ShouldHaveSingleItem();
+            (stored.Gateway, stored.Recipient, stored.Text).ShouldBe(("AlphaSMS", "380971234567", $"Shipped by {transport}"));
+            stored.Channel.ShouldBe(transport.ToString().ToLowerInvariant());
+            var id = sent.ClientId is long clientId ? AlphaSmsMessageId.Client(clientId) : AlphaSmsMessageId.Gateway(sent.GatewayId!.Value);
+            var status = await alphaSms.GetStatusAsync(id);
+            status.State.ShouldNotBe(DeliveryState.Unknown);
+            (await alphaSms.GetBalanceAsync()).Amount.ShouldBe(_sandbox.Options.Balance);
+        }
+
+        [Fact]
+        public async Task LiveAll_sends_and_reads_the_status_of_each_destination()
+        {
+            using var host = await StartHostAsync();
+            var liveAll = host.Services.GetRequiredService<ILiveAllClient>();
+
+            var destinations = await liveAll.SendAsync(new LiveAllMessage
+            {
+                Recipients = { "+306912345678", "+306987654321" },
+                SenderName = "MyShop",
+                Text = "Your table is ready",
+            });
+
+            destinations.Select(d => d.Recipient).ShouldBe(new[] { "+306912345678", "+306987654321" });
+            _sandbox.Messages.Select(m => (m.Gateway, m.Recipient)).ShouldBe(new[] { ("LiveAll", "306912345678"), ("LiveAll", "306987654321") });
+            var records = await liveAll.GetSmsStatusAsync(destinations.Select(d => d.SmsId));
+            records.Count.ShouldBe(2);
+            (await liveAll.GetAccountBalanceAsync()).Balance.ShouldBe(_sandbox.Options.Balance);
+        }
+
+        [Fact]
+        public async Task SmsBy_sends_a_mailing_and_reads_its_delivery_status()
+        {
+            using var host = await StartHostAsync();
+            var smsBy = host.Services.GetRequiredService<ISmsByClient>();
+
+            var mailing = await smsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111", "375292222222" }, SenderId = 444, Text = "Spring sale" });
+
+            _sandbox.Messages.Select(m => (m.Gateway, m.Recipient, m.Text)).ShouldBe(new[]
+            {
+                ("SMS.by", "375291111111", (string?)"Spring sale"),
+                ("SMS.by", "375292222222", (string?)"Spring sale"),
+            });
+            var deliveries = await smsBy.GetDeliveryStatusAsync(mailing);
+            deliveries.Select(d => d.Phone).OrderBy(p => p).ShouldBe(new[] { "375291111111", "375292222222" });
+        }
+
+        [Fact]
+        public async Task A_missing_credential_in_configuration_stops_the_host_from_starting()
+        {
+            var error = await Should.ThrowAsync<Exception>(() => StartHostAsync(("LiveAll:ApiToken", "")));
+
+            var failures = Flatten(error).OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+            failures.ShouldContain(f => f.Contains("LiveAll: ApiToken is required"));
+            _sandbox.Requests.ShouldBeEmpty();
+        }
+
+        private async Task<IHost> StartHostAsync(params (string Key, string Value)[] overrides)
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["AlphaSms:BaseAddress"] = _sandbox.BaseAddress.ToString(),
+                ["LiveAll:BaseAddress"] = _sandbox.BaseAddress.ToString(),
+                ["SmsBy:BaseAddress"] = _sandbox.BaseAddress.ToString(),
+            };
+            foreach (var (key, value) in overrides)
+            {
+                settings[key] = value;
+            }
+
+            var host = new HostBuilder()
+                .ConfigureAppConfiguration(configuration => configuration
+                    .SetBasePath(AppContext.BaseDirectory)
+                    .AddJsonFile("appsettings.json", optional: false)
+                    .AddInMemoryCollection(settings))
+                .ConfigureServices((context, services) =>
+                {
+                    services.AddAlphaSms(context.Configuration.GetSection("AlphaSms"));
+                    services.AddLiveAll(context.Configuration.GetSection("LiveAll"));
+                    services.AddSmsBy(context.Configuration.GetSection("SmsBy"));
+                })
+                .Build();
+            try
+            {
+                await host.StartAsync();
+                return host;
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        }
+
+        private static IEnumerable<Exception> Flatten(Exception error) =>
+            error is AggregateException aggregate ? aggregate.InnerExceptions.SelectMany(Flatten) : new[] { error };
+
+        /// <summary>The lib/ folder NuGet should have chosen: the SDK's own target framework, read from the loaded assembly.</summary>
+        private static string ExpectedLibraryFolder()
+        {
+            var framework = typeof(IAlphaSmsClient).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+            var consumer = typeof(InstalledPackageTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+            var expected = PackageMetadata("ExpectedLibrary");
+            framework.ShouldBe(expected switch
+            {
+                "netstandard2.0" => ".NETStandard,Version=v2.0",
+                _ => consumer,
+            });
+            return expected;
+        }
+
+        internal static string PackageMetadata(string key) =>
+            typeof(InstalledPackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+    }
+}

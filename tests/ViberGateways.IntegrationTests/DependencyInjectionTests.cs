@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ViberGateways.AlphaSms;
+using ViberGateways.Http;
+using ViberGateways.IntegrationTests.Reliability;
+using ViberGateways.LiveAll;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>The registrations applications use: configuration, start-up validation, typed clients, logging and tracing.</summary>
+    public class DependencyInjectionTests : IClassFixture<SandboxFixture>
+    {
+        private readonly SandboxFixture _fixture;
+
+        public DependencyInjectionTests(SandboxFixture fixture) => _fixture = fixture;
+
+        [Fact]
+        public async Task A_missing_key_fails_the_host_start_naming_every_missing_setting()
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AlphaSms:Transport"] = "Xml",
+                ["LiveAll:BaseAddress"] = "https://liveall.test/",
+                ["SmsBy:Token"] = "present",
+            }).Build();
+            using var host = Host.CreateDefaultBuilder().ConfigureServices(services =>
+            {
+                services.AddAlphaSms(configuration.GetSection("AlphaSms"));
+                services.AddLiveAll(configuration.GetSection("LiveAll"));
+                services.AddSmsBy(configuration.GetSection("SmsBy"));
+            }).Build();
+
+            var error = await Should.ThrowAsync<AggregateException>(() => host.StartAsync());
+
+            var messages = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+            messages.ShouldContain(m => m.Contains("AlphaSms: ApiKey is required"));
+            messages.ShouldContain(m => m.Contains("LiveAll: ApiToken is required"));
+            messages.ShouldNotContain(m => m.Contains("SmsBy"));
+        }
+
+        [Fact]
+        public void Configuration_binds_every_documented_key()
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AlphaSms:ApiKey"] = "k",
+                ["AlphaSms:Transport"] = "Http",
+                ["AlphaSms:UseHttpGet"] = "true",
+                ["AlphaSms:Login"] = "shop",
+                ["AlphaSms:Password"] = "p",
+                ["AlphaSms:BaseAddress"] = "https://alphasms.ua",
+                ["AlphaSms:MaxConnections"] = "8",
+                ["AlphaSms:Resilience:MaxRetryAttempts"] = "5",
+                ["AlphaSms:Resilience:BaseDelay"] = "00:00:01",
+                ["AlphaSms:Resilience:MaxRetryAfter"] = "00:01:00",
+                ["AlphaSms:Resilience:AttemptTimeout"] = "00:00:10",
+                ["AlphaSms:Resilience:TotalTimeout"] = "00:02:00",
+                ["AlphaSms:Resilience:MaxReplyBytes"] = "65536",
+            }).Build();
+            using var provider = new ServiceCollection().AddAlphaSms(configuration.GetSection("AlphaSms")).Services.BuildServiceProvider();
+
+            var options = provider.GetRequiredService<IOptions<AlphaSmsOptions>>().Value;
+
+            (options.ApiKey, options.Transport, options.UseHttpGet, options.Login, options.Password).ShouldBe(("k", AlphaSmsTransport.Http, true, "shop", "p"));
+            options.BaseAddress.ShouldBe(new Uri("https://alphasms.ua/"));
+            options.MaxConnections.ShouldBe(8);
+            var resilience = options.Resilience;
+            (resilience.MaxRetryAttempts, resilience.BaseDelay, resilience.MaxRetryAfter, resilience.AttemptTimeout, resilience.TotalTimeout, resilience.MaxReplyBytes)
+                .ShouldBe((5, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2), 65536));
+            provider.GetRequiredService<IAlphaSmsClient>().ShouldBeOfType<AlphaSmsHttpClient>();
+        }
+
+        [Fact]
+        public async Task Typed_clients_are_transient_and_share_the_pooled_handler()
+        {
+            using var gateways = new GatewayServices(_fixture.Sandbox);
+
+            var first = gateways.Get<ILiveAllClient>();
+            var second = gateways.Get<ILiveAllClient>();
+
+            first.ShouldNotBeSameAs(second);
+            (await first.GetAccountBalanceAsync()).Balance.ShouldBe(_fixture.Sandbox.Options.Balance);
+            (await second.GetAccountBalanceAsync()).Balance.ShouldBe(_fixture.Sandbox.Options.Balance);
+            gateways.Get<ISmsByClient>().ShouldBeOfType<SmsByClient>();
+            gateways.Get<IAlphaSmsJsonClient>().ShouldBeOfType<AlphaSmsJsonClient>();
+        }
+
+        [Fact]
+        public async Task Each_call_writes_one_structured_log_event_without_message_text()
+        {
+            using var gateways = new GatewayServices(_fixture.Sandbox);
+
+            await gateways.AlphaSms.SendBatchAsync(new[]
+            {
+                new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "Private text one" },
+                new AlphaSmsMessage { Recipient = "380501234567", Sender = "Shop", Text = "Private text two" },
+            });
+
+            var events = gateways.Logs.Lines.Where(l => l.Contains("[GatewayCall")).ToList();
+            var logged = events.ShouldHaveSingleItem();
+            logged.ShouldContain("AlphaSMS json send for 2 recipient(s): HTTP 200 after 1 attempt(s)");
+            logged.ShouldContain("Gateway=AlphaSMS");
+            logged.ShouldContain("RecipientCount=2");
+            logged.ShouldContain("ElapsedMilliseconds=");
+            logged.ShouldNotContain("Private text");
+            logged.ShouldNotContain("380971234567");
+        }
+
+        [Fact]
+        public async Task Each_call_is_traced_as_an_activity_of_the_sdk_source()
+        {
+            var activities = new List<Activity>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == GatewayTelemetryHandler.ActivitySourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    lock (activities)
+                    {
+                        activities.Add(activity);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(listener);
+            using var gateways = new GatewayServices(_fixture.Sandbox);
+
+            await gateways.LiveAll.GetAccountBalanceAsync();
+
+            var activity = activities.ShouldHaveSingleItem();
+            activity.DisplayName.ShouldBe("LiveAll GetAccountBalance");
+            activity.Kind.ShouldBe(ActivityKind.Client);
+            activity.GetTagItem("viber.gateway").ShouldBe("LiveAll");
+            activity.GetTagItem("http.response.status_code").ShouldBe(200);
+        }
+    }
+}
