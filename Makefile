@@ -11,8 +11,9 @@ REDOCLY       := cd $(TOOLS) && npx --no-install redocly
 PACKAGES      := artifacts/packages
 PACKABLE      := src/ViberGateways src/ViberGateways.Sandbox src/ViberGateways.Cli
 CONSUMERS     := tests/Consumer/ViberGateways.ConsumerTests tests/Consumer/ViberGateways.ConsumerTests.NetStandard
+BENCH_FILTER  ?= *
 
-.PHONY: build tools lint test consumer-test pack contract run approve clean
+.PHONY: build tools lint test consumer-test pack contract run bench approve clean
 
 ## tools: install the pinned generator and spec tools (NSwag, Redocly, Prism) from src/build/package-lock.json
 tools: $(TOOLS_STAMP)
@@ -61,6 +62,12 @@ contract: tools
 ## run: the main job
 run: build
 	$(DOTNET) run --project src/ViberGateways.Cli -c $(CONFIGURATION) --no-build -- demo
+
+## bench: BenchmarkDotNet, Release: per-send cost of the SDK against a hand-written client on each AlphaSMS transport,
+##        and a no-op build with and without client generation (BENCH_FILTER='*PerSend*' picks some); the markdown
+##        reports land in tests/ViberGateways.Benchmarks/results. Takes minutes; not part of `make test`.
+bench: tools
+	$(DOTNET) run -c Release --project tests/ViberGateways.Benchmarks -- --filter '$(BENCH_FILTER)'
 
 ## approve: accept the snapshots a failing test wrote as *.received.* (review `git diff` afterwards)
 approve:
