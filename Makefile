@@ -63,10 +63,13 @@ contract: tools
 run: build
 	$(DOTNET) run --project src/ViberGateways.Cli -c $(CONFIGURATION) --no-build -- demo
 
-## bench: BenchmarkDotNet, Release: per-send cost of the SDK against a hand-written client on each AlphaSMS transport,
-##        and a no-op build with and without client generation (BENCH_FILTER='*PerSend*' picks some); the markdown
-##        reports land in tests/ViberGateways.Benchmarks/results. Takes minutes; not part of `make test`.
+## bench: BenchmarkDotNet, Release: per-send cost of the SDK against a hand-written client on each AlphaSMS transport;
+##        a million-recipient bulk send to the sandbox (run as its own process) against building everything in memory
+##        first and against one request per recipient; a no-op build with and without client generation
+##        (BENCH_FILTER='*PerSend*' picks some). Reports land in tests/ViberGateways.Benchmarks/results; see
+##        tests/ViberGateways.Benchmarks/docs/benchmarks.md. Takes about a quarter of an hour; not part of `make test`.
 bench: tools
+	$(DOTNET) build src/ViberGateways.Cli -c Release -nologo
 	$(DOTNET) run -c Release --project tests/ViberGateways.Benchmarks -- --filter '$(BENCH_FILTER)'
 
 ## approve: accept the snapshots a failing test wrote as *.received.* (review `git diff` afterwards)

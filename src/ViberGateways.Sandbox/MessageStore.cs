@@ -153,6 +153,9 @@ namespace ViberGateways.Sandbox
     {
         private readonly object _gate = new();
         private readonly List<SandboxMessage> _messages = new();
+        // Lookups a gateway makes per message (duplicate client ids, status by id) stay O(1) at a million messages.
+        private readonly Dictionary<long, SandboxMessage> _byId = new();
+        private readonly Dictionary<(string Gateway, long ClientId), SandboxMessage> _byClientId = new();
         private readonly List<SandboxIncomingReply> _replies = new();
         private long _lastId = 1_000_000;
 
@@ -163,9 +166,30 @@ namespace ViberGateways.Sandbox
             lock (_gate)
             {
                 _messages.Add(message);
+                _byId[message.Id] = message;
+                if (message.ClientId is { } clientId)
+                {
+                    _byClientId[(message.Gateway, clientId)] = message;
+                }
             }
 
             return message;
+        }
+
+        public SandboxMessage? FindById(string gateway, long id)
+        {
+            lock (_gate)
+            {
+                return _byId.TryGetValue(id, out var message) && message.Gateway == gateway ? message : null;
+            }
+        }
+
+        public SandboxMessage? FindByClientId(string gateway, long clientId)
+        {
+            lock (_gate)
+            {
+                return _byClientId.TryGetValue((gateway, clientId), out var message) ? message : null;
+            }
         }
 
         public IReadOnlyList<SandboxMessage> Messages

@@ -149,7 +149,8 @@ namespace ViberGateways.Sandbox
                 return;
             }
 
-            http.Request.EnableBuffering();
+            // Buffered in memory: by default a body over 30 KB (a bulk request) would go through a temporary file.
+            http.Request.EnableBuffering(bufferThreshold: 32 * 1024 * 1024);
             string body;
             using (var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true))
             {

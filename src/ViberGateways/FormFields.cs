@@ -22,32 +22,22 @@ namespace ViberGateways
         private static readonly IContractResolver Contracts = new DefaultContractResolver();
         private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<object, string>> EnumWireNames = new();
 
-        public static List<KeyValuePair<string, string>> From(object model)
+        /// <summary>The model's set fields as <c>name=value&amp;…</c>, in the spec's order, every name and value percent-encoded.</summary>
+        public static string Encode(object model)
         {
             var contract = (JsonObjectContract)Contracts.ResolveContract(model.GetType());
-            var fields = new List<KeyValuePair<string, string>>(contract.Properties.Count);
+            var text = new StringBuilder(256);
             foreach (var property in contract.Properties)
             {
                 if (!property.Ignored && property.Readable && property.ValueProvider!.GetValue(model) is { } value)
                 {
-                    fields.Add(new KeyValuePair<string, string>(property.PropertyName!, Format(value)));
+                    if (text.Length > 0)
+                    {
+                        text.Append('&');
+                    }
+
+                    text.Append(Uri.EscapeDataString(property.PropertyName!)).Append('=').Append(Uri.EscapeDataString(Format(value)));
                 }
-            }
-
-            return fields;
-        }
-
-        public static string Encode(IEnumerable<KeyValuePair<string, string>> fields)
-        {
-            var text = new StringBuilder();
-            foreach (var field in fields)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append('&');
-                }
-
-                text.Append(Uri.EscapeDataString(field.Key)).Append('=').Append(Uri.EscapeDataString(field.Value));
             }
 
             return text.ToString();

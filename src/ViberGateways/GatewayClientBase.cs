@@ -1,6 +1,10 @@
 using System;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using ViberGateways.Http;
 
 namespace ViberGateways
 {
@@ -76,6 +80,18 @@ namespace ViberGateways
             }
 
             return client.BaseAddress is null ? new Uri(Options.BaseAddress, relativeUrl) : new Uri(relativeUrl, UriKind.Relative);
+        }
+
+        /// <summary>
+        /// Sends a generated operation's request as the operation would (same method, path, headers and bytes, checked
+        /// against the spec's limits), with the JSON body written once into pooled blocks rather than a string, and
+        /// reads its JSON reply: the path the SDK's sends take, bulk requests of hundreds of items included.
+        /// </summary>
+        private protected Task<TReply> PostPooledJsonAsync<TReply>(HttpClient client, string relativeUrl, object request, JsonSerializer serializer, GatewayCall call,
+            CancellationToken cancellationToken)
+        {
+            ValidateBeforeSend(request);
+            return GatewayHttp.PostJsonAsync<TReply>(client, RequestUri(client, relativeUrl), request, serializer, call, cancellationToken);
         }
     }
 }

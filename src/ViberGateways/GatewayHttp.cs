@@ -1,75 +1,98 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json;
+using ViberGateways.Http;
 
 namespace ViberGateways
 {
     /// <summary>
-    /// Sends a request for the hand-written transports (AlphaSMS XML and HTTP) and reads the reply as text, with a
-    /// cap on its size; an unexpected HTTP status becomes a <see cref="GatewayException"/>.
+    /// Sends a request for the hand-written transports (AlphaSMS XML and HTTP, pooled JSON bodies) and reads the reply
+    /// as text, with a cap on its size; an unexpected HTTP status becomes a <see cref="GatewayException"/>.
     /// </summary>
     internal static class GatewayHttp
     {
-        /// <summary>The largest reply body read (1 MiB); every documented reply is a few hundred bytes.</summary>
+        /// <summary>The largest reply body read (1 MiB); every documented reply is a few hundred bytes, a bulk reply tens of KiB.</summary>
         public const int MaxReplyBytes = 1024 * 1024;
 
+        private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new MediaTypeWithQualityHeaderValue("application/json");
+
+        /// <summary>
+        /// POSTs a model generated from a spec as a pooled JSON body (<see cref="PooledBodyContent"/>) and reads the
+        /// documented JSON reply with the same serializer: the request a generated operation sends, with the body
+        /// written once into pooled blocks instead of a string.
+        /// </summary>
+        public static async Task<TReply> PostJsonAsync<TReply>(HttpClient client, Uri uri, object model, JsonSerializer serializer, GatewayCall call, CancellationToken cancellationToken)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = PooledBodyContent.Json(model, serializer) };
+            request.Headers.Accept.Add(AcceptJson);
+            call.AttachTo(request);
+            // Read from the bytes: a bulk reply decoded to a string first would be a large-object-heap allocation.
+            var (reply, encoding) = await SendForBytesAsync(client, request, cancellationToken).ConfigureAwait(false);
+            TReply? result;
+            try
+            {
+                using var reader = new JsonTextReader(new StreamReader(new MemoryStream(reply), encoding)) { ArrayPool = JsonCharPool.Instance };
+                result = serializer.Deserialize<TReply>(reader);
+            }
+            catch (JsonException exception)
+            {
+                throw new GatewayException("Could not deserialize the response body string as " + typeof(TReply).FullName + ".", 200, encoding.GetString(reply), null, exception);
+            }
+
+            return result ?? throw new GatewayException("Response was null which was not expected.", 200, encoding.GetString(reply), null, null);
+        }
+
         public static async Task<string> SendForTextAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var (body, encoding) = await SendForBytesAsync(client, request, cancellationToken).ConfigureAwait(false);
+            return encoding.GetString(body);
+        }
+
+        /// <summary>Sends the request; the reply's bytes (at most <see cref="MaxReplyBytes"/>) and the encoding its content type names (UTF-8 by default).</summary>
+        private static async Task<(byte[] Body, Encoding Encoding)> SendForBytesAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
         {
             using (request)
             using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
             {
                 var status = (int)response.StatusCode;
-                var body = await ReadBoundedTextAsync(response.Content, status, cancellationToken).ConfigureAwait(false);
-                if (status < 200 || status > 299)
+                var encoding = EncodingOf(response.Content);
+                byte[] body;
+                if (response.Content is null)
                 {
-                    throw new GatewayException("The gateway answered with an unexpected HTTP status", status, body, null, null);
+                    body = new byte[0];
+                }
+                else
+                {
+                    var read = await BoundedBody.ReadAsync(response.Content, MaxReplyBytes, cancellationToken).ConfigureAwait(false);
+                    body = read.Body ?? throw new GatewayException($"The gateway's reply is larger than {MaxReplyBytes} bytes; no documented reply is", status,
+                        encoding.GetString(read.Start, 0, Math.Min(read.Start.Length, 1024)), null, null);
                 }
 
-                return body;
+                if (status < 200 || status > 299)
+                {
+                    throw new GatewayException("The gateway answered with an unexpected HTTP status", status, encoding.GetString(body), null, null);
+                }
+
+                return (body, encoding);
             }
         }
 
-        private static async Task<string> ReadBoundedTextAsync(HttpContent? content, int status, CancellationToken cancellationToken)
+        private static Encoding EncodingOf(HttpContent? content)
         {
-            if (content is null)
-            {
-                return "";
-            }
-
-            var charset = content.Headers.ContentType?.CharSet;
-            Encoding encoding;
+            var charset = content?.Headers.ContentType?.CharSet;
             try
             {
-                encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset!.Trim('"'));
+                return string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset!.Trim('"'));
             }
             catch (ArgumentException)
             {
-                encoding = Encoding.UTF8;
+                return Encoding.UTF8;
             }
-
-#if NET5_0_OR_GREATER
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxReplyBytes)
-                {
-                    var start = encoding.GetString(buffer.GetBuffer(), 0, (int)Math.Min(buffer.Length, 1024));
-                    throw new GatewayException($"The gateway's reply is larger than {MaxReplyBytes} bytes; no documented reply is", status, start, null, null);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
     }
 }

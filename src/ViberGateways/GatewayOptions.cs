@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ViberGateways
 {
@@ -42,5 +43,8 @@ namespace ViberGateways
 
             return address.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
         }
+
+        /// <summary>The credentials these options hold, to mask wherever a reply echoes them.</summary>
+        internal virtual IEnumerable<string?> Credentials() => Array.Empty<string?>();
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace ViberGateways
 {
@@ -43,15 +42,16 @@ namespace ViberGateways
                 return false;
             }
 
-            var digits = new StringBuilder(text!.Length);
-            for (var i = 0; i < text.Length; i++)
+            var count = 0;
+            var firstDigit = '\0';
+            for (var i = 0; i < text!.Length; i++)
             {
                 var c = text[i];
                 if (c >= '0' && c <= '9')
                 {
-                    digits.Append(c);
+                    firstDigit = count++ == 0 ? c : firstDigit;
                 }
-                else if (c == '+' && digits.Length == 0 && text.IndexOf('+', i + 1) < 0)
+                else if (c == '+' && count == 0 && text.IndexOf('+', i + 1) < 0)
                 {
                     // a single leading plus
                 }
@@ -62,21 +62,36 @@ namespace ViberGateways
                 }
             }
 
-            if (digits.Length < MinDigits || digits.Length > MaxDigits)
+            if (count < MinDigits || count > MaxDigits)
             {
-                problem = $"must have {MinDigits} to {MaxDigits} digits (country code included), not {digits.Length}";
+                problem = $"must have {MinDigits} to {MaxDigits} digits (country code included), not {count}";
                 return false;
             }
 
-            if (digits[0] == '0')
+            if (firstDigit == '0')
             {
                 problem = "must start with the country code, not 0";
                 return false;
             }
 
-            phoneNumber = new PhoneNumber(digits.ToString());
+            phoneNumber = new PhoneNumber(count == text.Length ? text : DigitsOf(text, count));
             problem = null;
             return true;
+        }
+
+        private static string DigitsOf(string text, int count)
+        {
+            var digits = new char[count];
+            var next = 0;
+            foreach (var c in text)
+            {
+                if (c >= '0' && c <= '9')
+                {
+                    digits[next++] = c;
+                }
+            }
+
+            return new string(digits);
         }
 
         /// <summary>Reads a phone number written in international format.</summary>

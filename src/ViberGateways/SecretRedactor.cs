@@ -25,22 +25,22 @@ namespace ViberGateways
         // A quoted value is an XML attribute, left to XmlAttribute below.
         private static readonly Regex QueryParameter = new Regex(
             @"(?<prefix>(?:^|[?&;\s])(?:" + SecretNames + @")=)(?![""'])[^&;\s#]*",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         // "name": "value" in JSON; an unterminated value (a cut-off snippet) is masked to the end.
         private static readonly Regex JsonProperty = new Regex(
             @"(?<prefix>""(?:" + SecretNames + @")""\s*:\s*)(?:""(?:[^""\\]|\\.)*(?:""|$)|[^,}\]\s]+)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         // key="value" as an XML attribute (AlphaSMS <package key="…">), either quote style.
         private static readonly Regex XmlAttribute = new Regex(
             @"(?<prefix>\s(?:" + SecretNames + @")\s*=\s*)(?:""[^""]*(?:""|$)|'[^']*(?:'|$))",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         // name="token" in a multipart part header; the value is the part's first body line.
         private static readonly Regex MultipartField = new Regex(
             @"name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n(?<value>[^\r\n]*)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         /// <summary>The credential values in a request (query, form, JSON, XML or multipart text), to mask them wherever they come back.</summary>
         /// <param name="text">The request's URL and body text.</param>

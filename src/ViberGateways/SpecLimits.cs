@@ -6,6 +6,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace ViberGateways
 {
@@ -18,16 +19,39 @@ namespace ViberGateways
     internal static class SpecLimits
     {
         private static readonly ConcurrentDictionary<Type, PropertyLimits[]> Limits = new();
+        private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
+        private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
         public static void Check(object model, string path, ValidationErrors errors)
         {
+            // Models are almost always valid: a first pass builds no field paths (a bulk request has hundreds of
+            // items); only a model that breaks a limit is walked again to name every violation.
+            if (!Walk(model, path: null, errors: null))
+            {
+                Walk(model, path, errors);
+            }
+        }
+
+        /// <summary>Whether <paramref name="model"/> keeps every limit; with <paramref name="errors"/>, also names each violation under <paramref name="path"/>.</summary>
+        private static bool Walk(object model, string? path, ValidationErrors? errors)
+        {
+            var valid = true;
             foreach (var property in Limits.GetOrAdd(model.GetType(), Describe))
             {
                 var value = property.Property.GetValue(model);
-                var field = path + "." + property.Property.Name;
+                var field = path is null ? null : path + "." + property.Property.Name;
                 foreach (var attribute in property.Attributes)
                 {
-                    CheckAttribute(attribute, value, field, errors);
+                    if (Violation(attribute, value) is { } violation)
+                    {
+                        if (errors is null)
+                        {
+                            return false;
+                        }
+
+                        valid = false;
+                        errors.Add(field!, violation.Rule, violation.Message);
+                    }
                 }
 
                 if (value is null || value is string)
@@ -37,32 +61,48 @@ namespace ViberGateways
 
                 if (IsModel(value.GetType()))
                 {
-                    Check(value, field, errors);
+                    if (!Walk(value, field, errors))
+                    {
+                        if (errors is null)
+                        {
+                            return false;
+                        }
+
+                        valid = false;
+                    }
                 }
                 else if (value is IEnumerable items && value is not IDictionary && value is not byte[])
                 {
                     var index = 0;
                     foreach (var item in items)
                     {
-                        if (item != null && IsModel(item.GetType()))
+                        if (item != null && IsModel(item.GetType()) && !Walk(item, field is null ? null : $"{field}[{index}]", errors))
                         {
-                            Check(item, $"{field}[{index}]", errors);
+                            if (errors is null)
+                            {
+                                return false;
+                            }
+
+                            valid = false;
                         }
 
                         index++;
                     }
                 }
             }
+
+            return valid;
         }
 
-        private static void CheckAttribute(ValidationAttribute attribute, object? value, string field, ValidationErrors errors)
+        /// <summary>The rule a value breaks and why, or null.</summary>
+        private static (string Rule, string Message)? Violation(ValidationAttribute attribute, object? value)
         {
             switch (attribute)
             {
                 case RequiredAttribute required:
                     if (value is null || (value is string blank && !required.AllowEmptyStrings && blank.Trim().Length == 0))
                     {
-                        errors.Add(field, "required", "is required");
+                        return ("required", "is required");
                     }
 
                     break;
@@ -70,11 +110,12 @@ namespace ViberGateways
                     var characters = TextRules.CharacterCount(limited);
                     if (characters > length.MaximumLength)
                     {
-                        errors.Add(field, "maxLength", $"must have at most {length.MaximumLength} characters, not {characters}");
+                        return ("maxLength", $"must have at most {length.MaximumLength} characters, not {characters}");
                     }
-                    else if (characters < length.MinimumLength)
+
+                    if (characters < length.MinimumLength)
                     {
-                        errors.Add(field, "minLength", $"must have at least {length.MinimumLength} characters, not {characters}");
+                        return ("minLength", $"must have at least {length.MinimumLength} characters, not {characters}");
                     }
 
                     break;
@@ -84,24 +125,26 @@ namespace ViberGateways
                     var maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
                     if (actual < minimum || actual > maximum)
                     {
-                        errors.Add(field, actual < minimum ? "minimum" : "maximum", $"must be between {range.Minimum} and {range.Maximum}, not {number.ToString(CultureInfo.InvariantCulture)}");
+                        return (actual < minimum ? "minimum" : "maximum", $"must be between {range.Minimum} and {range.Maximum}, not {number.ToString(CultureInfo.InvariantCulture)}");
                     }
 
                     break;
                 case RegularExpressionAttribute pattern when value is string patterned:
-                    if (!pattern.IsValid(patterned))
+                    // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
+                    var match = Patterns.GetOrAdd(pattern.Pattern, p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout)).Match(patterned);
+                    if (!(match.Success && match.Index == 0 && match.Length == patterned.Length))
                     {
-                        errors.Add(field, "pattern", $"must match {pattern.Pattern}");
+                        return ("pattern", $"must match {pattern.Pattern}");
                     }
 
                     break;
                 case MaxLengthAttribute maxLength when Count(value) is { } count && count > maxLength.Length:
-                    errors.Add(field, "maxItems", $"must have at most {maxLength.Length} items, not {count}");
-                    break;
+                    return ("maxItems", $"must have at most {maxLength.Length} items, not {count}");
                 case MinLengthAttribute minLength when Count(value) is { } count && count < minLength.Length:
-                    errors.Add(field, "minItems", $"must have at least {minLength.Length} items, not {count}");
-                    break;
+                    return ("minItems", $"must have at least {minLength.Length} items, not {count}");
             }
+
+            return null;
         }
 
         private static int? Count(object? value) => value switch

@@ -130,6 +130,18 @@ namespace ViberGateways
 
             return numbers;
         }
+
+        /// <summary>One recipient of a bulk send: a valid international number, or a violation naming <paramref name="field"/>.</summary>
+        /// <exception cref="RequestValidationException">The number is not valid; the recipient is not sent to.</exception>
+        public static PhoneNumber ParseOne(string? recipient, string field)
+        {
+            if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
+            {
+                throw new RequestValidationException(new[] { new ValidationViolation(field, "phone", problem!) });
+            }
+
+            return number;
+        }
     }
 
     /// <summary>URL rules shared by every gateway's checks.</summary>

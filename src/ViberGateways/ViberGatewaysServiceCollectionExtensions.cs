@@ -128,7 +128,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 .AddHttpMessageHandler(provider => new GatewayTelemetryHandler(
                     provider.GetService<ILoggerFactory>()?.CreateLogger(name) ?? (ILogger)Logging.Abstractions.NullLogger.Instance))
                 .AddHttpMessageHandler(provider => new GatewayResilienceHandler(Options<TOptions>(provider).Resilience))
-                .AddHttpMessageHandler(provider => new ReplyGuardHandler(Options<TOptions>(provider).Resilience.MaxReplyBytes))
+                .AddHttpMessageHandler(provider => new ReplyGuardHandler(Options<TOptions>(provider).Resilience.MaxReplyBytes, Options<TOptions>(provider).Credentials()))
                 .RemoveAllLoggers();
         }
 

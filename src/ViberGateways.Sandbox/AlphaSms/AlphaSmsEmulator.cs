@@ -101,7 +101,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                         ? JsonFailure(rejection!.Text, id)
                         : new JsonObject { ["success"] = true, ["data"] = new JsonObject { ["id"] = id, ["msg_id"] = accepted.Id, ["data"] = 1, ["parts"] = 1 } };
                 case "status":
-                    var message = id is null ? null : _sandbox.Store.Find(Gateway, m => m.ClientId == id);
+                    var message = id is null ? null : _sandbox.Store.FindByClientId(Gateway, id.Value);
                     if (message is null)
                     {
                         return JsonFailure("Message not found", id);
@@ -231,7 +231,7 @@ namespace ViberGateways.Sandbox.AlphaSms
         {
             var id = LongAttribute(query, "id");
             var smsId = LongAttribute(query, "sms_id");
-            var message = _sandbox.Store.Find(Gateway, m => (id != null && m.ClientId == id) || (smsId != null && m.Id == smsId));
+            var message = (id is { } byClientId ? _sandbox.Store.FindByClientId(Gateway, byClientId) : null) ?? (smsId is { } bySmsId ? _sandbox.Store.FindById(Gateway, bySmsId) : null);
             var result = new XElement("msg");
             if (id is { } clientId)
             {
@@ -309,7 +309,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                     return Text(accepted is null ? "errors:" + rejection!.Text : $"id:{accepted.Id} sms_count:1");
                 case "receive":
                     var message = long.TryParse(Field("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                        ? _sandbox.Store.Find(Gateway, m => m.Id == id)
+                        ? _sandbox.Store.FindById(Gateway, id)
                         : null;
                     if (message is null)
                     {
@@ -356,7 +356,7 @@ namespace ViberGateways.Sandbox.AlphaSms
             // One account: check and store under one lock so a repeated id can never be accepted twice.
             lock (_sandbox.Store)
             {
-                rejection = AlphaSmsViberRules.Check(input, maxLifetime, id => _sandbox.Store.Find(Gateway, m => m.ClientId == id) != null, textAlwaysRequired);
+                rejection = AlphaSmsViberRules.Check(input, maxLifetime, id => _sandbox.Store.FindByClientId(Gateway, id) != null, textAlwaysRequired);
                 if (rejection != null)
                 {
                     return null;

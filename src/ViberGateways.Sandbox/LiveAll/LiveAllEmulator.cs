@@ -158,7 +158,7 @@ namespace ViberGateways.Sandbox.LiveAll
                 return Plain("Error: 59 - Empty or invalid parameters");
             }
 
-            var records = ids.Select(id => _sandbox.Store.Find(Gateway, m => m.Id == long.Parse(id, CultureInfo.InvariantCulture)))
+            var records = ids.Select(id => _sandbox.Store.FindById(Gateway, long.Parse(id, CultureInfo.InvariantCulture)))
                 .Where(message => message != null)
                 .Select(message => Record(message!));
             return Plain(string.Join("|", records));

@@ -14,7 +14,7 @@ namespace ViberGateways.AlphaSms
     {
         private static readonly Regex FieldName = new Regex(
             @"(?:^|\s)(?<name>id|sms_count|smd_count|status|code|status_time|balance|errors):",
-            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250));
 
         private readonly Dictionary<string, string> _fields;
 

@@ -15,7 +15,7 @@ namespace ViberGateways.AlphaSms
 
         private async Task<AlphaSmsHttpReply> CallAsync(AlphaSmsHttpParameters parameters, GatewayCall call, CancellationToken cancellationToken)
         {
-            var encoded = FormFields.Encode(FormFields.From(parameters));
+            var encoded = FormFields.Encode(parameters);
             HttpRequestMessage request;
             if (Options.UseHttpGet)
             {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
@@ -40,6 +41,14 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
             SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
         public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)

@@ -4,11 +4,12 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
-    // IAlphaSmsClient over the generated JSON operation: one request item per message, status and balance items.
+    // IAlphaSmsClient over the JSON operation's generated models: one request item per message, status and balance items.
     public partial class AlphaSmsJsonClient : IAlphaSmsClient
     {
         /// <inheritdoc />
@@ -21,6 +22,14 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
             SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
         public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
@@ -68,7 +77,7 @@ namespace ViberGateways.AlphaSms
             AlphaSmsJsonReply reply;
             try
             {
-                reply = await GatewaySends.RunAsync(call, () => ExecuteAsync(request, cancellationToken)).ConfigureAwait(false);
+                reply = await GatewaySends.RunAsync(call, () => PostAsync(request, call, cancellationToken)).ConfigureAwait(false);
             }
             catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
             {
@@ -103,7 +112,8 @@ namespace ViberGateways.AlphaSms
         private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
         {
             var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } };
-            var reply = await GatewaySends.QueryAsync(new GatewayCall("AlphaSMS", "json " + what, RetrySafety.Idempotent), () => ExecuteAsync(request, cancellationToken)).ConfigureAwait(false);
+            var call = new GatewayCall("AlphaSMS", "json " + what, RetrySafety.Idempotent);
+            var reply = await GatewaySends.QueryAsync(call, () => PostAsync(request, call, cancellationToken)).ConfigureAwait(false);
             var result = ItemResults(reply).FirstOrDefault()
                 ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
             if (!result.Success)
@@ -131,7 +141,7 @@ namespace ViberGateways.AlphaSms
             var item = message.SmsFallback is { } fallback
                 ? new AlphaSmsJsonViberSmsItem { SmsSignature = fallback.Sender, SmsMessage = fallback.Text }
                 : new AlphaSmsJsonViberItem();
-            item.Id = message.ClientId ?? ClientMessageIds.Next();
+            item.Id = checkedMessage.ClientId ?? ClientMessageIds.Next();
             item.Phone = long.Parse(checkedMessage.Recipient.Digits, NumberStyles.None, CultureInfo.InvariantCulture);
             item.ViberType = checkedMessage.Content switch
             {

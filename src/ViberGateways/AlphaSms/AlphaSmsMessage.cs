@@ -49,6 +49,14 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>Send later, at this time (XML <c>date_beg</c>, HTTP <c>ask_date</c>; not available over JSON).</summary>
         public DateTimeOffset? ScheduledAt { get; set; }
+
+        /// <summary>A copy of this message for another recipient (the message a bulk send sends to each one).</summary>
+        internal AlphaSmsMessage WithRecipient(string recipient)
+        {
+            var copy = (AlphaSmsMessage)MemberwiseClone();
+            copy.Recipient = recipient;
+            return copy;
+        }
     }
 
     /// <summary>A button under a Viber message.</summary>

@@ -31,6 +31,12 @@ namespace ViberGateways.AlphaSms
         public PhoneNumber Recipient { get; }
 
         public AlphaSmsContent Content { get; }
+
+        /// <summary>The client id to send the message with, when the SDK assigned one (bulk sends over JSON and XML).</summary>
+        public long? AssignedClientId { get; set; }
+
+        /// <summary>The client id the message goes out with: its own, or the assigned one.</summary>
+        public long? ClientId => Message.ClientId ?? AssignedClientId;
     }
 
     /// <summary>
@@ -80,6 +86,52 @@ namespace ViberGateways.AlphaSms
             return checkedMessages;
         }
 
+        /// <summary>One message of a bulk send, checked on its own: a violation rejects this message only.</summary>
+        /// <exception cref="RequestValidationException">The message breaks a rule; it is not sent.</exception>
+        public static CheckedAlphaSmsMessage CheckBulkMessage(AlphaSmsMessage? message, AlphaSmsTransport transport, string path)
+        {
+            var errors = new ValidationErrors();
+            if (message is null)
+            {
+                errors.Add(path, "required", "must not be null");
+            }
+            else if (CheckOne(message, transport, path, errors) is { } content && errors.IsEmpty && PhoneNumber.TryParse(message.Recipient, out var recipient, out _))
+            {
+                return new CheckedAlphaSmsMessage(0, message, recipient, content);
+            }
+
+            errors.ThrowIfAny();
+            throw new InvalidOperationException("A message failed its checks without a violation.");
+        }
+
+        /// <summary>
+        /// The message a bulk send sends to every recipient: every rule but the recipient's, which each recipient
+        /// supplies, and no client id (the SDK gives each recipient's message its own).
+        /// </summary>
+        /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
+        public static AlphaSmsContent CheckBulkTemplate(AlphaSmsMessage message, AlphaSmsTransport transport)
+        {
+            if (message is null)
+            {
+                throw new ArgumentNullException(nameof(message));
+            }
+
+            var errors = new ValidationErrors();
+            if (!string.IsNullOrEmpty(message.Recipient))
+            {
+                errors.Add("message.Recipient", "bulk", "must be empty: every recipient comes from `recipients`");
+            }
+
+            if (message.ClientId != null)
+            {
+                errors.Add("message.ClientId", "bulk", "must be empty: a client id identifies one message, and each recipient's message gets its own");
+            }
+
+            var content = CheckContent(message, transport, "message", errors);
+            errors.ThrowIfAny();
+            return content!.Value;
+        }
+
         private static AlphaSmsContent? CheckOne(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
             if (!PhoneNumber.TryParse(message.Recipient, out _, out var phoneProblem))
@@ -87,6 +139,11 @@ namespace ViberGateways.AlphaSms
                 errors.Add(path + ".Recipient", "phone", phoneProblem!);
             }
 
+            return CheckContent(message, transport, path, errors);
+        }
+
+        private static AlphaSmsContent? CheckContent(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
+        {
             TextRules.Required(message.Sender, path + ".Sender", MaxSenderLength, errors);
             if (message.Text != null)
             {

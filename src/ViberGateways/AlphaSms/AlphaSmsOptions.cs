@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ViberGateways.AlphaSms
 {
@@ -45,5 +46,7 @@ namespace ViberGateways.AlphaSms
 
             return ApiKey!;
         }
+
+        internal override IEnumerable<string?> Credentials() => new[] { ApiKey, Password };
     }
 }

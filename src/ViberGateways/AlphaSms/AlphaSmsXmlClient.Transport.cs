@@ -41,7 +41,7 @@ namespace ViberGateways.AlphaSms
             IgnoreWhitespace = true,
         };
 
-        private static byte[] Write(AlphaSmsXmlSendPackage package) => WritePackage(package.Key, writer =>
+        private static HttpContent Write(AlphaSmsXmlSendPackage package) => WritePackage(package.Key, writer =>
         {
             writer.WriteStartElement("message-viber");
             foreach (var message in package.MessageViber)
@@ -71,7 +71,7 @@ namespace ViberGateways.AlphaSms
             writer.WriteEndElement();
         });
 
-        private static byte[] Write(AlphaSmsXmlStatusPackage package) => WritePackage(package.Key, writer =>
+        private static HttpContent Write(AlphaSmsXmlStatusPackage package) => WritePackage(package.Key, writer =>
         {
             writer.WriteStartElement("status");
             foreach (var query in package.Status)
@@ -85,7 +85,7 @@ namespace ViberGateways.AlphaSms
             writer.WriteEndElement();
         });
 
-        private static byte[] Write(AlphaSmsXmlBalancePackage package) => WritePackage(package.Key, writer =>
+        private static HttpContent Write(AlphaSmsXmlBalancePackage package) => WritePackage(package.Key, writer =>
         {
             writer.WriteStartElement("balance");
             writer.WriteEndElement();
@@ -139,30 +139,25 @@ namespace ViberGateways.AlphaSms
             return new AlphaSmsXmlBalanceReply { Balance = new AlphaSmsXmlBalance { Amount = amount, Currency = ((string?)balance.Element("currency"))?.Trim() } };
         }
 
-        private async Task<string> PostAsync(byte[] document, GatewayCall call, CancellationToken cancellationToken)
+        private async Task<string> PostAsync(HttpContent document, GatewayCall call, CancellationToken cancellationToken)
         {
-            var content = new ByteArrayContent(document);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
-            var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(_httpClient, XmlPath)) { Content = content };
+            var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(_httpClient, XmlPath)) { Content = document };
             call.AttachTo(request);
             return await GatewayHttp.SendForTextAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
         }
 
-        private static byte[] WritePackage(string key, Action<XmlWriter> writeBody)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        private static HttpContent WritePackage(string key, Action<XmlWriter> writeBody) => PooledBodyContent.Write(
+            new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" },
+            stream =>
             {
+                using var writer = XmlWriter.Create(stream, WriterSettings);
                 writer.WriteStartDocument();
                 writer.WriteStartElement("package");
                 writer.WriteAttributeString("key", key);
                 writeBody(writer);
                 writer.WriteEndElement();
                 writer.WriteEndDocument();
-            }
-
-            return buffer.ToArray();
-        }
+            });
 
         private static void WriteAttribute(XmlWriter writer, string name, long? value)
         {

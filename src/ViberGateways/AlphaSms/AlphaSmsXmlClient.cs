@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
@@ -38,6 +39,14 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
             SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
         public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
@@ -128,7 +137,7 @@ namespace ViberGateways.AlphaSms
             var message = checkedMessage.Message;
             return new AlphaSmsXmlMessage
             {
-                Id = message.ClientId,
+                Id = checkedMessage.ClientId,
                 DateBeg = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
                 Phone = checkedMessage.Recipient.International,
                 Sender = message.Sender,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
 {
@@ -32,6 +33,37 @@ namespace ViberGateways.AlphaSms
         /// <exception cref="RequestValidationException">A message is invalid or the transport cannot carry it; nothing was sent.</exception>
         /// <exception cref="GatewayException">The gateway rejected the whole request (for example a wrong key), or its reply could not be read.</exception>
         Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Sends personalised messages, read lazily from <paramref name="messages"/> however many there are, in
+        /// requests of up to <see cref="BulkSendOptions.MaxRecipientsPerRequest"/> messages (JSON and XML; 500 unless
+        /// set) or one per message (HTTP), several at once. Each message is checked on its own: an invalid one gets a
+        /// rejected result naming the field, the others are sent. Over JSON and XML every message carries a client id
+        /// (assigned when it has none), so a repeated request cannot send twice and an unknown outcome can be checked
+        /// with <see cref="GetStatusAsync"/>.
+        /// </summary>
+        /// <param name="messages">The messages, one recipient each.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
+        /// <returns>One result per message, as requests complete (<see cref="BulkRecipientResult.Index"/> is the message's position).</returns>
+        /// <exception cref="RequestValidationException">The options are invalid; nothing was read or sent.</exception>
+        /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
+        /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>
+        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are,
+        /// as <see cref="SendBulkAsync(IAsyncEnumerable{AlphaSmsMessage}, BulkSendOptions?, CancellationToken)"/> does.
+        /// </summary>
+        /// <param name="message">The message, without a recipient or client id; checked before anything is sent.</param>
+        /// <param name="recipients">The recipients' phone numbers; an invalid one gets a rejected result naming it.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
+        /// <returns>One result per recipient, as requests complete.</returns>
+        /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
+        /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
+        /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>
+        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>Reads the delivery status of a sent message.</summary>
         /// <param name="messageId">The message: by client id (JSON, XML) or gateway id (XML, HTTP).</param>

@@ -17,13 +17,27 @@ namespace ViberGateways.Http
     /// </summary>
     public sealed class ReplyGuardHandler : DelegatingHandler
     {
-        private readonly int _maxReplyBytes;
+        /// <summary>Request bodies up to this size are also scanned for credentials; larger ones (bulk sends) rely on the known ones.</summary>
+        private const int MaxScannedBodyChars = 8 * 1024;
 
-        /// <summary>Creates the handler.</summary>
+        private readonly int _maxReplyBytes;
+        private readonly string[] _knownSecrets;
+
+        /// <summary>Creates the handler; it finds the credentials to mask in each request.</summary>
         /// <param name="maxReplyBytes">The largest reply body read.</param>
         public ReplyGuardHandler(int maxReplyBytes)
+            : this(maxReplyBytes, Array.Empty<string>())
+        {
+        }
+
+        /// <summary>Creates the handler for a client whose credentials are known (the SDK's registrations pass its options' ones).</summary>
+        /// <param name="maxReplyBytes">The largest reply body read.</param>
+        /// <param name="knownSecrets">Credentials to mask in every reply, besides those found in each request.</param>
+        public ReplyGuardHandler(int maxReplyBytes, IEnumerable<string?> knownSecrets)
         {
             _maxReplyBytes = maxReplyBytes > 0 ? maxReplyBytes : throw new ArgumentOutOfRangeException(nameof(maxReplyBytes));
+            _knownSecrets = (knownSecrets ?? throw new ArgumentNullException(nameof(knownSecrets)))
+                .Where(secret => !string.IsNullOrEmpty(secret) && secret!.Length >= 4).Select(secret => secret!).Distinct().ToArray();
         }
 
         /// <inheritdoc />
@@ -58,31 +72,8 @@ namespace ViberGateways.Http
 
         private async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            var declared = response.Content.Headers.ContentLength;
-            if (declared > _maxReplyBytes)
-            {
-                throw TooLarge(response, declared.Value);
-            }
-
-#if NET5_0_OR_GREATER
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > _maxReplyBytes)
-                {
-                    throw TooLarge(response, null);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            var (body, _) = await BoundedBody.ReadAsync(response.Content, _maxReplyBytes, cancellationToken).ConfigureAwait(false);
+            return body ?? throw TooLarge(response, response.Content.Headers.ContentLength);
         }
 
         private GatewayException TooLarge(HttpResponseMessage response, long? declared) =>
@@ -90,15 +81,16 @@ namespace ViberGateways.Http
                 $"The gateway's reply is larger than {_maxReplyBytes} bytes{(declared is null ? "" : $" ({declared} declared)")}; no documented reply is, so it was not read",
                 (int)response.StatusCode, response: null, headers: null, innerException: null);
 
-        private static async Task<IReadOnlyCollection<string>> SecretsOfAsync(HttpRequestMessage request)
+        private async Task<IReadOnlyCollection<string>> SecretsOfAsync(HttpRequestMessage request)
         {
             var text = request.RequestUri?.ToString() ?? "";
-            if (request.Content != null)
+            if (request.Content != null && !(request.Content.Headers.ContentLength > MaxScannedBodyChars && _knownSecrets.Length > 0))
             {
                 text += "\n" + await request.Content.ReadAsStringAsync().ConfigureAwait(false);
             }
 
-            return SecretRedactor.SecretValues(text);
+            var found = SecretRedactor.SecretValues(text);
+            return _knownSecrets.Length == 0 ? found : found.Concat(_knownSecrets).Distinct().ToList();
         }
 
         private static byte[] MaskSecrets(byte[] body, IReadOnlyCollection<string> secrets, string? charset)

@@ -29,13 +29,23 @@ namespace ViberGateways.LiveAll
         public virtual async Task<IReadOnlyList<LiveAllSendResult>> SendAsync(LiveAllMessage message, CancellationToken cancellationToken = default)
         {
             var recipients = Check(message);
+            var destinations = recipients.Select(r => r.Digits).ToList();
+            var ids = MessageIds(destinations, await SendToAsync(message, destinations, cancellationToken).ConfigureAwait(false));
+            return message.Recipients.Select((recipient, i) => ids[i] is { } smsId
+                ? new LiveAllSendResult(recipient, smsId)
+                : throw new GatewayOutcomeUnknownException($"LiveAll accepted the request but its reply has no message id for recipient {i + 1}", 200, null)).ToList();
+        }
+
+        /// <summary>One SendIM request: the message to these destinations; <c>success: false</c> becomes a <see cref="GatewayRejectedException"/>.</summary>
+        private async Task<IList<LiveAllDestinationResult>> SendToAsync(LiveAllMessage message, IReadOnlyList<string> destinations, CancellationToken cancellationToken)
+        {
             var request = new LiveAllSendImRequest
             {
                 Apitoken = Options.RequireApiToken(),
                 ImType = message.SmsFallback is null ? LiveAllImType.Im : LiveAllImType.ImWithSmsFallback,
                 ImSenderName = message.SenderName,
                 ImText = message.Text,
-                Destinations = recipients.Select(r => r.Digits).ToList(),
+                Destinations = destinations as IList<string> ?? destinations.ToList(),
                 ImImageUrls = message.ImageUrl is null ? null : new List<string> { message.ImageUrl },
                 ImActions = message.Button is null ? null : new List<LiveAllImAction> { new LiveAllImAction { Caption = message.Button.Caption, Url = message.Button.Url } },
                 Senderid = message.SmsFallback?.SenderId,
@@ -43,8 +53,9 @@ namespace ViberGateways.LiveAll
                 SmsText = message.SmsFallback?.Text,
             };
 
-            var call = new GatewayCall("LiveAll", "SendIM", RetrySafety.NotRepeatable, recipients.Count);
-            var reply = await GatewaySends.RunAsync(call, () => SendImAsync(request, cancellationToken)).ConfigureAwait(false);
+            var call = new GatewayCall("LiveAll", "SendIM", RetrySafety.NotRepeatable, destinations.Count);
+            var reply = await GatewaySends.RunAsync(call, () => PostPooledJsonAsync<LiveAllSendImReply>(_httpClient, SendImPath, request, PooledBodySerializer.Value, call, cancellationToken))
+                .ConfigureAwait(false);
             if (!reply.Success)
             {
                 var errors = reply.OperationErrors ?? new List<LiveAllOperationError>();
@@ -54,15 +65,38 @@ namespace ViberGateways.LiveAll
                     first?.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), first?.ErrorMessage, null);
             }
 
-            var data = reply.Data ?? new List<LiveAllDestinationResult>();
-            return message.Recipients.Select((recipient, i) =>
+            return reply.Data ?? new List<LiveAllDestinationResult>();
+        }
+
+        /// <summary>
+        /// The message id of each destination, in order (null where the reply has none). Objects name their
+        /// destination (a destination given twice takes its ids in order); bare ids come in the order of the destinations.
+        /// </summary>
+        private static long?[] MessageIds(IReadOnlyList<string> destinations, IList<LiveAllDestinationResult> data)
+        {
+            var named = new Dictionary<string, Queue<long>>(StringComparer.Ordinal);
+            foreach (var item in data)
             {
-                // Objects name their destination; bare ids come in the order of the destinations.
-                var item = data.FirstOrDefault(d => d.Destination == recipients[i].Digits) ?? (i < data.Count && data[i].Destination is null ? data[i] : null);
-                return item?.Smsid is { } smsId
-                    ? new LiveAllSendResult(recipient, smsId)
-                    : throw new GatewayException($"The LiveAll reply has no message id for recipient {i + 1}", 200, null, null, null);
-            }).ToList();
+                if (item.Destination != null && item.Smsid is { } id)
+                {
+                    if (!named.TryGetValue(item.Destination, out var ids))
+                    {
+                        named[item.Destination] = ids = new Queue<long>();
+                    }
+
+                    ids.Enqueue(id);
+                }
+            }
+
+            var result = new long?[destinations.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = named.TryGetValue(destinations[i], out var ids) && ids.Count > 0 ? ids.Dequeue()
+                    : i < data.Count && data[i].Destination is null ? data[i].Smsid
+                    : null;
+            }
+
+            return result;
         }
 
         private static List<PhoneNumber> Check(LiveAllMessage message)
@@ -74,33 +108,36 @@ namespace ViberGateways.LiveAll
 
             var errors = new ValidationErrors();
             var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
+            CheckContent(message, "message", errors);
+            errors.ThrowIfAny();
+            return recipients;
+        }
 
-            TextRules.Required(message.SenderName, "message.SenderName", int.MaxValue, errors);
-            TextRules.Required(message.Text, "message.Text", MaxTextLength, errors);
+        private static void CheckContent(LiveAllMessage message, string path, ValidationErrors errors)
+        {
+            TextRules.Required(message.SenderName, path + ".SenderName", int.MaxValue, errors);
+            TextRules.Required(message.Text, path + ".Text", MaxTextLength, errors);
             if (message.ImageUrl != null)
             {
-                UrlRules.Absolute(message.ImageUrl, "message.ImageUrl", errors);
+                UrlRules.Absolute(message.ImageUrl, path + ".ImageUrl", errors);
             }
 
             if (message.Button != null)
             {
-                TextRules.Required(message.Button.Caption, "message.Button.Caption", int.MaxValue, errors);
-                UrlRules.Absolute(message.Button.Url, "message.Button.Url", errors);
+                TextRules.Required(message.Button.Caption, path + ".Button.Caption", int.MaxValue, errors);
+                UrlRules.Absolute(message.Button.Url, path + ".Button.Url", errors);
             }
 
             if (message.SmsFallback is { } fallback)
             {
-                TextRules.Required(fallback.SenderId, "message.SmsFallback.SenderId", MaxSenderIdLength, errors);
+                TextRules.Required(fallback.SenderId, path + ".SmsFallback.SenderId", MaxSenderIdLength, errors);
                 if (!string.IsNullOrEmpty(fallback.SenderId) && !SenderIdPattern.IsMatch(fallback.SenderId))
                 {
-                    errors.Add("message.SmsFallback.SenderId", "pattern", "may contain only A-Z, a-z, 0-9 and - . ! # % & ( ) < >");
+                    errors.Add(path + ".SmsFallback.SenderId", "pattern", "may contain only A-Z, a-z, 0-9 and - . ! # % & ( ) < >");
                 }
 
-                TextRules.Required(fallback.Text, "message.SmsFallback.Text", int.MaxValue, errors);
+                TextRules.Required(fallback.Text, path + ".SmsFallback.Text", int.MaxValue, errors);
             }
-
-            errors.ThrowIfAny();
-            return recipients;
         }
     }
 }

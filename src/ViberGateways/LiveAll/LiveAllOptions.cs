@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ViberGateways.LiveAll
 {
@@ -22,5 +23,7 @@ namespace ViberGateways.LiveAll
             string.IsNullOrWhiteSpace(ApiToken)
                 ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(LiveAllOptions) + "." + nameof(ApiToken), "required", "LiveAll needs an API token") })
                 : ApiToken!;
+
+        internal override IEnumerable<string?> Credentials() => new[] { ApiToken };
     }
 }

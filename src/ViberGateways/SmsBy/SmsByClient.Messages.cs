@@ -53,26 +53,39 @@ namespace ViberGateways.SmsBy
                 return new SmsBySendResult(message.Recipients.ToList(), reply.Result?.MessageId ?? throw Unreadable("quick message"), null);
             }
 
-            var mailing = new SmsByBulkViberSameMessageMailing
-            {
-                AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
-                Name = message.MailingName,
-                ScheduleTime = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-                Content = new SmsByBulkViberContent
-                {
-                    Type = message.Button != null ? SmsByBulkViberContentType.Button : message.Text is null ? SmsByBulkViberContentType.Image : SmsByBulkViberContentType.Text,
-                    Text = message.Text,
-                    ImageUrl = message.ImageUrl,
-                    ButtonLink = message.Button?.Url,
-                    Caption = message.Button?.Caption,
-                },
-                DeliveryList = recipients.Select(r => r.Digits).ToList(),
-            };
-            var call = new GatewayCall("SMS.by", "sendBulkViber", RetrySafety.NotRepeatable, recipients.Count);
-            var bulk = await GatewaySends.RunAsync(call, () => SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken)).ConfigureAwait(false);
-            ThrowIfFailed(bulk.Success, bulk.Error, "mailing");
-            return new SmsBySendResult(message.Recipients.ToList(), null, bulk.Uuid ?? throw Unreadable("mailing"));
+            var mailing = SameMessageMailing(message, recipients.Select(r => r.Digits).ToList());
+            var uuid = await SendMailingAsync(token, mailing, recipients.Count, cancellationToken).ConfigureAwait(false);
+            return new SmsBySendResult(message.Recipients.ToList(), null, uuid);
         }
+
+        /// <summary>One sendBulkViber request carrying one mailing; its uuid, or a <see cref="GatewayRejectedException"/>.</summary>
+        private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, CancellationToken cancellationToken)
+        {
+            var request = new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } };
+            var call = new GatewayCall("SMS.by", "sendBulkViber", RetrySafety.NotRepeatable, recipients);
+            var bulk = await GatewaySends.RunAsync(call, () => PostPooledJsonAsync<SmsBySendBulkViberReply>(_httpClient, SendBulkViberPath, request, PooledBodySerializer.Value, call, cancellationToken))
+                .ConfigureAwait(false);
+            ThrowIfFailed(bulk.Success, bulk.Error, "mailing");
+            return bulk.Uuid ?? throw Unreadable("mailing");
+        }
+
+        private static SmsByBulkViberSameMessageMailing SameMessageMailing(SmsByMessage message, IList<string> deliveryList) => new SmsByBulkViberSameMessageMailing
+        {
+            AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
+            Name = message.MailingName,
+            ScheduleTime = ScheduleTime(message),
+            Content = new SmsByBulkViberContent
+            {
+                Type = message.Button != null ? SmsByBulkViberContentType.Button : message.Text is null ? SmsByBulkViberContentType.Image : SmsByBulkViberContentType.Text,
+                Text = message.Text,
+                ImageUrl = message.ImageUrl,
+                ButtonLink = message.Button?.Url,
+                Caption = message.Button?.Caption,
+            },
+            DeliveryList = deliveryList,
+        };
+
+        private static string? ScheduleTime(SmsByMessage message) => message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
         /// <inheritdoc />
         public virtual async Task<IReadOnlyList<SmsByDeliveryStatus>> GetDeliveryStatusAsync(SmsBySendResult sent, CancellationToken cancellationToken = default)
@@ -123,12 +136,15 @@ namespace ViberGateways.SmsBy
 
             var errors = new ValidationErrors();
             var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
+            CheckContent(message, mailing: recipients.Count > 1 || message.ScheduledAt != null || message.MailingName != null, errors);
+            errors.ThrowIfAny();
+            return recipients;
+        }
 
-            if (message.SenderId <= 0)
-            {
-                errors.Add("message.SenderId", "minimum", "must be the positive id of an approved sender (vibername_id or alphaname_id)");
-            }
-
+        /// <summary>The sender and content rules of a quick message, or of a bulk mailing (<paramref name="mailing"/>).</summary>
+        private static void CheckContent(SmsByMessage message, bool mailing, ValidationErrors errors)
+        {
+            CheckSender(message, errors);
             if (message.Text != null)
             {
                 TextRules.Required(message.Text, "message.Text", int.MaxValue, errors);
@@ -141,12 +157,7 @@ namespace ViberGateways.SmsBy
 
             if (message.Button != null)
             {
-                TextRules.Required(message.Button.Caption, "message.Button.Caption", int.MaxValue, errors);
-                if (UrlRules.Absolute(message.Button.Url, "message.Button.Url", errors) && message.Button.Url.Length > MaxButtonLinkLength)
-                {
-                    errors.Add("message.Button.Url", "maxLength", $"must have at most {MaxButtonLinkLength} characters, not {message.Button.Url.Length}");
-                }
-
+                CheckButton(message.Button, errors);
                 if (message.Text is null)
                 {
                     errors.Add("message.Text", "required", "a button needs text to go with it");
@@ -161,14 +172,32 @@ namespace ViberGateways.SmsBy
                 errors.Add("message", "content", "needs Text, ImageUrl or both with a Button");
             }
 
-            var bulk = recipients.Count > 1 || message.ScheduledAt != null || message.MailingName != null;
-            if (bulk && message.Button != null && message.ImageUrl is null)
+            if (mailing && message.Button != null && message.ImageUrl is null)
             {
                 errors.Add("message.ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
             }
+        }
 
-            errors.ThrowIfAny();
-            return recipients;
+        private static void CheckSender(SmsByMessage message, ValidationErrors errors)
+        {
+            if (message.SenderId <= 0)
+            {
+                errors.Add("message.SenderId", "minimum", "must be the positive id of an approved sender (vibername_id or alphaname_id)");
+            }
+        }
+
+        private static void CheckButton(SmsByButton button, ValidationErrors errors)
+        {
+            TextRules.Required(button.Caption, "message.Button.Caption", int.MaxValue, errors);
+            CheckButtonLink(button.Url, "message.Button.Url", errors);
+        }
+
+        private static void CheckButtonLink(string? url, string field, ValidationErrors errors)
+        {
+            if (UrlRules.Absolute(url, field, errors) && url!.Length > MaxButtonLinkLength)
+            {
+                errors.Add(field, "maxLength", $"must have at most {MaxButtonLinkLength} characters, not {url.Length}");
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
+using Newtonsoft.Json;
 using ViberGateways.Http;
 
 namespace ViberGateways.SmsBy
@@ -8,6 +10,17 @@ namespace ViberGateways.SmsBy
     /// <summary>The SMS.by Viber client (the 11 Viber endpoints of <c>/api/v1</c> and <c>/api/v2</c>), generated from <c>specs/smsby.yaml</c>.</summary>
     public partial class SmsByClient
     {
+        private const string SendBulkViberPath = "api/v1/sendBulkViber";
+
+        // Built once from the generated serializer settings, for sendBulkViber's pooled bodies (GatewayClientBase.PostPooledJsonAsync).
+        // Generated models written without a JObject or an empty dictionary per item (GeneratedModelContractResolver).
+        static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) =>
+            settings.ContractResolver = new GeneratedModelContractResolver(
+                converter => (converter as JsonInheritanceConverter)?.DiscriminatorName,
+                type => type.GetCustomAttributes(typeof(JsonInheritanceAttribute), inherit: true).OfType<JsonInheritanceAttribute>().FirstOrDefault(a => a.Type == type)?.Key);
+
+        private static readonly Lazy<JsonSerializer> PooledBodySerializer = new Lazy<JsonSerializer>(() => JsonSerializer.Create(_settings!.Value));
+
         private static readonly string[] Sends = { "sendBulkViber", "sendQuickViberMessage", "sendViberMessageList", "confirmViberMessage" };
 
         partial void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder) => ApplyBaseAddress(client, urlBuilder);

@@ -32,6 +32,30 @@ namespace ViberGateways.SmsBy
         public DateTimeOffset? ScheduledAt { get; set; }
     }
 
+    /// <summary>One recipient of a personal SMS.by mailing: the phone number and its own text (and button link).</summary>
+    public sealed class SmsByPersonalRecipient
+    {
+        /// <summary>Creates a personal recipient.</summary>
+        /// <param name="phone">The phone number in international format.</param>
+        /// <param name="text">This recipient's text.</param>
+        /// <param name="buttonUrl">This recipient's button link (at most 150 characters), when the mailing has a button; the button's own link otherwise.</param>
+        public SmsByPersonalRecipient(string phone, string text, string? buttonUrl = null)
+        {
+            Phone = phone;
+            Text = text;
+            ButtonUrl = buttonUrl;
+        }
+
+        /// <summary>The phone number in international format.</summary>
+        public string Phone { get; }
+
+        /// <summary>This recipient's text.</summary>
+        public string Text { get; }
+
+        /// <summary>This recipient's button link, when the mailing has a button.</summary>
+        public string? ButtonUrl { get; }
+    }
+
     /// <summary>A button under an SMS.by Viber message.</summary>
     public sealed class SmsByButton
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ViberGateways.SmsBy
 {
@@ -22,5 +23,7 @@ namespace ViberGateways.SmsBy
             string.IsNullOrWhiteSpace(Token)
                 ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(SmsByOptions) + "." + nameof(Token), "required", "SMS.by needs an API token") })
                 : Token!;
+
+        internal override IEnumerable<string?> Credentials() => new[] { Token };
     }
 }

@@ -63,6 +63,26 @@ namespace ViberGateways.ConsumerTests
         }
 
         [Fact]
+        public async Task A_bulk_send_from_a_lazy_list_reports_every_recipient()
+        {
+            using var host = await StartHostAsync();
+            var alphaSms = host.Services.GetRequiredService<IAlphaSmsClient>();
+            var recipients = Enumerable.Range(0, 1200).Select(i => "38097" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture));
+
+            var results = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            await foreach (var result in alphaSms.SendBulkAsync(new AlphaSmsMessage { Sender = "MyShop", Text = "Spring sale" }, recipients,
+                new ViberGateways.Bulk.BulkSendOptions { MaxRecipientsPerRequest = 250 }))
+            {
+                results.Add(result);
+            }
+
+            results.Select(r => r.Index).OrderBy(i => i).ShouldBe(Enumerable.Range(0, 1200).Select(i => (long)i));
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId > 0);
+            results.Select(r => r.Request).Distinct().Count().ShouldBe(5);
+            _sandbox.Messages.Count(m => m.Text == "Spring sale").ShouldBe(1200);
+        }
+
+        [Fact]
         public async Task LiveAll_sends_and_reads_the_status_of_each_destination()
         {
             using var host = await StartHostAsync();

@@ -111,6 +111,31 @@ namespace ViberGateways.ContractTests
             balance.LowCostSmsRemainCount.ShouldBe(-1);
         }
 
+        [Fact]
+        public async Task A_bulk_send_to_many_recipients_sends_valid_sendim_requests()
+        {
+            using var prism = await _prism.ConnectAsync(ContractSpec.LiveAll, example: "successIds");
+            var message = new LiveAllMessage { SenderName = "my viber sender name", Text = "Spring sale", Button = new LiveAllButton("Shop", "https://example.com/") };
+
+            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "+30 691 234 5678", "306987654321", "306900000003" },
+                new ViberGateways.Bulk.BulkSendOptions { MaxRecipientsPerRequest = 2, MaxConcurrentRequests = 1 })), expectedRequests: 2);
+
+            prism.Exchanges.Select(e => ((JArray)e.RequestJson()["destinations"]!).Select(d => (string?)d)).SelectMany(d => d)
+                .ShouldBe(new[] { "306912345678", "306987654321", "306900000003" });
+            results.Count(r => r.Outcome == SendOutcome.Accepted).ShouldBe(3);
+        }
+
+        private static async Task<List<ViberGateways.Bulk.BulkRecipientResult>> Collect(IAsyncEnumerable<ViberGateways.Bulk.BulkRecipientResult> results)
+        {
+            var all = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            await foreach (var result in results)
+            {
+                all.Add(result);
+            }
+
+            return all;
+        }
+
         private static LiveAllClient Client(PrismConnection prism) =>
             new LiveAllClient(new LiveAllOptions { ApiToken = ApiToken }, prism.HttpClient);
     }

@@ -336,6 +336,46 @@ namespace ViberGateways.ContractTests
             reply.Result.ShouldBe("Number of flagged messages: 3");
         }
 
+        [Fact]
+        public async Task A_personal_bulk_send_sends_a_valid_personal_mailing()
+        {
+            using var prism = await _prism.ConnectAsync(ContractSpec.SmsBy);
+            var message = new SmsByMessage { SenderId = 444, MailingName = "mailing list 1", Button = new SmsByButton("Push me", "https://example.com/some_action"), ImageUrl = "https://example.com/images/image.jpg" };
+            var recipients = new[] { new SmsByPersonalRecipient("375291111111", "personal message 1.1", "https://example.com/some_action/1"), new SmsByPersonalRecipient("375292222222", "personal message 1.2") };
+
+            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, recipients)));
+
+            var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
+            ((string?)mailing["message_type"]).ShouldBe("personal");
+            mailing["delivery_list"]!.Select(d => (string?)d["button_link"]).ShouldBe(new[] { "https://example.com/some_action/1", "https://example.com/some_action" });
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId != null);
+        }
+
+        [Fact]
+        public async Task A_bulk_send_to_many_recipients_sends_a_valid_bulk_mailing()
+        {
+            using var prism = await _prism.ConnectAsync(ContractSpec.SmsBy);
+            var message = new SmsByMessage { SenderId = 444, Text = "message text 3", ImageUrl = "https://example.com/images/image.jpg", Button = new SmsByButton("Button", "https://example.com/some_action") };
+
+            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "375291111111", "375292222222" })));
+
+            var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
+            ((string?)mailing["message_type"]).ShouldBe("bulk");
+            mailing["delivery_list"]!.Select(d => (string?)d).ShouldBe(new[] { "375291111111", "375292222222" });
+            results.Count.ShouldBe(2);
+        }
+
+        private static async Task<List<ViberGateways.Bulk.BulkRecipientResult>> Collect(IAsyncEnumerable<ViberGateways.Bulk.BulkRecipientResult> results)
+        {
+            var all = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            await foreach (var result in results)
+            {
+                all.Add(result);
+            }
+
+            return all;
+        }
+
         private static SmsByClient Client(PrismConnection prism) =>
             new SmsByClient(new SmsByOptions { Token = Token }, prism.HttpClient);
     }

@@ -25,6 +25,7 @@ namespace ViberGateways.IntegrationTests.Docs
     {
         private const string Preamble = """
             using System;
+            using System.Collections.Generic;
             using System.Linq;
             using System.Net.Http;
             using System.Threading.Tasks;

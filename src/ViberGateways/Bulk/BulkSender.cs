@@ -1,0 +1,479 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace ViberGateways.Bulk
+{
+    /// <summary>One recipient read from a bulk input: where it was, how it was given, and what its transport made of it.</summary>
+    internal readonly struct BulkEntry<TItem>
+    {
+        public BulkEntry(long index, string recipient, TItem item)
+        {
+            Index = index;
+            Recipient = recipient;
+            Item = item;
+        }
+
+        public long Index { get; }
+
+        public string Recipient { get; }
+
+        public TItem Item { get; }
+
+        public BulkRecipientResult Result(SendOutcome outcome, int request, string? error = null, Exception? failure = null, long? clientId = null) =>
+            new BulkRecipientResult(Index, Recipient, outcome) { Request = request, Error = error, Failure = failure, ClientId = clientId };
+    }
+
+    /// <summary>What a gateway contributes to a bulk send: how it checks an input item and sends a request's worth of them.</summary>
+    internal sealed class BulkPlan<TInput, TItem>
+    {
+        public BulkPlan(string gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare, Func<TInput, string> recipientOf,
+            Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<BulkRecipientResult>>> send)
+        {
+            Gateway = gateway;
+            DefaultPerRequest = defaultPerRequest;
+            MaxPerRequest = maxPerRequest;
+            Prepare = prepare;
+            RecipientOf = recipientOf;
+            Send = send;
+        }
+
+        public string Gateway { get; }
+
+        public int DefaultPerRequest { get; }
+
+        /// <summary>What one request can carry at most (1 for APIs that take one message per request).</summary>
+        public int MaxPerRequest { get; }
+
+        /// <summary>Checks an input item; throws a <see cref="RequestValidationException"/> naming the field (the item is not sent).</summary>
+        public Func<TInput, long, BulkEntry<TItem>> Prepare { get; }
+
+        /// <summary>The recipient of an item that failed its check, for its result ("" for a null item).</summary>
+        public Func<TInput, string> RecipientOf { get; }
+
+        /// <summary>
+        /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
+        /// Gets the request's number (for results) and the token that cancels it.
+        /// </summary>
+        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<BulkRecipientResult>>> Send { get; }
+
+        /// <summary>
+        /// Whether one refused request ends the send. True when every request carries the same content or the refusal
+        /// can only concern the whole account (one message to many, AlphaSMS); otherwise three refusals in a row do.
+        /// </summary>
+        public bool StopOnFirstRefusal { get; set; } = true;
+
+        /// <summary>The client id an item carries (assigned when it was checked), for results of requests that failed as a whole.</summary>
+        public Func<TItem, long?>? ClientIdOf { get; set; }
+    }
+
+    /// <summary>
+    /// Runs a bulk send: reads the input lazily, checks each item, groups items into requests, sends a bounded number
+    /// at once (paced by an optional token bucket), and streams one result per recipient as requests complete. Bounded
+    /// channels hold at most about three requests' worth of recipients per concurrent request, however long the input,
+    /// and a caller who stops reading results stops the input being read.
+    /// </summary>
+    internal static class BulkSender
+    {
+        public const int MaxConcurrentRequestsLimit = 64;
+        public const int MaxRecipientsPerRequestLimit = 10_000;
+
+        /// <summary>Checks the options (at call time, before anything is read or sent) and returns the result stream.</summary>
+        public static IAsyncEnumerable<BulkRecipientResult> Run<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            options ??= new BulkSendOptions();
+            var errors = new ValidationErrors();
+            if (options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit)
+            {
+                errors.Add("options.MaxRecipientsPerRequest", "range", $"must be between 1 and {MaxRecipientsPerRequestLimit}, not {options.MaxRecipientsPerRequest}");
+            }
+
+            if (options.MaxConcurrentRequests is < 1 or > MaxConcurrentRequestsLimit)
+            {
+                errors.Add("options.MaxConcurrentRequests", "range", $"must be between 1 and {MaxConcurrentRequestsLimit}, not {options.MaxConcurrentRequests}");
+            }
+
+            if (options.MaxMessagesPerSecond is { } rate && (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0))
+            {
+                errors.Add("options.MaxMessagesPerSecond", "range", $"must be a positive number, not {rate}");
+            }
+
+            errors.ThrowIfAny();
+            return RunAsync(input, options, plan, cancellationToken);
+        }
+
+        private static async IAsyncEnumerable<BulkRecipientResult> RunAsync<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var run = new BulkRun<TInput, TItem>(input, options, plan, cancellationToken);
+            try
+            {
+                run.Start();
+                while (await run.Results.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    while (run.Results.TryRead(out var results))
+                    {
+                        foreach (var result in results)
+                        {
+                            yield return result;
+                        }
+                    }
+                }
+
+                run.ThrowIfIncomplete();
+            }
+            finally
+            {
+                await run.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The state of one bulk send: the reader of the input, the senders, the result channel, the tallies.</summary>
+    internal sealed class BulkRun<TInput, TItem> : IAsyncDisposable
+    {
+        private const int RefusalsInARowThatStop = 3;
+
+        private readonly IAsyncEnumerable<TInput> _input;
+        private readonly BulkSendOptions _options;
+        private readonly BulkPlan<TInput, TItem> _plan;
+        private readonly CancellationToken _callerToken;
+        private readonly CancellationTokenSource _cancel;
+        private readonly Channel<List<BulkEntry<TItem>>> _requests;
+        private readonly Channel<IReadOnlyList<BulkRecipientResult>> _results;
+        private readonly RateLimiter? _pace;
+        private readonly int _perRequest;
+        private readonly Stopwatch _clock = new Stopwatch();
+        private readonly object _progressGate = new object();
+        private Task _work = Task.CompletedTask;
+        private long _read, _accepted, _rejected, _unknown, _notSent;
+        private int _requestsSent, _refusalsInARow;
+        private GatewayException? _stoppedBy;
+        private Exception? _inputFailure;
+
+        public BulkRun(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
+        {
+            _input = input;
+            _options = options;
+            _plan = plan;
+            _callerToken = cancellationToken;
+            _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _perRequest = Math.Min(options.MaxRecipientsPerRequest ?? plan.DefaultPerRequest, plan.MaxPerRequest);
+            if (options.MaxMessagesPerSecond is { } rate)
+            {
+                // A request never carries more than a tenth of a second's allowance, so no second ever sees more
+                // than the rate and a tenth: the bucket starts full, and holds one request's worth.
+                _perRequest = Math.Max(1, Math.Min(_perRequest, (int)Math.Min(rate / 10, int.MaxValue)));
+                _pace = TokenBucket(rate, _perRequest, options.MaxConcurrentRequests);
+            }
+
+            var concurrency = options.MaxConcurrentRequests;
+            _requests = Channel.CreateBounded<List<BulkEntry<TItem>>>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
+            _results = Channel.CreateBounded<IReadOnlyList<BulkRecipientResult>>(new BoundedChannelOptions(concurrency + 1) { SingleReader = true });
+        }
+
+        public ChannelReader<IReadOnlyList<BulkRecipientResult>> Results => _results.Reader;
+
+        public void Start()
+        {
+            _clock.Start();
+            var workers = new List<Task> { Task.Run(ReadInputAsync) };
+            for (var i = 0; i < _options.MaxConcurrentRequests; i++)
+            {
+                workers.Add(Task.Run(SendRequestsAsync));
+            }
+
+            _work = CompleteWhenDoneAsync(workers);
+        }
+
+        /// <summary>After the last result: the stream ends with the reason the send did not finish, if it did not.</summary>
+        public void ThrowIfIncomplete()
+        {
+            var progress = Snapshot();
+            _options.Progress?.Report(progress);
+            if (_callerToken.IsCancellationRequested)
+            {
+                throw new BulkSendCanceledException(progress, _callerToken);
+            }
+
+            if (Volatile.Read(ref _stoppedBy) is { } cause)
+            {
+                throw new BulkSendStoppedException(progress, cause);
+            }
+
+            if (_inputFailure != null)
+            {
+                ExceptionDispatchInfo.Capture(_inputFailure).Throw();
+            }
+        }
+
+        /// <summary>Also runs when the caller stops reading early: nothing keeps sending in the background.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            _cancel.Cancel();
+            while (!_work.IsCompleted)
+            {
+                // Keep draining so no sender waits on a full channel nobody reads any more.
+                while (_results.Reader.TryRead(out _))
+                {
+                }
+
+                await Task.WhenAny(_work, _results.Reader.WaitToReadAsync().AsTask()).ConfigureAwait(false);
+            }
+
+            _pace?.Dispose();
+            _cancel.Dispose();
+        }
+
+        private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Interlocked.Read(ref _accepted), Interlocked.Read(ref _rejected),
+            Interlocked.Read(ref _unknown), Interlocked.Read(ref _notSent), Volatile.Read(ref _requestsSent), _clock.Elapsed);
+
+        private async Task CompleteWhenDoneAsync(List<Task> workers)
+        {
+            try
+            {
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
+            finally
+            {
+                _results.Writer.TryComplete();
+            }
+        }
+
+        private bool Stopping => _cancel.IsCancellationRequested || Volatile.Read(ref _stoppedBy) != null;
+
+        private async Task ReadInputAsync()
+        {
+            var batch = new List<BulkEntry<TItem>>(_perRequest);
+            try
+            {
+                long index = 0;
+                await foreach (var item in _input.WithCancellation(_cancel.Token).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref _read);
+                    BulkEntry<TItem> entry;
+                    try
+                    {
+                        entry = _plan.Prepare(item, index);
+                    }
+                    catch (ArgumentException invalid)
+                    {
+                        // The item is not sent, and still gets its result: nothing read is ever dropped.
+                        await PublishAsync(new[] { Invalid(index++, item, invalid) }).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    index++;
+                    batch.Add(entry);
+                    if (batch.Count == _perRequest)
+                    {
+                        await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
+                        batch = new List<BulkEntry<TItem>>(_perRequest);
+                    }
+
+                    if (Stopping)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                // Cancelled while waiting for the input: what was read still gets its results.
+            }
+            catch (Exception failure)
+            {
+                // The input itself failed: what was read is still sent, then the stream ends with this exception.
+                _inputFailure = failure;
+            }
+            finally
+            {
+                if (batch.Count > 0)
+                {
+                    await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
+                }
+
+                _requests.Writer.Complete();
+            }
+        }
+
+        private BulkRecipientResult Invalid(long index, TInput item, ArgumentException invalid) =>
+            new BulkRecipientResult(index, _plan.RecipientOf(item), SendOutcome.Rejected) { Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
+
+        private async Task SendRequestsAsync()
+        {
+            while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (_requests.Reader.TryRead(out var batch))
+                {
+                    await PublishAsync(await SendAsync(batch).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task<IReadOnlyList<BulkRecipientResult>> SendAsync(List<BulkEntry<TItem>> batch)
+        {
+            if (NotSendingReason() is { } before)
+            {
+                return NotSent(batch, before);
+            }
+
+            if (_pace != null)
+            {
+                try
+                {
+                    using var lease = await _pace.AcquireAsync(batch.Count, _cancel.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
+                {
+                    return NotSent(batch, new OperationCanceledException("the send was cancelled before this request went out", cancelled, _callerToken));
+                }
+            }
+
+            if (NotSendingReason() is { } paced)
+            {
+                return NotSent(batch, paced);
+            }
+
+            var request = Interlocked.Increment(ref _requestsSent);
+            try
+            {
+                var results = await _plan.Send(batch, request, _cancel.Token).ConfigureAwait(false);
+                if (results.Count > 0 && AllUnavailable(results) is { } unavailable)
+                {
+                    Stop(unavailable);
+                }
+                else
+                {
+                    Volatile.Write(ref _refusalsInARow, 0);
+                }
+
+                return results;
+            }
+            catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
+            {
+                return Outcome(batch, request, SendOutcome.Unknown, "the send was cancelled while this request was in flight: it may have reached the gateway", cancelled);
+            }
+            catch (GatewayException failure)
+            {
+                var outcome = failure switch
+                {
+                    GatewayUnavailableException => SendOutcome.NotSent,
+                    GatewayRejectedException => SendOutcome.Rejected,
+                    _ => SendOutcome.Unknown,
+                };
+                if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && _plan.StopOnFirstRefusal)
+                    || Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop)
+                {
+                    Stop(failure);
+                }
+
+                return Outcome(batch, request, outcome, failure.Message, failure);
+            }
+            catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+            {
+                // Not a documented failure (a raw HttpClient without the SDK's handlers, a bug): the request may
+                // have gone out, and the next one would most likely fail alike.
+                var failure = new GatewayOutcomeUnknownException($"The {_plan.Gateway} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
+                Stop(failure);
+                return Outcome(batch, request, SendOutcome.Unknown, failure.Message, failure);
+            }
+        }
+
+        private static GatewayUnavailableException? AllUnavailable(IReadOnlyList<BulkRecipientResult> results)
+        {
+            foreach (var result in results)
+            {
+                if (result.Outcome != SendOutcome.NotSent || result.Failure is not GatewayUnavailableException)
+                {
+                    return null;
+                }
+            }
+
+            return (GatewayUnavailableException)results[0].Failure!;
+        }
+
+        private void Stop(GatewayException cause) => Interlocked.CompareExchange(ref _stoppedBy, cause, null);
+
+        private Exception? NotSendingReason() =>
+            _cancel.IsCancellationRequested
+                ? new OperationCanceledException("the send was cancelled before this request went out", _callerToken)
+                : Volatile.Read(ref _stoppedBy);
+
+        /// <summary>A request that never went out: cancelled, or the send stopped (the failure that stopped it is the reason).</summary>
+        private IReadOnlyList<BulkRecipientResult> NotSent(List<BulkEntry<TItem>> batch, Exception reason) =>
+            Outcome(batch, 0, SendOutcome.NotSent, reason is GatewayException ? "the send stopped before this request went out: " + reason.Message : reason.Message, reason);
+
+        private IReadOnlyList<BulkRecipientResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure)
+        {
+            var results = new BulkRecipientResult[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                results[i] = batch[i].Result(outcome, request, error, failure, _plan.ClientIdOf?.Invoke(batch[i].Item));
+            }
+
+            return results;
+        }
+
+        private async Task PublishAsync(IReadOnlyList<BulkRecipientResult> results)
+        {
+            foreach (var result in results)
+            {
+                switch (result.Outcome)
+                {
+                    case SendOutcome.Accepted:
+                        Interlocked.Increment(ref _accepted);
+                        break;
+                    case SendOutcome.Rejected:
+                        Interlocked.Increment(ref _rejected);
+                        break;
+                    case SendOutcome.Unknown:
+                        Interlocked.Increment(ref _unknown);
+                        break;
+                    default:
+                        Interlocked.Increment(ref _notSent);
+                        break;
+                }
+            }
+
+            await _results.Writer.WriteAsync(results).ConfigureAwait(false);
+            if (_options.Progress is { } progress)
+            {
+                // Counters only grow, so snapshots taken and reported under one lock never go backwards.
+                lock (_progressGate)
+                {
+                    progress.Report(Snapshot());
+                }
+            }
+        }
+
+        /// <summary>
+        /// A token bucket holding one request's worth (or one refill, if larger), refilled so that the long-run rate
+        /// is exactly <paramref name="messagesPerSecond"/> (e.g. 15/s: 2 tokens every 133 ms).
+        /// </summary>
+        private static TokenBucketRateLimiter TokenBucket(double messagesPerSecond, int perRequest, int concurrency)
+        {
+            var tokensPerPeriod = (int)Math.Max(1, Math.Min(Math.Round(messagesPerSecond / 10), int.MaxValue / 4));
+            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(perRequest, tokensPerPeriod),
+                TokensPerPeriod = tokensPerPeriod,
+                ReplenishmentPeriod = TimeSpan.FromTicks((long)Math.Max(1, TimeSpan.TicksPerSecond * tokensPerPeriod / messagesPerSecond)),
+                QueueLimit = perRequest * concurrency,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+    }
+}

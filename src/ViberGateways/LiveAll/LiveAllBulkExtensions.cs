@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Threading;
+using ViberGateways.Bulk;
+
+namespace ViberGateways.LiveAll
+{
+    /// <summary>
+    /// The LiveAll bulk sends for a list, an array or any lazy <see cref="IEnumerable{T}"/> (a database reader, a
+    /// file read line by line): items are read one at a time as the send needs them, never copied.
+    /// </summary>
+    public static class LiveAllBulkExtensions
+    {
+        /// <summary>Sends one message to many recipients through LiveAll; see <see cref="ILiveAllClient.SendBulkAsync(LiveAllMessage, IAsyncEnumerable{string}, BulkSendOptions?, CancellationToken)"/>.</summary>
+        /// <param name="client">The LiveAll client.</param>
+        /// <param name="message">The message, without recipients.</param>
+        /// <param name="recipients">The recipients' phone numbers.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send.</param>
+        /// <returns>One result per recipient, as requests complete.</returns>
+        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this ILiveAllClient client, LiveAllMessage message, IEnumerable<string> recipients,
+            BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
+
+        /// <summary>Sends personalised messages through LiveAll; see <see cref="ILiveAllClient.SendBulkAsync(IAsyncEnumerable{LiveAllMessage}, BulkSendOptions?, CancellationToken)"/>.</summary>
+        /// <param name="client">The LiveAll client.</param>
+        /// <param name="messages">The messages, one recipient each.</param>
+        /// <param name="options">Concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send.</param>
+        /// <returns>One result per message, as requests complete.</returns>
+        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this ILiveAllClient client, IEnumerable<LiveAllMessage> messages, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default) =>
+            client.SendBulkAsync(new SynchronousInput<LiveAllMessage>(messages, nameof(messages)), options, cancellationToken);
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ViberGateways.Bulk;
+
+namespace ViberGateways.LiveAll
+{
+    public partial interface ILiveAllClient
+    {
+        /// <summary>
+        /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are:
+        /// SendIM requests of up to <see cref="BulkSendOptions.MaxRecipientsPerRequest"/> destinations (1000 unless
+        /// set; LiveAll documents no maximum), several at once. An invalid phone number gets a rejected result naming
+        /// it; the others are sent.
+        /// </summary>
+        /// <param name="message">The message, without recipients; checked before anything is sent.</param>
+        /// <param name="recipients">The recipients' phone numbers.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
+        /// <returns>One result per recipient, as requests complete, with the message id (<see cref="BulkRecipientResult.GatewayId"/>) of each accepted one.</returns>
+        /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
+        /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
+        /// <exception cref="BulkSendStoppedException">Ends the results when LiveAll refused a request or stayed unavailable.</exception>
+        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(LiveAllMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Sends personalised messages, each with exactly one recipient, read lazily however many there are: SendIM
+        /// carries one text per request, so each message is its own request, several at once.
+        /// </summary>
+        /// <param name="messages">The messages, one recipient each; an invalid one gets a rejected result naming the field.</param>
+        /// <param name="options">Concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
+        /// <returns>One result per message, as requests complete.</returns>
+        /// <exception cref="RequestValidationException">The options are invalid; nothing was read or sent.</exception>
+        /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
+        /// <exception cref="BulkSendStoppedException">Ends the results when LiveAll refused three requests in a row or stayed unavailable.</exception>
+        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<LiveAllMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+    }
+
+    // Bulk sends over SendIM: `destinations` carries one message to many, so only a message to many recipients is
+    // grouped into requests.
+    public partial class LiveAllClient
+    {
+        private const int DefaultRecipientsPerRequest = 1000;
+
+        /// <inheritdoc />
+        public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(LiveAllMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            CheckBulkTemplate(message);
+            var plan = new BulkPlan<string, string>("LiveAll", DefaultRecipientsPerRequest, BulkSender.MaxRecipientsPerRequestLimit,
+                (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
+                recipient => recipient ?? "",
+                (entries, request, cancellation) => SendRequestAsync(message, entries, digits => digits, request, cancellation));
+            return BulkSender.Run(recipients, options, plan, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<LiveAllMessage> messages, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            var plan = new BulkPlan<LiveAllMessage, (LiveAllMessage Message, string Digits)>("LiveAll", 1, 1,
+                (message, index) =>
+                {
+                    var digits = CheckPersonalised(message, $"messages[{index}]").Digits;
+                    return new BulkEntry<(LiveAllMessage, string)>(index, message.Recipients[0], (message, digits));
+                },
+                message => message?.Recipients?.FirstOrDefault() ?? "",
+                (entries, request, cancellation) => SendRequestAsync(entries[0].Item.Message, entries, item => item.Digits, request, cancellation))
+            {
+                // A refusal may concern one message's content: three in a row stop the send.
+                StopOnFirstRefusal = false,
+            };
+            return BulkSender.Run(messages, options, plan, cancellationToken);
+        }
+
+        private async Task<IReadOnlyList<BulkRecipientResult>> SendRequestAsync<TItem>(LiveAllMessage message, IReadOnlyList<BulkEntry<TItem>> entries,
+            Func<TItem, string> destinationOf, int request, CancellationToken cancellationToken)
+        {
+            var destinations = new string[entries.Count];
+            for (var i = 0; i < destinations.Length; i++)
+            {
+                destinations[i] = destinationOf(entries[i].Item);
+            }
+
+            var ids = MessageIds(destinations, await SendToAsync(message, destinations, cancellationToken).ConfigureAwait(false));
+            var results = new BulkRecipientResult[entries.Count];
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] = ids[i] is { } smsId
+                    ? new BulkRecipientResult(entries[i].Index, entries[i].Recipient, SendOutcome.Accepted) { Request = request, GatewayId = smsId }
+                    : entries[i].Result(SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient");
+            }
+
+            return results;
+        }
+
+        private static void CheckBulkTemplate(LiveAllMessage message)
+        {
+            if (message is null)
+            {
+                throw new ArgumentNullException(nameof(message));
+            }
+
+            var errors = new ValidationErrors();
+            if (message.Recipients is { Count: > 0 })
+            {
+                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
+            }
+
+            CheckContent(message, "message", errors);
+            errors.ThrowIfAny();
+        }
+
+        private static PhoneNumber CheckPersonalised(LiveAllMessage? message, string path)
+        {
+            var errors = new ValidationErrors();
+            if (message is null)
+            {
+                errors.Add(path, "required", "must not be null");
+                errors.ThrowIfAny();
+            }
+
+            var recipients = RecipientRules.Parse(message!.Recipients, path + ".Recipients", errors);
+            if (message.Recipients is { Count: > 1 })
+            {
+                errors.Add(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
+            }
+
+            CheckContent(message, path, errors);
+            errors.ThrowIfAny();
+            return recipients[0];
+        }
+    }
+}

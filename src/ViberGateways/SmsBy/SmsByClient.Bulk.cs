@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using ViberGateways.Bulk;
+
+namespace ViberGateways.SmsBy
+{
+    public partial interface ISmsByClient
+    {
+        /// <summary>
+        /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are,
+        /// as <c>bulk</c> mailings (sendBulkViber): one mailing per request of up to
+        /// <see cref="BulkSendOptions.MaxRecipientsPerRequest"/> recipients (1000 unless set; SMS.by documents no
+        /// maximum), several at once. Each accepted recipient's result carries its mailing's uuid
+        /// (<see cref="BulkRecipientResult.MailingId"/>) for <see cref="StatusBulkViberAsync"/>.
+        /// </summary>
+        /// <param name="message">The message (sender = <c>alphaname_id</c>), without recipients; checked before anything is sent.</param>
+        /// <param name="recipients">The recipients' phone numbers; an invalid one gets a rejected result naming it.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
+        /// <returns>One result per recipient, as requests complete.</returns>
+        /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
+        /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
+        /// <exception cref="BulkSendStoppedException">Ends the results when SMS.by refused a mailing or stayed unavailable.</exception>
+        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Sends each recipient its own text as <c>personal</c> mailings (sendBulkViber), read lazily however many there
+        /// are, in requests of up to <see cref="BulkSendOptions.MaxRecipientsPerRequest"/> recipients (1000 unless set).
+        /// The message gives the sender, the mailing's name and schedule, and a button's caption (with the image above
+        /// it); each recipient gives the text and, optionally, the button's link.
+        /// </summary>
+        /// <param name="message">The mailing's sender, name, schedule, button and image; no text and no recipients.</param>
+        /// <param name="recipients">The recipients with their texts; an invalid one gets a rejected result naming the field.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
+        /// <returns>One result per recipient, as requests complete.</returns>
+        /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
+        /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
+        /// <exception cref="BulkSendStoppedException">Ends the results when SMS.by refused three mailings in a row or stayed unavailable.</exception>
+        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default);
+    }
+
+    // Bulk sends over sendBulkViber: each request is one mailing, `bulk` (one content, a list of phone numbers) or
+    // `personal` (each phone number its own text). The reply names the mailing, not its recipients.
+    public partial class SmsByClient
+    {
+        private const int DefaultRecipientsPerMailing = 1000;
+
+        /// <inheritdoc />
+        public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            CheckBulkTemplate(message, personal: false);
+            var token = Options.RequireToken();
+            var plan = new BulkPlan<string, string>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
+                (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
+                recipient => recipient ?? "",
+                (entries, request, cancellation) => SendMailingAsync(token, entries, digits => SameMessageMailing(message, digits), request, cancellation));
+            return BulkSender.Run(recipients, options, plan, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            CheckBulkTemplate(message, personal: true);
+            var token = Options.RequireToken();
+            var plan = new BulkPlan<SmsByPersonalRecipient, SmsByPersonalDelivery>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
+                (recipient, index) => new BulkEntry<SmsByPersonalDelivery>(index, recipient?.Phone ?? "", PersonalDelivery(message, recipient, $"recipients[{index}]")),
+                recipient => recipient?.Phone ?? "",
+                (entries, request, cancellation) => SendMailingAsync(token, entries, deliveries => PersonalMailing(message, deliveries), request, cancellation))
+            {
+                // A refused personal mailing may be about one recipient's text: three in a row stop the send.
+                StopOnFirstRefusal = false,
+            };
+            return BulkSender.Run(recipients, options, plan, cancellationToken);
+        }
+
+        private async Task<IReadOnlyList<BulkRecipientResult>> SendMailingAsync<TItem>(string token, IReadOnlyList<BulkEntry<TItem>> entries,
+            Func<List<TItem>, SmsByBulkViberMailing> mailingOf, int request, CancellationToken cancellationToken)
+        {
+            var items = new List<TItem>(entries.Count);
+            foreach (var entry in entries)
+            {
+                items.Add(entry.Item);
+            }
+
+            var uuid = await SendMailingAsync(token, mailingOf(items), entries.Count, cancellationToken).ConfigureAwait(false);
+            var results = new BulkRecipientResult[entries.Count];
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] = new BulkRecipientResult(entries[i].Index, entries[i].Recipient, SendOutcome.Accepted) { Request = request, MailingId = uuid };
+            }
+
+            return results;
+        }
+
+        private static SmsByBulkViberPersonalMailing PersonalMailing(SmsByMessage message, IList<SmsByPersonalDelivery> deliveries) => new SmsByBulkViberPersonalMailing
+        {
+            AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
+            Name = message.MailingName,
+            ScheduleTime = ScheduleTime(message),
+            Content = new SmsByBulkViberContent
+            {
+                Type = message.Button != null ? SmsByBulkViberContentType.Button : SmsByBulkViberContentType.Text,
+                ImageUrl = message.ImageUrl,
+                Caption = message.Button?.Caption,
+            },
+            DeliveryList = deliveries,
+        };
+
+        private static SmsByPersonalDelivery PersonalDelivery(SmsByMessage message, SmsByPersonalRecipient? recipient, string path)
+        {
+            var errors = new ValidationErrors();
+            if (recipient is null)
+            {
+                errors.Add(path, "required", "must not be null");
+                errors.ThrowIfAny();
+            }
+
+            var phone = RecipientRules.ParseOne(recipient!.Phone, path + ".Phone");
+            TextRules.Required(recipient.Text, path + ".Text", int.MaxValue, errors);
+            if (recipient.ButtonUrl != null)
+            {
+                if (message.Button is null)
+                {
+                    errors.Add(path + ".ButtonUrl", "content", "the message has no button to link");
+                }
+                else
+                {
+                    CheckButtonLink(recipient.ButtonUrl, path + ".ButtonUrl", errors);
+                }
+            }
+
+            errors.ThrowIfAny();
+            return new SmsByPersonalDelivery { Phone = phone.Digits, Text = recipient.Text, ButtonLink = message.Button is null ? null : recipient.ButtonUrl ?? message.Button.Url };
+        }
+
+        private static void CheckBulkTemplate(SmsByMessage message, bool personal)
+        {
+            if (message is null)
+            {
+                throw new ArgumentNullException(nameof(message));
+            }
+
+            var errors = new ValidationErrors();
+            if (message.Recipients is { Count: > 0 })
+            {
+                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
+            }
+
+            if (!personal)
+            {
+                CheckContent(message, mailing: true, errors);
+            }
+            else
+            {
+                CheckSender(message, errors);
+                if (message.Text != null)
+                {
+                    errors.Add("message.Text", "bulk", "must be empty: each personal recipient carries its own text");
+                }
+
+                if (message.Button != null)
+                {
+                    CheckButton(message.Button, errors);
+                    if (message.ImageUrl is null)
+                    {
+                        errors.Add("message.ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
+                    }
+                    else
+                    {
+                        UrlRules.Absolute(message.ImageUrl, "message.ImageUrl", errors);
+                    }
+                }
+                else if (message.ImageUrl != null)
+                {
+                    errors.Add("message.ImageUrl", "content", "a personal mailing shows an image only above a button (SMS.by sends an image alone only as a bulk mailing)");
+                }
+            }
+
+            errors.ThrowIfAny();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using ViberGateways.Bulk;
+
+namespace ViberGateways.IntegrationTests.Bulk
+{
+    /// <summary>Inputs and readers for bulk-send tests: distinct phone numbers produced lazily, and every result collected.</summary>
+    internal static class BulkInputs
+    {
+        /// <summary><paramref name="count"/> distinct numbers with the given prefix, produced one at a time (never as a list).</summary>
+        public static async IAsyncEnumerable<string> Numbers(string prefix, int count, PulledCounter? pulled = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pulled?.Increment();
+                yield return prefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+                if (i % 256 == 0)
+                {
+                    await Task.Yield();
+                }
+            }
+        }
+
+        public static async Task<List<BulkRecipientResult>> AllAsync(this IAsyncEnumerable<BulkRecipientResult> results)
+        {
+            var all = new List<BulkRecipientResult>();
+            await foreach (var result in results)
+            {
+                all.Add(result);
+            }
+
+            return all;
+        }
+
+        /// <summary>Reads every result until the stream ends with <typeparamref name="TException"/>; returns both.</summary>
+        public static async Task<(List<BulkRecipientResult> Results, TException Error)> AllUntilAsync<TException>(this IAsyncEnumerable<BulkRecipientResult> results, Action<BulkRecipientResult>? onResult = null)
+            where TException : Exception
+        {
+            var all = new List<BulkRecipientResult>();
+            try
+            {
+                await foreach (var result in results)
+                {
+                    all.Add(result);
+                    onResult?.Invoke(result);
+                }
+            }
+            catch (TException error)
+            {
+                return (all, error);
+            }
+
+            throw new InvalidOperationException($"The results ended without a {typeof(TException).Name}.");
+        }
+
+        /// <summary>Every index from 0 to <paramref name="count"/> − 1 exactly once.</summary>
+        public static void ShouldCoverIndexes(this IEnumerable<BulkRecipientResult> results, long count) =>
+            results.Select(r => r.Index).OrderBy(i => i).ShouldBe(Enumerable.Range(0, (int)count).Select(i => (long)i));
+    }
+
+    internal sealed class PulledCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Increment() => Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Records every progress report synchronously (Progress&lt;T&gt; would post them later).</summary>
+    internal sealed class RecordingProgress : IProgress<BulkProgress>
+    {
+        private readonly List<BulkProgress> _reports = new();
+
+        public IReadOnlyList<BulkProgress> Reports
+        {
+            get
+            {
+                lock (_reports)
+                {
+                    return _reports.ToList();
+                }
+            }
+        }
+
+        public void Report(BulkProgress value)
+        {
+            lock (_reports)
+            {
+                _reports.Add(value);
+            }
+        }
+    }
+}
