@@ -31,12 +31,13 @@ namespace ViberGateways
             var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = PooledBodyContent.Json(model, serializer) };
             request.Headers.Accept.Add(AcceptJson);
             call.AttachTo(request);
-            // Read from the bytes: a bulk reply decoded to a string first would be a large-object-heap allocation.
             var (reply, encoding) = await SendForBytesAsync(client, request, cancellationToken).ConfigureAwait(false);
             TReply? result;
             try
             {
-                using var reader = new JsonTextReader(new StreamReader(new MemoryStream(reply), encoding)) { ArrayPool = JsonCharPool.Instance };
+                // A small reply is read from its text; a bulk reply from its bytes, never decoded to a large-object-heap string.
+                TextReader text = reply.Length <= 16 * 1024 ? new StringReader(encoding.GetString(reply)) : new StreamReader(new MemoryStream(reply), encoding);
+                using var reader = new JsonTextReader(text) { ArrayPool = JsonCharPool.Instance };
                 result = serializer.Deserialize<TReply>(reader);
             }
             catch (JsonException exception)
@@ -54,7 +55,7 @@ namespace ViberGateways
         }
 
         /// <summary>Sends the request; the reply's bytes (at most <see cref="MaxReplyBytes"/>) and the encoding its content type names (UTF-8 by default).</summary>
-        private static async Task<(byte[] Body, Encoding Encoding)> SendForBytesAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static async Task<(byte[] Body, Encoding Encoding)> SendForBytesAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
         {
             using (request)
             using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))

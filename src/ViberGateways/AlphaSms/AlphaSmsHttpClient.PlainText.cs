@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ViberGateways.AlphaSms
 {
@@ -12,9 +11,7 @@ namespace ViberGateways.AlphaSms
     /// </summary>
     internal sealed class AlphaSmsHttpReply
     {
-        private static readonly Regex FieldName = new Regex(
-            @"(?:^|\s)(?<name>id|sms_count|smd_count|status|code|status_time|balance|errors):",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250));
+        private static readonly string[] FieldNames = { "id", "sms_count", "smd_count", "status", "code", "status_time", "balance", "errors" };
 
         private readonly Dictionary<string, string> _fields;
 
@@ -39,20 +36,44 @@ namespace ViberGateways.AlphaSms
                 return new AlphaSmsHttpReply(text, fields);
             }
 
-            var matches = FieldName.Matches(trimmed);
-            if (matches.Count == 0 || matches[0].Index != 0)
+            var names = FieldNamesIn(trimmed);
+            if (names.Count == 0 || names[0].Index != 0)
             {
                 throw Undocumented("The AlphaSMS HTTP reply is not in a documented format", text);
             }
 
-            for (var i = 0; i < matches.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
-                var start = matches[i].Index + matches[i].Length;
-                var end = i + 1 < matches.Count ? matches[i + 1].Index : trimmed.Length;
-                fields[matches[i].Groups["name"].Value] = trimmed.Substring(start, end - start).Trim();
+                var start = names[i].Index + names[i].Name.Length + 1;
+                var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
+                fields[names[i].Name] = trimmed.Substring(start, end - start).Trim();
             }
 
             return new AlphaSmsHttpReply(text, fields);
+        }
+
+        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
+        private static List<(int Index, string Name)> FieldNamesIn(string text)
+        {
+            var found = new List<(int Index, string Name)>(4);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+                {
+                    continue;
+                }
+
+                foreach (var name in FieldNames)
+                {
+                    if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
+                    {
+                        found.Add((i, name));
+                        break;
+                    }
+                }
+            }
+
+            return found;
         }
 
         public AlphaSmsSendResult ToSendResult(int index, string recipient)

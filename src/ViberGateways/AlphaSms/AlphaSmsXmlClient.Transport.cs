@@ -91,7 +91,7 @@ namespace ViberGateways.AlphaSms
             writer.WriteEndElement();
         });
 
-        private static AlphaSmsXmlSendReply ReadSendReply(string xml)
+        private static AlphaSmsXmlSendReply ReadSendReply(XmlReplyBody xml)
         {
             // The reply table names the element "message"; every example uses "message-viber": accept both.
             var results = Container(xml, "message-viber", "message").Elements("msg").Select(msg => new AlphaSmsXmlSendResult
@@ -109,7 +109,7 @@ namespace ViberGateways.AlphaSms
             return reply;
         }
 
-        private static AlphaSmsXmlStatusReply ReadStatusReply(string xml)
+        private static AlphaSmsXmlStatusReply ReadStatusReply(XmlReplyBody xml)
         {
             var reply = new AlphaSmsXmlStatusReply();
             foreach (var msg in Container(xml, "status").Elements("msg"))
@@ -127,7 +127,7 @@ namespace ViberGateways.AlphaSms
             return reply;
         }
 
-        private static AlphaSmsXmlBalanceReply ReadBalanceReply(string xml)
+        private static AlphaSmsXmlBalanceReply ReadBalanceReply(XmlReplyBody xml)
         {
             var balance = Container(xml, "balance");
             var amountText = ((string?)balance.Element("amount"))?.Trim();
@@ -139,11 +139,12 @@ namespace ViberGateways.AlphaSms
             return new AlphaSmsXmlBalanceReply { Balance = new AlphaSmsXmlBalance { Amount = amount, Currency = ((string?)balance.Element("currency"))?.Trim() } };
         }
 
-        private async Task<string> PostAsync(HttpContent document, GatewayCall call, CancellationToken cancellationToken)
+        private async Task<XmlReplyBody> PostAsync(HttpContent document, GatewayCall call, CancellationToken cancellationToken)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, RequestUri(_httpClient, XmlPath)) { Content = document };
             call.AttachTo(request);
-            return await GatewayHttp.SendForTextAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
+            var (body, encoding) = await GatewayHttp.SendForBytesAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
+            return new XmlReplyBody(body, encoding);
         }
 
         private static HttpContent WritePackage(string key, Action<XmlWriter> writeBody) => PooledBodyContent.Write(
@@ -180,12 +181,12 @@ namespace ViberGateways.AlphaSms
         /// request-level error (which element carries that code is not documented, so any numeric code in the
         /// package is read), or not a documented reply at all.
         /// </summary>
-        private static XElement Container(string xml, params string[] names)
+        private static XElement Container(XmlReplyBody xml, params string[] names)
         {
             XDocument document;
             try
             {
-                using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings);
+                using var reader = xml.Open(ReaderSettings);
                 document = XDocument.Load(reader);
             }
             catch (XmlException exception)
@@ -207,7 +208,7 @@ namespace ViberGateways.AlphaSms
             {
                 var name = Enum.IsDefined(typeof(AlphaSmsXmlRequestErrorCode), errorCode) ? ((AlphaSmsXmlRequestErrorCode)errorCode).ToString() : "an undocumented error";
                 throw new GatewayRejectedException($"AlphaSMS rejected the XML request: {errorCode} ({name})",
-                    errorCode.ToString(CultureInfo.InvariantCulture), name, xml);
+                    errorCode.ToString(CultureInfo.InvariantCulture), name, xml.Text);
             }
 
             throw Undocumented($"The AlphaSMS XML reply has no <{names[0]}> element", xml, null);
@@ -218,12 +219,35 @@ namespace ViberGateways.AlphaSms
                 ? long.TryParse(attribute.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null
                 : null;
 
-        private static int Code(XElement msg, string xml) =>
+        private static int Code(XElement msg, XmlReplyBody xml) =>
             int.TryParse(msg.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var code)
                 ? code
                 : throw Undocumented("An AlphaSMS XML reply <msg> carries no numeric status code", xml, null);
 
-        private static GatewayException Undocumented(string message, string xml, Exception? inner) =>
-            new GatewayException(message, 200, xml, null, inner);
+        private static GatewayException Undocumented(string message, XmlReplyBody xml, Exception? inner) =>
+            new GatewayException(message, 200, xml.Text, null, inner);
+
+        /// <summary>
+        /// A reply as received: parsed from its bytes (as the XML declaration says, when the HTTP charset is UTF-8 or
+        /// absent) and decoded to text only for an error's snippet.
+        /// </summary>
+        private readonly struct XmlReplyBody
+        {
+            private readonly byte[] _body;
+            private readonly Encoding _encoding;
+
+            public XmlReplyBody(byte[] body, Encoding encoding)
+            {
+                _body = body;
+                _encoding = encoding;
+            }
+
+            public string Text => _encoding.GetString(_body);
+
+            public XmlReader Open(XmlReaderSettings settings) =>
+                _encoding.CodePage == Encoding.UTF8.CodePage
+                    ? XmlReader.Create(new MemoryStream(_body), settings)
+                    : XmlReader.Create(new StringReader(Text), settings);
+        }
     }
 }
