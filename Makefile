@@ -9,6 +9,8 @@ TOOLS_STAMP   := $(TOOLS)/node_modules/.package-lock.json
 RESULTS       := artifacts/test-results
 REDOCLY       := cd $(TOOLS) && npx --no-install redocly
 PACKAGES      := artifacts/packages
+# SourceLink maps the sources to a hosted repository; a clone of a local folder has none to map to.
+SOURCE_LINK   := $(shell git remote get-url origin 2>/dev/null | grep -qE '^(https?://|git@|ssh://)' && echo true || echo false)
 PACKABLE      := src/ViberGateways src/ViberGateways.Sandbox src/ViberGateways.Cli
 CONSUMERS     := tests/Consumer/ViberGateways.ConsumerTests tests/Consumer/ViberGateways.ConsumerTests.NetStandard
 BENCH_FILTER  ?= *
@@ -42,7 +44,7 @@ test: lint build
 pack: tools
 	rm -rf $(PACKAGES)
 	for project in $(PACKABLE); do \
-	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true || exit 1; \
+	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true -p:EnableSourceLink=$(SOURCE_LINK) || exit 1; \
 	done
 
 ## consumer-test: install the packages from artifacts/packages (not project references) and run an application's
