@@ -63,9 +63,7 @@ namespace ViberGateways
                 return;
             }
 
-            var errors = new ValidationErrors();
-            SpecLimits.Check(request, "request", errors);
-            errors.ThrowIfAny();
+            SpecLimits.ThrowIfBroken(request, "request");
         }
 
         /// <summary>The request URI of a hand-written transport: relative to the client's base address, or to the options' one.</summary>

@@ -50,7 +50,8 @@ namespace ViberGateways
             if (contract is JsonObjectContract withExtensionData && withExtensionData.ExtensionDataGetter != null
                 && AdditionalPropertiesField(objectType) is { } field)
             {
-                withExtensionData.ExtensionDataGetter = model => field.GetValue(model) is IDictionary<string, object> { Count: > 0 } extra
+                var read = CompiledGetter.Of(field);
+                withExtensionData.ExtensionDataGetter = model => read(model) is IDictionary<string, object> { Count: > 0 } extra
                     ? extra.Select(pair => new KeyValuePair<object, object>(pair.Key, pair.Value))
                     : null;
             }

@@ -22,13 +22,16 @@ namespace ViberGateways
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-        public static void Check(object model, string path, ValidationErrors errors)
+        /// <summary>Throws a <see cref="RequestValidationException"/> naming every limit <paramref name="model"/> breaks, under <paramref name="path"/>.</summary>
+        public static void ThrowIfBroken(object model, string path)
         {
-            // Models are almost always valid: a first pass builds no field paths (a bulk request has hundreds of
-            // items); only a model that breaks a limit is walked again to name every violation.
+            // Models are almost always valid: a first pass builds no field paths and no error list (a bulk request has
+            // hundreds of items); only a model that breaks a limit is walked again to name every violation.
             if (!Walk(model, path: null, errors: null))
             {
+                var errors = new ValidationErrors();
                 Walk(model, path, errors);
+                errors.ThrowIfAny();
             }
         }
 
@@ -38,7 +41,7 @@ namespace ViberGateways
             var valid = true;
             foreach (var property in Limits.GetOrAdd(model.GetType(), Describe))
             {
-                var value = property.Property.GetValue(model);
+                var value = property.Read(model);
                 var field = path is null ? null : path + "." + property.Property.Name;
                 foreach (var attribute in property.Attributes)
                 {
@@ -171,9 +174,13 @@ namespace ViberGateways
             {
                 Property = property;
                 Attributes = attributes;
+                Read = CompiledGetter.Of(property);
             }
 
             public PropertyInfo Property { get; }
+
+            /// <summary>Reads the property (boxed) through a compiled delegate.</summary>
+            public Func<object, object?> Read { get; }
 
             public ValidationAttribute[] Attributes { get; }
         }
