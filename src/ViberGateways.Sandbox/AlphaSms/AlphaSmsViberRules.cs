@@ -47,9 +47,9 @@ namespace ViberGateways.Sandbox.AlphaSms
         public const int ErrLength = 204;
         public const int ErrDuplicate = 208;
 
-        private static readonly Regex Digits = new Regex(@"^\+?[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant);
-        private static readonly Regex ImageUrl = new Regex(@"^https?://\S+\.(jpe?g|png|gif)([?#]\S*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex LinkUrl = new Regex(@"^https?://\S+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex Digits = new Regex(@"^\+?[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex ImageUrl = new Regex(@"^https?://\S+\.(jpe?g|png|gif)([?#]\S*)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex LinkUrl = new Regex(@"^https?://\S+$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>The first broken rule, or null for a message the gateway accepts.</summary>
         /// <param name="input">The message.</param>
@@ -128,8 +128,32 @@ namespace ViberGateways.Sandbox.AlphaSms
             _ => "text",
         };
 
-        public static string DigitsOf(string phone) => new string(phone.Where(char.IsDigit).ToArray());
+        /// <summary>The phone's digits; the common all-digit phone is returned as it is (a mailing stores millions).</summary>
+        public static string DigitsOf(string phone)
+        {
+            foreach (var c in phone)
+            {
+                if (!char.IsDigit(c))
+                {
+                    return new string(phone.Where(char.IsDigit).ToArray());
+                }
+            }
 
-        private static int CodePoints(string text) => text.Count(c => !char.IsLowSurrogate(c));
+            return phone;
+        }
+
+        private static int CodePoints(string text)
+        {
+            var count = 0;
+            foreach (var c in text)
+            {
+                if (!char.IsLowSurrogate(c))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
     }
 }

@@ -18,9 +18,9 @@ namespace ViberGateways.Sandbox.LiveAll
     internal sealed class LiveAllEmulator
     {
         private const string Gateway = "LiveAll";
-        private static readonly Regex Destination = new Regex(@"^[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant);
-        private static readonly Regex SenderId = new Regex(@"^[A-Za-z0-9\-.!#%&()<>]{1,11}$", RegexOptions.CultureInvariant);
-        private static readonly Regex Url = new Regex(@"^https?://\S+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex Destination = new Regex(@"^[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex SenderId = new Regex(@"^[A-Za-z0-9\-.!#%&()<>]{1,11}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex Url = new Regex(@"^https?://\S+$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         private readonly SandboxContext _sandbox;
         private long _submissionId;

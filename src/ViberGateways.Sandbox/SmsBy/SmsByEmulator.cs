@@ -23,8 +23,8 @@ namespace ViberGateways.Sandbox.SmsBy
     {
         private const string Gateway = "SMS.by";
         private const string Cost = "0.04900 EUR";
-        private static readonly Regex Phone = new Regex(@"^\+?[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant);
-        private static readonly Regex ScheduleTime = new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", RegexOptions.CultureInvariant);
+        private static readonly Regex Phone = new Regex(@"^\+?[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex ScheduleTime = new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         private static readonly string[] ListSubscribers = { "375291111111", "375292222222", "375293333333", "375294444444" };
 
         private readonly SandboxContext _sandbox;
