@@ -117,6 +117,22 @@ namespace ViberGateways.Sandbox
         public void InjectFault(SandboxFault fault, string? pathContains = null) =>
             _faults.Enqueue((fault ?? throw new ArgumentNullException(nameof(fault)), pathContains));
 
+        /// <summary>
+        /// Discards the queued faults no request has taken yet — for instance one meant for a request its client gave up
+        /// on before sending — so that they cannot reach a later test's requests.
+        /// </summary>
+        /// <returns>How many faults were discarded.</returns>
+        public int ClearFaults()
+        {
+            var discarded = 0;
+            while (_faults.TryDequeue(out _))
+            {
+                discarded++;
+            }
+
+            return discarded;
+        }
+
         /// <summary>Records a reply from a recipient to a message (AlphaSMS JSON status <c>replies</c>, SMS.by <c>getNewIncomingMessages</c>).</summary>
         /// <param name="messageId">The message (or SMS.by mailing) id answered.</param>
         /// <param name="phone">Who answered.</param>

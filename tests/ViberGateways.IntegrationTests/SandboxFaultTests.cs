@@ -14,7 +14,7 @@ namespace ViberGateways.IntegrationTests
     {
         private readonly SandboxFixture _fixture;
 
-        public SandboxFaultTests(SandboxFixture fixture) => _fixture = fixture;
+        public SandboxFaultTests(SandboxFixture fixture) => _fixture = fixture.WithoutQueuedFaults();
 
         private SandboxGateway Sandbox => _fixture.Sandbox;
 
@@ -33,6 +33,21 @@ namespace ViberGateways.IntegrationTests
             reply.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(2));
             Sandbox.Messages.Count.ShouldBe(before);
             Sandbox.Requests.Last().Fault.ShouldBe("429 Retry-After 2s");
+        }
+
+        [Fact]
+        public async Task Cleared_faults_reach_no_later_request()
+        {
+            Sandbox.InjectFault(SandboxFault.DropConnection(), "http.php");
+            Sandbox.InjectFault(SandboxFault.ServerError());
+
+            Sandbox.ClearFaults().ShouldBe(2);
+
+            using var http = _fixture.Http();
+            using var reply = await http.GetAsync("api/http.php?command=balance");
+            reply.StatusCode.ShouldBe(HttpStatusCode.OK);
+            Sandbox.Requests.Last().Fault.ShouldBeNull();
+            Sandbox.ClearFaults().ShouldBe(0);
         }
 
         [Theory]

@@ -13,7 +13,7 @@ namespace ViberGateways.IntegrationTests.Bulk
     {
         private readonly SandboxFixture _fixture;
 
-        public AlphaSmsBulkTests(SandboxFixture fixture) => _fixture = fixture;
+        public AlphaSmsBulkTests(SandboxFixture fixture) => _fixture = fixture.WithoutQueuedFaults();
 
         private static AlphaSmsMessage Template(string text) => new AlphaSmsMessage { Sender = "Shop", Text = text };
 

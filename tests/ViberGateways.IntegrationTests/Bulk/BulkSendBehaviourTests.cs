@@ -14,7 +14,7 @@ namespace ViberGateways.IntegrationTests.Bulk
     {
         private readonly SandboxFixture _fixture;
 
-        public BulkSendBehaviourTests(SandboxFixture fixture) => _fixture = fixture;
+        public BulkSendBehaviourTests(SandboxFixture fixture) => _fixture = fixture.WithoutQueuedFaults();
 
         private static AlphaSmsMessage Template(string text) => new AlphaSmsMessage { Sender = "Shop", Text = text };
 

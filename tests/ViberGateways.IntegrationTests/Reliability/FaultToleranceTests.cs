@@ -19,7 +19,7 @@ namespace ViberGateways.IntegrationTests.Reliability
         private static long _nextClientId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 10;
         private readonly SandboxFixture _fixture;
 
-        public FaultToleranceTests(SandboxFixture fixture) => _fixture = fixture;
+        public FaultToleranceTests(SandboxFixture fixture) => _fixture = fixture.WithoutQueuedFaults();
 
         private SandboxGateway Sandbox => _fixture.Sandbox;
 

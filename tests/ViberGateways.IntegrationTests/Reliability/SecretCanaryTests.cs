@@ -77,10 +77,12 @@ namespace ViberGateways.IntegrationTests.Reliability
                 foreach (var fault in faults)
                 {
                     var path = transport switch { AlphaSmsTransport.Json => "json.php", AlphaSmsTransport.Xml => "xml.php", _ => "http.php" };
+                    sandbox.ClearFaults();
                     sandbox.InjectFault(fault, path);
                     sandbox.InjectFault(fault, path);
                     var results = await gateways.AlphaSms.SendBatchAsync(new[] { Message(transport, id++) });
                     texts.AddRange(results.Select(r => r.Error + " " + r.Failure));
+                    sandbox.ClearFaults();
                     sandbox.InjectFault(fault, path);
                     sandbox.InjectFault(fault, path);
                     texts.Add(await FailureText(() => gateways.AlphaSms.GetBalanceAsync(), allowSuccess: true));
