@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
@@ -11,23 +12,10 @@ namespace ViberGateways.Cli
     internal sealed class BalanceCommand
     {
         private readonly ViberCli _cli;
-        private readonly Option<AlphaSmsTransport> _transport = new("--transport") { Description = "AlphaSMS transport: json (default), xml or http." };
-        private readonly Option<bool> _httpGet = new("--http-get") { Description = "Send the AlphaSMS HTTP transport as a GET query string." };
 
         public BalanceCommand(ViberCli cli) => _cli = cli;
 
-        public Command Create()
-        {
-            var command = new Command("balance", "Read the account balance (AlphaSMS, LiveAll).");
-            command.Arguments.Add(_cli.GatewayArgument);
-            foreach (var option in new Option[] { _transport, _httpGet, _cli.BaseUrl, _cli.ApiKey, _cli.Sandbox, _cli.Json, _cli.Verbose })
-            {
-                command.Options.Add(option);
-            }
-
-            command.SetAction((parsed, cancellationToken) => _cli.GuardAsync(parsed, () => RunAsync(parsed, cancellationToken)));
-            return command;
-        }
+        public Command Create() => _cli.GatewayCommand("balance", "Read the account balance (AlphaSMS, LiveAll).", Array.Empty<Option>(), RunAsync);
 
         private async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
         {
@@ -37,7 +25,7 @@ namespace ViberGateways.Cli
                 throw new CliInputException("SMS.by documents no balance operation for its Viber API");
             }
 
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken, parsed.GetValue(_transport), parsed.GetValue(_httpGet)).ConfigureAwait(false);
+            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
             if (gateway == Gateway.AlphaSms)
             {
                 var balance = await connection.AlphaSms().GetBalanceAsync(cancellationToken).ConfigureAwait(false);

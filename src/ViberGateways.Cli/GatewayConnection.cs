@@ -10,7 +10,7 @@ using ViberGateways.SmsBy;
 namespace ViberGateways.Cli
 {
     /// <summary>Where a command sends to and with which key, as the common options say.</summary>
-    internal sealed record ConnectionSettings(Uri? BaseUrl, string? ApiKey, bool UseSandbox);
+    internal sealed record ConnectionSettings(Uri? BaseUrl, string? ApiKey, bool UseSandbox, AlphaSmsTransport Transport = AlphaSmsTransport.Json, bool UseHttpGet = false);
 
     /// <summary>
     /// The SDK clients for one command, registered the way applications register them (dependency injection), with
@@ -34,8 +34,7 @@ namespace ViberGateways.Cli
         /// Opens the connection: the SDK's own registration (retry policy, reply guard, no URL logging) for the
         /// gateway. A missing key is invalid input (nothing is sent).
         /// </summary>
-        public static async Task<GatewayConnection> OpenAsync(Gateway gateway, ConnectionSettings settings, CancellationToken cancellationToken,
-            AlphaSmsTransport transport = AlphaSmsTransport.Json, bool useHttpGet = false)
+        public static async Task<GatewayConnection> OpenAsync(Gateway gateway, ConnectionSettings settings, CancellationToken cancellationToken)
         {
             SandboxGateway? sandbox = settings.UseSandbox ? await SandboxGateway.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false) : null;
             var key = settings.ApiKey
@@ -64,7 +63,7 @@ namespace ViberGateways.Cli
             switch (gateway)
             {
                 case Gateway.AlphaSms:
-                    services.AddAlphaSms(options => (options.ApiKey, options.Transport, options.UseHttpGet) = (key, transport, useHttpGet)).Services.Configure<AlphaSmsOptions>(Locate);
+                    services.AddAlphaSms(options => (options.ApiKey, options.Transport, options.UseHttpGet) = (key, settings.Transport, settings.UseHttpGet)).Services.Configure<AlphaSmsOptions>(Locate);
                     break;
                 case Gateway.LiveAll:
                     services.AddLiveAll(options => options.ApiToken = key).Services.Configure<LiveAllOptions>(Locate);

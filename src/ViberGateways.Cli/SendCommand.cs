@@ -22,8 +22,6 @@ namespace ViberGateways.Cli
         private readonly Option<string> _image = new("--image") { Description = "Public image URL." };
         private readonly Option<string> _buttonCaption = new("--button-caption") { Description = "Button caption." };
         private readonly Option<string> _buttonUrl = new("--button-url") { Description = "URL the button opens." };
-        private readonly Option<AlphaSmsTransport> _transport = new("--transport") { Description = "AlphaSMS transport: json (default), xml or http." };
-        private readonly Option<bool> _httpGet = new("--http-get") { Description = "Send the AlphaSMS HTTP transport as a GET query string (default: form POST)." };
         private readonly Option<long> _id = new("--id") { Description = "AlphaSMS client message id (several recipients get this id and the ones after it)." };
         private readonly Option<int> _lifetime = new("--lifetime") { Description = "AlphaSMS Viber lifetime in seconds." };
         private readonly Option<bool> _shortLink = new("--short-link") { Description = "AlphaSMS: shorten and track links (JSON)." };
@@ -37,20 +35,11 @@ namespace ViberGateways.Cli
 
         public Command Create()
         {
-            var command = new Command("send", "Send a Viber message.");
-            command.Arguments.Add(_cli.GatewayArgument);
-            foreach (var option in new Option[]
-            {
-                _to, _from, _text, _image, _buttonCaption, _buttonUrl, _transport, _httpGet, _id, _lifetime, _shortLink, _hook,
-                _smsFallbackText, _smsSender, _priceCategory, _senderId, _cli.BaseUrl, _cli.ApiKey, _cli.Sandbox, _cli.Json, _cli.Verbose,
-            })
-            {
-                command.Options.Add(option);
-            }
-
             _priceCategory.AcceptOnlyFromAmong("0", "1");
-            command.SetAction((parsed, cancellationToken) => _cli.GuardAsync(parsed, () => RunAsync(parsed, cancellationToken)));
-            return command;
+            return _cli.GatewayCommand("send", "Send a Viber message.", new Option[]
+            {
+                _to, _from, _text, _image, _buttonCaption, _buttonUrl, _id, _lifetime, _shortLink, _hook, _smsFallbackText, _smsSender, _priceCategory, _senderId,
+            }, RunAsync);
         }
 
         private async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
@@ -67,7 +56,7 @@ namespace ViberGateways.Cli
                 throw new CliInputException("--sms-fallback-text and --sms-sender go together");
             }
 
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken, parsed.GetValue(_transport), parsed.GetValue(_httpGet)).ConfigureAwait(false);
+            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
             var rows = gateway switch
             {
                 Gateway.AlphaSms => await SendAlphaSmsAsync(parsed, connection, cancellationToken).ConfigureAwait(false),
@@ -75,7 +64,7 @@ namespace ViberGateways.Cli
                 _ => await SendSmsByAsync(parsed, connection, cancellationToken).ConfigureAwait(false),
             };
 
-            var title = gateway == Gateway.AlphaSms ? $"AlphaSMS ({parsed.GetValue(_transport).ToString().ToLowerInvariant()})" : gateway == Gateway.LiveAll ? "LiveAll" : "SMS.by";
+            var title = gateway == Gateway.AlphaSms ? $"AlphaSMS ({parsed.GetValue(_cli.Transport).ToString().ToLowerInvariant()})" : gateway == Gateway.LiveAll ? "LiveAll" : "SMS.by";
             _cli.Printer(parsed).Outcome(title, rows);
             var rejected = rows.Count(r => r.Outcome == "rejected");
             var unknown = rows.Count(r => r.Outcome == "unknown");
@@ -150,8 +139,8 @@ namespace ViberGateways.Cli
         {
             var notFor = new Dictionary<Option, Gateway[]>
             {
-                [_transport] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_httpGet] = new[] { Gateway.LiveAll, Gateway.SmsBy },
+                [_cli.Transport] = new[] { Gateway.LiveAll, Gateway.SmsBy },
+                [_cli.HttpGet] = new[] { Gateway.LiveAll, Gateway.SmsBy },
                 [_id] = new[] { Gateway.LiveAll, Gateway.SmsBy },
                 [_lifetime] = new[] { Gateway.LiveAll, Gateway.SmsBy },
                 [_shortLink] = new[] { Gateway.LiveAll, Gateway.SmsBy },

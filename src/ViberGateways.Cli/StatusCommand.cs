@@ -17,29 +17,16 @@ namespace ViberGateways.Cli
         private readonly Option<long[]> _id = new("--id") { Description = "AlphaSMS client id; LiveAll message id (repeat for several); SMS.by quick message id.", Arity = ArgumentArity.OneOrMore };
         private readonly Option<long> _gatewayId = new("--gateway-id") { Description = "AlphaSMS: the id the gateway returned (XML and HTTP transports)." };
         private readonly Option<string> _uuid = new("--uuid") { Description = "SMS.by: the bulk mailing uuid." };
-        private readonly Option<AlphaSmsTransport> _transport = new("--transport") { Description = "AlphaSMS transport: json (default), xml or http." };
-        private readonly Option<bool> _httpGet = new("--http-get") { Description = "Send the AlphaSMS HTTP transport as a GET query string." };
 
         public StatusCommand(ViberCli cli) => _cli = cli;
 
-        public Command Create()
-        {
-            var command = new Command("status", "Read the delivery status of sent messages.");
-            command.Arguments.Add(_cli.GatewayArgument);
-            foreach (var option in new Option[] { _id, _gatewayId, _uuid, _transport, _httpGet, _cli.BaseUrl, _cli.ApiKey, _cli.Sandbox, _cli.Json, _cli.Verbose })
-            {
-                command.Options.Add(option);
-            }
-
-            command.SetAction((parsed, cancellationToken) => _cli.GuardAsync(parsed, () => RunAsync(parsed, cancellationToken)));
-            return command;
-        }
+        public Command Create() => _cli.GatewayCommand("status", "Read the delivery status of sent messages.", new Option[] { _id, _gatewayId, _uuid }, RunAsync);
 
         private async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
         {
             var gateway = parsed.GetValue(_cli.GatewayArgument);
             var ids = parsed.GetValue(_id) ?? Array.Empty<long>();
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken, parsed.GetValue(_transport), parsed.GetValue(_httpGet)).ConfigureAwait(false);
+            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
             IReadOnlyList<OutcomeRow> rows;
             switch (gateway)
             {

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
 
 namespace ViberGateways.Cli
 {
@@ -47,6 +49,10 @@ namespace ViberGateways.Cli
 
         public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print the full error, with its stack trace." };
 
+        public Option<AlphaSmsTransport> Transport { get; } = new("--transport") { Description = "AlphaSMS transport: json (default), xml or http." };
+
+        public Option<bool> HttpGet { get; } = new("--http-get") { Description = "Send the AlphaSMS HTTP transport as a GET query string (default: form POST)." };
+
         public Argument<Gateway> GatewayArgument { get; } = new("gateway")
         {
             Description = "alphasms, liveall or smsby.",
@@ -71,8 +77,25 @@ namespace ViberGateways.Cli
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error }, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// A command that talks to a gateway (send, status, balance): the gateway argument, its own options, then the
+        /// options every such command takes, and its action run through <see cref="GuardAsync"/>.
+        /// </summary>
+        public Command GatewayCommand(string name, string description, IEnumerable<Option> ownOptions, Func<ParseResult, CancellationToken, Task<int>> run)
+        {
+            var command = new Command(name, description);
+            command.Arguments.Add(GatewayArgument);
+            foreach (var option in ownOptions.Concat(new Option[] { Transport, HttpGet, BaseUrl, ApiKey, Sandbox, Json, Verbose }))
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction((parsed, cancellationToken) => GuardAsync(parsed, () => run(parsed, cancellationToken)));
+            return command;
+        }
+
         public ConnectionSettings Connection(ParseResult parsed) =>
-            new ConnectionSettings(parsed.GetValue(BaseUrl), parsed.GetValue(ApiKey), parsed.GetValue(Sandbox));
+            new ConnectionSettings(parsed.GetValue(BaseUrl), parsed.GetValue(ApiKey), parsed.GetValue(Sandbox), parsed.GetValue(Transport), parsed.GetValue(HttpGet));
 
         public Printer Printer(ParseResult parsed) => new Printer(_output, parsed.GetValue(Json));
 

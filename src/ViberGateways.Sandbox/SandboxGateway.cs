@@ -139,7 +139,7 @@ namespace ViberGateways.Sandbox
         /// <param name="text">What they wrote.</param>
         /// <returns>The stored reply.</returns>
         public SandboxIncomingReply InjectReply(long messageId, string phone, string text) =>
-            _store.AddReply(messageId, new string(phone.Where(char.IsDigit).ToArray()), text, DateTimeOffset.UtcNow);
+            _store.AddReply(messageId, Wire.PhoneDigits(phone), text, DateTimeOffset.UtcNow);
 
         /// <summary>Forgets the recorded requests (messages stay).</summary>
         public void ClearRequests()
@@ -177,6 +177,7 @@ namespace ViberGateways.Sandbox
             var request = new SandboxRequest(DateTimeOffset.UtcNow, http.Request.Method, http.Request.Path.Value ?? "",
                 http.Request.QueryString.Value ?? "", http.Request.ContentType, body);
             _requests.Enqueue(request);
+            http.Items[typeof(SandboxRequest)] = request;
 
             try
             {
@@ -187,6 +188,9 @@ namespace ViberGateways.Sandbox
                 Options.OnRequest?.Invoke(request);
             }
         }
+
+        /// <summary>The record of the request being handled, body included, so that no emulator reads the body again.</summary>
+        internal static SandboxRequest Recorded(HttpContext http) => (SandboxRequest)http.Items[typeof(SandboxRequest)]!;
 
         private async Task HandleAsync(HttpContext http, SandboxRequest request, Func<Task> next)
         {

@@ -1,8 +1,7 @@
-using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace ViberGateways.Sandbox
@@ -10,23 +9,49 @@ namespace ViberGateways.Sandbox
     /// <summary>Reading requests and writing replies, the same way for every emulated gateway.</summary>
     internal static class Wire
     {
-        public static async Task<string> ReadBodyAsync(HttpContext http)
-        {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-            return await reader.ReadToEndAsync().ConfigureAwait(false);
-        }
+        /// <summary>The request body as text: read once, when the request was recorded (<see cref="SandboxGateway"/>).</summary>
+        public static string Body(HttpContext http) => SandboxGateway.Recorded(http).Body;
 
         /// <summary>The body as a JSON object, or null when it is not one.</summary>
-        public static async Task<JsonObject?> ReadJsonObjectAsync(HttpContext http)
+        public static JsonObject? JsonObject(HttpContext http)
         {
             try
             {
-                return JsonNode.Parse(await ReadBodyAsync(http).ConfigureAwait(false)) as JsonObject;
+                return JsonNode.Parse(Body(http)) as JsonObject;
             }
             catch (JsonException)
             {
                 return null;
             }
+        }
+
+        /// <summary>A phone number's digits, as the sandbox stores recipients; an all-digit phone (the usual case in a mailing of millions) is returned as it is.</summary>
+        public static string PhoneDigits(string phone)
+        {
+            foreach (var c in phone)
+            {
+                if (!char.IsDigit(c))
+                {
+                    return new string(phone.Where(char.IsDigit).ToArray());
+                }
+            }
+
+            return phone;
+        }
+
+        /// <summary>Characters as the gateways count a text's length (Unicode code points: an emoji is one).</summary>
+        public static int CharacterCount(string text)
+        {
+            var count = 0;
+            foreach (var c in text)
+            {
+                if (!char.IsLowSurrogate(c))
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         /// <summary>A JSON value as text: a string as is, any other value as written.</summary>

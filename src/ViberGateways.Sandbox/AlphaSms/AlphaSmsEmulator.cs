@@ -44,7 +44,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                 return JsonReply(new JsonObject { ["success"] = false, ["error"] = "Invalid request" });
             }
 
-            if (await Wire.ReadJsonObjectAsync(http).ConfigureAwait(false) is not { } request)
+            if (Wire.JsonObject(http) is not { } request)
             {
                 return JsonReply(new JsonObject { ["success"] = false, ["error"] = "Invalid request" });
             }
@@ -161,7 +161,7 @@ namespace ViberGateways.Sandbox.AlphaSms
             XElement package;
             try
             {
-                using var reader = XmlReader.Create(new StringReader(await Wire.ReadBodyAsync(http).ConfigureAwait(false)),
+                using var reader = XmlReader.Create(new StringReader(Wire.Body(http)),
                     new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
                 package = XDocument.Load(reader).Root ?? throw new XmlException();
             }
@@ -362,7 +362,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                     return null;
                 }
 
-                return _sandbox.Store.Add(new SandboxMessage(_sandbox.Store.NextId(), Gateway, channel, AlphaSmsViberRules.DigitsOf(input.Phone!),
+                return _sandbox.Store.Add(new SandboxMessage(_sandbox.Store.NextId(), Gateway, channel, Wire.PhoneDigits(input.Phone!),
                     input.Sender!, AlphaSmsViberRules.Kind(input.Type!), input.Text, _sandbox.Now)
                 {
                     ClientId = input.ClientId,

@@ -92,7 +92,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                 return new AlphaSmsRejection(ErrLength, "Empty message text");
             }
 
-            if (input.Text != null && CodePoints(input.Text) > 1000)
+            if (input.Text != null && Wire.CharacterCount(input.Text) > 1000)
             {
                 return new AlphaSmsRejection(ErrLength, "Message text is too long");
             }
@@ -127,33 +127,5 @@ namespace ViberGateways.Sandbox.AlphaSms
             "image" => "image",
             _ => "text",
         };
-
-        /// <summary>The phone's digits; the common all-digit phone is returned as it is (a mailing stores millions).</summary>
-        public static string DigitsOf(string phone)
-        {
-            foreach (var c in phone)
-            {
-                if (!char.IsDigit(c))
-                {
-                    return new string(phone.Where(char.IsDigit).ToArray());
-                }
-            }
-
-            return phone;
-        }
-
-        private static int CodePoints(string text)
-        {
-            var count = 0;
-            foreach (var c in text)
-            {
-                if (!char.IsLowSurrogate(c))
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
     }
 }

@@ -36,7 +36,7 @@ namespace ViberGateways.Sandbox.LiveAll
 
         private async Task<IResult> SendIm(HttpContext http)
         {
-            var request = await Wire.ReadJsonObjectAsync(http).ConfigureAwait(false);
+            var request = Wire.JsonObject(http);
 
             var errors = new List<(int Code, string Message, int Type, string Value)>();
             if (request is null)
@@ -72,7 +72,7 @@ namespace ViberGateways.Sandbox.LiveAll
             {
                 errors.Add((54, "IM text is empty", 2, ""));
             }
-            else if (text!.Count(c => !char.IsLowSurrogate(c)) > 1000)
+            else if (Wire.CharacterCount(text!) > 1000)
             {
                 errors.Add((55, "IM text is longer than expected", 2, ""));
             }

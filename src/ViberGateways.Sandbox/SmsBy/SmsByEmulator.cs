@@ -56,7 +56,7 @@ namespace ViberGateways.Sandbox.SmsBy
 
         private async Task<IResult> SendBulkViber(HttpContext http)
         {
-            var request = await Wire.ReadJsonObjectAsync(http).ConfigureAwait(false);
+            var request = Wire.JsonObject(http);
 
             if (request is null || http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
             {
