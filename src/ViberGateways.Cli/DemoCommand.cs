@@ -96,6 +96,7 @@ namespace ViberGateways.Cli
                 new[] { "Gateway", "API", "Type", "Recipient", "Sent", "Gateway id", "Final status" },
                 rows.Select(r => new[] { r.Gateway, r.Api, r.Type, r.Recipient, r.Content, r.GatewayId, $"{r.State} ({r.RawStatus})" }).ToList());
             output.WriteLine();
+            output.WriteLine("Gateway id: the id each gateway gave the message. Final status: where the message ended up, with the gateway's own status in brackets.");
 
             var delivered = rows.Count(r => r.State is DeliveryState.Delivered or DeliveryState.Read);
             var apis = rows.Select(r => r.Gateway + r.Api).Distinct().Count();

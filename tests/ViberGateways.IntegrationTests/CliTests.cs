@@ -215,6 +215,7 @@ namespace ViberGateways.IntegrationTests
 
             exitCode.ShouldBe(0, error);
             output.ShouldContain("15 messages sent through 3 gateways (5 APIs): 15 delivered, 0 not delivered");
+            output.ShouldContain("Final status: where the message ended up, with the gateway's own status in brackets.");
             foreach (var api in new[] { "JSON", "XML", "HTTP", "SendIM", "v2 quick" })
             {
                 output.ShouldContain(api);
