@@ -17,14 +17,15 @@ BENCH_FILTER  ?= *
 
 .PHONY: build tools lint test consumer-test pack contract run bench approve clean
 
-## tools: install the pinned generator and spec tools (NSwag, Redocly, Prism) from src/build/package-lock.json
+## tools: install the pinned spec tools (Redocly, Prism) from src/build/package-lock.json; the build itself needs only
+##        the .NET SDK (NSwag.MSBuild generates the clients)
 tools: $(TOOLS_STAMP)
 $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	cd $(TOOLS) && npm ci --no-audit --no-fund
 	touch $@
 
 ## build: generate the clients from specs/ and compile everything
-build: tools
+build:
 	$(DOTNET) build Generated.sln -c $(CONFIGURATION) -nologo
 
 ## lint: check every spec with Redocly
@@ -32,7 +33,7 @@ lint: tools
 	$(REDOCLY) lint --config redocly.yaml --format=summary $(abspath $(wildcard specs/*.yaml))
 
 ## test: lint, build and run every test, then install the packed package and test it; ends with "N passed, N failed"
-test: lint build
+test: tools lint build
 	rm -rf $(RESULTS)
 	status=0; \
 	$(DOTNET) test Generated.sln -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) || status=1; \
@@ -41,7 +42,7 @@ test: lint build
 
 ## pack: ViberGateways (netstandard2.0, net8.0, net10.0), ViberGateways.Sandbox and the `viber` tool, with symbols,
 ##       into artifacts/packages
-pack: tools
+pack:
 	rm -rf $(PACKAGES)
 	for project in $(PACKABLE); do \
 	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true -p:EnableSourceLink=$(SOURCE_LINK) || exit 1; \
@@ -70,7 +71,7 @@ run: build
 ##        first and against one request per recipient; a no-op build with and without client generation
 ##        (BENCH_FILTER='*PerSend*' picks some). Reports land in tests/ViberGateways.Benchmarks/results; see
 ##        tests/ViberGateways.Benchmarks/docs/benchmarks.md. Takes about a quarter of an hour; not part of `make test`.
-bench: tools
+bench:
 	$(DOTNET) build src/ViberGateways.Cli -c Release -nologo
 	$(DOTNET) run -c Release --project tests/ViberGateways.Benchmarks -- --filter '$(BENCH_FILTER)'
 
