@@ -1,23 +1,31 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
 using ViberGateways.Http;
 
 namespace ViberGateways
 {
     /// <summary>
-    /// Base of every gateway client: holds the client's options. The <see cref="HttpClient"/> belongs to the
-    /// caller (usually IHttpClientFactory) and is never disposed by a client.
+    /// Base of every gateway client: holds the client's options and runs each generated operation's request through
+    /// the SDK's pipeline — telemetry, then the retry policy, then the bounded reply guard — in front of the
+    /// <see cref="HttpClient"/> the client was given. The pipeline is the same whether the client came from dependency
+    /// injection, a factory or <c>new</c>. The <see cref="HttpClient"/> belongs to the caller and is never disposed.
     /// </summary>
     /// <typeparam name="TOptions">The gateway's options type.</typeparam>
     public abstract class GatewayClientBase<TOptions>
         where TOptions : GatewayOptions
     {
+        private HttpMessageInvoker? _pipeline;
+        private ILogger _logger = NullLogger.Instance;
+
         /// <summary>Creates the client base.</summary>
-        /// <param name="options">The gateway's options (credentials, base address).</param>
+        /// <param name="options">The gateway's options (credentials, base address, retry policy).</param>
         protected GatewayClientBase(TOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -25,6 +33,13 @@ namespace ViberGateways
 
         /// <summary>The options this client was created with.</summary>
         protected TOptions Options { get; }
+
+        /// <summary>Where the client's log events go (set by the dependency injection registration; none otherwise).</summary>
+        internal void UseLogger(ILogger logger)
+        {
+            _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+            _pipeline = null;
+        }
 
         /// <summary>
         /// Generated clients build relative paths without a leading slash. When the <see cref="HttpClient"/> has
@@ -51,45 +66,49 @@ namespace ViberGateways
         }
 
         /// <summary>
-        /// Refuses a request body that breaks the limits its spec declares, before any network I/O. Generated
-        /// operations call it from NSwag's BeforeSend extension point (src/build/nswag-templates).
+        /// Run by every generated operation before it sends (nswag-templates/Client.Class.BeforeSend): refuses a body
+        /// that breaks the limits its spec declares, before any network I/O, and attaches the operation's facts to the
+        /// request — its retry safety for this body, and the credentials to mask.
         /// </summary>
-        /// <param name="request">The request body model.</param>
         /// <exception cref="RequestValidationException">The body breaks a limit; the exception lists every one.</exception>
-        protected void ValidateBeforeSend(object? request)
+        private protected void BeforeSend(HttpRequestMessage request, GatewayOperation operation, object? body, params string?[] secretParameters)
         {
-            if (request is null)
+            var details = RequestDetails.Current;
+            var model = body is string && details?.WrittenFrom is { } writtenFrom ? writtenFrom : body;
+            if (model != null && model is not string)
             {
-                return;
+                SpecLimits.ThrowIfBroken(model, "request");
             }
 
-            SpecLimits.ThrowIfBroken(request, "request");
-        }
-
-        /// <summary>The request URI of a hand-written transport: relative to the client's base address, or to the options' one.</summary>
-        /// <param name="client">The HTTP client the request goes through.</param>
-        /// <param name="relativeUrl">The documented path (and query) without a leading slash.</param>
-        /// <returns>The URI to send to.</returns>
-        protected Uri RequestUri(HttpClient client, string relativeUrl)
-        {
-            if (client is null)
-            {
-                throw new ArgumentNullException(nameof(client));
-            }
-
-            return client.BaseAddress is null ? new Uri(Options.BaseAddress, relativeUrl) : new Uri(relativeUrl, UriKind.Relative);
+            new GatewayCall(operation, operation.SafetyOf(model), SecretValues.Of(operation, model, secretParameters, Options.Credentials()), details).AttachTo(request);
         }
 
         /// <summary>
-        /// Sends a generated operation's request as the operation would (same method, path, headers and bytes, checked
-        /// against the spec's limits), with the JSON body written once into pooled blocks rather than a string, and
-        /// reads its JSON reply: the path the SDK's sends take, bulk requests of hundreds of items included.
+        /// Refuses a request model that breaks the limits its spec declares: for checking every request of a batch
+        /// before the first is sent (each generated operation checks its own again before it sends).
         /// </summary>
-        private protected Task<TReply> PostPooledJsonAsync<TReply>(HttpClient client, string relativeUrl, object request, JsonSerializer serializer, GatewayCall call,
-            CancellationToken cancellationToken)
+        /// <exception cref="RequestValidationException">The model breaks a limit; the exception lists every one.</exception>
+        private protected static void ValidateBeforeSend(object model) => SpecLimits.ThrowIfBroken(model, "request");
+
+        /// <summary>Sends a generated operation's request through the client's pipeline (nswag-templates/Client.Class.liquid).</summary>
+        private protected Task<HttpResponseMessage> SendThroughPipelineAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            ValidateBeforeSend(request);
-            return GatewayHttp.PostJsonAsync<TReply>(client, RequestUri(client, relativeUrl), request, serializer, call, cancellationToken);
+            var pipeline = Volatile.Read(ref _pipeline);
+            if (pipeline is null)
+            {
+                Interlocked.CompareExchange(ref _pipeline, GatewayPipeline.Create(client, Options, _logger), null);
+                pipeline = _pipeline!;
+            }
+
+            return pipeline.SendAsync(request, cancellationToken);
         }
+
+        /// <summary>
+        /// Reads a generated operation's reply, already read in full (and bounded) by the pipeline, as <typeparamref name="T"/>
+        /// (nswag-templates/Client.Class.ReadObjectResponse): JSON by default, with the client's shared serializer.
+        /// </summary>
+        private protected virtual Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken) =>
+            GatewayReplies.ReadJsonAsync<T>(response, serializer, cancellationToken);
     }
+
 }

@@ -120,7 +120,18 @@ namespace ViberGateways
         /// <param name="retryAfter">How long the gateway asked the client to wait, if it said.</param>
         /// <param name="innerException">The underlying error, if any.</param>
         public GatewayUnavailableException(string message, int statusCode, TimeSpan? retryAfter, Exception? innerException)
-            : base(message, statusCode, null, null, null, innerException)
+            : this(message, statusCode, retryAfter, null, innerException)
+        {
+        }
+
+        /// <summary>Creates the exception with the gateway's last reply.</summary>
+        /// <param name="message">What happened.</param>
+        /// <param name="statusCode">The last HTTP status, or 0 when no reply came.</param>
+        /// <param name="retryAfter">How long the gateway asked the client to wait, if it said.</param>
+        /// <param name="response">The last reply body (kept as a bounded, redacted snippet).</param>
+        /// <param name="innerException">The underlying error, if any.</param>
+        public GatewayUnavailableException(string message, int statusCode, TimeSpan? retryAfter, string? response, Exception? innerException)
+            : base(message, statusCode, null, null, response, innerException)
         {
             RetryAfter = retryAfter;
         }

@@ -1,13 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using ViberGateways.Http;
 
 namespace ViberGateways
 {
     /// <summary>
-    /// Masks credentials in text that may reach an exception message or a log: query and form parameters
-    /// (<c>key=…</c>, <c>pass=…</c>, <c>token=…</c>, <c>apitoken=…</c>, <c>auth=…</c>), JSON properties of the same
-    /// names and the XML <c>key</c> attribute. Hand-written because no library covers these three encodings at once.
+    /// Masks credentials in text that may reach an exception message or a log: query and form parameters, JSON
+    /// properties, XML attributes and multipart fields named as the specs name the gateways' credentials
+    /// (<c>x-secrets</c>: <c>auth</c>, <c>key</c>, <c>pass</c>, <c>apitoken</c>, <c>token</c>). Hand-written because no
+    /// library covers these encodings at once.
     /// </summary>
     public static class SecretRedactor
     {
@@ -17,7 +21,15 @@ namespace ViberGateways
         /// <summary>What a masked value is replaced with.</summary>
         public const string Mask = "***";
 
-        private const string SecretNames = "key|api_key|apikey|pass|password|token|apitoken|auth";
+        // Every credential name the generated clients declare, as one regex alternation.
+        private static readonly string SecretNames = string.Join("|", typeof(SecretRedactor).Assembly.GetTypes()
+            .Select(type => type.GetCustomAttribute<SecretFieldNamesAttribute>()?.Names)
+            .Where(names => names != null)
+            .SelectMany(names => names!.Split(','))
+            .Select(name => Regex.Escape(name.Trim()))
+            .Where(name => name.Length > 0)
+            .Distinct()
+            .OrderByDescending(name => name.Length));
 
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 

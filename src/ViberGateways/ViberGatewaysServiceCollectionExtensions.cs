@@ -19,9 +19,10 @@ namespace Microsoft.Extensions.DependencyInjection
     /// <summary>
     /// Registers the gateway clients with IHttpClientFactory: options bound from configuration and validated when the
     /// host starts, the base address from the options, pooled connections (at most <see cref="GatewayOptions.MaxConnections"/>),
-    /// and the SDK's handlers — telemetry, then the retry policy, then the reply guard. The factory's own request
-    /// logging is removed (it would write URLs that carry keys). Do not add a retrying handler on top: the SDK's policy
-    /// already retries what is safe and deliberately never repeats a send that may have reached the gateway.
+    /// and log events through the host's logging. Every client runs the SDK's own pipeline — telemetry, then the retry
+    /// policy, then the reply guard — in front of the factory's HttpClient, as a client made with <c>new</c> does. The
+    /// factory's own request logging is removed (it would write URLs that carry keys). Do not add a retrying handler:
+    /// the SDK's policy already retries what is safe and deliberately never repeats a send that may have reached the gateway.
     /// </summary>
     public static class ViberGatewaysServiceCollectionExtensions
     {
@@ -56,10 +57,10 @@ namespace Microsoft.Extensions.DependencyInjection
                     || (options.Transport == AlphaSmsTransport.Http && !string.IsNullOrWhiteSpace(options.Login) && !string.IsNullOrEmpty(options.Password));
                 return credentials ? null : "AlphaSms: ApiKey is required (the HTTP transport also accepts Login and Password)";
             });
-            builder.AddTypedClient<IAlphaSmsClient>((http, provider) => AlphaSmsClientFactory.Create(Options<AlphaSmsOptions>(provider), http));
-            builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http));
-            builder.AddTypedClient((http, provider) => new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http));
-            builder.AddTypedClient((http, provider) => new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http));
+            builder.AddTypedClient<IAlphaSmsClient>((http, provider) => AlphaSmsClientFactory.Create(Options<AlphaSmsOptions>(provider), http, LoggerFor(provider, AlphaSmsHttpClientName)));
+            builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => Logged<AlphaSmsJsonClient, AlphaSmsOptions>(new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
+            builder.AddTypedClient((http, provider) => Logged<AlphaSmsXmlClient, AlphaSmsOptions>(new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
+            builder.AddTypedClient((http, provider) => Logged<AlphaSmsHttpClient, AlphaSmsOptions>(new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             return builder;
         }
 
@@ -78,7 +79,7 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var builder = services.AddGateway(LiveAllHttpClientName, configure,
                 options => string.IsNullOrWhiteSpace(options.ApiToken) ? "LiveAll: ApiToken is required" : null);
-            builder.AddTypedClient<ILiveAllClient>((http, provider) => new LiveAllClient(Options<LiveAllOptions>(provider), http));
+            builder.AddTypedClient<ILiveAllClient>((http, provider) => Logged<LiveAllClient, LiveAllOptions>(new LiveAllClient(Options<LiveAllOptions>(provider), http), provider, LiveAllHttpClientName));
             return builder;
         }
 
@@ -97,7 +98,7 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var builder = services.AddGateway(SmsByHttpClientName, configure,
                 options => string.IsNullOrWhiteSpace(options.Token) ? "SmsBy: Token is required" : null);
-            builder.AddTypedClient<ISmsByClient>((http, provider) => new SmsByClient(Options<SmsByOptions>(provider), http));
+            builder.AddTypedClient<ISmsByClient>((http, provider) => Logged<SmsByClient, SmsByOptions>(new SmsByClient(Options<SmsByOptions>(provider), http), provider, SmsByHttpClientName));
             return builder;
         }
 
@@ -125,11 +126,18 @@ namespace Microsoft.Extensions.DependencyInjection
                     http.Timeout = Timeout.InfiniteTimeSpan;
                 })
                 .ConfigurePrimaryHttpMessageHandler(provider => new HttpClientHandler { MaxConnectionsPerServer = Options<TOptions>(provider).MaxConnections })
-                .AddHttpMessageHandler(provider => new GatewayTelemetryHandler(
-                    provider.GetService<ILoggerFactory>()?.CreateLogger(name) ?? (ILogger)Logging.Abstractions.NullLogger.Instance))
-                .AddHttpMessageHandler(provider => new GatewayResilienceHandler(Options<TOptions>(provider).Resilience))
-                .AddHttpMessageHandler(provider => new ReplyGuardHandler(Options<TOptions>(provider).Resilience.MaxReplyBytes, Options<TOptions>(provider).Credentials()))
                 .RemoveAllLoggers();
+        }
+
+        private static ILogger LoggerFor(IServiceProvider provider, string name) =>
+            provider.GetService<ILoggerFactory>()?.CreateLogger(name) ?? Logging.Abstractions.NullLogger.Instance;
+
+        private static TClient Logged<TClient, TOptions>(TClient client, IServiceProvider provider, string name)
+            where TClient : GatewayClientBase<TOptions>
+            where TOptions : GatewayOptions
+        {
+            client.UseLogger(LoggerFor(provider, name));
+            return client;
         }
 
         private static TOptions Options<TOptions>(IServiceProvider provider)

@@ -46,7 +46,9 @@ namespace ViberGateways.Benchmarks
                 + "&viber_from=" + escapedSender + "&viber_lifetime=" + Lifetime;
             var content = new ByteArrayContent(Encoding.ASCII.GetBytes(form));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-            using var response = await _http.PostAsync("api/http.php", content, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/http.php") { Content = content };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
 
             var reply = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();

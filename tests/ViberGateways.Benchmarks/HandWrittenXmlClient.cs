@@ -74,7 +74,9 @@ namespace ViberGateways.Benchmarks
 
             var content = new ByteArrayContent(buffer.ToArray());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
-            using var response = await _http.PostAsync("api/xml.php", content, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/xml.php") { Content = content };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/xml"));
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
 
             using var replyStream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

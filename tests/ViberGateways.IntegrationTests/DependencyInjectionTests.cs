@@ -106,7 +106,7 @@ namespace ViberGateways.IntegrationTests
 
             var events = gateways.Logs.Lines.Where(l => l.Contains("[GatewayCall")).ToList();
             var logged = events.ShouldHaveSingleItem();
-            logged.ShouldContain("AlphaSMS json send for 2 recipient(s): HTTP 200 after 1 attempt(s)");
+            logged.ShouldContain("AlphaSMS execute for 2 recipient(s): HTTP 200 after 1 attempt(s)");
             logged.ShouldContain("Gateway=AlphaSMS");
             logged.ShouldContain("RecipientCount=2");
             logged.ShouldContain("ElapsedMilliseconds=");
@@ -120,7 +120,7 @@ namespace ViberGateways.IntegrationTests
             var activities = new List<Activity>();
             using var listener = new ActivityListener
             {
-                ShouldListenTo = source => source.Name == GatewayTelemetryHandler.ActivitySourceName,
+                ShouldListenTo = source => source.Name == GatewayTelemetry.ActivitySourceName,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
                 ActivityStopped = activity =>
                 {
@@ -136,7 +136,7 @@ namespace ViberGateways.IntegrationTests
             await gateways.LiveAll.GetAccountBalanceAsync();
 
             var activity = activities.ShouldHaveSingleItem();
-            activity.DisplayName.ShouldBe("LiveAll GetAccountBalance");
+            activity.DisplayName.ShouldBe("LiveAll getAccountBalance");
             activity.Kind.ShouldBe(ActivityKind.Client);
             activity.GetTagItem("viber.gateway").ShouldBe("LiveAll");
             activity.GetTagItem("http.response.status_code").ShouldBe(200);

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.Logging;
 
 namespace ViberGateways.AlphaSms
 {
@@ -17,13 +18,26 @@ namespace ViberGateways.AlphaSms
                 throw new ArgumentNullException(nameof(options));
             }
 
+            if (httpClient is null)
+            {
+                throw new ArgumentNullException(nameof(httpClient));
+            }
+
             return options.Transport switch
             {
-                AlphaSmsTransport.Json => new AlphaSmsJsonClient(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient))),
+                AlphaSmsTransport.Json => new AlphaSmsJsonClient(options, httpClient),
                 AlphaSmsTransport.Xml => new AlphaSmsXmlClient(options, httpClient),
                 AlphaSmsTransport.Http => new AlphaSmsHttpClient(options, httpClient),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Transport, "Unknown AlphaSMS transport."),
             };
+        }
+
+        /// <summary>The client for the options' transport, with its log events going to <paramref name="logger"/>.</summary>
+        internal static IAlphaSmsClient Create(AlphaSmsOptions options, HttpClient httpClient, ILogger logger)
+        {
+            var client = Create(options, httpClient);
+            ((GatewayClientBase<AlphaSmsOptions>)client).UseLogger(logger);
+            return client;
         }
     }
 }

@@ -1,21 +1,26 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
 {
     /// <summary>
-    /// A plain-text reply of the HTTP API: <c>id:84523377 sms_count:1</c> (the table's <c>smd_count</c> is read too),
+    /// A plain-text reply of the HTTP API, read into the generated <see cref="AlphaSmsHttpReplyFields"/>, whose wire
+    /// names are the reply's field names: <c>id:84523377 sms_count:1</c> (the table's <c>smd_count</c> too),
     /// <c>status:Delivered code:3 status_time:2024/01/31</c>, <c>balance:10.526</c> or <c>errors:Wrong login/password</c>.
-    /// Values may contain spaces (<c>status:Partially delivered</c>), so a value runs to the next documented field name.
+    /// Values may contain spaces (<c>status:Partially delivered</c>), so a value runs to the next field name; an error
+    /// text is free-form and runs to the end. Hand-written: no library reads this format.
     /// </summary>
     internal sealed class AlphaSmsHttpReply
     {
-        private static readonly string[] FieldNames = { "id", "sms_count", "smd_count", "status", "code", "status_time", "balance", "errors" };
+        private static readonly WireProperty[] Fields = WireNames.PropertiesOf(typeof(AlphaSmsHttpReplyFields));
+        private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
-        private readonly Dictionary<string, string> _fields;
+        private readonly AlphaSmsHttpReplyFields? _fields;
 
-        private AlphaSmsHttpReply(string text, Dictionary<string, string> fields)
+        private AlphaSmsHttpReply(string text, AlphaSmsHttpReplyFields? fields)
         {
             Text = text;
             _fields = fields;
@@ -23,39 +28,50 @@ namespace ViberGateways.AlphaSms
 
         public string Text { get; }
 
-        public string? Error => _fields.TryGetValue("errors", out var error) ? error : null;
-
+        /// <summary>Parses a reply; one in no documented format is kept as text, to be reported by whoever reads it.</summary>
         public static AlphaSmsHttpReply Parse(string text)
         {
             var trimmed = text.Trim();
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (trimmed.StartsWith("errors:", StringComparison.Ordinal))
+            var fields = new AlphaSmsHttpReplyFields();
+            if (trimmed.StartsWith(ErrorsField + ":", StringComparison.Ordinal))
             {
-                // An error text is free-form; it may even contain "code:".
-                fields["errors"] = trimmed.Substring("errors:".Length).Trim();
+                fields.Errors = trimmed.Substring(ErrorsField.Length + 1).Trim();
                 return new AlphaSmsHttpReply(text, fields);
             }
 
             var names = FieldNamesIn(trimmed);
             if (names.Count == 0 || names[0].Index != 0)
             {
-                throw Undocumented("The AlphaSMS HTTP reply is not in a documented format", text);
+                return new AlphaSmsHttpReply(text, null);
             }
 
             for (var i = 0; i < names.Count; i++)
             {
-                var start = names[i].Index + names[i].Name.Length + 1;
+                var start = names[i].Field.Name.Length + names[i].Index + 1;
                 var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
-                fields[names[i].Name] = trimmed.Substring(start, end - start).Trim();
+                Set(fields, names[i].Field, trimmed.Substring(start, end - start).Trim());
             }
 
             return new AlphaSmsHttpReply(text, fields);
         }
 
-        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
-        private static List<(int Index, string Name)> FieldNamesIn(string text)
+        /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
+        private static void Set(AlphaSmsHttpReplyFields fields, WireProperty field, string value)
         {
-            var found = new List<(int Index, string Name)>(4);
+            try
+            {
+                field.Property.SetValue(fields, new JValue(value).ToObject(field.Property.PropertyType));
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
+            {
+                // Left unset.
+            }
+        }
+
+        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
+        private static List<(int Index, WireProperty Field)> FieldNamesIn(string text)
+        {
+            var found = new List<(int Index, WireProperty Field)>(4);
             for (var i = 0; i < text.Length; i++)
             {
                 if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
@@ -63,11 +79,12 @@ namespace ViberGateways.AlphaSms
                     continue;
                 }
 
-                foreach (var name in FieldNames)
+                foreach (var field in Fields)
                 {
+                    var name = field.Name;
                     if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
                     {
-                        found.Add((i, name));
+                        found.Add((i, field));
                         break;
                     }
                 }
@@ -78,7 +95,7 @@ namespace ViberGateways.AlphaSms
 
         public AlphaSmsSendResult ToSendResult(int index, string recipient)
         {
-            if (Error is { } error)
+            if (_fields?.Errors is { } error)
             {
                 // A credentials error fails every message alike: it is the request's error, not this message's.
                 if (error.IndexOf("login/password", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -89,51 +106,40 @@ namespace ViberGateways.AlphaSms
                 return new AlphaSmsSendResult(index, recipient, SendOutcome.Rejected) { Error = error };
             }
 
-            var parts = Integer("sms_count") ?? Integer("smd_count");
             return new AlphaSmsSendResult(index, recipient, SendOutcome.Accepted)
             {
-                GatewayId = Long("id") ?? throw Undocumented("The AlphaSMS HTTP send reply has no id", Text),
-                Parts = parts,
+                GatewayId = _fields?.Id ?? throw new GatewayOutcomeUnknownException(
+                    $"The AlphaSMS HTTP send reply {(_fields is null ? "is not in a documented format" : "has no id")}; the message may have been accepted", 200, Text, null),
+                Parts = _fields.SmsCount ?? _fields.SmdCount,
             };
         }
 
         public AlphaSmsMessageStatus ToStatus()
         {
-            ThrowIfError("AlphaSMS rejected the status query");
-            var code = Integer("code") ?? throw Undocumented("The AlphaSMS HTTP status reply has no code", Text);
-            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromHttpCode(code), Field("status") ?? "")
+            var fields = Documented("AlphaSMS rejected the status query");
+            var code = fields.Code ?? throw Undocumented("The AlphaSMS HTTP status reply has no code");
+            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromHttpCode(code), fields.Status ?? "")
             {
                 StatusCode = code,
-                CompletedAt = Field("status_time"),
+                CompletedAt = fields.StatusTime,
             };
         }
 
-        public AlphaSmsBalance ToBalance()
-        {
-            ThrowIfError("AlphaSMS rejected the balance query");
-            return decimal.TryParse(Field("balance"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-                ? new AlphaSmsBalance(amount, currency: null)
-                : throw Undocumented("The AlphaSMS HTTP balance reply has no readable balance", Text);
-        }
+        public AlphaSmsBalance ToBalance() =>
+            new AlphaSmsBalance(Documented("AlphaSMS rejected the balance query").Balance ?? throw Undocumented("The AlphaSMS HTTP balance reply has no readable balance"), currency: null);
 
-        private void ThrowIfError(string what)
+        private AlphaSmsHttpReplyFields Documented(string refused)
         {
-            if (Error is { } error)
+            if (_fields?.Errors is { } error)
             {
-                throw Rejected(what, error);
+                throw Rejected(refused, error);
             }
+
+            return _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
         }
-
-        private string? Field(string name) => _fields.TryGetValue(name, out var value) ? value : null;
-
-        private long? Long(string name) =>
-            long.TryParse(Field(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-        private int? Integer(string name) =>
-            int.TryParse(Field(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
         private GatewayRejectedException Rejected(string what, string error) => new GatewayRejectedException($"{what}: {error}", null, error, Text);
 
-        private static GatewayException Undocumented(string message, string text) => new GatewayException(message, 200, text, null, null);
+        private GatewayException Undocumented(string message) => new GatewayException(message, 200, Text, null, null);
     }
 }

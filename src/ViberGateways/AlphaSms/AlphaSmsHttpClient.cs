@@ -10,26 +10,15 @@ using ViberGateways.Http;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>
-    /// The AlphaSMS HTTP API client (<c>/api/http.php</c>): one message per request, as a form POST (the default, so
-    /// credentials stay out of URLs) or a GET query string (<see cref="AlphaSmsOptions.UseHttpGet"/>), with plain-text
-    /// replies. Parameters come from the model generated from <c>specs/alphasms-http.yaml</c>; encoding and reply
-    /// reading are in <c>AlphaSmsHttpClient.QueryString.cs</c> and <c>AlphaSmsHttpClient.PlainText.cs</c>.
+    /// The AlphaSMS HTTP API client (<c>/api/http.php</c>), generated from <c>specs/alphasms-http.yaml</c>: one message
+    /// per request, as a form POST (the default, so credentials stay out of URLs) or a GET query string
+    /// (<see cref="AlphaSmsOptions.UseHttpGet"/>), with plain-text replies (<c>AlphaSmsHttpClient.Exchange.cs</c>,
+    /// <c>AlphaSmsHttpClient.PlainText.cs</c>).
     /// </summary>
-    public partial class AlphaSmsHttpClient : GatewayClientBase<AlphaSmsOptions>, IAlphaSmsClient
+    public partial class AlphaSmsHttpClient : IAlphaSmsClient
     {
         /// <summary>Lifetime sent when a message sets none: the page marks <c>viber_lifetime</c> required, 60 to 86400 seconds.</summary>
         public const int DefaultLifetimeSeconds = AlphaSmsMessageRules.MaxHttpLifetimeSeconds;
-
-        private readonly HttpClient _httpClient;
-
-        /// <summary>Creates the client.</summary>
-        /// <param name="configuration">The AlphaSMS options (API key or login and password, base address, GET or POST).</param>
-        /// <param name="httpClient">The HTTP client to send through; it is not disposed by this client.</param>
-        public AlphaSmsHttpClient(AlphaSmsOptions configuration, HttpClient httpClient)
-            : base(configuration)
-        {
-            _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        }
 
         /// <inheritdoc />
         public AlphaSmsTransport Transport => AlphaSmsTransport.Http;
@@ -60,18 +49,13 @@ namespace ViberGateways.AlphaSms
 
             var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
             parameters.Id = messageId.Value;
-            var call = new GatewayCall("AlphaSMS", "http receive", RetrySafety.Idempotent);
-            var reply = await GatewaySends.QueryAsync(call, () => CallAsync(parameters, call, cancellationToken)).ConfigureAwait(false);
-            return reply.ToStatus();
+            return (await CallAsync(parameters, 0, cancellationToken).ConfigureAwait(false)).ToStatus();
         }
 
         /// <inheritdoc />
         public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
         {
-            var parameters = Authenticated(AlphaSmsHttpCommand.Balance);
-            var call = new GatewayCall("AlphaSMS", "http balance", RetrySafety.Idempotent);
-            var reply = await GatewaySends.QueryAsync(call, () => CallAsync(parameters, call, cancellationToken)).ConfigureAwait(false);
-            return reply.ToBalance();
+            return (await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), 0, cancellationToken).ConfigureAwait(false)).ToBalance();
         }
 
         private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
@@ -99,10 +83,9 @@ namespace ViberGateways.AlphaSms
                     continue;
                 }
 
-                var call = new GatewayCall("AlphaSMS", "http send", RetrySafety.NotRepeatable, 1);
                 try
                 {
-                    var reply = await GatewaySends.RunAsync(call, () => CallAsync(sends[i], call, cancellationToken)).ConfigureAwait(false);
+                    var reply = await CallAsync(sends[i], 1, cancellationToken).ConfigureAwait(false);
                     results.Add(reply.ToSendResult(messages[i].Index, messages[i].Message.Recipient));
                 }
                 catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)

@@ -73,11 +73,14 @@ namespace ViberGateways.AlphaSms
             long ClientIdOf(int i) => ((AlphaSmsJsonViberItem)request.Data[i]).Id;
 
             // Every JSON item carries a client id (assigned before the first attempt), so the gateway de-duplicates a repeat.
-            var call = new GatewayCall("AlphaSMS", "json send", RetrySafety.Deduplicated, messages.Count);
+            var details = new RequestDetails(messages.Count);
             AlphaSmsJsonReply reply;
             try
             {
-                reply = await GatewaySends.RunAsync(call, () => PostAsync(request, call, cancellationToken)).ConfigureAwait(false);
+                using (details.Declare())
+                {
+                    reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
             {
@@ -98,7 +101,7 @@ namespace ViberGateways.AlphaSms
 
                 var item = itemResults[i];
                 // A duplicate on a repeated request is the first attempt's message, accepted after all.
-                var acceptedEarlier = !item.Success && call.WasRepeated && item.Error?.IndexOf("duplicate", StringComparison.OrdinalIgnoreCase) >= 0;
+                var acceptedEarlier = !item.Success && details.WasRepeated && item.Error?.IndexOf("duplicate", StringComparison.OrdinalIgnoreCase) >= 0;
                 return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success || acceptedEarlier ? SendOutcome.Accepted : SendOutcome.Rejected)
                 {
                     ClientId = item.Data?.Id ?? ClientIdOf(i),
@@ -112,8 +115,7 @@ namespace ViberGateways.AlphaSms
         private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
         {
             var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } };
-            var call = new GatewayCall("AlphaSMS", "json " + what, RetrySafety.Idempotent);
-            var reply = await GatewaySends.QueryAsync(call, () => PostAsync(request, call, cancellationToken)).ConfigureAwait(false);
+            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
             var result = ItemResults(reply).FirstOrDefault()
                 ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
             if (!result.Success)

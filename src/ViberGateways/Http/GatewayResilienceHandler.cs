@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -6,6 +7,7 @@ using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Runtime.CompilerServices;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -19,11 +21,16 @@ namespace ViberGateways.Http
     /// (the gateway processed nothing); a timeout, a dropped connection or a cut reply only for queries and
     /// de-duplicated sends, since the request may have reached the gateway. What cannot be retried ends in a typed
     /// <see cref="GatewayUnavailableException"/> (nothing was processed) or <see cref="GatewayOutcomeUnknownException"/>
-    /// (it may have been). Do not add another retrying handler on top: it would repeat sends this one will not.
+    /// (it may have been). Any other status that is not a success is classified here too: a 4xx other than 408 and
+    /// 429 is a refusal (<see cref="GatewayRejectedException"/>), anything else unavailable for a query and of unknown
+    /// outcome for a send. Do not add another retrying handler on top: it would repeat sends this one will not.
     /// </summary>
-    public sealed class GatewayResilienceHandler : DelegatingHandler
+    internal sealed class GatewayResilienceHandler : DelegatingHandler
     {
         private static readonly ResiliencePropertyKey<GatewayCall> CallKey = new("ViberGateways.GatewayCall");
+
+        // One Polly pipeline per policy: clients made per request (dependency injection) share their options' one.
+        private static readonly ConditionalWeakTable<GatewayResilienceOptions, ResiliencePipeline<HttpResponseMessage>> Pipelines = new();
 
         private readonly GatewayResilienceOptions _options;
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
@@ -33,6 +40,11 @@ namespace ViberGateways.Http
         public GatewayResilienceHandler(GatewayResilienceOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            _pipeline = Pipelines.GetValue(options, Build);
+        }
+
+        private static ResiliencePipeline<HttpResponseMessage> Build(GatewayResilienceOptions options)
+        {
             var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.TotalTimeout);
             if (options.MaxRetryAttempts > 0)
             {
@@ -42,7 +54,7 @@ namespace ViberGateways.Http
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = options.BaseDelay,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, options)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter(response) : null),
                     OnRetry = args =>
                     {
@@ -52,18 +64,13 @@ namespace ViberGateways.Http
                 });
             }
 
-            _pipeline = pipeline.AddTimeout(options.AttemptTimeout).Build();
+            return pipeline.AddTimeout(options.AttemptTimeout).Build();
         }
 
         /// <inheritdoc />
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var call = GatewayCall.Of(request) ?? new GatewayCall("gateway", request.Method.Method + " " + request.RequestUri?.AbsolutePath, RetrySafety.NotRepeatable);
-            if (request.Content != null)
-            {
-                // A retry sends the same content again.
-                await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            }
+            var call = GatewayCall.Of(request) ?? throw new InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
 
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(CallKey, call);
@@ -96,16 +103,15 @@ namespace ViberGateways.Http
                 }
 
                 var response = outcome.Result!;
-                if (IsNotProcessed(response.StatusCode))
+                if ((int)response.StatusCode is >= 200 and <= 299)
                 {
-                    var status = (int)response.StatusCode;
-                    var retryAfter = RetryAfter(response);
-                    response.Dispose();
-                    throw new GatewayUnavailableException(
-                        $"The gateway answered HTTP {status} to {call.Attempts} attempt(s) and processed nothing; try again later", status, retryAfter, null);
+                    return response;
                 }
 
-                return response;
+                using (response)
+                {
+                    throw await ClassifyAsync(response, call).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -115,31 +121,53 @@ namespace ViberGateways.Http
 
         private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 
-        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+        /// <summary>The typed failure an unsuccessful HTTP status means for this call.</summary>
+        private static async Task<GatewayException> ClassifyAsync(HttpResponseMessage response, GatewayCall call)
+        {
+            var status = (int)response.StatusCode;
+            var body = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var what = $"{call.Gateway} {call.Operation.Name}";
+            if (IsNotProcessed(response.StatusCode))
+            {
+                return new GatewayUnavailableException(
+                    $"{what}: the gateway answered HTTP {status} to {call.Attempts} attempt(s) and processed nothing; try again later", status, RetryAfter(response), body, null);
+            }
+
+            if (status is >= 400 and < 500 and not 408)
+            {
+                return new GatewayRejectedException($"{what}: the gateway refused the request with HTTP {status}", status, null, null, body, null);
+            }
+
+            return call.Safety == RetrySafety.Repeatable
+                ? new GatewayUnavailableException($"{what}: the gateway answered HTTP {status} to {call.Attempts} attempt(s)", status, RetryAfter(response), body, null)
+                : new GatewayOutcomeUnknownException($"{what}: the gateway answered HTTP {status}; the request may have been accepted", status, body, null);
+        }
+
+        private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, GatewayResilienceOptions options)
         {
             if (context.CancellationToken.IsCancellationRequested)
             {
                 return false;
             }
 
-            var safety = context.Properties.GetValue(CallKey, null!)?.Safety ?? RetrySafety.NotRepeatable;
+            var safety = context.Properties.GetValue(CallKey, null!)?.Safety ?? RetrySafety.NeverAfterSent;
             if (outcome.Result is { } response)
             {
                 if (IsNotProcessed(response.StatusCode))
                 {
-                    return RetryAfter(response) is not { } wait || wait <= _options.MaxRetryAfter;
+                    return RetryAfter(response) is not { } wait || wait <= options.MaxRetryAfter;
                 }
 
                 // A server error may come after the request was processed: only queries are repeated.
                 var status = (int)response.StatusCode;
-                return safety == RetrySafety.Idempotent && status is 500 or 502 or 504;
+                return safety == RetrySafety.Repeatable && status is 500 or 502 or 504;
             }
 
             return outcome.Exception switch
             {
                 null => false,
                 var failure when NeverReachedGateway(failure) => true,
-                HttpRequestException or IOException or TimeoutRejectedException => safety != RetrySafety.NotRepeatable,
+                HttpRequestException or IOException or TimeoutRejectedException => safety != RetrySafety.NeverAfterSent,
                 _ => false,
             };
         }
@@ -177,9 +205,12 @@ namespace ViberGateways.Http
 
         private Exception Translate(Exception failure, GatewayCall call)
         {
-            if (failure is GatewayException)
+            if (failure is GatewayException gatewayFailure)
             {
-                return failure;
+                // The reply guard's refusal of an oversized reply: for a send, whatever it said, the message may have been accepted.
+                return gatewayFailure.GetType() == typeof(GatewayException) && call.Safety != RetrySafety.Repeatable
+                    ? new GatewayOutcomeUnknownException($"{call.Gateway} {call.Operation.Name}: {gatewayFailure.Message}; the request may have been accepted", gatewayFailure.StatusCode, gatewayFailure)
+                    : gatewayFailure;
             }
 
             var what = failure is TimeoutRejectedException
@@ -190,7 +221,7 @@ namespace ViberGateways.Http
                 return new GatewayUnavailableException($"Could not reach the gateway ({what}); nothing was sent", 0, null, failure);
             }
 
-            return call.Safety == RetrySafety.Idempotent
+            return call.Safety == RetrySafety.Repeatable
                 ? new GatewayUnavailableException($"The gateway did not answer ({what}) after {call.Attempts} attempt(s)", 0, null, failure)
                 : new GatewayOutcomeUnknownException(
                     $"The request may have reached the gateway, but no reply was read ({what}); " +

@@ -12,13 +12,9 @@ namespace ViberGateways.Http
     /// outcome (HTTP status or failure), attempts and duration. Never message bodies, URLs with credentials, or keys:
     /// failure texts go through <see cref="SecretRedactor"/>.
     /// </summary>
-    public sealed class GatewayTelemetryHandler : DelegatingHandler
+    internal sealed class GatewayTelemetryHandler : DelegatingHandler
     {
-        /// <summary>The name of the SDK's <see cref="ActivitySource"/>.</summary>
-        public const string ActivitySourceName = "ViberGateways";
-
-        /// <summary>The SDK's activity source: subscribe to it to trace gateway calls.</summary>
-        public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+        private static readonly ActivitySource ActivitySource = new(GatewayTelemetry.ActivitySourceName);
 
         private static readonly Action<ILogger, string, string, int, int, int, double, Exception?> Completed = LoggerMessage.Define<string, string, int, int, int, double>(
             LogLevel.Information, new EventId(1, "GatewayCallCompleted"),
@@ -30,20 +26,17 @@ namespace ViberGateways.Http
 
         private readonly ILogger _logger;
 
-        /// <summary>Creates the handler.</summary>
-        /// <param name="logger">Where the events go.</param>
         public GatewayTelemetryHandler(ILogger logger)
         {
             _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         }
 
-        /// <inheritdoc />
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var call = GatewayCall.Of(request);
             var gateway = call?.Gateway ?? "gateway";
-            var operation = call?.Operation ?? request.Method.Method;
-            var recipients = call?.Recipients ?? 0;
+            var operation = call?.Operation.Name ?? request.Method.Method;
+            var recipients = call?.Details?.Recipients ?? 0;
             using var activity = ActivitySource.StartActivity(gateway + " " + operation, ActivityKind.Client);
             activity?.SetTag("viber.gateway", gateway);
             activity?.SetTag("viber.operation", operation);

@@ -36,8 +36,8 @@ namespace ViberGateways.Http
             Headers.ContentType = contentType;
         }
 
-        /// <summary>A JSON body (<c>application/json</c>, UTF-8), as <see cref="JsonConvert.SerializeObject(object)"/> would write it with the same serializer settings.</summary>
-        public static PooledBodyContent Json(object value, JsonSerializer serializer) => Write(new MediaTypeHeaderValue("application/json"), stream =>
+        /// <summary>A JSON body (UTF-8), as <see cref="JsonConvert.SerializeObject(object)"/> would write it with the same serializer settings.</summary>
+        public static PooledBodyContent Json(object value, JsonSerializer serializer, MediaTypeHeaderValue contentType) => Write(contentType, stream =>
         {
             // A small writer buffer: it only batches characters on their way into the pooled blocks.
             using var text = new StreamWriter(stream, Utf8, 512, leaveOpen: true);

@@ -17,8 +17,12 @@ namespace ViberGateways.LiveAll
         Task<IReadOnlyList<LiveAllSendResult>> SendAsync(LiveAllMessage message, CancellationToken cancellationToken = default);
     }
 
-    // A convenience over the generated SendIM: the API token from the options, the documented limits checked
-    // before any I/O, `success: false` turned into a GatewayException, and `data` matched to the recipients.
+    /// <summary>
+    /// The LiveAll client (<c>SendIM</c>, <c>GetSMSStatus</c>, <c>GetAccountBalance</c>), generated from
+    /// <c>specs/liveall.yaml</c>. <see cref="SendAsync"/> is a convenience over the generated SendIM: the API token from
+    /// the options, the documented limits checked before any I/O, <c>success: false</c> turned into a
+    /// <see cref="GatewayRejectedException"/>, and <c>data</c> matched to the recipients.
+    /// </summary>
     public partial class LiveAllClient
     {
         private const int MaxTextLength = 1000;
@@ -53,9 +57,12 @@ namespace ViberGateways.LiveAll
                 SmsText = message.SmsFallback?.Text,
             };
 
-            var call = new GatewayCall("LiveAll", "SendIM", RetrySafety.NotRepeatable, destinations.Count);
-            var reply = await GatewaySends.RunAsync(call, () => PostPooledJsonAsync<LiveAllSendImReply>(_httpClient, SendImPath, request, PooledBodySerializer.Value, call, cancellationToken))
-                .ConfigureAwait(false);
+            LiveAllSendImReply reply;
+            using (new RequestDetails(destinations.Count).Declare())
+            {
+                reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!reply.Success)
             {
                 var errors = reply.OperationErrors ?? new List<LiveAllOperationError>();

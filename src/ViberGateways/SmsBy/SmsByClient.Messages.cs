@@ -47,8 +47,12 @@ namespace ViberGateways.SmsBy
                     Button = message.Button?.Caption,
                     ButtonLink = message.Button?.Url,
                 };
-                var quick = new GatewayCall("SMS.by", "sendQuickViberMessage", RetrySafety.NotRepeatable, 1);
-                var reply = await GatewaySends.RunAsync(quick, () => SendQuickViberMessageAsync(form, cancellationToken)).ConfigureAwait(false);
+                SmsBySendQuickViberMessageReply reply;
+                using (new RequestDetails(1).Declare())
+                {
+                    reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
+                }
+
                 ThrowIfFailed(reply.Status, reply.Error, "quick message");
                 return new SmsBySendResult(message.Recipients.ToList(), reply.Result?.MessageId ?? throw Unreadable("quick message"), null);
             }
@@ -62,9 +66,12 @@ namespace ViberGateways.SmsBy
         private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, CancellationToken cancellationToken)
         {
             var request = new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } };
-            var call = new GatewayCall("SMS.by", "sendBulkViber", RetrySafety.NotRepeatable, recipients);
-            var bulk = await GatewaySends.RunAsync(call, () => PostPooledJsonAsync<SmsBySendBulkViberReply>(_httpClient, SendBulkViberPath, request, PooledBodySerializer.Value, call, cancellationToken))
-                .ConfigureAwait(false);
+            SmsBySendBulkViberReply bulk;
+            using (new RequestDetails(recipients).Declare())
+            {
+                bulk = await SendBulkViberAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             ThrowIfFailed(bulk.Success, bulk.Error, "mailing");
             return bulk.Uuid ?? throw Unreadable("mailing");
         }

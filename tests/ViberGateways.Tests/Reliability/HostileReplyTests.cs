@@ -23,11 +23,11 @@ namespace ViberGateways.Tests.Reliability
         private readonly StubGateway _gateway = new();
 
         private IAlphaSmsClient AlphaSms(AlphaSmsTransport transport) =>
-            AlphaSmsClientFactory.Create(new AlphaSmsOptions { ApiKey = "test-key", Transport = transport }, GatewayPipeline.Client(_gateway));
+            AlphaSmsClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-key", Transport = transport }, _gateway.CreateClient());
 
-        private LiveAllClient LiveAll() => new(new LiveAllOptions { ApiToken = "test-token" }, GatewayPipeline.Client(_gateway));
+        private LiveAllClient LiveAll() => new(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiToken = "test-token" }, _gateway.CreateClient());
 
-        private SmsByClient SmsBy() => new(new SmsByOptions { Token = "test-token" }, GatewayPipeline.Client(_gateway));
+        private SmsByClient SmsBy() => new(new SmsByOptions { Resilience = QuickRetries.Policy(), Token = "test-token" }, _gateway.CreateClient());
 
         private static AlphaSmsMessage Text(AlphaSmsTransport transport, long clientId = 1001) => new()
         {
@@ -105,7 +105,8 @@ namespace ViberGateways.Tests.Reliability
             var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
 
             error.ResponseSnippet.ShouldBe("OK");
-            error.InnerException.ShouldBeOfType<GatewayException>().Message.ShouldContain("Could not deserialize");
+            error.Message.ShouldContain("is not the documented JSON");
+            error.InnerException.ShouldBeAssignableTo<Newtonsoft.Json.JsonException>();
         }
 
         [Fact]

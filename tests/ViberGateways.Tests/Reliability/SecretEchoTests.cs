@@ -32,7 +32,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Liveall_operation_error_quoting_the_token()
         {
             Echo($$"""{"success":false,"OperationErrors":[{"errorCode":44,"errorMessage":"Invalid api token {{Canary}}","SMSErrorType":4,"valueOfError":"{{Canary}}"}],"SubmissionID":0,"data":null}""");
-            var client = new LiveAllClient(new LiveAllOptions { ApiToken = Canary }, GatewayPipeline.Client(_gateway));
+            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiToken = Canary }, _gateway.CreateClient());
 
             var text = await FailureOf(() => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
 
@@ -44,7 +44,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Liveall_plain_text_error_quoting_the_token()
         {
             Echo($"Error: 44 - Invalid api token {Canary}", contentType: "text/plain");
-            var client = new LiveAllClient(new LiveAllOptions { ApiToken = Canary }, GatewayPipeline.Client(_gateway));
+            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiToken = Canary }, _gateway.CreateClient());
 
             (await FailureOf(() => client.GetAccountBalanceAsync())).ShouldNotContain(Canary);
         }
@@ -57,7 +57,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Alphasms_server_error_page_quoting_the_key(AlphaSmsTransport transport, bool useGet)
         {
             Echo($"<html><body>Fatal error: bad key {Canary} in /var/www/api.php</body></html>", HttpStatusCode.InternalServerError, "text/html");
-            var client = AlphaSmsClientFactory.Create(new AlphaSmsOptions { ApiKey = Canary, Transport = transport, UseHttpGet = useGet }, GatewayPipeline.Client(_gateway));
+            var client = AlphaSmsClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary, Transport = transport, UseHttpGet = useGet }, _gateway.CreateClient());
 
             var text = await FailureOf(() => client.GetBalanceAsync());
 
@@ -69,8 +69,8 @@ namespace ViberGateways.Tests.Reliability
         public async Task Alphasms_http_error_line_quoting_the_password()
         {
             Echo($"errors:Wrong login/password sandbox/{Canary}", contentType: "text/plain");
-            var options = new AlphaSmsOptions { Login = "sandbox", Password = Canary, Transport = AlphaSmsTransport.Http };
-            var client = AlphaSmsClientFactory.Create(options, GatewayPipeline.Client(_gateway));
+            var options = new AlphaSmsOptions { Resilience = QuickRetries.Policy(), Login = "sandbox", Password = Canary, Transport = AlphaSmsTransport.Http };
+            var client = AlphaSmsClientFactory.Create(options, _gateway.CreateClient());
 
             (await FailureOf(() => client.SendAsync(new AlphaSmsMessage { Recipient = "380971234567", Sender = "S", Text = "Hi" }))).ShouldNotContain(Canary);
         }
@@ -79,7 +79,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Smsby_error_quoting_the_token_of_a_multipart_request()
         {
             Echo($$"""{"status":"ERROR","error":"token {{Canary}} is not valid"}""");
-            var client = new SmsByClient(new SmsByOptions { Token = Canary }, GatewayPipeline.Client(_gateway));
+            var client = new SmsByClient(new SmsByOptions { Resilience = QuickRetries.Policy(), Token = Canary }, _gateway.CreateClient());
 
             (await FailureOf(() => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" }))).ShouldNotContain(Canary);
         }

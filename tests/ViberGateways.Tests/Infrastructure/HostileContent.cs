@@ -3,36 +3,9 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using ViberGateways.Http;
 
 namespace ViberGateways.Tests.Infrastructure
 {
-    /// <summary>An HttpClient with the SDK's handlers (telemetry, retry policy, reply guard) in front of a stub gateway, as DI builds it.</summary>
-    internal static class GatewayPipeline
-    {
-        public static GatewayResilienceOptions QuickPolicy() => new()
-        {
-            BaseDelay = TimeSpan.FromMilliseconds(1),
-            AttemptTimeout = TimeSpan.FromMilliseconds(500),
-            TotalTimeout = TimeSpan.FromSeconds(5),
-        };
-
-        public static HttpClient Client(HttpMessageHandler gateway, GatewayResilienceOptions? policy = null, ILogger? logger = null)
-        {
-            policy ??= QuickPolicy();
-            var handlers = new GatewayTelemetryHandler(logger ?? NullLogger.Instance)
-            {
-                InnerHandler = new GatewayResilienceHandler(policy)
-                {
-                    InnerHandler = new ReplyGuardHandler(policy.MaxReplyBytes) { InnerHandler = gateway },
-                },
-            };
-            return new HttpClient(handlers, disposeHandler: true) { BaseAddress = new Uri("https://gateway.test/") };
-        }
-    }
-
     /// <summary>A reply body that is endless (counting what was read) or breaks off after some bytes.</summary>
     internal sealed class HostileContent : HttpContent
     {

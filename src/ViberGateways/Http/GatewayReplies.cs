@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+
+namespace ViberGateways.Http
+{
+    /// <summary>
+    /// Reading the replies of the generated operations, which the pipeline has already read in full and bounded:
+    /// JSON with the client's shared serializer, text in the charset the reply names, and a reply that cannot be read
+    /// reported as the operation's facts say — for a send, its outcome is unknown.
+    /// </summary>
+    internal static class GatewayReplies
+    {
+        /// <summary>The generated code's response headers: the SDK's exceptions carry the status and a redacted snippet, not headers.</summary>
+        public static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
+
+        public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
+        {
+            var body = await BytesAsync(response, cancellationToken).ConfigureAwait(false);
+            var encoding = EncodingOf(response);
+            T? reply;
+            try
+            {
+                using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), encoding)) { ArrayPool = JsonCharPool.Instance };
+                reply = serializer.Deserialize<T>(reader);
+            }
+            catch (JsonException exception)
+            {
+                throw Unreadable(response, encoding.GetString(body), "is not the documented JSON", exception);
+            }
+
+            return reply ?? throw Unreadable(response, encoding.GetString(body), "is empty (null)", null);
+        }
+
+        public static async Task<byte[]> BytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            if (response.Content is null)
+            {
+                return Array.Empty<byte>();
+            }
+#if NET5_0_OR_GREATER
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+            cancellationToken.ThrowIfCancellationRequested();
+            return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+        }
+
+        /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
+        public static Encoding EncodingOf(HttpResponseMessage response)
+        {
+            var charset = response.Content?.Headers.ContentType?.CharSet;
+            try
+            {
+                return string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset!.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                return Encoding.UTF8;
+            }
+        }
+
+        /// <summary>
+        /// A reply the SDK cannot read. For a query that is the gateway's error; a send may have been accepted all the
+        /// same, so its outcome is unknown.
+        /// </summary>
+        public static GatewayException Unreadable(HttpResponseMessage response, string? body, string problem, Exception? inner)
+        {
+            var call = response.RequestMessage is { } request ? GatewayCall.Of(request) : null;
+            var what = call is null ? "The gateway's reply" : $"The {call.Gateway} {call.Operation.Name} reply";
+            return call is null || call.Safety == RetrySafety.Repeatable
+                ? new GatewayException($"{what} {problem}", (int)response.StatusCode, body, null, inner)
+                : new GatewayOutcomeUnknownException($"{what} {problem}; the request may have been accepted", (int)response.StatusCode, body, inner);
+        }
+    }
+}

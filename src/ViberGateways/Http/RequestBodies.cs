@@ -1,0 +1,32 @@
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace ViberGateways.Http
+{
+    /// <summary>
+    /// The request bodies of the generated operations (nswag-templates/Client.Class.liquid): JSON written once into
+    /// pooled blocks by the client's shared serializer, forms encoded once from the model, text (the AlphaSMS XML
+    /// documents) as UTF-8 with its charset. Each can be sent again unchanged by a retry.
+    /// </summary>
+    internal static class RequestBodies
+    {
+        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        public static HttpContent Json(object model, JsonSerializer serializer, string mediaType) =>
+            PooledBodyContent.Json(model, serializer, new MediaTypeHeaderValue(mediaType));
+
+        public static HttpContent Form(object model, string mediaType) =>
+            WithType(new ByteArrayContent(Encoding.ASCII.GetBytes(FormFields.Encode(model))), new MediaTypeHeaderValue(mediaType));
+
+        public static HttpContent Text(string text, string mediaType) =>
+            WithType(new ByteArrayContent(Utf8.GetBytes(text)), new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" });
+
+        private static HttpContent WithType(HttpContent content, MediaTypeHeaderValue type)
+        {
+            content.Headers.ContentType = type;
+            return content;
+        }
+    }
+}

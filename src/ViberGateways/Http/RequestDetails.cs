@@ -1,0 +1,52 @@
+using System;
+using System.Threading;
+
+namespace ViberGateways.Http
+{
+    /// <summary>
+    /// What a gateway's mapping code knows about the generated operation it is about to call and the spec cannot
+    /// say: how many recipients the request carries (for telemetry), the model an XML document was written from
+    /// (its schemas decide the retry safety), and — after the call — whether the request went out more than once.
+    /// Declared for the calls made until the returned scope is disposed.
+    /// </summary>
+    internal sealed class RequestDetails
+    {
+        private static readonly AsyncLocal<RequestDetails?> Ambient = new();
+        private int _attempts;
+
+        public RequestDetails(int recipients = 0, object? writtenFrom = null)
+        {
+            Recipients = recipients;
+            WrittenFrom = writtenFrom;
+        }
+
+        public int Recipients { get; }
+
+        /// <summary>The model a text body (an XML document) was written from.</summary>
+        public object? WrittenFrom { get; }
+
+        /// <summary>Whether the request went out more than once.</summary>
+        public bool WasRepeated => Volatile.Read(ref _attempts) > 1;
+
+        public static RequestDetails? Current => Ambient.Value;
+
+        /// <summary>Declares these details for the generated operations run until the scope is disposed.</summary>
+        public IDisposable Declare()
+        {
+            var previous = Ambient.Value;
+            Ambient.Value = this;
+            return new Scope(previous);
+        }
+
+        internal void CountAttempt() => Interlocked.Increment(ref _attempts);
+
+        private sealed class Scope : IDisposable
+        {
+            private readonly RequestDetails? _previous;
+
+            public Scope(RequestDetails? previous) => _previous = previous;
+
+            public void Dispose() => Ambient.Value = _previous;
+        }
+    }
+}

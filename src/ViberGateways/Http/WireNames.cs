@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Serialization;
+using Newtonsoft.Json;
+
+namespace ViberGateways.Http
+{
+    /// <summary>
+    /// The names and values a generated model has on the wire: a property's name from its <c>[JsonProperty]</c>, an
+    /// enum member's from its <c>[EnumMember]</c>, numbers in the invariant culture. Read once per type.
+    /// </summary>
+    internal static class WireNames
+    {
+        private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<object, string>> EnumValues = new();
+        private static readonly ConcurrentDictionary<Type, WireProperty[]> Properties = new();
+
+        /// <summary>The property's name on the wire.</summary>
+        public static string Of(PropertyInfo property) => property.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName ?? property.Name;
+
+        /// <summary>The model's properties that are on the wire, in the spec's order, each with its wire name and a compiled getter.</summary>
+        public static WireProperty[] PropertiesOf(Type type) => Properties.GetOrAdd(type, t => t
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonPropertyAttribute>() != null)
+            .OrderBy(p => p.GetCustomAttribute<JsonPropertyAttribute>()!.Order)
+            .ThenBy(p => p.MetadataToken)
+            .Select(p => new WireProperty(p))
+            .ToArray());
+
+        /// <summary>A value as the wire writes it: text unchanged, enum members by their spec value, numbers invariant, booleans lower-case.</summary>
+        public static string Format(object value) => value switch
+        {
+            string text => text,
+            bool flag => flag ? "true" : "false",
+            Enum member => EnumValues.GetOrAdd(member.GetType(), EnumWireValues)[member],
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+
+        private static IReadOnlyDictionary<object, string> EnumWireValues(Type enumType) =>
+            enumType.GetFields(BindingFlags.Public | BindingFlags.Static).ToDictionary(
+                field => field.GetValue(null)!,
+                field => field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name);
+    }
+
+    /// <summary>A generated model's property as the wire sees it.</summary>
+    internal sealed class WireProperty
+    {
+        public WireProperty(PropertyInfo property)
+        {
+            Property = property;
+            Name = WireNames.Of(property);
+            Read = CompiledGetter.Of(property);
+        }
+
+        public PropertyInfo Property { get; }
+
+        /// <summary>The name on the wire.</summary>
+        public string Name { get; }
+
+        /// <summary>Reads the value (boxed) through a compiled delegate.</summary>
+        public Func<object, object?> Read { get; }
+    }
+}
