@@ -16,6 +16,7 @@ namespace ViberGateways.Tests.Infrastructure
         /// <summary>The requests <paramref name="send"/> made, each answered with <paramref name="reply"/>, rendered without the fake credentials.</summary>
         public static async Task<string> RenderAsync(string reply, Func<StubGateway, Task> send, string replyContentType = "application/json")
         {
+            // A reply for each request of the cases that send several (a personalised bulk send, one request a message).
             var gateway = new StubGateway();
             for (var i = 0; i < 4; i++)
             {
