@@ -1,0 +1,24 @@
+using ViberGateways.LiveAll;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways.Tests.Infrastructure
+{
+    /// <summary>
+    /// LiveAll and SMS.by clients configured as an application configures them, with fake credentials, sending to a
+    /// <see cref="StubGateway"/>.
+    /// </summary>
+    internal static class StubbedClients
+    {
+        /// <summary>The fake LiveAll <c>apitoken</c>; no rendering may contain it.</summary>
+        public const string LiveAllApiToken = "liveall-apitoken-4f7c2a91";
+
+        /// <summary>The fake SMS.by <c>token</c>; no rendering may contain it.</summary>
+        public const string SmsByToken = "smsby-token-9d3e5b27";
+
+        public static ILiveAllClient LiveAll(StubGateway gateway, string apiToken = LiveAllApiToken) =>
+            new LiveAllClient(new LiveAllOptions { ApiToken = apiToken }, gateway.CreateClient("https://liveall.test/"));
+
+        public static ISmsByClient SmsBy(StubGateway gateway, string token = SmsByToken) =>
+            new SmsByClient(new SmsByOptions { Token = token }, gateway.CreateClient("https://smsby.test/"));
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using ViberGateways.SmsBy;
+using ViberGateways.Tests.Infrastructure;
+
+namespace ViberGateways.Tests.SmsBy.GetViberDeliveryData
+{
+    /// <summary>
+    /// What SMS.by receives when asked for a quick message's delivery (<c>POST /api/v2/getViberDeliveryData</c>, a form),
+    /// through the generated operation and through <see cref="ISmsByClient.GetDeliveryStatusAsync"/>.
+    /// </summary>
+    public class GetViberDeliveryDataWireTests
+    {
+        private const string Reply = """{"status": "OK", "result": {"phone": "375293332211", "status": "READ", "error_code": 0}}""";
+
+        private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
+        {
+            ["generated-operation"] = gateway => StubbedClients.SmsBy(gateway).GetViberDeliveryDataAsync(
+                new SmsByGetViberDeliveryDataForm { Token = StubbedClients.SmsByToken, MessageId = 8484 }),
+            ["delivery-status-of-a-quick-message"] = gateway => StubbedClients.SmsBy(gateway).GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375293332211" }, 8484, null)),
+        };
+
+        public static TheoryData<string> CaseNames => ApprovedRequests.Names(Cases);
+
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public async Task Request_on_the_wire_matches_the_approved_rendering(string scenario) =>
+            (await ApprovedRequests.RenderAsync(Reply, Cases[scenario])).ShouldMatchApproved(ApprovedRequests.File(nameof(GetViberDeliveryDataWireTests), scenario));
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ViberGateways.SmsBy;
+using ViberGateways.Tests.Infrastructure;
+
+namespace ViberGateways.Tests.SmsBy.SendBulkViber
+{
+    /// <summary>
+    /// What SMS.by receives for Viber mailings (<c>POST /api/v1/sendBulkViber</c>, a JSON body): bulk mailings of text,
+    /// image and button, personal mailings, scheduled ones, sent through the message model
+    /// (<see cref="ISmsByClient.SendViberAsync"/>, the bulk sends) and through the generated operation with a callback
+    /// URL (<see cref="ISmsByClient.SendBulkViberAsync"/>): one approved file per case in Data/.
+    /// </summary>
+    public class SendBulkViberWireTests
+    {
+        private const string Reply = """{"uuid": "cc9c8043-8caf-11ef-b035-9e8f47954dec", "success": "OK"}""";
+
+        private static readonly DateTimeOffset Tomorrow = new(2024, 10, 30, 22, 56, 0, TimeSpan.FromHours(3));
+
+        private static readonly SmsByButton Button = new("Push me", "https://example.com/offer?id=7&src=viber");
+
+        private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
+        {
+            ["bulk-text"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
+            ["bulk-image"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
+            ["bulk-button"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button)),
+            ["bulk-named-and-scheduled"] = gateway =>
+            {
+                var message = Message(text: "See you tomorrow", recipients: new[] { "375291111111" });
+                message.MailingName = "October offer";
+                message.ScheduledAt = Tomorrow;
+                return StubbedClients.SmsBy(gateway).SendViberAsync(message);
+            },
+            ["bulk-from-a-recipient-list"] = async gateway =>
+            {
+                var template = Message(text: "Sale starts today", recipients: Array.Empty<string>());
+                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }).ToListAsync();
+            },
+            ["personal-text"] = async gateway =>
+            {
+                var template = Message(recipients: Array.Empty<string>());
+                template.MailingName = "Personal greetings";
+                template.ScheduledAt = Tomorrow;
+                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[]
+                {
+                    new SmsByPersonalRecipient("375291111111", "Hello Anna"),
+                    new SmsByPersonalRecipient("375292222222", "Hello Ivan"),
+                }).ToListAsync();
+            },
+            ["personal-button"] = async gateway =>
+            {
+                var template = Message(imageUrl: "https://example.com/images/offer.jpg", button: Button, recipients: Array.Empty<string>());
+                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[]
+                {
+                    new SmsByPersonalRecipient("375291111111", "Your offer, Anna", "https://example.com/offer/1"),
+                    new SmsByPersonalRecipient("375292222222", "Your offer, Ivan"),
+                }).ToListAsync();
+            },
+            ["generated-operation-with-callback-url"] = gateway => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest
+            {
+                Token = StubbedClients.SmsByToken,
+                CallbackUrl = "https://example.com/hooks/smsby",
+                Messages =
+                {
+                    new SmsByBulkViberSameMessageMailing
+                    {
+                        AlphanameId = "444",
+                        Name = "mailing list 1",
+                        ScheduleTime = "2024-10-30T22:56:00",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text, Text = "message text 1" },
+                        DeliveryList = { "375291111111", "375292222222" },
+                    },
+                    new SmsByBulkViberPersonalMailing
+                    {
+                        AlphanameId = "444",
+                        Name = "mailing list 2",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text },
+                        DeliveryList = { new SmsByPersonalDelivery { Phone = "375291111111", Text = "personal message 2.1" } },
+                    },
+                },
+            }),
+        };
+
+        public static TheoryData<string> CaseNames => ApprovedRequests.Names(Cases);
+
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public async Task Request_on_the_wire_matches_the_approved_rendering(string scenario) =>
+            (await ApprovedRequests.RenderAsync(Reply, Cases[scenario])).ShouldMatchApproved(ApprovedRequests.File(nameof(SendBulkViberWireTests), scenario));
+
+        /// <summary>A message to two recipients (a mailing, sender = <c>alphaname_id</c>) unless told otherwise.</summary>
+        private static SmsByMessage Message(string? text = null, string? imageUrl = null, SmsByButton? button = null, IEnumerable<string>? recipients = null) => new()
+        {
+            Recipients = (recipients ?? new[] { "375291111111", "375292222222" }).ToList(),
+            SenderId = 444,
+            Text = text,
+            ImageUrl = imageUrl,
+            Button = button,
+        };
+    }
+}
