@@ -41,20 +41,23 @@ test: tools lint build
 	$(TOOLS)/test-summary.sh $(RESULTS); exit $$status
 
 ## pack: ViberGateways (netstandard2.0, net8.0, net10.0), ViberGateways.Sandbox and the `viber` tool, with symbols,
-##       into artifacts/packages
+##       into artifacts/packages, as the version in src/build/Common.props (VERSION_SUFFIX=… makes it a prerelease)
 pack:
 	rm -rf $(PACKAGES)
 	for project in $(PACKABLE); do \
-	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true -p:EnableSourceLink=$(SOURCE_LINK) || exit 1; \
+	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true -p:EnableSourceLink=$(SOURCE_LINK) -p:VersionSuffix=$(VERSION_SUFFIX) || exit 1; \
 	done
 
-## consumer-test: install the packages from artifacts/packages (not project references) and run an application's
-##                tests against the sandbox on each framework (tests/Consumer)
-consumer-test: pack
-	rm -rf artifacts/consumer/packages/vibergateways*
+## consumer-test: pack as a prerelease of this run's own (1.0.0-local.<UTC time>), a version no packages folder can
+##                already hold, install those packages from artifacts/packages (not project references) and run an
+##                application's tests against the sandbox on each framework (tests/Consumer)
+consumer-test:
+	suffix=local.$$(date -u +%Y%m%d%H%M%S); \
+	$(MAKE) --no-print-directory pack VERSION_SUFFIX=$$suffix || exit 1; \
+	rm -rf artifacts/consumer/packages/vibergateways*; \
 	for project in $(CONSUMERS); do \
-	  $(DOTNET) restore $$project --force -nologo && \
-	  $(DOTNET) test $$project -c $(CONFIGURATION) --no-restore -nologo --logger "trx;LogFilePrefix=$$(basename $$project)" --results-directory $(RESULTS) || exit 1; \
+	  $(DOTNET) restore $$project --force -nologo -p:VersionSuffix=$$suffix && \
+	  $(DOTNET) test $$project -c $(CONFIGURATION) --no-restore -nologo -p:VersionSuffix=$$suffix --logger "trx;LogFilePrefix=$$(basename $$project)" --results-directory $(RESULTS) || exit 1; \
 	done
 
 ## contract: Stoplight Prism serves specs/ and validates every request the SDK's JSON, form and query operations send

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -117,16 +118,19 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task Each_call_is_traced_as_an_activity_of_the_sdk_source()
         {
-            var activities = new List<Activity>();
+            // A listener hears the SDK's source in the whole process, other test classes' calls included: it keeps only
+            // the activities of this test's own trace, which the SDK joins as the caller's current activity.
+            using var caller = new Activity(nameof(Each_call_is_traced_as_an_activity_of_the_sdk_source)).Start();
+            var activities = new ConcurrentQueue<Activity>();
             using var listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == GatewayTelemetry.ActivitySourceName,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
                 ActivityStopped = activity =>
                 {
-                    lock (activities)
+                    if (activity.TraceId == caller.TraceId)
                     {
-                        activities.Add(activity);
+                        activities.Enqueue(activity);
                     }
                 },
             };

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Versioning;
+using System.Security.Cryptography;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,11 +36,16 @@ namespace ViberGateways.ConsumerTests
         {
             var sdk = typeof(IAlphaSmsClient).Assembly;
             var expected = ExpectedLibraryFolder();
+            var version = PackageMetadata("PackageVersion");
+            using var package = ZipFile.OpenRead(PackagePath("nupkg"));
+            var installed = Path.Combine(PackageMetadata("InstalledPackagesFolder"), "vibergateways", version, "lib", expected, "ViberGateways.dll");
 
-            var installed = Path.Combine(PackageMetadata("InstalledPackagesFolder"), "vibergateways", PackageMetadata("PackageVersion"), "lib", expected, "ViberGateways.dll");
-            File.ReadAllBytes(sdk.Location).ShouldBe(File.ReadAllBytes(installed), $"the SDK loaded is {installed}");
+            var loaded = Sha256(File.OpenRead(sdk.Location));
+            loaded.ShouldBe(Sha256(package.GetEntry($"lib/{expected}/ViberGateways.dll")!.Open()), $"the SDK loaded is the one in {PackagePath("nupkg")}");
+            loaded.ShouldBe(Sha256(File.OpenRead(installed)), $"the SDK loaded is {installed}");
+            sdk.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0].ShouldBe(version);
             sdk.GetName().GetPublicKeyToken().ShouldNotBeEmpty("the assembly is strong-named");
-            sdk.GetName().Version.ShouldBe(new Version(PackageMetadata("PackageVersion") + ".0"));
+            sdk.GetName().Version.ShouldBe(new Version(version.Split('-')[0] + ".0"), "a prerelease keeps the assembly version of its release");
         }
 
         [Theory]
@@ -183,7 +190,20 @@ namespace ViberGateways.ConsumerTests
             return expected;
         }
 
+        /// <summary>Reads and closes <paramref name="content"/>: assemblies compared by hash keep a failure message short.</summary>
+        private static string Sha256(Stream content)
+        {
+            using (content)
+            {
+                return Convert.ToHexString(SHA256.HashData(content));
+            }
+        }
+
         internal static string PackageMetadata(string key) =>
             typeof(InstalledPackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+        /// <summary>The ViberGateways package (or, with "snupkg", its symbols) `make consumer-test` packed for this run.</summary>
+        internal static string PackagePath(string extension) =>
+            Path.Combine(PackageMetadata("PackagesFolder"), $"ViberGateways.{PackageMetadata("PackageVersion")}.{extension}");
     }
 }

@@ -1,4 +1,3 @@
-using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
@@ -13,7 +12,7 @@ namespace ViberGateways.ConsumerTests
         [Fact]
         public void The_package_holds_each_target_with_its_documentation_and_the_readme()
         {
-            using var package = ZipFile.OpenRead(PackagePath("nupkg"));
+            using var package = ZipFile.OpenRead(InstalledPackageTests.PackagePath("nupkg"));
             var entries = package.Entries.Select(e => e.FullName).ToList();
 
             entries.Where(e => e.StartsWith("lib/")).OrderBy(e => e).ShouldBe(
@@ -31,7 +30,7 @@ namespace ViberGateways.ConsumerTests
         [Fact]
         public void The_symbols_package_holds_a_portable_pdb_per_target()
         {
-            using var symbols = ZipFile.OpenRead(PackagePath("snupkg"));
+            using var symbols = ZipFile.OpenRead(InstalledPackageTests.PackagePath("snupkg"));
 
             symbols.Entries.Select(e => e.FullName).Where(e => e.EndsWith(".pdb")).OrderBy(e => e)
                 .ShouldBe(Targets.Select(t => $"lib/{t}/ViberGateways.pdb").OrderBy(e => e));
@@ -40,7 +39,7 @@ namespace ViberGateways.ConsumerTests
         [Fact]
         public void The_package_declares_its_license_readme_and_dependencies_per_target()
         {
-            using var package = ZipFile.OpenRead(PackagePath("nupkg"));
+            using var package = ZipFile.OpenRead(InstalledPackageTests.PackagePath("nupkg"));
             using var nuspecStream = package.GetEntry("ViberGateways.nuspec")!.Open();
             var nuspec = XDocument.Load(nuspecStream);
             XNamespace ns = nuspec.Root!.Name.Namespace;
@@ -51,8 +50,5 @@ namespace ViberGateways.ConsumerTests
             var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").Select(g => (string)g.Attribute("targetFramework")!).ToList();
             groups.ShouldBe(new[] { ".NETStandard2.0", "net8.0", "net10.0" }, ignoreOrder: true);
         }
-
-        private static string PackagePath(string extension) =>
-            Path.Combine(InstalledPackageTests.PackageMetadata("PackagesFolder"), $"ViberGateways.{InstalledPackageTests.PackageMetadata("PackageVersion")}.{extension}");
     }
 }
