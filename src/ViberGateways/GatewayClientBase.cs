@@ -77,7 +77,7 @@ namespace ViberGateways
             var model = body is string && details?.WrittenFrom is { } writtenFrom ? writtenFrom : body;
             if (model != null && model is not string)
             {
-                SpecLimits.ThrowIfBroken(model, "request");
+                SpecLimits.ThrowIfBroken(model, "request", listItems: details?.ItemsChecked != true);
             }
 
             new GatewayCall(operation, operation.SafetyOf(model), SecretValues.Of(operation, model, secretParameters, Options.Credentials()), details).AttachTo(request);

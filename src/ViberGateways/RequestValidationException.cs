@@ -65,6 +65,9 @@ namespace ViberGateways
 
         public bool IsEmpty => _violations.Count == 0;
 
+        /// <summary>Whether <paramref name="field"/> already has a violation.</summary>
+        public bool Has(string field) => _violations.Exists(v => v.Field == field);
+
         public void Add(string field, string rule, string message) => _violations.Add(new ValidationViolation(field, rule, message));
 
         public void ThrowIfAny()

@@ -22,38 +22,72 @@ namespace ViberGateways
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-        /// <summary>Throws a <see cref="RequestValidationException"/> naming every limit <paramref name="model"/> breaks, under <paramref name="path"/>.</summary>
-        public static void ThrowIfBroken(object model, string path)
+        /// <summary>
+        /// Throws a <see cref="RequestValidationException"/> naming every limit <paramref name="model"/> breaks, each
+        /// field by its wire name under <paramref name="path"/> (<c>request.data[0].viber_message</c>). With
+        /// <paramref name="listItems"/> false, the items of its lists are taken as already checked.
+        /// </summary>
+        public static void ThrowIfBroken(object model, string path, bool listItems = true)
         {
             // Models are almost always valid: a first pass builds no field paths and no error list (a bulk request has
             // hundreds of items); only a model that breaks a limit is walked again to name every violation.
-            if (!Walk(model, path: null, errors: null))
+            if (!Walk(model, null, null, listItems))
             {
                 var errors = new ValidationErrors();
-                Walk(model, path, errors);
+                Walk(model, path, (field, rule, message) => errors.Add(field, rule, message), listItems);
                 errors.ThrowIfAny();
             }
         }
 
-        /// <summary>Whether <paramref name="model"/> keeps every limit; with <paramref name="errors"/>, also names each violation under <paramref name="path"/>.</summary>
-        private static bool Walk(object model, string? path, ValidationErrors? errors)
+        /// <summary>
+        /// Adds to <paramref name="errors"/> every limit that <paramref name="model"/>, mapped from a caller's message,
+        /// breaks: a wire field that <paramref name="fields"/> maps (<c>viber_message</c> → <c>Text</c>) is reported
+        /// under the caller's field below <paramref name="path"/> (<c>messages[2].Text</c>), naming the wire field; one
+        /// the SDK fills itself is reported by its wire name, and one mapped to an empty name is not reported (a field
+        /// the caller supplies later, such as a bulk send's recipients). A field that already has a violation gets no
+        /// second one.
+        /// </summary>
+        public static void Check(object model, string path, IReadOnlyDictionary<string, string> fields, ValidationErrors errors)
+        {
+            if (Walk(model, null, null, listItems: true))
+            {
+                return;
+            }
+
+            Walk(model, "", (wirePath, rule, message) =>
+            {
+                if (fields.TryGetValue(wirePath, out var name) && name.Length == 0)
+                {
+                    return;
+                }
+
+                var field = path + "." + (name ?? wirePath);
+                if (!errors.Has(field))
+                {
+                    errors.Add(field, rule, fields.ContainsKey(wirePath) ? $"{message} (sent as `{wirePath}`)" : message);
+                }
+            }, listItems: true);
+        }
+
+        /// <summary>Whether <paramref name="model"/> keeps every limit; with <paramref name="report"/>, also names each violation under <paramref name="path"/>.</summary>
+        private static bool Walk(object model, string? path, Action<string, string, string>? report, bool listItems)
         {
             var valid = true;
             foreach (var property in Limits.GetOrAdd(model.GetType(), Describe))
             {
                 var value = property.Read(model);
-                var field = path is null ? null : path + "." + property.Property.Name;
+                var field = path is null ? null : path.Length == 0 ? property.WireName : path + "." + property.WireName;
                 foreach (var attribute in property.Attributes)
                 {
                     if (Violation(attribute, value) is { } violation)
                     {
-                        if (errors is null)
+                        if (report is null)
                         {
                             return false;
                         }
 
                         valid = false;
-                        errors.Add(field!, violation.Rule, violation.Message);
+                        report(field!, violation.Rule, violation.Message);
                     }
                 }
 
@@ -64,9 +98,9 @@ namespace ViberGateways
 
                 if (IsModel(value.GetType()))
                 {
-                    if (!Walk(value, field, errors))
+                    if (!Walk(value, field, report, listItems))
                     {
-                        if (errors is null)
+                        if (report is null)
                         {
                             return false;
                         }
@@ -74,14 +108,14 @@ namespace ViberGateways
                         valid = false;
                     }
                 }
-                else if (value is IEnumerable items && value is not IDictionary && value is not byte[])
+                else if (listItems && value is IEnumerable items && value is not IDictionary && value is not byte[])
                 {
                     var index = 0;
                     foreach (var item in items)
                     {
-                        if (item != null && IsModel(item.GetType()) && !Walk(item, field is null ? null : $"{field}[{index}]", errors))
+                        if (item != null && IsModel(item.GetType()) && !Walk(item, field is null ? null : $"{field}[{index}]", report, listItems))
                         {
-                            if (errors is null)
+                            if (report is null)
                             {
                                 return false;
                             }
@@ -160,7 +194,7 @@ namespace ViberGateways
         private static PropertyLimits[] Describe(Type type) =>
             type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "AdditionalProperties")
-                .Select(p => new PropertyLimits(p, p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+                .Select(p => new PropertyLimits(p, Http.WireNames.Of(p), p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
                 .Where(p => p.Attributes.Length > 0 || !IsLeaf(p.Property.PropertyType))
                 .ToArray();
 
@@ -170,14 +204,18 @@ namespace ViberGateways
 
         private sealed class PropertyLimits
         {
-            public PropertyLimits(PropertyInfo property, ValidationAttribute[] attributes)
+            public PropertyLimits(PropertyInfo property, string wireName, ValidationAttribute[] attributes)
             {
                 Property = property;
+                WireName = wireName;
                 Attributes = attributes;
                 Read = CompiledGetter.Of(property);
             }
 
             public PropertyInfo Property { get; }
+
+            /// <summary>The property's name on the wire, as violations name it.</summary>
+            public string WireName { get; }
 
             /// <summary>Reads the property (boxed) through a compiled delegate.</summary>
             public Func<object, object?> Read { get; }

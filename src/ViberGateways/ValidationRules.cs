@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace ViberGateways
 {
-    /// <summary>Text rules shared by every gateway's checks. Lengths count Unicode characters (an emoji counts once).</summary>
+    /// <summary>
+    /// Text rules shared by every gateway's checks, for what no spec states: a value that must be given is not blank,
+    /// and text holds only characters every transport can carry. Lengths are the specs' (SpecLimits), counted in
+    /// Unicode characters (an emoji counts once).
+    /// </summary>
     internal static class TextRules
     {
-        private static readonly Regex SenderNamePattern = new Regex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant);
-
-        /// <summary>Present, not blank, at most <paramref name="maxLength"/> characters, and made of sendable characters.</summary>
-        public static void Required(string? value, string field, int maxLength, ValidationErrors errors)
+        /// <summary>Present, not blank, and made of sendable characters.</summary>
+        public static void Present(string? value, string field, ValidationErrors errors)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -18,45 +19,26 @@ namespace ViberGateways
                 return;
             }
 
-            Length(value, field, 1, maxLength, errors);
+            SendableIfSet(value, field, errors);
         }
 
-        /// <summary>Between <paramref name="minLength"/> and <paramref name="maxLength"/> characters, made of sendable characters.</summary>
-        public static void Length(string? value, string field, int minLength, int maxLength, ValidationErrors errors)
+        /// <summary>When set, not blank and made of sendable characters (an empty value is left to the spec's minLength).</summary>
+        public static void SendableIfSet(string? value, string field, ValidationErrors errors)
         {
-            if (value is null)
+            if (string.IsNullOrEmpty(value))
             {
-                errors.Add(field, "required", "must not be null");
                 return;
             }
 
-            if (!Sendable(value, out var problem))
+            if (value!.Trim().Length == 0)
+            {
+                errors.Add(field, "required", "must not be empty");
+            }
+            else if (!Sendable(value, out var problem))
             {
                 errors.Add(field, "characters", problem!);
-                return;
-            }
-
-            var length = CharacterCount(value);
-            if (length < minLength || length > maxLength)
-            {
-                var rule = length > maxLength ? "maxLength" : "minLength";
-                var limit = minLength == maxLength ? $"exactly {maxLength}" : minLength <= 1 && length > maxLength ? $"at most {maxLength}" : $"{minLength} to {maxLength}";
-                errors.Add(field, rule, $"must have {limit} characters, not {length}");
             }
         }
-
-        /// <summary>An SMS sender name: Latin letters, digits, dot, dash or underscore, at most <paramref name="maxLength"/>.</summary>
-        public static void SenderName(string? value, string field, int maxLength, ValidationErrors errors)
-        {
-            Required(value, field, maxLength, errors);
-            if (!string.IsNullOrWhiteSpace(value) && !IsSenderName(value!))
-            {
-                errors.Add(field, "pattern", "may contain only Latin letters, digits, dot, dash and underscore");
-            }
-        }
-
-        /// <summary>Whether the text is made only of the characters an SMS sender name allows.</summary>
-        public static bool IsSenderName(string value) => SenderNamePattern.IsMatch(value);
 
         /// <summary>Unicode characters (code points), so a surrogate pair counts once.</summary>
         public static int CharacterCount(string value)
@@ -144,11 +126,12 @@ namespace ViberGateways
         }
     }
 
-    /// <summary>URL rules shared by every gateway's checks.</summary>
+    /// <summary>
+    /// URL rules for the few links no generated model can check: NJsonSchema puts no limits on the items of a list of
+    /// strings (LiveAll <c>im_image_urls</c>), so their spec pattern — an absolute http(s) URL — is checked here.
+    /// </summary>
     internal static class UrlRules
     {
-        private static readonly string[] ImageExtensions = { ".jpg", ".jpeg", ".png", ".gif" };
-
         /// <summary>An absolute http or https URL.</summary>
         public static bool Absolute(string? value, string field, ValidationErrors errors)
         {
@@ -165,19 +148,6 @@ namespace ViberGateways
             }
 
             return true;
-        }
-
-        /// <summary>An absolute http(s) URL whose path ends in .jpg, .jpeg, .png or .gif.</summary>
-        public static void Image(string? value, string field, ValidationErrors errors)
-        {
-            if (Absolute(value, field, errors))
-            {
-                var path = new Uri(value!).AbsolutePath;
-                if (Array.TrueForAll(ImageExtensions, e => !path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                {
-                    errors.Add(field, "imageFormat", "must point to a .jpg, .jpeg, .png or .gif image");
-                }
-            }
         }
     }
 }

@@ -38,7 +38,7 @@ namespace ViberGateways.IntegrationTests
                     {
                         AlphanameId = "444", Name = "mailing list 5",
                         Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Image, ImageUrl = "https://example.com/a.jpg" },
-                        DeliveryList = { new SmsByPersonalDelivery { Phone = "375294444444" } },
+                        DeliveryList = { new SmsByPersonalDelivery { Phone = "375294444444", Text = "personal message 5.1" } },
                     },
                 },
             };

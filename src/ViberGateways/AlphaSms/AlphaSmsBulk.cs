@@ -23,7 +23,7 @@ namespace ViberGateways.AlphaSms
             BulkSender.Run(messages, options, Plan<AlphaSmsMessage>(transport, send,
                 (message, index) =>
                 {
-                    var checkedMessage = WithClientId(AlphaSmsMessageRules.CheckBulkMessage(message, transport, $"messages[{index}]"), transport);
+                    var checkedMessage = AlphaSmsRules.CheckBulkMessage(message, transport, $"messages[{index}]");
                     return new BulkEntry<CheckedAlphaSmsMessage>(index, message.Recipient, checkedMessage);
                 },
                 message => message?.Recipient ?? ""), cancellationToken);
@@ -31,10 +31,9 @@ namespace ViberGateways.AlphaSms
         public static IAsyncEnumerable<BulkRecipientResult> ToRecipients(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options,
             AlphaSmsTransport transport, RequestSender send, CancellationToken cancellationToken)
         {
-            var content = AlphaSmsMessageRules.CheckBulkTemplate(message, transport);
+            var content = AlphaSmsRules.CheckBulkTemplate(message, transport);
             return BulkSender.Run(recipients, options, Plan<string>(transport, send, (recipient, index) =>
-                new BulkEntry<CheckedAlphaSmsMessage>(index, recipient,
-                    WithClientId(new CheckedAlphaSmsMessage(0, message.WithRecipient(recipient), RecipientRules.ParseOne(recipient, $"recipients[{index}]"), content), transport)),
+                new BulkEntry<CheckedAlphaSmsMessage>(index, recipient, AlphaSmsRules.ForRecipient(message, content, recipient, index, transport)),
                 recipient => recipient ?? ""), cancellationToken);
         }
 
@@ -46,20 +45,6 @@ namespace ViberGateways.AlphaSms
             {
                 ClientIdOf = message => message.ClientId,
             };
-
-        /// <summary>
-        /// JSON and XML messages get their client id when they are read, not when their request is sent: a request
-        /// that fails as a whole still reports each message's id, to check its status with.
-        /// </summary>
-        private static CheckedAlphaSmsMessage WithClientId(CheckedAlphaSmsMessage message, AlphaSmsTransport transport)
-        {
-            if (transport != AlphaSmsTransport.Http && message.Message.ClientId is null)
-            {
-                message.AssignedClientId = ClientMessageIds.Next();
-            }
-
-            return message;
-        }
 
         private static async Task<IReadOnlyList<BulkRecipientResult>> SendAsync(IReadOnlyList<BulkEntry<CheckedAlphaSmsMessage>> entries, int request, RequestSender send,
             CancellationToken cancellationToken)

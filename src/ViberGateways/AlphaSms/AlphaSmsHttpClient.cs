@@ -18,18 +18,18 @@ namespace ViberGateways.AlphaSms
     public partial class AlphaSmsHttpClient : IAlphaSmsClient
     {
         /// <summary>Lifetime sent when a message sets none: the page marks <c>viber_lifetime</c> required, 60 to 86400 seconds.</summary>
-        public const int DefaultLifetimeSeconds = AlphaSmsMessageRules.MaxHttpLifetimeSeconds;
+        public const int DefaultLifetimeSeconds = 86400;
 
         /// <inheritdoc />
         public AlphaSmsTransport Transport => AlphaSmsTransport.Http;
 
         /// <inheritdoc />
         public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsMessageRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
 
         /// <inheritdoc />
         public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
 
         /// <inheritdoc />
         public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -63,18 +63,13 @@ namespace ViberGateways.AlphaSms
             var sends = new List<AlphaSmsHttpParameters>(messages.Count);
             foreach (var message in messages)
             {
-                sends.Add(ToParameters(message));
+                sends.Add(Authenticated((AlphaSmsHttpParameters)message.Wire));
             }
 
             // The HTTP API takes one message per request, and has no client id: a send is never repeated once it may
             // have reached the gateway. Once the gateway is unavailable the remaining messages are not attempted.
             var results = new List<AlphaSmsSendResult>(messages.Count);
             GatewayUnavailableException? unavailable = null;
-            for (var i = 0; i < messages.Count; i++)
-            {
-                ValidateBeforeSend(sends[i]);
-            }
-
             for (var i = 0; i < messages.Count; i++)
             {
                 if (unavailable != null)
@@ -98,46 +93,12 @@ namespace ViberGateways.AlphaSms
             return results;
         }
 
-        private AlphaSmsHttpParameters ToParameters(CheckedAlphaSmsMessage checkedMessage)
-        {
-            var message = checkedMessage.Message;
-            var parameters = Authenticated(AlphaSmsHttpCommand.Send);
-            // `from` and `message` are required: they carry the SMS fallback, or repeat the Viber sender and text.
-            parameters.From = message.SmsFallback?.Sender ?? message.Sender;
-            parameters.To = checkedMessage.Recipient.Digits;
-            parameters.Message = message.SmsFallback?.Text ?? message.Text;
-            parameters.Viber = AlphaSmsHttpFlag.One;
-            parameters.ViberType = checkedMessage.Content switch
-            {
-                AlphaSmsContent.Text => AlphaSmsHttpViberType.Text,
-                AlphaSmsContent.TextAndImage => AlphaSmsHttpViberType.Image,
-                _ => AlphaSmsHttpViberType.Button,
-            };
-            parameters.ViberMessage = message.Text;
-            parameters.ViberFrom = message.Sender;
-            parameters.ViberLifetime = message.Lifetime is { } lifetime ? (int)lifetime.TotalSeconds : DefaultLifetimeSeconds;
-            // The table says 1, the documented example sends true; the SDK follows the example.
-            parameters.ViberSms = message.SmsFallback is null ? null : AlphaSmsHttpFlag.True;
-            parameters.ViberImage = message.ImageUrl;
-            parameters.ViberUrl = message.Button?.Url;
-            parameters.ViberButton = message.Button?.Caption;
-            parameters.AskDate = message.ScheduledAt is { } at ? DocumentedDateTime(at) : null;
-            return parameters;
-        }
+        private AlphaSmsHttpParameters Authenticated(AlphaSmsHttpCommand command) => Authenticated(new AlphaSmsHttpParameters { Command = command });
 
-        /// <summary>The page's ISO 8601 form: <c>2024-08-15T15:52:01+0200</c>.</summary>
-        private static string DocumentedDateTime(DateTimeOffset time) =>
-            time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
-            + (time.Offset < TimeSpan.Zero ? "-" : "+") + time.Offset.ToString("hhmm", CultureInfo.InvariantCulture);
-
-        /// <summary>Parameters for a command, with the protocol version (the scheme requests go out with) and the credentials (key, or login and password).</summary>
-        private AlphaSmsHttpParameters Authenticated(AlphaSmsHttpCommand command)
+        /// <summary>The parameters with the protocol version (the scheme requests go out with) and the credentials (key, or login and password).</summary>
+        private AlphaSmsHttpParameters Authenticated(AlphaSmsHttpParameters parameters)
         {
-            var parameters = new AlphaSmsHttpParameters
-            {
-                Version = (_httpClient.BaseAddress ?? Options.BaseAddress).Scheme == Uri.UriSchemeHttp ? AlphaSmsHttpProtocolVersion.Http : AlphaSmsHttpProtocolVersion.Https,
-                Command = command,
-            };
+            parameters.Version = (_httpClient.BaseAddress ?? Options.BaseAddress).Scheme == Uri.UriSchemeHttp ? AlphaSmsHttpProtocolVersion.Http : AlphaSmsHttpProtocolVersion.Https;
             if (!string.IsNullOrWhiteSpace(Options.ApiKey))
             {
                 parameters.Key = Options.ApiKey;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,11 +16,11 @@ namespace ViberGateways.AlphaSms
 
         /// <inheritdoc />
         public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsMessageRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
 
         /// <inheritdoc />
         public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
 
         /// <inheritdoc />
         public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -67,13 +66,13 @@ namespace ViberGateways.AlphaSms
             var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
             foreach (var message in messages)
             {
-                request.Data.Add(ToViberItem(message));
+                request.Data.Add((AlphaSmsJsonViberItem)message.Wire);
             }
 
-            long ClientIdOf(int i) => ((AlphaSmsJsonViberItem)request.Data[i]).Id;
+            long? ClientIdOf(int i) => messages[i].ClientId;
 
             // Every JSON item carries a client id (assigned before the first attempt), so the gateway de-duplicates a repeat.
-            var details = new RequestDetails(messages.Count);
+            var details = new RequestDetails(messages.Count, itemsChecked: true);
             AlphaSmsJsonReply reply;
             try
             {
@@ -94,7 +93,7 @@ namespace ViberGateways.AlphaSms
                 {
                     return new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.Unknown)
                     {
-                        ClientId = ClientIdOf(i),
+                        ClientId = message.ClientId,
                         Error = "The AlphaSMS reply carried no result for this message",
                     };
                 }
@@ -104,7 +103,7 @@ namespace ViberGateways.AlphaSms
                 var acceptedEarlier = !item.Success && details.WasRepeated && item.Error?.IndexOf("duplicate", StringComparison.OrdinalIgnoreCase) >= 0;
                 return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success || acceptedEarlier ? SendOutcome.Accepted : SendOutcome.Rejected)
                 {
-                    ClientId = item.Data?.Id ?? ClientIdOf(i),
+                    ClientId = item.Data?.Id ?? message.ClientId,
                     GatewayId = item.Data?.MsgId,
                     Parts = item.Data?.Parts,
                     Error = item.Success || acceptedEarlier ? null : item.Error ?? "rejected without a reason",
@@ -135,32 +134,6 @@ namespace ViberGateways.AlphaSms
             }
 
             return reply.Data ?? new List<AlphaSmsJsonItemResult>();
-        }
-
-        private static AlphaSmsJsonViberItem ToViberItem(CheckedAlphaSmsMessage checkedMessage)
-        {
-            var message = checkedMessage.Message;
-            var item = message.SmsFallback is { } fallback
-                ? new AlphaSmsJsonViberSmsItem { SmsSignature = fallback.Sender, SmsMessage = fallback.Text }
-                : new AlphaSmsJsonViberItem();
-            item.Id = checkedMessage.ClientId ?? ClientMessageIds.Next();
-            item.Phone = long.Parse(checkedMessage.Recipient.Digits, NumberStyles.None, CultureInfo.InvariantCulture);
-            item.ViberType = checkedMessage.Content switch
-            {
-                AlphaSmsContent.Text => AlphaSmsJsonViberType.Text,
-                AlphaSmsContent.Image => AlphaSmsJsonViberType.Image,
-                AlphaSmsContent.TextAndButton => AlphaSmsJsonViberType.TextLink,
-                _ => AlphaSmsJsonViberType.TextImageLink,
-            };
-            item.ViberSignature = message.Sender;
-            item.ViberMessage = message.Text;
-            item.ViberImage = message.ImageUrl;
-            item.ViberButton = message.Button?.Caption;
-            item.ViberLink = message.Button?.Url;
-            item.ViberLifetime = message.Lifetime is { } lifetime ? (int)lifetime.TotalSeconds : null;
-            item.ShortLink = message.ShortenLinks;
-            item.Hook = message.StatusCallbackUrl;
-            return item;
         }
     }
 }

@@ -22,11 +22,11 @@ namespace ViberGateways.AlphaSms
 
         /// <inheritdoc />
         public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsMessageRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
 
         /// <inheritdoc />
         public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsMessageRules.Check(messages, Transport, "messages"), cancellationToken);
+            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
 
         /// <inheritdoc />
         public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -74,12 +74,12 @@ namespace ViberGateways.AlphaSms
             var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey() };
             foreach (var message in messages)
             {
-                package.MessageViber.Add(ToXmlMessage(message));
+                package.MessageViber.Add((AlphaSmsXmlMessage)message.Wire);
             }
 
             // With a client id on every message the gateway de-duplicates a repeat (code 208); without, a repeat could send
             // twice: specs/alphasms-xml.yaml declares it, and the pipeline reads it from the package.
-            var details = new RequestDetails(messages.Count, package);
+            var details = new RequestDetails(messages.Count, package, itemsChecked: true);
             AlphaSmsXmlReply reply;
             try
             {
@@ -121,28 +121,6 @@ namespace ViberGateways.AlphaSms
                 GatewayId = accepted && result.MsgId > 0 ? result.MsgId : null,
                 ErrorCode = accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
                 Error = accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})",
-            };
-        }
-
-        private static AlphaSmsXmlMessage ToXmlMessage(CheckedAlphaSmsMessage checkedMessage)
-        {
-            var message = checkedMessage.Message;
-            return new AlphaSmsXmlMessage
-            {
-                Id = checkedMessage.ClientId,
-                DateBeg = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-                Phone = checkedMessage.Recipient.International,
-                Sender = message.Sender,
-                Type = checkedMessage.Content switch
-                {
-                    AlphaSmsContent.Text => AlphaSmsXmlMessageType.Text,
-                    AlphaSmsContent.TextAndImage => AlphaSmsXmlMessageType.Image,
-                    _ => AlphaSmsXmlMessageType.Button,
-                },
-                Text = message.Text!,
-                Image = message.ImageUrl,
-                Button = message.Button?.Caption,
-                Url = message.Button?.Url,
             };
         }
     }

@@ -14,8 +14,20 @@ namespace ViberGateways.Http
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        public static HttpContent Json(object model, JsonSerializer serializer, string mediaType) =>
-            PooledBodyContent.Json(model, serializer, new MediaTypeHeaderValue(mediaType));
+        public static HttpContent Json(object model, JsonSerializer serializer, string mediaType)
+        {
+            try
+            {
+                return PooledBodyContent.Json(model, serializer, new MediaTypeHeaderValue(mediaType));
+            }
+            catch (JsonSerializationException)
+            {
+                // The body is written before the operation checks it (NSwag's BeforeSend comes later): a required field
+                // left null stops the serializer first. Name every broken limit as the check would.
+                SpecLimits.ThrowIfBroken(model, "request");
+                throw;
+            }
+        }
 
         public static HttpContent Form(object model, string mediaType) =>
             WithType(new ByteArrayContent(Encoding.ASCII.GetBytes(FormFields.Encode(model))), new MediaTypeHeaderValue(mediaType));

@@ -14,13 +14,17 @@ namespace ViberGateways.Http
         private static readonly AsyncLocal<RequestDetails?> Ambient = new();
         private int _attempts;
 
-        public RequestDetails(int recipients = 0, object? writtenFrom = null)
+        public RequestDetails(int recipients = 0, object? writtenFrom = null, bool itemsChecked = false)
         {
             Recipients = recipients;
             WrittenFrom = writtenFrom;
+            ItemsChecked = itemsChecked;
         }
 
         public int Recipients { get; }
+
+        /// <summary>Whether the items of the body's lists were each checked against the spec when they were mapped from the caller's messages.</summary>
+        public bool ItemsChecked { get; }
 
         /// <summary>The model a text body (an XML document) was written from.</summary>
         public object? WrittenFrom { get; }

@@ -49,7 +49,7 @@ namespace ViberGateways.LiveAll
         public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(LiveAllMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default)
         {
-            CheckBulkTemplate(message);
+            LiveAllRules.CheckBulkTemplate(message);
             var plan = new BulkPlan<string, string>("LiveAll", DefaultRecipientsPerRequest, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",
@@ -64,7 +64,7 @@ namespace ViberGateways.LiveAll
             var plan = new BulkPlan<LiveAllMessage, (LiveAllMessage Message, string Digits)>("LiveAll", 1, 1,
                 (message, index) =>
                 {
-                    var digits = CheckPersonalised(message, $"messages[{index}]").Digits;
+                    var digits = LiveAllRules.CheckPersonalised(message, $"messages[{index}]").Digits;
                     return new BulkEntry<(LiveAllMessage, string)>(index, message.Recipients[0], (message, digits));
                 },
                 message => message?.Recipients?.FirstOrDefault() ?? "",
@@ -95,43 +95,6 @@ namespace ViberGateways.LiveAll
             }
 
             return results;
-        }
-
-        private static void CheckBulkTemplate(LiveAllMessage message)
-        {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
-
-            var errors = new ValidationErrors();
-            if (message.Recipients is { Count: > 0 })
-            {
-                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
-            }
-
-            CheckContent(message, "message", errors);
-            errors.ThrowIfAny();
-        }
-
-        private static PhoneNumber CheckPersonalised(LiveAllMessage? message, string path)
-        {
-            var errors = new ValidationErrors();
-            if (message is null)
-            {
-                errors.Add(path, "required", "must not be null");
-                errors.ThrowIfAny();
-            }
-
-            var recipients = RecipientRules.Parse(message!.Recipients, path + ".Recipients", errors);
-            if (message.Recipients is { Count: > 1 })
-            {
-                errors.Add(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
-            }
-
-            CheckContent(message, path, errors);
-            errors.ThrowIfAny();
-            return recipients[0];
         }
     }
 }

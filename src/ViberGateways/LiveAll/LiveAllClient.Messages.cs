@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Http;
@@ -25,14 +24,10 @@ namespace ViberGateways.LiveAll
     /// </summary>
     public partial class LiveAllClient
     {
-        private const int MaxTextLength = 1000;
-        private const int MaxSenderIdLength = 11;
-        private static readonly Regex SenderIdPattern = new Regex(@"^[A-Za-z0-9\-.!#%&()<>]+$", RegexOptions.CultureInvariant);
-
         /// <inheritdoc />
         public virtual async Task<IReadOnlyList<LiveAllSendResult>> SendAsync(LiveAllMessage message, CancellationToken cancellationToken = default)
         {
-            var recipients = Check(message);
+            var recipients = LiveAllRules.Check(message);
             var destinations = recipients.Select(r => r.Digits).ToList();
             var ids = MessageIds(destinations, await SendToAsync(message, destinations, cancellationToken).ConfigureAwait(false));
             return message.Recipients.Select((recipient, i) => ids[i] is { } smsId
@@ -43,19 +38,7 @@ namespace ViberGateways.LiveAll
         /// <summary>One SendIM request: the message to these destinations; <c>success: false</c> becomes a <see cref="GatewayRejectedException"/>.</summary>
         private async Task<IList<LiveAllDestinationResult>> SendToAsync(LiveAllMessage message, IReadOnlyList<string> destinations, CancellationToken cancellationToken)
         {
-            var request = new LiveAllSendImRequest
-            {
-                Apitoken = Options.RequireApiToken(),
-                ImType = message.SmsFallback is null ? LiveAllImType.Im : LiveAllImType.ImWithSmsFallback,
-                ImSenderName = message.SenderName,
-                ImText = message.Text,
-                Destinations = destinations as IList<string> ?? destinations.ToList(),
-                ImImageUrls = message.ImageUrl is null ? null : new List<string> { message.ImageUrl },
-                ImActions = message.Button is null ? null : new List<LiveAllImAction> { new LiveAllImAction { Caption = message.Button.Caption, Url = message.Button.Url } },
-                Senderid = message.SmsFallback?.SenderId,
-                Pricecat = message.SmsFallback?.PriceCategory,
-                SmsText = message.SmsFallback?.Text,
-            };
+            var request = LiveAllMapping.ToSendIm(message, destinations as IList<string> ?? destinations.ToList(), Options.RequireApiToken());
 
             LiveAllSendImReply reply;
             using (new RequestDetails(destinations.Count).Declare())
@@ -104,47 +87,6 @@ namespace ViberGateways.LiveAll
             }
 
             return result;
-        }
-
-        private static List<PhoneNumber> Check(LiveAllMessage message)
-        {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
-
-            var errors = new ValidationErrors();
-            var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
-            CheckContent(message, "message", errors);
-            errors.ThrowIfAny();
-            return recipients;
-        }
-
-        private static void CheckContent(LiveAllMessage message, string path, ValidationErrors errors)
-        {
-            TextRules.Required(message.SenderName, path + ".SenderName", int.MaxValue, errors);
-            TextRules.Required(message.Text, path + ".Text", MaxTextLength, errors);
-            if (message.ImageUrl != null)
-            {
-                UrlRules.Absolute(message.ImageUrl, path + ".ImageUrl", errors);
-            }
-
-            if (message.Button != null)
-            {
-                TextRules.Required(message.Button.Caption, path + ".Button.Caption", int.MaxValue, errors);
-                UrlRules.Absolute(message.Button.Url, path + ".Button.Url", errors);
-            }
-
-            if (message.SmsFallback is { } fallback)
-            {
-                TextRules.Required(fallback.SenderId, path + ".SmsFallback.SenderId", MaxSenderIdLength, errors);
-                if (!string.IsNullOrEmpty(fallback.SenderId) && !SenderIdPattern.IsMatch(fallback.SenderId))
-                {
-                    errors.Add(path + ".SmsFallback.SenderId", "pattern", "may contain only A-Z, a-z, 0-9 and - . ! # % & ( ) < >");
-                }
-
-                TextRules.Required(fallback.Text, path + ".SmsFallback.Text", int.MaxValue, errors);
-            }
         }
     }
 }

@@ -54,12 +54,12 @@ namespace ViberGateways.SmsBy
         public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default)
         {
-            CheckBulkTemplate(message, personal: false);
+            SmsByRules.CheckBulkTemplate(message, personal: false);
             var token = Options.RequireToken();
             var plan = new BulkPlan<string, string>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",
-                (entries, request, cancellation) => SendMailingAsync(token, entries, digits => SameMessageMailing(message, digits), request, cancellation));
+                (entries, request, cancellation) => SendMailingAsync(token, entries, digits => SmsByMapping.ToSameMessageMailing(message, digits), request, cancellation));
             return BulkSender.Run(recipients, options, plan, cancellationToken);
         }
 
@@ -67,12 +67,12 @@ namespace ViberGateways.SmsBy
         public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default)
         {
-            CheckBulkTemplate(message, personal: true);
+            SmsByRules.CheckBulkTemplate(message, personal: true);
             var token = Options.RequireToken();
             var plan = new BulkPlan<SmsByPersonalRecipient, SmsByPersonalDelivery>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
-                (recipient, index) => new BulkEntry<SmsByPersonalDelivery>(index, recipient?.Phone ?? "", PersonalDelivery(message, recipient, $"recipients[{index}]")),
+                (recipient, index) => new BulkEntry<SmsByPersonalDelivery>(index, recipient?.Phone ?? "", SmsByRules.PersonalDelivery(message, recipient, $"recipients[{index}]")),
                 recipient => recipient?.Phone ?? "",
-                (entries, request, cancellation) => SendMailingAsync(token, entries, deliveries => PersonalMailing(message, deliveries), request, cancellation))
+                (entries, request, cancellation) => SendMailingAsync(token, entries, deliveries => SmsByMapping.ToPersonalMailing(message, deliveries), request, cancellation))
             {
                 // A refused personal mailing may be about one recipient's text: three in a row stop the send.
                 StopOnFirstRefusal = false,
@@ -97,93 +97,6 @@ namespace ViberGateways.SmsBy
             }
 
             return results;
-        }
-
-        private static SmsByBulkViberPersonalMailing PersonalMailing(SmsByMessage message, IList<SmsByPersonalDelivery> deliveries) => new SmsByBulkViberPersonalMailing
-        {
-            AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
-            Name = message.MailingName,
-            ScheduleTime = ScheduleTime(message),
-            Content = new SmsByBulkViberContent
-            {
-                Type = message.Button != null ? SmsByBulkViberContentType.Button : SmsByBulkViberContentType.Text,
-                ImageUrl = message.ImageUrl,
-                Caption = message.Button?.Caption,
-            },
-            DeliveryList = deliveries,
-        };
-
-        private static SmsByPersonalDelivery PersonalDelivery(SmsByMessage message, SmsByPersonalRecipient? recipient, string path)
-        {
-            var errors = new ValidationErrors();
-            if (recipient is null)
-            {
-                errors.Add(path, "required", "must not be null");
-                errors.ThrowIfAny();
-            }
-
-            var phone = RecipientRules.ParseOne(recipient!.Phone, path + ".Phone");
-            TextRules.Required(recipient.Text, path + ".Text", int.MaxValue, errors);
-            if (recipient.ButtonUrl != null)
-            {
-                if (message.Button is null)
-                {
-                    errors.Add(path + ".ButtonUrl", "content", "the message has no button to link");
-                }
-                else
-                {
-                    CheckButtonLink(recipient.ButtonUrl, path + ".ButtonUrl", errors);
-                }
-            }
-
-            errors.ThrowIfAny();
-            return new SmsByPersonalDelivery { Phone = phone.Digits, Text = recipient.Text, ButtonLink = message.Button is null ? null : recipient.ButtonUrl ?? message.Button.Url };
-        }
-
-        private static void CheckBulkTemplate(SmsByMessage message, bool personal)
-        {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
-
-            var errors = new ValidationErrors();
-            if (message.Recipients is { Count: > 0 })
-            {
-                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
-            }
-
-            if (!personal)
-            {
-                CheckContent(message, mailing: true, errors);
-            }
-            else
-            {
-                CheckSender(message, errors);
-                if (message.Text != null)
-                {
-                    errors.Add("message.Text", "bulk", "must be empty: each personal recipient carries its own text");
-                }
-
-                if (message.Button != null)
-                {
-                    CheckButton(message.Button, errors);
-                    if (message.ImageUrl is null)
-                    {
-                        errors.Add("message.ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
-                    }
-                    else
-                    {
-                        UrlRules.Absolute(message.ImageUrl, "message.ImageUrl", errors);
-                    }
-                }
-                else if (message.ImageUrl != null)
-                {
-                    errors.Add("message.ImageUrl", "content", "a personal mailing shows an image only above a button (SMS.by sends an image alone only as a bulk mailing)");
-                }
-            }
-
-            errors.ThrowIfAny();
         }
     }
 }

@@ -27,26 +27,14 @@ namespace ViberGateways.SmsBy
     // checked before any I/O, and a reply with an `error` or a status other than OK turned into a GatewayException.
     public partial class SmsByClient
     {
-        private const int MaxButtonLinkLength = 150;
-
         /// <inheritdoc />
         public virtual async Task<SmsBySendResult> SendViberAsync(SmsByMessage message, CancellationToken cancellationToken = default)
         {
-            var recipients = Check(message);
+            var recipients = SmsByRules.Check(message);
             var token = Options.RequireToken();
-            if (recipients.Count == 1 && message.ScheduledAt is null && message.MailingName is null)
+            if (!SmsByRules.IsMailing(message, recipients.Count))
             {
-                var form = new SmsBySendQuickViberMessageForm
-                {
-                    Token = token,
-                    VibernameId = message.SenderId,
-                    Phone = recipients[0].Digits,
-                    TypeMessage = message.Button != null ? SmsByViberMessageType.Button : message.Text is null ? SmsByViberMessageType.Image : SmsByViberMessageType.Text,
-                    Message = message.Text,
-                    ImageUrl = message.ImageUrl,
-                    Button = message.Button?.Caption,
-                    ButtonLink = message.Button?.Url,
-                };
+                var form = SmsByMapping.ToQuickMessage(message, recipients[0].Digits, token);
                 SmsBySendQuickViberMessageReply reply;
                 using (new RequestDetails(1).Declare())
                 {
@@ -57,7 +45,7 @@ namespace ViberGateways.SmsBy
                 return new SmsBySendResult(message.Recipients.ToList(), reply.Result?.MessageId ?? throw Unreadable("quick message"), null);
             }
 
-            var mailing = SameMessageMailing(message, recipients.Select(r => r.Digits).ToList());
+            var mailing = SmsByMapping.ToSameMessageMailing(message, recipients.Select(r => r.Digits).ToList());
             var uuid = await SendMailingAsync(token, mailing, recipients.Count, cancellationToken).ConfigureAwait(false);
             return new SmsBySendResult(message.Recipients.ToList(), null, uuid);
         }
@@ -75,24 +63,6 @@ namespace ViberGateways.SmsBy
             ThrowIfFailed(bulk.Success, bulk.Error, "mailing");
             return bulk.Uuid ?? throw Unreadable("mailing");
         }
-
-        private static SmsByBulkViberSameMessageMailing SameMessageMailing(SmsByMessage message, IList<string> deliveryList) => new SmsByBulkViberSameMessageMailing
-        {
-            AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
-            Name = message.MailingName,
-            ScheduleTime = ScheduleTime(message),
-            Content = new SmsByBulkViberContent
-            {
-                Type = message.Button != null ? SmsByBulkViberContentType.Button : message.Text is null ? SmsByBulkViberContentType.Image : SmsByBulkViberContentType.Text,
-                Text = message.Text,
-                ImageUrl = message.ImageUrl,
-                ButtonLink = message.Button?.Url,
-                Caption = message.Button?.Caption,
-            },
-            DeliveryList = deliveryList,
-        };
-
-        private static string? ScheduleTime(SmsByMessage message) => message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
         /// <inheritdoc />
         public virtual async Task<IReadOnlyList<SmsByDeliveryStatus>> GetDeliveryStatusAsync(SmsBySendResult sent, CancellationToken cancellationToken = default)
@@ -133,78 +103,5 @@ namespace ViberGateways.SmsBy
         }
 
         private static GatewayException Unreadable(string what) => new GatewayException($"The SMS.by {what} reply has no id", 200, null, null, null);
-
-        private static List<PhoneNumber> Check(SmsByMessage message)
-        {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
-
-            var errors = new ValidationErrors();
-            var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
-            CheckContent(message, mailing: recipients.Count > 1 || message.ScheduledAt != null || message.MailingName != null, errors);
-            errors.ThrowIfAny();
-            return recipients;
-        }
-
-        /// <summary>The sender and content rules of a quick message, or of a bulk mailing (<paramref name="mailing"/>).</summary>
-        private static void CheckContent(SmsByMessage message, bool mailing, ValidationErrors errors)
-        {
-            CheckSender(message, errors);
-            if (message.Text != null)
-            {
-                TextRules.Required(message.Text, "message.Text", int.MaxValue, errors);
-            }
-
-            if (message.ImageUrl != null)
-            {
-                UrlRules.Absolute(message.ImageUrl, "message.ImageUrl", errors);
-            }
-
-            if (message.Button != null)
-            {
-                CheckButton(message.Button, errors);
-                if (message.Text is null)
-                {
-                    errors.Add("message.Text", "required", "a button needs text to go with it");
-                }
-            }
-            else if (message.Text != null && message.ImageUrl != null)
-            {
-                errors.Add("message", "content", "SMS.by sends an image alone, or text, image and button together; add a button or drop the image");
-            }
-            else if (message.Text is null && message.ImageUrl is null)
-            {
-                errors.Add("message", "content", "needs Text, ImageUrl or both with a Button");
-            }
-
-            if (mailing && message.Button != null && message.ImageUrl is null)
-            {
-                errors.Add("message.ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
-            }
-        }
-
-        private static void CheckSender(SmsByMessage message, ValidationErrors errors)
-        {
-            if (message.SenderId <= 0)
-            {
-                errors.Add("message.SenderId", "minimum", "must be the positive id of an approved sender (vibername_id or alphaname_id)");
-            }
-        }
-
-        private static void CheckButton(SmsByButton button, ValidationErrors errors)
-        {
-            TextRules.Required(button.Caption, "message.Button.Caption", int.MaxValue, errors);
-            CheckButtonLink(button.Url, "message.Button.Url", errors);
-        }
-
-        private static void CheckButtonLink(string? url, string field, ValidationErrors errors)
-        {
-            if (UrlRules.Absolute(url, field, errors) && url!.Length > MaxButtonLinkLength)
-            {
-                errors.Add(field, "maxLength", $"must have at most {MaxButtonLinkLength} characters, not {url.Length}");
-            }
-        }
     }
 }

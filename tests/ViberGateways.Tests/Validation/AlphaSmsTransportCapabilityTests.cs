@@ -106,13 +106,15 @@ namespace ViberGateways.Tests.Validation
 
             var error = await Should.ThrowAsync<RequestValidationException>(() => client.SendBatchAsync(new[] { Message(client, "ok"), bad }));
 
+            // The spec's limits, in the order of its fields (viber_message, viber_link, viber_button), named as the caller wrote them.
             error.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[]
             {
                 ("messages[1].Recipient", "phone"),
                 ("messages[1].Text", "maxLength"),
+                ("messages[1].Button.Url", "pattern"),
                 ("messages[1].Button.Caption", "maxLength"),
-                ("messages[1].Button.Url", "url"),
             });
+            error.Violations[1].Message.ShouldContain("(sent as `viber_message`)");
             error.Message.ShouldContain("was not sent");
             _gateway.Requests.ShouldBeEmpty();
         }

@@ -18,12 +18,12 @@ namespace ViberGateways.Tests.LiveAll.SendIm
     /// The tests close the document with the one destination they send, <see cref="Destination"/> (international digits
     /// without "+", the form the reference gives).</item>
     /// <item><c>"im_image_urls": [ "" ]</c>, the action's <c>"url": ""</c> and <c>"senderid": ""</c> are placeholders for
-    /// values the page lost. The SDK refuses an empty SMS sender before sending (the spec's <c>senderid</c> pattern needs
-    /// 1 to 11 characters, and <c>IM_SMSFB</c> needs a sender the SMS can come from), and the message model also refuses
-    /// an empty image URL or button URL (an image and a link to open are what those fields are for): the last test shows
-    /// each refusal. So the generated operation sends the page as written but for a real <c>senderid</c>, and the
-    /// message model sends real values for all three; each comparison fills exactly those placeholders, and no other
-    /// value of the page, with the values sent.</item>
+    /// values the page lost. The spec refuses an empty SMS sender (its <c>senderid</c> pattern needs 1 to 11 characters,
+    /// and <c>IM_SMSFB</c> needs a sender the SMS can come from) and an empty action URL (its <c>url</c> pattern needs
+    /// an absolute http(s) URL); the message model also refuses an empty image URL (a list item the generated model
+    /// cannot check): the last test shows each refusal. So the generated operation sends the page as written but for a
+    /// real <c>senderid</c> and action URL, and the message model sends real values for all three; each comparison
+    /// fills exactly those placeholders, and no other value of the page, with the values sent.</item>
     /// </list>
     /// </summary>
     public class SendImDocumentedExampleTests
@@ -39,20 +39,20 @@ namespace ViberGateways.Tests.LiveAll.SendIm
 
         [Theory]
         [MemberData(nameof(Examples))]
-        public async Task Generated_operation_sends_the_documented_example_as_written_but_for_the_sms_sender(string example)
+        public async Task Generated_operation_sends_the_documented_example_as_written_but_for_the_sms_sender_and_action_url(string example)
         {
             var documented = Documented(example);
             var gateway = new StubGateway().Reply(Reply);
 
-            await StubbedClients.LiveAll(gateway, DocumentedApiToken).SendImAsync(AsWritten(documented.SmsFallback, SmsSender));
+            await StubbedClients.LiveAll(gateway, DocumentedApiToken).SendImAsync(AsWritten(documented.SmsFallback, SmsSender, ActionUrl));
 
-            var placeholders = new Dictionary<string, string>();
+            var placeholders = new Dictionary<string, string> { ["im_actions[0].url"] = ActionUrl };
             if (documented.SmsFallback)
             {
                 placeholders["senderid"] = SmsSender;
             }
 
-            ShouldBeTheDocumentedRequest(gateway.LastRequest, documented, Filled(documented.Body, placeholders, emptyStringsKept: 2));
+            ShouldBeTheDocumentedRequest(gateway.LastRequest, documented, Filled(documented.Body, placeholders, emptyStringsKept: 1));
         }
 
         [Theory]
@@ -88,19 +88,20 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             (await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(emptyImage))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.ImageUrl" });
             (await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(emptyActionUrl))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.Button.Url" });
             (await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(emptySmsSender))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.SmsFallback.SenderId" });
-            (await Should.ThrowAsync<RequestValidationException>(() => client.SendImAsync(AsWritten(smsFallback: true, senderId: "")))).Violations.Select(v => v.Field).ShouldBe(new[] { "request.Senderid" });
+            (await Should.ThrowAsync<RequestValidationException>(() => client.SendImAsync(AsWritten(smsFallback: true, senderId: "", actionUrl: ""))))
+                .Violations.Select(v => v.Field).ShouldBe(new[] { "request.im_actions[0].url", "request.senderid" });
             gateway.Requests.ShouldBeEmpty();
         }
 
-        /// <summary>The page's values in the generated request model, its placeholders included but for the SMS sender.</summary>
-        private static LiveAllSendImRequest AsWritten(bool smsFallback, string senderId) => new()
+        /// <summary>The page's values in the generated request model, its placeholders included but for the SMS sender and the action's URL.</summary>
+        private static LiveAllSendImRequest AsWritten(bool smsFallback, string senderId, string actionUrl) => new()
         {
             Apitoken = DocumentedApiToken,
             ImType = smsFallback ? LiveAllImType.ImWithSmsFallback : LiveAllImType.Im,
             ImSenderName = "my viber sender name",
             ImText = "1546 - This is a test Viber msg",
             ImImageUrls = new List<string> { "" },
-            ImActions = new List<LiveAllImAction> { new() { Caption = "Visit Us", Url = "" } },
+            ImActions = new List<LiveAllImAction> { new() { Caption = "Visit Us", Url = actionUrl } },
             Destinations = { Destination },
             Senderid = smsFallback ? senderId : null,
             SmsText = smsFallback ? "my SMS text 2" : null,

@@ -13,45 +13,37 @@ namespace ViberGateways.AlphaSms
         TextImageAndButton,
     }
 
-    /// <summary>A message that passed <see cref="AlphaSmsMessageRules"/>, with what the checks worked out.</summary>
+    /// <summary>A message that passed <see cref="AlphaSmsRules"/>, with what the checks worked out and its wire model.</summary>
     internal sealed class CheckedAlphaSmsMessage
     {
-        public CheckedAlphaSmsMessage(int index, AlphaSmsMessage message, PhoneNumber recipient, AlphaSmsContent content)
+        public CheckedAlphaSmsMessage(int index, AlphaSmsMessage message, long? clientId, object wire)
         {
             Index = index;
             Message = message;
-            Recipient = recipient;
-            Content = content;
+            ClientId = clientId;
+            Wire = wire;
         }
 
         public int Index { get; }
 
         public AlphaSmsMessage Message { get; }
 
-        public PhoneNumber Recipient { get; }
+        /// <summary>The client id the message goes out with: its own, or one the SDK assigned.</summary>
+        public long? ClientId { get; }
 
-        public AlphaSmsContent Content { get; }
-
-        /// <summary>The client id to send the message with, when the SDK assigned one (bulk sends over JSON and XML).</summary>
-        public long? AssignedClientId { get; set; }
-
-        /// <summary>The client id the message goes out with: its own, or the assigned one.</summary>
-        public long? ClientId => Message.ClientId ?? AssignedClientId;
+        /// <summary>The transport's generated model of the message, already checked against its spec's limits.</summary>
+        public object Wire { get; }
     }
 
     /// <summary>
-    /// The documented AlphaSMS rules for a message on a given transport, checked before any network I/O. Every
-    /// violation of every message is reported at once; the field paths use the caller's names
-    /// (<c>messages[2].Button.Caption</c>).
+    /// Checks a message for a transport before any network I/O. Lengths, ranges and patterns are the spec's: each
+    /// message is mapped to its transport's generated model and checked against the limits the spec declares, each
+    /// reported under the caller's field. What a spec cannot say is checked here, each rule naming the document line
+    /// it implements: which content a transport can show, which fields it can carry, and text every transport can
+    /// carry. Every violation of every message is reported at once (<c>messages[2].Button.Caption</c>).
     /// </summary>
-    internal static class AlphaSmsMessageRules
+    internal static class AlphaSmsRules
     {
-        public const int MaxTextLength = 1000;
-        public const int MaxSenderLength = 11;
-        public const int MaxCaptionLength = 19;
-        public const int MinLifetimeSeconds = 60;
-        public const int MaxHttpLifetimeSeconds = 86400;
-
         public static IReadOnlyList<CheckedAlphaSmsMessage> Check(IEnumerable<AlphaSmsMessage> messages, AlphaSmsTransport transport, string field)
         {
             if (messages is null)
@@ -69,9 +61,9 @@ namespace ViberGateways.AlphaSms
                 {
                     errors.Add(path, "required", "must not be null");
                 }
-                else if (CheckOne(message, transport, path, errors) is { } content && PhoneNumber.TryParse(message.Recipient, out var recipient, out _))
+                else if (CheckOne(message, index, transport, path, errors, assignClientId: transport == AlphaSmsTransport.Json) is { } checkedMessage)
                 {
-                    checkedMessages.Add(new CheckedAlphaSmsMessage(index, message, recipient, content));
+                    checkedMessages.Add(checkedMessage);
                 }
 
                 index++;
@@ -86,7 +78,10 @@ namespace ViberGateways.AlphaSms
             return checkedMessages;
         }
 
-        /// <summary>One message of a bulk send, checked on its own: a violation rejects this message only.</summary>
+        /// <summary>
+        /// One message of a bulk send, checked on its own: a violation rejects this message only. Over JSON and XML it
+        /// gets its client id when it is read, so a request that fails as a whole still reports each message's id.
+        /// </summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; it is not sent.</exception>
         public static CheckedAlphaSmsMessage CheckBulkMessage(AlphaSmsMessage? message, AlphaSmsTransport transport, string path)
         {
@@ -95,9 +90,9 @@ namespace ViberGateways.AlphaSms
             {
                 errors.Add(path, "required", "must not be null");
             }
-            else if (CheckOne(message, transport, path, errors) is { } content && errors.IsEmpty && PhoneNumber.TryParse(message.Recipient, out var recipient, out _))
+            else if (CheckOne(message, 0, transport, path, errors, assignClientId: transport != AlphaSmsTransport.Http) is { } checkedMessage && errors.IsEmpty)
             {
-                return new CheckedAlphaSmsMessage(0, message, recipient, content);
+                return checkedMessage;
             }
 
             errors.ThrowIfAny();
@@ -128,37 +123,55 @@ namespace ViberGateways.AlphaSms
             }
 
             var content = CheckContent(message, transport, "message", errors);
+            if (content is { } shown)
+            {
+                // No recipient yet: every other field is checked against the spec as it will be sent.
+                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : 1, transport);
+                SpecLimits.Check(wire, "message", fields, errors);
+            }
+
             errors.ThrowIfAny();
             return content!.Value;
         }
 
-        private static AlphaSmsContent? CheckOne(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
+        /// <summary>A bulk template's message to one recipient (the template was checked; the recipient is parsed here).</summary>
+        /// <exception cref="RequestValidationException">The recipient is not a valid phone number; it is not sent to.</exception>
+        public static CheckedAlphaSmsMessage ForRecipient(AlphaSmsMessage template, AlphaSmsContent content, string recipient, long index, AlphaSmsTransport transport)
         {
-            if (!PhoneNumber.TryParse(message.Recipient, out _, out var phoneProblem))
+            var phone = RecipientRules.ParseOne(recipient, $"recipients[{index}]");
+            var message = template.WithRecipient(recipient);
+            long? clientId = transport == AlphaSmsTransport.Http ? null : ClientMessageIds.Next();
+            return new CheckedAlphaSmsMessage(0, message, clientId, AlphaSmsMapping.ToWire(message, content, phone.Digits, clientId, transport).Wire);
+        }
+
+        private static CheckedAlphaSmsMessage? CheckOne(AlphaSmsMessage message, int index, AlphaSmsTransport transport, string path, ValidationErrors errors, bool assignClientId)
+        {
+            var recipient = PhoneNumber.TryParse(message.Recipient, out var phone, out var phoneProblem) ? phone.Digits : null;
+            if (recipient is null)
             {
                 errors.Add(path + ".Recipient", "phone", phoneProblem!);
             }
 
-            return CheckContent(message, transport, path, errors);
+            if (CheckContent(message, transport, path, errors) is not { } content)
+            {
+                return null;
+            }
+
+            var clientId = message.ClientId ?? (assignClientId ? ClientMessageIds.Next() : null);
+            var (wire, fields) = AlphaSmsMapping.ToWire(message, content, recipient ?? "", clientId, transport);
+            SpecLimits.Check(wire, path, fields, errors);
+            return recipient is null ? null : new CheckedAlphaSmsMessage(index, message, clientId, wire);
         }
 
         private static AlphaSmsContent? CheckContent(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
-            TextRules.Required(message.Sender, path + ".Sender", MaxSenderLength, errors);
-            if (message.Text != null)
+            TextRules.Present(message.Sender, path + ".Sender", errors);
+            TextRules.SendableIfSet(message.Text, path + ".Text", errors);
+            TextRules.SendableIfSet(message.Button?.Caption, path + ".Button.Caption", errors);
+            if (message.SmsFallback is { } fallback)
             {
-                TextRules.Required(message.Text, path + ".Text", MaxTextLength, errors);
-            }
-
-            if (message.ImageUrl != null)
-            {
-                UrlRules.Image(message.ImageUrl, path + ".ImageUrl", errors);
-            }
-
-            if (message.Button != null)
-            {
-                TextRules.Length(message.Button.Caption, path + ".Button.Caption", 1, MaxCaptionLength, errors);
-                UrlRules.Absolute(message.Button.Url, path + ".Button.Url", errors);
+                TextRules.Present(fallback.Sender, path + ".SmsFallback.Sender", errors);
+                TextRules.Present(fallback.Text, path + ".SmsFallback.Text", errors);
             }
 
             CheckTransportFields(message, transport, path, errors);
@@ -170,80 +183,54 @@ namespace ViberGateways.AlphaSms
             void NotCarried(string name, string alternative) =>
                 errors.Add(path + "." + name, "transport", $"the AlphaSMS {transport} transport cannot carry it; {alternative}");
 
+            // XML: "XML has no lifetime, hook, short-link or SMS-fallback field for Viber" (reference, AlphaSMS XML API).
             if (message.Lifetime is { } lifetime)
             {
-                var seconds = lifetime.TotalSeconds;
                 if (transport == AlphaSmsTransport.Xml)
                 {
                     NotCarried(nameof(message.Lifetime), "use the JSON or HTTP transport");
                 }
-                else if (seconds % 1 != 0)
+                else if (lifetime.TotalSeconds % 1 != 0)
                 {
+                    // JSON and HTTP carry the lifetime as a number of seconds.
                     errors.Add(path + ".Lifetime", "wholeSeconds", "must be a whole number of seconds");
                 }
-                else if (seconds < MinLifetimeSeconds || (transport == AlphaSmsTransport.Http && seconds > MaxHttpLifetimeSeconds) || seconds > int.MaxValue)
-                {
-                    var range = transport == AlphaSmsTransport.Http ? $"{MinLifetimeSeconds} to {MaxHttpLifetimeSeconds} seconds" : $"at least {MinLifetimeSeconds} seconds";
-                    errors.Add(path + ".Lifetime", "range", $"must be {range} on the {transport} transport");
-                }
             }
 
-            if (message.SmsFallback is { } fallback)
+            if (message.SmsFallback != null && transport == AlphaSmsTransport.Xml)
             {
-                if (transport == AlphaSmsTransport.Xml)
-                {
-                    NotCarried(nameof(message.SmsFallback), "use the JSON or HTTP transport");
-                }
-                else
-                {
-                    TextRules.SenderName(fallback.Sender, path + ".SmsFallback.Sender", MaxSenderLength, errors);
-                    TextRules.Required(fallback.Text, path + ".SmsFallback.Text", int.MaxValue, errors);
-                }
+                NotCarried(nameof(message.SmsFallback), "use the JSON or HTTP transport");
             }
 
-            if (transport == AlphaSmsTransport.Http && message.SmsFallback is null && !string.IsNullOrWhiteSpace(message.Sender) && !TextRules.IsSenderName(message.Sender))
+            // HTTP: seed 002's send parameters have no client id; JSON `id` and XML `msg id` do.
+            if (message.ClientId != null && transport == AlphaSmsTransport.Http)
             {
-                // The HTTP API's required `from` repeats the sender when there is no SMS fallback, and `from` allows less.
-                errors.Add(path + ".Sender", "pattern",
-                    "the AlphaSMS Http transport also sends it as `from`, which allows only Latin letters, digits, dot, dash and underscore; set an SmsFallback sender or use another transport");
+                NotCarried(nameof(message.ClientId), "use the JSON or XML transport, or leave it unset and query the status by the returned gateway id");
             }
 
-            if (message.ClientId is { } clientId)
-            {
-                if (transport == AlphaSmsTransport.Http)
-                {
-                    NotCarried(nameof(message.ClientId), "use the JSON or XML transport, or leave it unset and query the status by the returned gateway id");
-                }
-                else if (clientId <= 0)
-                {
-                    errors.Add(path + ".ClientId", "minimum", "must be a positive number");
-                }
-            }
-
+            // JSON only: `short_link` (seed 000) and `hook` (reference, JSON Viber item fields).
             if (message.ShortenLinks.HasValue && transport != AlphaSmsTransport.Json)
             {
                 NotCarried(nameof(message.ShortenLinks), "use the JSON transport");
             }
 
-            if (message.StatusCallbackUrl != null)
+            if (message.StatusCallbackUrl != null && transport != AlphaSmsTransport.Json)
             {
-                if (transport != AlphaSmsTransport.Json)
-                {
-                    NotCarried(nameof(message.StatusCallbackUrl), "use the JSON transport");
-                }
-                else
-                {
-                    UrlRules.Absolute(message.StatusCallbackUrl, path + ".StatusCallbackUrl", errors);
-                }
+                NotCarried(nameof(message.StatusCallbackUrl), "use the JSON transport");
             }
 
+            // Scheduling: XML `date_beg` (reference) and HTTP `ask_date` (seed 002); the JSON item has no such field.
             if (message.ScheduledAt.HasValue && transport == AlphaSmsTransport.Json)
             {
                 NotCarried(nameof(message.ScheduledAt), "use the XML or HTTP transport");
             }
         }
 
-        /// <summary>The Viber type the message maps to, or a violation naming what the transport cannot show.</summary>
+        /// <summary>
+        /// The Viber type the message maps to, or a violation naming what the transport cannot show. JSON
+        /// (<c>viber_type</c>, reference): text, image, text+link, text+image+link. XML (seed 001 <c>type</c>) and
+        /// HTTP (seed 002 <c>viber_type</c>): text, image (text with a picture), button (text, picture and button).
+        /// </summary>
         private static AlphaSmsContent? Content(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
             bool text = message.Text != null, image = message.ImageUrl != null, button = message.Button != null;
@@ -265,7 +252,6 @@ namespace ViberGateways.AlphaSms
                 return null;
             }
 
-            // JSON: text, image, text+link, text+image+link. XML and HTTP: text, image (text + picture), button (text + picture + button).
             var supported = transport == AlphaSmsTransport.Json
                 ? content != AlphaSmsContent.TextAndImage
                 : content is AlphaSmsContent.Text or AlphaSmsContent.TextAndImage or AlphaSmsContent.TextImageAndButton;
