@@ -49,48 +49,13 @@ namespace ViberGateways
             @"(?<prefix>\s(?:" + SecretNames + @")\s*=\s*)(?:""[^""]*(?:""|$)|'[^']*(?:'|$))",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
-        // name="token" in a multipart part header; the value is the part's first body line.
+        // name="token" in a multipart part's headers; the value is the part's first body line.
         private static readonly Regex MultipartField = new Regex(
-            @"name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n(?<value>[^\r\n]*)",
+            @"(?<prefix>name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)[^\r\n]*",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
-        /// <summary>The credential values in a request (query, form, JSON, XML or multipart text), to mask them wherever they come back.</summary>
-        /// <param name="text">The request's URL and body text.</param>
-        /// <returns>The values found (at least four characters long).</returns>
-        internal static IReadOnlyCollection<string> SecretValues(string text)
-        {
-            var values = new HashSet<string>(StringComparer.Ordinal);
-            try
-            {
-                foreach (Match match in QueryParameter.Matches(text))
-                {
-                    values.Add(Uri.UnescapeDataString(match.Value.Substring(match.Groups["prefix"].Length)));
-                }
-
-                foreach (var pattern in new[] { JsonProperty, XmlAttribute })
-                {
-                    foreach (Match match in pattern.Matches(text))
-                    {
-                        values.Add(match.Value.Substring(match.Groups["prefix"].Length).Trim('"', '\''));
-                    }
-                }
-
-                foreach (Match match in MultipartField.Matches(text))
-                {
-                    values.Add(match.Groups["value"].Value);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Nothing found in pathological text; the name-based redaction still applies.
-            }
-
-            values.RemoveWhere(v => v.Length < 4 || v == Mask);
-            return values;
-        }
-
         /// <summary>Returns <paramref name="text"/> with every credential value replaced by <see cref="Mask"/>.</summary>
-        /// <param name="text">A URL, query string, form body, JSON or XML text.</param>
+        /// <param name="text">A URL, query string, form body, JSON, XML or multipart text.</param>
         /// <returns>The redacted text.</returns>
         public static string Redact(string text)
         {
@@ -103,6 +68,7 @@ namespace ViberGateways
             {
                 text = QueryParameter.Replace(text, "${prefix}" + Mask);
                 text = JsonProperty.Replace(text, "${prefix}\"" + Mask + "\"");
+                text = MultipartField.Replace(text, "${prefix}" + Mask);
                 return XmlAttribute.Replace(text, "${prefix}\"" + Mask + "\"");
             }
             catch (RegexMatchTimeoutException)

@@ -56,7 +56,7 @@ namespace ViberGateways.AlphaSms
             {
                 reply = XmlModels.Read<T>(package);
             }
-            catch (FormatException exception)
+            catch (JsonException exception)
             {
                 throw GatewayReplies.Unreadable(response, encoding.GetString(body), "is not in the documented format: " + exception.Message, exception);
             }

@@ -1,30 +1,30 @@
 using System;
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Serialization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace ViberGateways.Http
 {
     /// <summary>
-    /// Writes and reads XML documents straight from the models generated from a spec, as its <c>x-xml-*</c> facts lay
-    /// them out: the element a model is written as (<c>x-xml-name</c>), attributes, the element's own text, child
-    /// elements named as the wire names, wrapped lists of item elements (<c>x-xml-item</c>). A field added to the spec
-    /// reaches the document with no change here. Documents are written with <see cref="XmlWriter"/> (which escapes
-    /// text) and read with DTDs prohibited and no external resolution. Hand-written because
-    /// <c>System.Xml.Serialization</c> cannot carry the generated models (nullable attributes, interface-typed lists).
+    /// Writes and reads XML documents straight from the models generated from a spec, laid out as its <c>x-xml-*</c>
+    /// facts say: the element a model is written as (<c>x-xml-name</c>), attributes, the element's own text, child
+    /// elements named by their wire names, wrapped lists of item elements (<c>x-xml-item</c>). Values pass through the
+    /// generated models' own JSON contract (names, enum values, required fields), so a field added to the spec reaches
+    /// the document with no change here. Written with <see cref="XmlWriter"/> (which escapes text), read with DTDs
+    /// prohibited and no external resolution. Hand-written because <c>System.Xml.Serialization</c> cannot carry the
+    /// generated models (nullable attributes, interface-typed lists).
     /// </summary>
     internal static class XmlModels
     {
-        private static readonly ConcurrentDictionary<Type, Layout> Layouts = new();
+        private static readonly JsonSerializer Json = JsonSerializer.CreateDefault();
+        private static readonly ConcurrentDictionary<Type, Node[]> Layouts = new();
 
         private static readonly XmlWriterSettings WriterSettings = new XmlWriterSettings
         {
@@ -34,11 +34,9 @@ namespace ViberGateways.Http
             NewLineChars = "\n",
             // "\r" in user text is written as &#xD; so it survives the reader's line-break normalisation.
             NewLineHandling = NewLineHandling.Entitize,
-            CheckCharacters = true,
         };
 
-        /// <summary>Reader settings for replies: no DTD, no external resolution, no entity expansion.</summary>
-        public static readonly XmlReaderSettings ReaderSettings = new XmlReaderSettings
+        private static readonly XmlReaderSettings ReaderSettings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -55,12 +53,11 @@ namespace ViberGateways.Http
         /// <summary>The document for <paramref name="model"/>, its root element named by the model's <c>x-xml-name</c>.</summary>
         public static string Write(object model)
         {
-            var root = ElementNameOf(model.GetType());
             using var text = new Utf8StringWriter();
             using (var writer = XmlWriter.Create(text, WriterSettings))
             {
                 writer.WriteStartDocument();
-                WriteElement(writer, root, model);
+                WriteElement(writer, ElementNameOf(model.GetType()), model.GetType(), JObject.FromObject(model, Json));
                 writer.WriteEndDocument();
             }
 
@@ -78,194 +75,100 @@ namespace ViberGateways.Http
         }
 
         /// <summary>Reads <paramref name="element"/> into a new <typeparamref name="T"/>.</summary>
-        /// <exception cref="FormatException">A value is not of its field's type, or a required field is missing.</exception>
-        public static T Read<T>(XElement element) => (T)ReadElement(typeof(T), element);
+        /// <exception cref="JsonException">A value is not of its field's type, or a required field is missing.</exception>
+        public static T Read<T>(XElement element) => ToJson(typeof(T), element).ToObject<T>(Json)!;
 
-        private static void WriteElement(XmlWriter writer, string name, object model)
+        private static void WriteElement(XmlWriter writer, string name, Type type, JObject model)
         {
-            var layout = LayoutOf(model.GetType());
             writer.WriteStartElement(name);
-            foreach (var attribute in layout.Attributes)
+            var nodes = LayoutOf(type);
+            foreach (var node in nodes.Where(n => n.IsAttribute && model[n.Name] is JValue { Value: not null }))
             {
-                if (attribute.Read(model) is { } value)
-                {
-                    writer.WriteAttributeString(attribute.Name, WireNames.Format(value));
-                }
+                writer.WriteAttributeString(node.Name, Text(model[node.Name]!));
             }
 
-            if (layout.Text?.Read(model) is { } text)
+            foreach (var node in nodes.Where(n => !n.IsAttribute))
             {
-                writer.WriteString(WireNames.Format(text));
-            }
+                switch (model[node.Name])
+                {
+                    case null or JValue { Value: null }:
+                        break;
+                    case JValue value when node.IsText:
+                        writer.WriteString(Text(value));
+                        break;
+                    case JValue value:
+                        writer.WriteElementString(node.Name, Text(value));
+                        break;
+                    case JArray items:
+                        writer.WriteStartElement(node.Name);
+                        foreach (var item in items.OfType<JObject>())
+                        {
+                            WriteElement(writer, node.ItemName!, node.ItemType!, item);
+                        }
 
-            foreach (var child in layout.Elements)
-            {
-                var value = child.Read(model);
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (child.ItemName is { } itemName && value is IEnumerable items)
-                {
-                    writer.WriteStartElement(child.Name);
-                    foreach (var item in items)
-                    {
-                        WriteElement(writer, itemName, item);
-                    }
-
-                    writer.WriteEndElement();
-                }
-                else if (IsModel(value.GetType()))
-                {
-                    WriteElement(writer, child.Name, value);
-                }
-                else
-                {
-                    writer.WriteElementString(child.Name, WireNames.Format(value));
+                        writer.WriteEndElement();
+                        break;
+                    case JObject child:
+                        WriteElement(writer, node.Name, node.Type, child);
+                        break;
                 }
             }
 
             writer.WriteEndElement();
         }
 
-        private static object ReadElement(Type type, XElement element)
+        private static JObject ToJson(Type type, XElement element)
         {
-            var layout = LayoutOf(type);
-            var model = Activator.CreateInstance(type)!;
-            var missing = layout.Required.Length == 0 ? null : new HashSet<Node>(layout.Required);
-            foreach (var attribute in layout.Attributes)
+            var json = new JObject();
+            foreach (var node in LayoutOf(type))
             {
-                Set(attribute, model, element.Attribute(attribute.Name)?.Value, element, missing);
-            }
-
-            if (layout.Text is { } text)
-            {
-                Set(text, model, element.Nodes().OfType<XText>().Any() ? element.Value : null, element, missing);
-            }
-
-            foreach (var child in layout.Elements)
-            {
-                var node = element.Element(child.Name);
-                if (node is null)
+                if (node.IsAttribute)
                 {
-                    continue;
+                    json[node.Name] = element.Attribute(node.Name)?.Value.Trim();
                 }
-
-                if (child.ItemType is { } itemType)
+                else if (node.IsText)
                 {
-                    var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
-                    foreach (var item in node.Elements(child.ItemName!))
-                    {
-                        list.Add(ReadElement(itemType, item));
-                    }
-
-                    child.Property.SetValue(model, list);
-                    missing?.Remove(child);
+                    json[node.Name] = element.Nodes().OfType<XText>().Any() ? element.Value.Trim() : null;
                 }
-                else if (IsModel(child.Property.PropertyType))
+                else if (element.Element(node.Name) is { } child)
                 {
-                    child.Property.SetValue(model, ReadElement(child.Property.PropertyType, node));
-                    missing?.Remove(child);
-                }
-                else
-                {
-                    Set(child, model, node.Value, element, missing);
+                    json[node.Name] = node.ItemName is { } itemName ? new JArray(child.Elements(itemName).Select(item => ToJson(node.ItemType!, item)))
+                        : node.IsModel ? ToJson(node.Type, child)
+                        : child.Value.Trim();
                 }
             }
 
-            if (missing is { Count: > 0 })
+            // An absent field is left out, not null: a required one then fails as missing.
+            foreach (var absent in json.Properties().Where(p => p.Value.Type == JTokenType.Null).ToList())
             {
-                throw new FormatException($"<{element.Name.LocalName}> has no {missing.First().Name}");
+                absent.Remove();
             }
 
-            return model;
+            return json;
         }
 
-        private static void Set(Node node, object model, string? text, XElement element, HashSet<Node>? missing)
-        {
-            if (text is null)
-            {
-                return;
-            }
+        private static string Text(JToken value) => value is JValue { Value: IFormattable number } ? number.ToString(null, CultureInfo.InvariantCulture) : (string)value!;
 
-            node.Property.SetValue(model, Parse(text.Trim(), node.Property.PropertyType)
-                ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{text}' is not a {Nullable.GetUnderlyingType(node.Property.PropertyType)?.Name ?? node.Property.PropertyType.Name}"));
-            missing?.Remove(node);
-        }
+        private static Node[] LayoutOf(Type type) => Layouts.GetOrAdd(type, t => WireNames.PropertiesOf(t).Select(p => new Node(p)).ToArray());
 
-        private static object? Parse(string text, Type type)
-        {
-            var target = Nullable.GetUnderlyingType(type) ?? type;
-            if (target == typeof(string))
-            {
-                return text;
-            }
-
-            if (target.IsEnum)
-            {
-                return target.GetFields(BindingFlags.Public | BindingFlags.Static)
-                    .FirstOrDefault(f => (f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name) == text)?.GetValue(null);
-            }
-
-            return target == typeof(bool) ? (text is "1" or "true" ? true : text is "0" or "false" ? false : null)
-                : target == typeof(long) ? (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null)
-                : target == typeof(int) ? (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null)
-                : target == typeof(decimal) ? (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null)
-                : target == typeof(double) ? (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null)
-                : (object?)null;
-        }
-
-        private static bool IsModel(Type type) => type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
-
-        private static Layout LayoutOf(Type type) => Layouts.GetOrAdd(type, t =>
-        {
-            var nodes = WireNames.PropertiesOf(t).Select(p => new Node(p)).ToList();
-            return new Layout(
-                nodes.Where(n => n.IsAttribute).ToArray(),
-                nodes.SingleOrDefault(n => n.IsText),
-                nodes.Where(n => !n.IsAttribute && !n.IsText).ToArray(),
-                nodes.Where(n => n.IsRequired).ToArray());
-        });
-
-        private sealed class Layout
-        {
-            public Layout(Node[] attributes, Node? text, Node[] elements, Node[] required)
-            {
-                Attributes = attributes;
-                Text = text;
-                Elements = elements;
-                Required = required;
-            }
-
-            public Node[] Attributes { get; }
-
-            public Node? Text { get; }
-
-            public Node[] Elements { get; }
-
-            public Node[] Required { get; }
-        }
-
+        /// <summary>A model property as the document holds it.</summary>
         private sealed class Node
         {
             public Node(WireProperty property)
             {
-                Property = property.Property;
+                var info = property.Property;
                 Name = property.Name;
-                Read = property.Read;
-                IsAttribute = Property.GetCustomAttribute<XmlAttributeNodeAttribute>() != null;
-                IsText = Property.GetCustomAttribute<XmlTextNodeAttribute>() != null;
-                ItemName = Property.GetCustomAttribute<XmlItemNameAttribute>()?.Name;
-                ItemType = ItemName is null ? null : Property.PropertyType.GetGenericArguments().Single();
-                IsRequired = Property.GetCustomAttribute<JsonPropertyAttribute>()?.Required is Required.Always or Required.DisallowNull;
+                Type = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
+                IsAttribute = info.GetCustomAttribute<XmlAttributeNodeAttribute>() != null;
+                IsText = info.GetCustomAttribute<XmlTextNodeAttribute>() != null;
+                ItemName = info.GetCustomAttribute<XmlItemNameAttribute>()?.Name;
+                ItemType = ItemName is null ? null : Type.GetGenericArguments().Single();
+                IsModel = Type.IsClass && Type != typeof(string);
             }
-
-            public PropertyInfo Property { get; }
 
             public string Name { get; }
 
-            public Func<object, object?> Read { get; }
+            public Type Type { get; }
 
             public bool IsAttribute { get; }
 
@@ -275,7 +178,7 @@ namespace ViberGateways.Http
 
             public Type? ItemType { get; }
 
-            public bool IsRequired { get; }
+            public bool IsModel { get; }
         }
 
         /// <summary>A <see cref="StringWriter"/> whose declaration says UTF-8, the encoding the body is sent in.</summary>

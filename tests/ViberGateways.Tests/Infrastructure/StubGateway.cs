@@ -47,7 +47,10 @@ namespace ViberGateways.Tests.Infrastructure
             var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
             lock (Requests)
             {
-                Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, request.Content?.Headers.ContentType?.ToString(), body));
+                Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, request.Content?.Headers.ContentType?.ToString(), body)
+                {
+                    Accept = request.Headers.Accept.Count == 0 ? null : request.Headers.Accept.ToString(),
+                });
             }
 
             if (!_replies.TryDequeue(out var reply))
@@ -61,6 +64,9 @@ namespace ViberGateways.Tests.Infrastructure
 
     internal sealed record RecordedRequest(string Method, Uri Uri, string? ContentType, byte[] Body)
     {
+        /// <summary>The Accept header the request went out with, if any.</summary>
+        public string? Accept { get; init; }
+
         public string BodyText => Encoding.UTF8.GetString(Body);
     }
 }
