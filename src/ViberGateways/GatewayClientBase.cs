@@ -80,7 +80,7 @@ namespace ViberGateways
                 SpecLimits.ThrowIfBroken(model, "request", listItems: details?.ItemsChecked != true);
             }
 
-            new GatewayCall(operation, operation.SafetyOf(model), SecretValues.Of(operation, model, secretParameters, Options.Credentials()), details).AttachTo(request);
+            GatewayCall.For(operation, model, details, Options.Credentials(), secretParameters).AttachTo(request);
         }
 
         /// <summary>

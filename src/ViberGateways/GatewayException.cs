@@ -57,27 +57,6 @@ namespace ViberGateways
         }
     }
 
-    /// <summary>A <see cref="GatewayException"/> that also carries the reply the gateway documented for the error.</summary>
-    /// <typeparam name="TResult">The documented error reply type.</typeparam>
-    public class GatewayException<TResult> : GatewayException
-    {
-        /// <summary>Creates the exception the generated clients throw for a documented error reply.</summary>
-        /// <param name="message">What went wrong.</param>
-        /// <param name="statusCode">The HTTP status code of the reply.</param>
-        /// <param name="response">The reply body, if it was read; only a bounded, redacted snippet is kept.</param>
-        /// <param name="headers">The reply headers (not kept).</param>
-        /// <param name="result">The deserialized error reply.</param>
-        /// <param name="innerException">The underlying error, if any.</param>
-        public GatewayException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-
-        /// <summary>The deserialized error reply.</summary>
-        public TResult Result { get; }
-    }
-
     /// <summary>
     /// The gateway understood the request and refused it — a wrong key, an unapproved sender, a duplicate id, an
     /// invalid number — usually inside an HTTP 200 reply (<c>"success": false</c>, <c>errors:…</c>, an XML error code,

@@ -1,5 +1,6 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ViberGateways.Http;
@@ -18,6 +19,10 @@ namespace ViberGateways.AlphaSms
         private static readonly WireProperty[] Fields = WireNames.PropertiesOf(typeof(AlphaSmsHttpReplyFields));
         private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
+        // name:value, the value running to the next documented name (after white space) or the end of the line.
+        private static readonly Regex Field = new Regex(
+            $@"(?:^|\s)(?<name>{Names})\:(?<value>.*?)(?=\s+(?:{Names})\:|$)", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(250));
+
         private readonly AlphaSmsHttpReplyFields? _fields;
 
         private AlphaSmsHttpReply(string text, AlphaSmsHttpReplyFields? fields)
@@ -28,69 +33,39 @@ namespace ViberGateways.AlphaSms
 
         public string Text { get; }
 
+        private static string Names => string.Join("|", Fields.Select(f => Regex.Escape(f.Name)).OrderByDescending(name => name.Length));
+
         /// <summary>Parses a reply; one in no documented format is kept as text, to be reported by whoever reads it.</summary>
         public static AlphaSmsHttpReply Parse(string text)
         {
             var trimmed = text.Trim();
-            var fields = new AlphaSmsHttpReplyFields();
             if (trimmed.StartsWith(ErrorsField + ":", StringComparison.Ordinal))
             {
-                fields.Errors = trimmed.Substring(ErrorsField.Length + 1).Trim();
-                return new AlphaSmsHttpReply(text, fields);
+                // An error text is free-form; it may even contain other field names.
+                return new AlphaSmsHttpReply(text, new AlphaSmsHttpReplyFields { Errors = trimmed.Substring(ErrorsField.Length + 1).Trim() });
             }
 
-            var names = FieldNamesIn(trimmed);
-            if (names.Count == 0 || names[0].Index != 0)
+            var matches = Field.Matches(trimmed).Cast<Match>().ToList();
+            if (matches.Count == 0 || matches[0].Index != 0)
             {
                 return new AlphaSmsHttpReply(text, null);
             }
 
-            for (var i = 0; i < names.Count; i++)
+            var fields = new AlphaSmsHttpReplyFields();
+            foreach (var match in matches)
             {
-                var start = names[i].Field.Name.Length + names[i].Index + 1;
-                var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
-                Set(fields, names[i].Field, trimmed.Substring(start, end - start).Trim());
+                var field = Fields.First(f => f.Name == match.Groups["name"].Value);
+                try
+                {
+                    field.Property.SetValue(fields, new JValue(match.Groups["value"].Value.Trim()).ToObject(field.Property.PropertyType));
+                }
+                catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
+                {
+                    // A value not of its field's type leaves it unset, for whoever reads it to report.
+                }
             }
 
             return new AlphaSmsHttpReply(text, fields);
-        }
-
-        /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
-        private static void Set(AlphaSmsHttpReplyFields fields, WireProperty field, string value)
-        {
-            try
-            {
-                field.Property.SetValue(fields, new JValue(value).ToObject(field.Property.PropertyType));
-            }
-            catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
-            {
-                // Left unset.
-            }
-        }
-
-        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
-        private static List<(int Index, WireProperty Field)> FieldNamesIn(string text)
-        {
-            var found = new List<(int Index, WireProperty Field)>(4);
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
-                {
-                    continue;
-                }
-
-                foreach (var field in Fields)
-                {
-                    var name = field.Name;
-                    if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
-                    {
-                        found.Add((i, field));
-                        break;
-                    }
-                }
-            }
-
-            return found;
         }
 
         public AlphaSmsSendResult ToSendResult(int index, string recipient)

@@ -15,32 +15,16 @@ namespace ViberGateways.AlphaSms
     /// (<see cref="AlphaSmsOptions.UseHttpGet"/>), with plain-text replies (<c>AlphaSmsHttpClient.Exchange.cs</c>,
     /// <c>AlphaSmsHttpClient.PlainText.cs</c>).
     /// </summary>
-    public partial class AlphaSmsHttpClient : IAlphaSmsClient
+    public partial class AlphaSmsHttpClient
     {
         /// <summary>Lifetime sent when a message sets none: the page marks <c>viber_lifetime</c> required, 60 to 86400 seconds.</summary>
         public const int DefaultLifetimeSeconds = 86400;
 
         /// <inheritdoc />
-        public AlphaSmsTransport Transport => AlphaSmsTransport.Http;
+        public override AlphaSmsTransport Transport => AlphaSmsTransport.Http;
 
         /// <inheritdoc />
-        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
-
-        /// <inheritdoc />
-        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
         {
             if (messageId.IsClientId)
             {
@@ -53,12 +37,12 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <inheritdoc />
-        public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        public override async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
         {
             return (await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), 0, cancellationToken).ConfigureAwait(false)).ToBalance();
         }
 
-        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        private protected override async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
         {
             var sends = new List<AlphaSmsHttpParameters>(messages.Count);
             foreach (var message in messages)

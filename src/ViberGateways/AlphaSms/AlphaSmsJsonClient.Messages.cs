@@ -9,29 +9,13 @@ using ViberGateways.Http;
 namespace ViberGateways.AlphaSms
 {
     // IAlphaSmsClient over the JSON operation's generated models: one request item per message, status and balance items.
-    public partial class AlphaSmsJsonClient : IAlphaSmsClient
+    public partial class AlphaSmsJsonClient
     {
         /// <inheritdoc />
-        public AlphaSmsTransport Transport => AlphaSmsTransport.Json;
+        public override AlphaSmsTransport Transport => AlphaSmsTransport.Json;
 
         /// <inheritdoc />
-        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
-
-        /// <inheritdoc />
-        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
         {
             if (!messageId.IsClientId)
             {
@@ -50,7 +34,7 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <inheritdoc />
-        public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        public override async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
         {
             var result = await ExecuteOneAsync(new AlphaSmsJsonBalanceItem(), "balance", cancellationToken).ConfigureAwait(false);
             if (result.Data?.Amount is not { } amount)
@@ -61,7 +45,7 @@ namespace ViberGateways.AlphaSms
             return new AlphaSmsBalance(amount, result.Data.Currency);
         }
 
-        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        private protected override async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
         {
             var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
             foreach (var message in messages)

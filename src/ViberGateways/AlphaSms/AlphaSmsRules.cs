@@ -13,26 +13,16 @@ namespace ViberGateways.AlphaSms
         TextImageAndButton,
     }
 
-    /// <summary>A message that passed <see cref="AlphaSmsRules"/>, with what the checks worked out and its wire model.</summary>
-    internal sealed class CheckedAlphaSmsMessage
+    /// <summary>A message that passed <see cref="AlphaSmsRules"/>: its client id (its own, or one the SDK assigned) and its transport's wire model, already checked against the spec.</summary>
+    internal sealed class CheckedAlphaSmsMessage(int index, AlphaSmsMessage message, long? clientId, object wire)
     {
-        public CheckedAlphaSmsMessage(int index, AlphaSmsMessage message, long? clientId, object wire)
-        {
-            Index = index;
-            Message = message;
-            ClientId = clientId;
-            Wire = wire;
-        }
+        public int Index { get; } = index;
 
-        public int Index { get; }
+        public AlphaSmsMessage Message { get; } = message;
 
-        public AlphaSmsMessage Message { get; }
+        public long? ClientId { get; } = clientId;
 
-        /// <summary>The client id the message goes out with: its own, or one the SDK assigned.</summary>
-        public long? ClientId { get; }
-
-        /// <summary>The transport's generated model of the message, already checked against its spec's limits.</summary>
-        public object Wire { get; }
+        public object Wire { get; } = wire;
     }
 
     /// <summary>

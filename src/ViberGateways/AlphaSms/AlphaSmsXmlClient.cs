@@ -15,29 +15,13 @@ namespace ViberGateways.AlphaSms
     /// messages in one package, queries status by client or gateway id, reads the balance. NSwag cannot perform an XML
     /// exchange, so the packages are written and read from the generated models (<c>AlphaSmsXmlClient.Exchange.cs</c>).
     /// </summary>
-    public partial class AlphaSmsXmlClient : IAlphaSmsClient
+    public partial class AlphaSmsXmlClient
     {
         /// <inheritdoc />
-        public AlphaSmsTransport Transport => AlphaSmsTransport.Xml;
+        public override AlphaSmsTransport Transport => AlphaSmsTransport.Xml;
 
         /// <inheritdoc />
-        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
-
-        /// <inheritdoc />
-        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
         {
             var query = messageId.IsClientId ? new AlphaSmsXmlStatusQuery { Id = messageId.Value } : new AlphaSmsXmlStatusQuery { SmsId = messageId.Value };
             var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey(), Status = { query } };
@@ -62,14 +46,14 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <inheritdoc />
-        public async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        public override async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
         {
             var package = new AlphaSmsXmlBalancePackage { Key = Options.RequireApiKey(), Balance = new AlphaSmsXmlBalanceQuery() };
             var balance = (await ExchangeAsync(package, 0, cancellationToken).ConfigureAwait(false)).Balance;
             return new AlphaSmsBalance(balance?.Amount ?? throw new GatewayException("The AlphaSMS XML balance reply has no amount", 200, null, null, null), balance.Currency);
         }
 
-        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        private protected override async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
         {
             var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey() };
             foreach (var message in messages)

@@ -15,109 +15,84 @@ namespace ViberGateways.Http
     /// </summary>
     internal static class BodyRetrySafety
     {
-        private static readonly ConcurrentDictionary<Type, ModelFacts> Facts = new();
+        private static readonly ConcurrentDictionary<Type, (Func<object, RetrySafety?> Declared, Func<object, object?>[] Lists)> Facts = new();
 
         public static RetrySafety Of(object? model)
         {
-            if (model is null)
+            RetrySafety? weakest = null;
+            if (model != null)
             {
-                return RetrySafety.NeverAfterSent;
-            }
-
-            var found = false;
-            var safety = Weakest(model, RetrySafety.Repeatable, ref found);
-            foreach (var list in FactsOf(model.GetType()).Lists)
-            {
-                if (list(model) is IEnumerable items)
+                var facts = FactsOf(model.GetType());
+                weakest = facts.Declared(model);
+                foreach (var list in facts.Lists)
                 {
-                    foreach (var item in items)
+                    if (list(model) is IEnumerable items)
                     {
-                        if (item != null)
+                        foreach (var item in items)
                         {
-                            safety = Weakest(item, safety, ref found);
+                            if (item != null && FactsOf(item.GetType()).Declared(item) is { } declared && (weakest is null || declared < weakest))
+                            {
+                                weakest = declared;
+                            }
                         }
                     }
                 }
             }
 
-            return found ? safety : RetrySafety.NeverAfterSent;
+            return weakest ?? RetrySafety.NeverAfterSent;
         }
 
-        private static RetrySafety Weakest(object model, RetrySafety safety, ref bool found)
-        {
-            var facts = FactsOf(model.GetType());
-            if (facts.Own is { } own)
-            {
-                found = true;
-                var declared = own.DeduplicatedBy is { } clientId && clientId(model) is null ? RetrySafety.NeverAfterSent : own.Safety;
-                safety = declared < safety ? declared : safety;
-            }
+        private static (Func<object, RetrySafety?> Declared, Func<object, object?>[] Lists) FactsOf(Type type) => Facts.GetOrAdd(type, t =>
+            (Describe(t), WireNames.PropertiesOf(t).Where(p => p.Property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.Property.PropertyType)).Select(p => p.Read).ToArray()));
 
-            foreach (var (read, byValue) in facts.ByValue)
-            {
-                found = true;
-                var declared = read(model) is { } value && byValue.TryGetValue(WireNames.Format(value), out var known) ? known : RetrySafety.NeverAfterSent;
-                safety = declared < safety ? declared : safety;
-            }
-
-            return safety;
-        }
-
-        private static ModelFacts FactsOf(Type type) => Facts.GetOrAdd(type, Describe);
-
-        private static ModelFacts Describe(Type type)
+        /// <summary>What a model type declares, as a function of one model: null when it declares nothing.</summary>
+        private static Func<object, RetrySafety?> Describe(Type type)
         {
             var properties = WireNames.PropertiesOf(type);
-            (RetrySafety Safety, Func<object, object?>? DeduplicatedBy)? own = null;
-            if (type.GetCustomAttribute<RetrySafetyFactAttribute>(inherit: true) is { } declared)
+            var declared = new List<Func<object, RetrySafety>>();
+            if (type.GetCustomAttribute<RetrySafetyFactAttribute>(inherit: true) is { } own)
             {
-                var clientId = declared.DeduplicatedBy is { } name
-                    ? properties.FirstOrDefault(p => p.Name == name)?.Read
-                        ?? throw new InvalidOperationException($"{type.Name}: x-deduplicated-by names '{name}', which is not one of its fields.")
+                var safety = Parse(own.Safety, type.Name);
+                var clientId = own.DeduplicatedBy is { } name
+                    ? properties.FirstOrDefault(p => p.Name == name)?.Read ?? throw new InvalidOperationException($"{type.Name}: x-deduplicated-by names '{name}', which is not one of its fields.")
                     : null;
-                own = (Parse(declared.Safety, type.Name), clientId);
+                declared.Add(model => clientId != null && clientId(model) is null ? RetrySafety.NeverAfterSent : safety);
             }
 
-            var byValue = properties
-                .Where(p => p.Property.GetCustomAttribute<RetrySafetyFactAttribute>() != null)
-                .Select(p => (p.Read, ParseByValue(p.Property.GetCustomAttribute<RetrySafetyFactAttribute>()!.Safety, type.Name + "." + p.Name)))
-                .ToArray();
-            var lists = properties
-                .Where(p => p.Property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.Property.PropertyType))
-                .Select(p => p.Read)
-                .ToArray();
-            return new ModelFacts(own, byValue, lists);
-        }
+            foreach (var property in properties)
+            {
+                if (property.Property.GetCustomAttribute<RetrySafetyFactAttribute>() is { } byValue)
+                {
+                    var values = byValue.Safety.Split(',').Select(pair => pair.Split('='))
+                        .ToDictionary(pair => pair[0].Trim(), pair => Parse(pair.Length == 2 ? pair[1].Trim() : "", type.Name + "." + property.Name), StringComparer.Ordinal);
+                    declared.Add(model => property.Read(model) is { } value && values.TryGetValue(WireNames.Format(value), out var safety) ? safety : RetrySafety.NeverAfterSent);
+                }
+            }
 
-        private static IReadOnlyDictionary<string, RetrySafety> ParseByValue(string declared, string where) =>
-            declared.Split(',').Select(pair => pair.Split('=')).ToDictionary(
-                pair => pair[0].Trim(),
-                pair => pair.Length == 2 ? Parse(pair[1].Trim(), where) : throw new InvalidOperationException($"{where}: x-retry-safety '{declared}' is not value=safety pairs."),
-                StringComparer.Ordinal);
+            if (declared.Count == 0)
+            {
+                return _ => null;
+            }
+
+            return model =>
+            {
+                var weakest = RetrySafety.Repeatable;
+                foreach (var fact in declared)
+                {
+                    var safety = fact(model);
+                    weakest = safety < weakest ? safety : weakest;
+                }
+
+                return weakest;
+            };
+        }
 
         private static RetrySafety Parse(string declared, string where) => declared switch
         {
             "repeatable" => RetrySafety.Repeatable,
             "deduplicated" => RetrySafety.Deduplicated,
             "never-after-sent" => RetrySafety.NeverAfterSent,
-            _ => throw new InvalidOperationException($"{where}: unknown x-retry-safety '{declared}'."),
+            _ => throw new InvalidOperationException($"{where}: x-retry-safety '{declared}' is not repeatable, deduplicated or never-after-sent."),
         };
-
-        private sealed class ModelFacts
-        {
-            public ModelFacts((RetrySafety Safety, Func<object, object?>? DeduplicatedBy)? own, (Func<object, object?> Read, IReadOnlyDictionary<string, RetrySafety> ByValue)[] byValue,
-                Func<object, object?>[] lists)
-            {
-                Own = own;
-                ByValue = byValue;
-                Lists = lists;
-            }
-
-            public (RetrySafety Safety, Func<object, object?>? DeduplicatedBy)? Own { get; }
-
-            public (Func<object, object?> Read, IReadOnlyDictionary<string, RetrySafety> ByValue)[] ByValue { get; }
-
-            public Func<object, object?>[] Lists { get; }
-        }
     }
 }

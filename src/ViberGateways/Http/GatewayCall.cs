@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
@@ -7,15 +6,19 @@ namespace ViberGateways.Http
 {
     /// <summary>
     /// One request as the client's pipeline sees it: the operation's facts from specs/, the retry safety of this body,
-    /// the credentials it carries (to mask wherever a reply echoes them), the details the caller declared, and how many
-    /// attempts went out. The generated operation attaches it to the request (GatewayClientBase.BeforeSend).
+    /// the credential values it carries (to mask wherever a reply echoes them), the details the caller declared, and
+    /// how many attempts went out. The generated operation attaches it to the request (GatewayClientBase.BeforeSend).
     /// </summary>
     internal sealed class GatewayCall
     {
         private const string OptionName = "ViberGateways.GatewayCall";
+
+        /// <summary>Values shorter than this are not masked: they would mask ordinary text.</summary>
+        private const int MinimumSecretLength = 4;
+
         private int _attempts;
 
-        public GatewayCall(GatewayOperation operation, RetrySafety safety, IReadOnlyList<string> secrets, RequestDetails? details)
+        private GatewayCall(GatewayOperation operation, RetrySafety safety, List<string> secrets, RequestDetails? details)
         {
             Operation = operation;
             Safety = safety;
@@ -29,7 +32,7 @@ namespace ViberGateways.Http
 
         public RetrySafety Safety { get; }
 
-        /// <summary>The credential values this request carries (at least four characters each).</summary>
+        /// <summary>The credential values this request carries.</summary>
         public IReadOnlyList<string> Secrets { get; }
 
         /// <summary>What the caller declared about the call (recipients), if anything.</summary>
@@ -37,6 +40,42 @@ namespace ViberGateways.Http
 
         /// <summary>How many times the request went out (counted by the resilience handler).</summary>
         public int Attempts => Volatile.Read(ref _attempts);
+
+        /// <summary>
+        /// The call for a request of <paramref name="operation"/> whose body is <paramref name="model"/>: its credentials
+        /// are the options' own, the parameters the operation names as secrets, and the body's fields of those names.
+        /// </summary>
+        public static GatewayCall For(GatewayOperation operation, object? model, RequestDetails? details, IEnumerable<string?> credentials, string?[] secretParameters)
+        {
+            var secrets = new List<string>(2);
+            void Add(string? value)
+            {
+                if (value != null && value.Length >= MinimumSecretLength && !secrets.Contains(value))
+                {
+                    secrets.Add(value);
+                }
+            }
+
+            foreach (var credential in credentials)
+            {
+                Add(credential);
+            }
+
+            foreach (var parameter in secretParameters)
+            {
+                Add(parameter);
+            }
+
+            foreach (var property in model is null or string ? new WireProperty[0] : WireNames.PropertiesOf(model.GetType()))
+            {
+                if (System.Array.IndexOf(operation.SecretNames, property.Name) >= 0)
+                {
+                    Add(property.Read(model!) as string);
+                }
+            }
+
+            return new GatewayCall(operation, operation.SafetyOf(model), secrets, details);
+        }
 
         public void CountAttempt()
         {

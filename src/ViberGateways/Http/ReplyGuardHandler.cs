@@ -70,39 +70,9 @@ namespace ViberGateways.Http
                 return body;
             }
 
-            string? text = null;
-            foreach (var secret in secrets)
-            {
-                if (Contains(body, Encoding.UTF8.GetBytes(secret)))
-                {
-                    text = (text ?? Encoding.UTF8.GetString(body)).Replace(secret, SecretRedactor.Mask);
-                }
-            }
-
-            return text is null ? body : Encoding.UTF8.GetBytes(text);
-        }
-
-        private static bool Contains(byte[] body, byte[] value)
-        {
-#if NET5_0_OR_GREATER
-            return body.AsSpan().IndexOf(value) >= 0;
-#else
-            for (var i = 0; i + value.Length <= body.Length; i++)
-            {
-                var j = 0;
-                while (j < value.Length && body[i + j] == value[j])
-                {
-                    j++;
-                }
-
-                if (j == value.Length)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-#endif
+            var text = Encoding.UTF8.GetString(body);
+            var masked = secrets.Aggregate(text, (current, secret) => current.Replace(secret, SecretRedactor.Mask));
+            return ReferenceEquals(masked, text) || masked == text ? body : Encoding.UTF8.GetBytes(masked);
         }
     }
 }

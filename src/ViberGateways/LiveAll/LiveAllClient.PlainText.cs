@@ -33,12 +33,7 @@ namespace ViberGateways.LiveAll
         private static readonly Regex ErrorReply = new Regex(@"^Error:\s*(?<code>-?\d+)\s*-\s*(?<message>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(250));
 
-        /// <summary>Reads the status of sent messages (<c>POST /apiext/Sendout/GetSMSStatus</c>).</summary>
-        /// <param name="smsIds">The message ids SendIM returned (at least one).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>One record per message the gateway reported.</returns>
-        /// <exception cref="RequestValidationException">No ids, or an id that is not positive; nothing was sent.</exception>
-        /// <exception cref="GatewayException">The gateway answered <c>Error: CODE - MESSAGE</c> or something undocumented.</exception>
+        /// <inheritdoc />
         public virtual async Task<IReadOnlyList<LiveAllSmsStatus>> GetSmsStatusAsync(IEnumerable<long> smsIds, CancellationToken cancellationToken = default)
         {
             var ids = (smsIds ?? throw new ArgumentNullException(nameof(smsIds))).ToList();
@@ -66,10 +61,7 @@ namespace ViberGateways.LiveAll
             return text.Split(new[] { '|' }, StringSplitOptions.RemoveEmptyEntries).Select(record => StatusRecord(record.Trim(), text)).ToList();
         }
 
-        /// <summary>Reads the account balance (<c>POST /apiext/Sendout/GetAccountBalance</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The balance.</returns>
-        /// <exception cref="GatewayException">The gateway answered <c>Error: CODE - MESSAGE</c> or something undocumented.</exception>
+        /// <inheritdoc />
         public virtual async Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default)
         {
             var form = new LiveAllGetAccountBalanceForm { Apitoken = Options.RequireApiToken() };

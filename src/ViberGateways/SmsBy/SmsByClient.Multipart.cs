@@ -26,10 +26,7 @@ namespace ViberGateways.SmsBy
 
     public partial class SmsByClient
     {
-        /// <summary>Sends a single Viber message without creating a mailing first (<c>POST /api/v2/sendQuickViberMessage</c>, multipart).</summary>
-        /// <param name="request">The form fields; <see cref="SmsBySendQuickViberMessageForm.Image"/> is sent as the <c>image</c> file.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The gateway's reply with the new message id.</returns>
+        /// <inheritdoc />
         public virtual Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default)
         {
             if (request is null)
@@ -44,10 +41,7 @@ namespace ViberGateways.SmsBy
                 request.AlphanameId, cancellationToken);
         }
 
-        /// <summary>Sends a Viber message to a subscriber list (<c>POST /api/v2/sendViberMessageList</c>, multipart); confirm it with <see cref="ConfirmViberMessageAsync"/>.</summary>
-        /// <param name="request">The form fields; <see cref="SmsBySendViberMessageListForm.Image"/> is sent as the <c>image</c> file.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The gateway's reply with the mailing id and the number of subscribers.</returns>
+        /// <inheritdoc />
         public virtual Task<SmsBySendViberMessageListReply> SendViberMessageListAsync(SmsBySendViberMessageListForm request, CancellationToken cancellationToken = default)
         {
             if (request is null)
@@ -74,8 +68,7 @@ namespace ViberGateways.SmsBy
                 : image.Length >= 3 && image[0] == 0xFF && image[1] == 0xD8 && image[2] == 0xFF ? ("image.jpg", "image/jpeg")
                 : image.Length >= 6 && image[0] == (byte)'G' && image[1] == (byte)'I' && image[2] == (byte)'F' ? ("image.gif", "image/gif")
                 : ("image", "application/octet-stream");
-            // Quoted as browsers send it (RFC 7578 allows both): some multipart parsers read only a quoted filename.
-            return new FileParameter(new MemoryStream(image, writable: false), "\"" + fileName + "\"", contentType);
+            return new FileParameter(new MemoryStream(image, writable: false), fileName, contentType);
         }
     }
 }
