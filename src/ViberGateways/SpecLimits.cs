@@ -31,52 +31,57 @@ namespace ViberGateways
         {
             // Models are almost always valid: a first pass builds no field paths and no error list (a bulk request has
             // hundreds of items); only a model that breaks a limit is walked again to name every violation.
-            if (!Walk(model, null, null, listItems))
+            if (!Walk(model, null, null, null, listItems))
             {
                 var errors = new ValidationErrors();
-                Walk(model, path, (field, rule, message) => errors.Add(field, rule, message), listItems);
+                Walk(model, path, "", (wirePath, _, rule, message) => errors.Add(wirePath, rule, message), listItems);
                 errors.ThrowIfAny();
             }
         }
 
         /// <summary>
         /// Adds to <paramref name="errors"/> every limit that <paramref name="model"/>, mapped from a caller's message,
-        /// breaks: a wire field that <paramref name="fields"/> maps (<c>viber_message</c> → <c>Text</c>) is reported
-        /// under the caller's field below <paramref name="path"/> (<c>messages[2].Text</c>), naming the wire field; one
-        /// the SDK fills itself is reported by its wire name, and one mapped to an empty name is not reported (a field
-        /// the caller supplies later, such as a bulk send's recipients). A field that already has a violation gets no
-        /// second one.
+        /// breaks. <paramref name="fields"/> maps the model's property paths (<c>ViberMessage</c>,
+        /// <c>ImActions[0].Url</c>) to the caller's fields (<c>Text</c>, <c>Button.Url</c>): such a violation is reported
+        /// under the caller's field below <paramref name="path"/>, naming the wire field it is sent as; one the SDK fills
+        /// itself is reported by its wire name; one mapped to an empty name is not reported (a field the caller supplies
+        /// later, such as a bulk send's recipients). A field that already has a violation gets no second one.
         /// </summary>
         public static void Check(object model, string path, IReadOnlyDictionary<string, string> fields, ValidationErrors errors)
         {
-            if (Walk(model, null, null, listItems: true))
+            if (Walk(model, null, null, null, listItems: true))
             {
                 return;
             }
 
-            Walk(model, "", (wirePath, rule, message) =>
+            Walk(model, "", "", (wirePath, propertyPath, rule, message) =>
             {
-                if (fields.TryGetValue(wirePath, out var name) && name.Length == 0)
+                var mapped = fields.TryGetValue(propertyPath, out var name);
+                if (mapped && name!.Length == 0)
                 {
                     return;
                 }
 
-                var field = path + "." + (name ?? wirePath);
+                var field = path + "." + (mapped ? name : wirePath);
                 if (!errors.Has(field))
                 {
-                    errors.Add(field, rule, fields.ContainsKey(wirePath) ? $"{message} (sent as `{wirePath}`)" : message);
+                    errors.Add(field, rule, mapped ? $"{message} (sent as `{wirePath}`)" : message);
                 }
             }, listItems: true);
         }
 
-        /// <summary>Whether <paramref name="model"/> keeps every limit; with <paramref name="report"/>, also names each violation under <paramref name="path"/>.</summary>
-        private static bool Walk(object model, string? path, Action<string, string, string>? report, bool listItems)
+        /// <summary>
+        /// Whether <paramref name="model"/> keeps every limit; with <paramref name="report"/>, also names each violation
+        /// by its wire path under <paramref name="path"/> and by its property path under <paramref name="propertyPath"/>.
+        /// </summary>
+        private static bool Walk(object model, string? path, string? propertyPath, Action<string, string, string, string>? report, bool listItems)
         {
             var valid = true;
             foreach (var property in Limits.GetOrAdd(model.GetType(), Describe))
             {
                 var value = property.Read(model);
-                var field = path is null ? null : path.Length == 0 ? property.WireName : path + "." + property.WireName;
+                var field = path is null ? null : Join(path, property.WireName);
+                var name = propertyPath is null ? null : Join(propertyPath, property.Property.Name);
                 foreach (var attribute in property.Attributes)
                 {
                     if (Violation(attribute, value) is { } violation)
@@ -87,7 +92,7 @@ namespace ViberGateways
                         }
 
                         valid = false;
-                        report(field!, violation.Rule, violation.Message);
+                        report(field!, name!, violation.Rule, violation.Message);
                     }
                 }
 
@@ -98,38 +103,32 @@ namespace ViberGateways
 
                 if (IsModel(value.GetType()))
                 {
-                    if (!Walk(value, field, report, listItems))
-                    {
-                        if (report is null)
-                        {
-                            return false;
-                        }
-
-                        valid = false;
-                    }
+                    valid &= Walk(value, field, name, report, listItems);
                 }
                 else if (listItems && value is IEnumerable items && value is not IDictionary && value is not byte[])
                 {
                     var index = 0;
                     foreach (var item in items)
                     {
-                        if (item != null && IsModel(item.GetType()) && !Walk(item, field is null ? null : $"{field}[{index}]", report, listItems))
+                        if (item != null && IsModel(item.GetType()))
                         {
-                            if (report is null)
-                            {
-                                return false;
-                            }
-
-                            valid = false;
+                            valid &= Walk(item, field is null ? null : $"{field}[{index}]", name is null ? null : $"{name}[{index}]", report, listItems);
                         }
 
                         index++;
                     }
                 }
+
+                if (!valid && report is null)
+                {
+                    return false;
+                }
             }
 
             return valid;
         }
+
+        private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
         /// <summary>The rule a value breaks and why, or null.</summary>
         private static (string Rule, string Message)? Violation(ValidationAttribute attribute, object? value)

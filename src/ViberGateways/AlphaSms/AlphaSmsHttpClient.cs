@@ -10,7 +10,7 @@ using ViberGateways.Http;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>
-    /// The AlphaSMS HTTP API client (<c>/api/http.php</c>), generated from <c>specs/alphasms-http.yaml</c>: one message
+    /// The AlphaSMS HTTP API client, generated from <c>specs/alphasms-http.yaml</c>: one message
     /// per request, as a form POST (the default, so credentials stay out of URLs) or a GET query string
     /// (<see cref="AlphaSmsOptions.UseHttpGet"/>), with plain-text replies (<c>AlphaSmsHttpClient.Exchange.cs</c>,
     /// <c>AlphaSmsHttpClient.PlainText.cs</c>).

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 
 namespace ViberGateways.AlphaSms
 {
-    /// <summary>The AlphaSMS JSON API client (<c>POST /api/json.php</c>), generated from <c>specs/alphasms-json.yaml</c>.</summary>
+    /// <summary>The AlphaSMS JSON API client, generated from <c>specs/alphasms-json.yaml</c>.</summary>
     public partial class AlphaSmsJsonClient
     {
         // Generated models written without a JObject or an empty dictionary per item (GeneratedModelContractResolver).

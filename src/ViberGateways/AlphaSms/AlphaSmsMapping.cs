@@ -5,37 +5,38 @@ using System.Globalization;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>
-    /// An <see cref="AlphaSmsMessage"/> as each transport's generated wire model, and which wire field carries which
-    /// message field (so a limit the spec puts on <c>viber_message</c> is reported as the caller's <c>Text</c>).
+    /// An <see cref="AlphaSmsMessage"/> as each transport's generated wire model, and which of the model's fields carries
+    /// which message field (so a limit the spec puts on <c>viber_message</c> is reported as the caller's <c>Text</c>).
     /// </summary>
     internal static class AlphaSmsMapping
     {
+        // Keyed by the generated model's property (as SpecLimits names it), so no wire name is written here.
         private static readonly IReadOnlyDictionary<string, string> JsonFields = new Dictionary<string, string>
         {
-            ["id"] = nameof(AlphaSmsMessage.ClientId),
-            ["phone"] = nameof(AlphaSmsMessage.Recipient),
-            ["viber_signature"] = nameof(AlphaSmsMessage.Sender),
-            ["viber_message"] = nameof(AlphaSmsMessage.Text),
-            ["viber_image"] = nameof(AlphaSmsMessage.ImageUrl),
-            ["viber_button"] = "Button.Caption",
-            ["viber_link"] = "Button.Url",
-            ["viber_lifetime"] = nameof(AlphaSmsMessage.Lifetime),
-            ["short_link"] = nameof(AlphaSmsMessage.ShortenLinks),
-            ["hook"] = nameof(AlphaSmsMessage.StatusCallbackUrl),
-            ["sms_signature"] = "SmsFallback.Sender",
-            ["sms_message"] = "SmsFallback.Text",
+            [nameof(AlphaSmsJsonViberItem.Id)] = nameof(AlphaSmsMessage.ClientId),
+            [nameof(AlphaSmsJsonViberItem.Phone)] = nameof(AlphaSmsMessage.Recipient),
+            [nameof(AlphaSmsJsonViberItem.ViberSignature)] = nameof(AlphaSmsMessage.Sender),
+            [nameof(AlphaSmsJsonViberItem.ViberMessage)] = nameof(AlphaSmsMessage.Text),
+            [nameof(AlphaSmsJsonViberItem.ViberImage)] = nameof(AlphaSmsMessage.ImageUrl),
+            [nameof(AlphaSmsJsonViberItem.ViberButton)] = "Button.Caption",
+            [nameof(AlphaSmsJsonViberItem.ViberLink)] = "Button.Url",
+            [nameof(AlphaSmsJsonViberItem.ViberLifetime)] = nameof(AlphaSmsMessage.Lifetime),
+            [nameof(AlphaSmsJsonViberItem.ShortLink)] = nameof(AlphaSmsMessage.ShortenLinks),
+            [nameof(AlphaSmsJsonViberItem.Hook)] = nameof(AlphaSmsMessage.StatusCallbackUrl),
+            [nameof(AlphaSmsJsonViberSmsItem.SmsSignature)] = "SmsFallback.Sender",
+            [nameof(AlphaSmsJsonViberSmsItem.SmsMessage)] = "SmsFallback.Text",
         };
 
         private static readonly IReadOnlyDictionary<string, string> XmlFields = new Dictionary<string, string>
         {
-            ["id"] = nameof(AlphaSmsMessage.ClientId),
-            ["date_beg"] = nameof(AlphaSmsMessage.ScheduledAt),
-            ["phone"] = nameof(AlphaSmsMessage.Recipient),
-            ["sender"] = nameof(AlphaSmsMessage.Sender),
-            ["text"] = nameof(AlphaSmsMessage.Text),
-            ["image"] = nameof(AlphaSmsMessage.ImageUrl),
-            ["button"] = "Button.Caption",
-            ["url"] = "Button.Url",
+            [nameof(AlphaSmsXmlMessage.Id)] = nameof(AlphaSmsMessage.ClientId),
+            [nameof(AlphaSmsXmlMessage.DateBeg)] = nameof(AlphaSmsMessage.ScheduledAt),
+            [nameof(AlphaSmsXmlMessage.Phone)] = nameof(AlphaSmsMessage.Recipient),
+            [nameof(AlphaSmsXmlMessage.Sender)] = nameof(AlphaSmsMessage.Sender),
+            [nameof(AlphaSmsXmlMessage.Text)] = nameof(AlphaSmsMessage.Text),
+            [nameof(AlphaSmsXmlMessage.Image)] = nameof(AlphaSmsMessage.ImageUrl),
+            [nameof(AlphaSmsXmlMessage.Button)] = "Button.Caption",
+            [nameof(AlphaSmsXmlMessage.Url)] = "Button.Url",
         };
 
         private static readonly IReadOnlyDictionary<string, string> HttpFields = HttpFieldsWith(nameof(AlphaSmsMessage.Sender), nameof(AlphaSmsMessage.Text));
@@ -121,16 +122,16 @@ namespace ViberGateways.AlphaSms
 
         private static IReadOnlyDictionary<string, string> HttpFieldsWith(string from, string smsText) => new Dictionary<string, string>
         {
-            ["from"] = from,
-            ["to"] = nameof(AlphaSmsMessage.Recipient),
-            ["message"] = smsText,
-            ["viber_message"] = nameof(AlphaSmsMessage.Text),
-            ["viber_from"] = nameof(AlphaSmsMessage.Sender),
-            ["viber_lifetime"] = nameof(AlphaSmsMessage.Lifetime),
-            ["viber_image"] = nameof(AlphaSmsMessage.ImageUrl),
-            ["viber_url"] = "Button.Url",
-            ["viber_button"] = "Button.Caption",
-            ["ask_date"] = nameof(AlphaSmsMessage.ScheduledAt),
+            [nameof(AlphaSmsHttpParameters.From)] = from,
+            [nameof(AlphaSmsHttpParameters.To)] = nameof(AlphaSmsMessage.Recipient),
+            [nameof(AlphaSmsHttpParameters.Message)] = smsText,
+            [nameof(AlphaSmsHttpParameters.ViberMessage)] = nameof(AlphaSmsMessage.Text),
+            [nameof(AlphaSmsHttpParameters.ViberFrom)] = nameof(AlphaSmsMessage.Sender),
+            [nameof(AlphaSmsHttpParameters.ViberLifetime)] = nameof(AlphaSmsMessage.Lifetime),
+            [nameof(AlphaSmsHttpParameters.ViberImage)] = nameof(AlphaSmsMessage.ImageUrl),
+            [nameof(AlphaSmsHttpParameters.ViberUrl)] = "Button.Url",
+            [nameof(AlphaSmsHttpParameters.ViberButton)] = "Button.Caption",
+            [nameof(AlphaSmsHttpParameters.AskDate)] = nameof(AlphaSmsMessage.ScheduledAt),
         };
 
         /// <summary>The HTTP page's ISO 8601 form: <c>2024-08-15T15:52:01+0200</c>.</summary>

@@ -11,7 +11,7 @@ using ViberGateways.Http;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>
-    /// The AlphaSMS XML API client (<c>POST /api/xml.php</c>), generated from <c>specs/alphasms-xml.yaml</c>: sends
+    /// The AlphaSMS XML API client, generated from <c>specs/alphasms-xml.yaml</c>: sends
     /// messages in one package, queries status by client or gateway id, reads the balance. NSwag cannot perform an XML
     /// exchange, so the packages are written and read from the generated models (<c>AlphaSmsXmlClient.Exchange.cs</c>).
     /// </summary>

@@ -16,13 +16,13 @@ namespace ViberGateways.LiveAll
     /// <summary>The LiveAll client's operations (implemented by <see cref="LiveAllClient"/>), for dependency injection and fakes.</summary>
     public partial interface ILiveAllClient
     {
-        /// <summary>Reads the status of sent messages (<c>POST /apiext/Sendout/GetSMSStatus</c>).</summary>
+        /// <summary>Reads the status of sent messages (the getSmsStatus operation of <c>specs/liveall.yaml</c>).</summary>
         /// <param name="smsIds">The message ids SendIM returned (at least one).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>One record per message the gateway reported.</returns>
         Task<IReadOnlyList<LiveAllSmsStatus>> GetSmsStatusAsync(IEnumerable<long> smsIds, CancellationToken cancellationToken = default);
 
-        /// <summary>Reads the account balance (<c>POST /apiext/Sendout/GetAccountBalance</c>).</summary>
+        /// <summary>Reads the account balance (the getAccountBalance operation of <c>specs/liveall.yaml</c>).</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The balance.</returns>
         Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default);

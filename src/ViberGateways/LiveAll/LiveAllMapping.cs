@@ -4,27 +4,28 @@ using System.Linq;
 namespace ViberGateways.LiveAll
 {
     /// <summary>
-    /// A <see cref="LiveAllMessage"/> as the generated SendIM request, and which wire field carries which message
+    /// A <see cref="LiveAllMessage"/> as the generated SendIM request, and which of its fields carries which message
     /// field (so a limit the spec puts on <c>im_text</c> is reported as the caller's <c>Text</c>).
     /// </summary>
     internal static class LiveAllMapping
     {
+        // Keyed by the generated model's property (as SpecLimits names it), so no wire name is written here.
         public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
         {
-            ["destinations"] = nameof(LiveAllMessage.Recipients),
-            ["im_sender_name"] = nameof(LiveAllMessage.SenderName),
-            ["im_text"] = nameof(LiveAllMessage.Text),
-            ["im_image_urls"] = nameof(LiveAllMessage.ImageUrl),
-            ["im_actions[0].caption"] = "Button.Caption",
-            ["im_actions[0].url"] = "Button.Url",
-            ["senderid"] = "SmsFallback.SenderId",
-            ["pricecat"] = "SmsFallback.PriceCategory",
-            ["sms_text"] = "SmsFallback.Text",
+            [nameof(LiveAllSendImRequest.Destinations)] = nameof(LiveAllMessage.Recipients),
+            [nameof(LiveAllSendImRequest.ImSenderName)] = nameof(LiveAllMessage.SenderName),
+            [nameof(LiveAllSendImRequest.ImText)] = nameof(LiveAllMessage.Text),
+            [nameof(LiveAllSendImRequest.ImImageUrls)] = nameof(LiveAllMessage.ImageUrl),
+            [$"{nameof(LiveAllSendImRequest.ImActions)}[0].{nameof(LiveAllImAction.Caption)}"] = "Button.Caption",
+            [$"{nameof(LiveAllSendImRequest.ImActions)}[0].{nameof(LiveAllImAction.Url)}"] = "Button.Url",
+            [nameof(LiveAllSendImRequest.Senderid)] = "SmsFallback.SenderId",
+            [nameof(LiveAllSendImRequest.Pricecat)] = "SmsFallback.PriceCategory",
+            [nameof(LiveAllSendImRequest.SmsText)] = "SmsFallback.Text",
         };
 
         /// <summary>The fields of a bulk send's message, whose recipients come later.</summary>
         public static readonly IReadOnlyDictionary<string, string> TemplateFields =
-            Fields.ToDictionary(pair => pair.Key, pair => pair.Key == "destinations" ? "" : pair.Value);
+            Fields.ToDictionary(pair => pair.Key, pair => pair.Key == nameof(LiveAllSendImRequest.Destinations) ? "" : pair.Value);
 
         public static LiveAllSendImRequest ToSendIm(LiveAllMessage message, IList<string> destinations, string apiToken) => new LiveAllSendImRequest
         {

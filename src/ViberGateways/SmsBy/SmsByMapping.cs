@@ -5,43 +5,44 @@ using System.Linq;
 namespace ViberGateways.SmsBy
 {
     /// <summary>
-    /// An <see cref="SmsByMessage"/> as the generated quick-message form or sendBulkViber mailing, and which wire field
-    /// carries which message field (so a limit the spec puts on <c>content.button_link</c> is reported as the caller's
+    /// An <see cref="SmsByMessage"/> as the generated quick-message form or sendBulkViber mailing, and which of their
+    /// fields carries which message field (so a limit the spec puts on <c>content.button_link</c> is reported as the caller's
     /// <c>Button.Url</c>).
     /// </summary>
     internal static class SmsByMapping
     {
+        // Keyed by the generated models' properties (as SpecLimits names them), so no wire name is written here.
         public static readonly IReadOnlyDictionary<string, string> QuickMessageFields = new Dictionary<string, string>
         {
-            ["vibername_id"] = nameof(SmsByMessage.SenderId),
-            ["phone"] = nameof(SmsByMessage.Recipients),
-            ["message"] = nameof(SmsByMessage.Text),
-            ["image_url"] = nameof(SmsByMessage.ImageUrl),
-            ["button"] = "Button.Caption",
-            ["button_link"] = "Button.Url",
+            [nameof(SmsBySendQuickViberMessageForm.VibernameId)] = nameof(SmsByMessage.SenderId),
+            [nameof(SmsBySendQuickViberMessageForm.Phone)] = nameof(SmsByMessage.Recipients),
+            [nameof(SmsBySendQuickViberMessageForm.Message)] = nameof(SmsByMessage.Text),
+            [nameof(SmsBySendQuickViberMessageForm.ImageUrl)] = nameof(SmsByMessage.ImageUrl),
+            [nameof(SmsBySendQuickViberMessageForm.Button)] = "Button.Caption",
+            [nameof(SmsBySendQuickViberMessageForm.ButtonLink)] = "Button.Url",
         };
 
         public static readonly IReadOnlyDictionary<string, string> MailingFields = new Dictionary<string, string>
         {
-            ["alphaname_id"] = nameof(SmsByMessage.SenderId),
-            ["name"] = nameof(SmsByMessage.MailingName),
-            ["schedule_time"] = nameof(SmsByMessage.ScheduledAt),
-            ["delivery_list"] = nameof(SmsByMessage.Recipients),
-            ["content.text"] = nameof(SmsByMessage.Text),
-            ["content.image_url"] = nameof(SmsByMessage.ImageUrl),
-            ["content.button_link"] = "Button.Url",
-            ["content.caption"] = "Button.Caption",
+            [nameof(SmsByBulkViberMailing.AlphanameId)] = nameof(SmsByMessage.SenderId),
+            [nameof(SmsByBulkViberMailing.Name)] = nameof(SmsByMessage.MailingName),
+            [nameof(SmsByBulkViberMailing.ScheduleTime)] = nameof(SmsByMessage.ScheduledAt),
+            [nameof(SmsByBulkViberSameMessageMailing.DeliveryList)] = nameof(SmsByMessage.Recipients),
+            [Content(nameof(SmsByBulkViberContent.Text))] = nameof(SmsByMessage.Text),
+            [Content(nameof(SmsByBulkViberContent.ImageUrl))] = nameof(SmsByMessage.ImageUrl),
+            [Content(nameof(SmsByBulkViberContent.ButtonLink))] = "Button.Url",
+            [Content(nameof(SmsByBulkViberContent.Caption))] = "Button.Caption",
         };
 
         /// <summary>The fields of a bulk send's mailing, whose recipients come later.</summary>
         public static readonly IReadOnlyDictionary<string, string> TemplateMailingFields =
-            MailingFields.ToDictionary(pair => pair.Key, pair => pair.Key == "delivery_list" ? "" : pair.Value);
+            MailingFields.ToDictionary(pair => pair.Key, pair => pair.Key == nameof(SmsByBulkViberSameMessageMailing.DeliveryList) ? "" : pair.Value);
 
         public static readonly IReadOnlyDictionary<string, string> PersonalDeliveryFields = new Dictionary<string, string>
         {
-            ["phone"] = nameof(SmsByPersonalRecipient.Phone),
-            ["text"] = nameof(SmsByPersonalRecipient.Text),
-            ["button_link"] = nameof(SmsByPersonalRecipient.ButtonUrl),
+            [nameof(SmsByPersonalDelivery.Phone)] = nameof(SmsByPersonalRecipient.Phone),
+            [nameof(SmsByPersonalDelivery.Text)] = nameof(SmsByPersonalRecipient.Text),
+            [nameof(SmsByPersonalDelivery.ButtonLink)] = nameof(SmsByPersonalRecipient.ButtonUrl),
         };
 
         public static SmsBySendQuickViberMessageForm ToQuickMessage(SmsByMessage message, string phoneDigits, string token) => new SmsBySendQuickViberMessageForm
@@ -92,6 +93,8 @@ namespace ViberGateways.SmsBy
             Text = recipient.Text,
             ButtonLink = message.Button is null ? null : recipient.ButtonUrl ?? message.Button.Url,
         };
+
+        private static string Content(string field) => nameof(SmsByBulkViberMailing.Content) + "." + field;
 
         /// <summary>sendBulkViber's <c>schedule_time</c>: <c>YYYY-MM-DDTHH:mm:ss</c> (seed 004).</summary>
         private static string? ScheduleTime(SmsByMessage message) => message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
