@@ -11,13 +11,13 @@ namespace ViberGateways.SmsBy
     /// <summary>The SMS.by client's operations (implemented by <see cref="SmsByClient"/>), for dependency injection and fakes.</summary>
     public partial interface ISmsByClient
     {
-        /// <summary>Sends a single Viber message without creating a mailing first (<c>POST /api/v2/sendQuickViberMessage</c>, multipart).</summary>
+        /// <summary>Sends a single Viber message without creating a mailing first (the sendQuickViberMessage operation of <c>specs/smsby.yaml</c>, multipart).</summary>
         /// <param name="request">The form fields; <see cref="SmsBySendQuickViberMessageForm.Image"/> is sent as the <c>image</c> file.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The gateway's reply with the new message id.</returns>
         Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default);
 
-        /// <summary>Sends a Viber message to a subscriber list (<c>POST /api/v2/sendViberMessageList</c>, multipart).</summary>
+        /// <summary>Sends a Viber message to a subscriber list (the sendViberMessageList operation of <c>specs/smsby.yaml</c>, multipart).</summary>
         /// <param name="request">The form fields; <see cref="SmsBySendViberMessageListForm.Image"/> is sent as the <c>image</c> file.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The gateway's reply with the mailing id and the number of subscribers.</returns>
