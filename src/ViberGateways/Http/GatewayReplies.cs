@@ -26,7 +26,9 @@ namespace ViberGateways.Http
             T? reply;
             try
             {
-                using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), encoding)) { ArrayPool = JsonCharPool.Instance };
+                // A small reply is read from its text; a bulk reply from its bytes, never decoded to a large-object-heap string.
+                TextReader text = body.Length <= 16 * 1024 ? new StringReader(encoding.GetString(body)) : new StreamReader(new MemoryStream(body, writable: false), encoding);
+                using var reader = new JsonTextReader(text) { ArrayPool = JsonCharPool.Instance };
                 reply = serializer.Deserialize<T>(reader);
             }
             catch (JsonException exception)
@@ -42,6 +44,11 @@ namespace ViberGateways.Http
             if (response.Content is null)
             {
                 return Array.Empty<byte>();
+            }
+
+            if (response.Content is BufferedReply buffered)
+            {
+                return buffered.Body;
             }
 #if NET5_0_OR_GREATER
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,7 @@ namespace ViberGateways.Http
                     throw TooLarge(response, response.Content.Headers.ContentLength);
                 }
 
-                var replacement = new ByteArrayContent(MaskSecrets(body, secrets, response.Content.Headers.ContentType?.CharSet));
+                var replacement = new BufferedReply(MaskSecrets(body, secrets, response.Content.Headers.ContentType?.CharSet));
                 foreach (var header in response.Content.Headers.Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
                 {
                     replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -74,5 +74,17 @@ namespace ViberGateways.Http
             var masked = secrets.Aggregate(text, (current, secret) => current.Replace(secret, SecretRedactor.Mask));
             return ReferenceEquals(masked, text) || masked == text ? body : Encoding.UTF8.GetBytes(masked);
         }
+    }
+
+    /// <summary>A reply the guard read in full: its bytes, for the client to read without another copy.</summary>
+    internal sealed class BufferedReply : ByteArrayContent
+    {
+        public BufferedReply(byte[] body)
+            : base(body)
+        {
+            Body = body;
+        }
+
+        public byte[] Body { get; }
     }
 }
