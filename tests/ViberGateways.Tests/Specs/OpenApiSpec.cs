@@ -47,17 +47,31 @@ namespace ViberGateways.Tests.Specs
             return new OpenApiSpec(fileName, (JObject)ToJson(yaml.Documents[0].RootNode));
         }
 
+        /// <summary>
+        /// Where a node of <see cref="Document"/> stands in the spec file, for failure messages: <c>specs/x.yaml:42</c>;
+        /// for a mapping or list, the line of the name it is given.
+        /// </summary>
+        public string Where(JToken node) => $"specs/{FileName}:{(node is JContainer && node.Parent is JProperty name ? name : node).Annotation<SpecLine>()?.Line}";
+
         /// <summary>Resolves a local <c>$ref</c> (<c>#/components/schemas/Name</c>).</summary>
         public JToken Resolve(string reference) =>
             reference.TrimStart('#', '/').Split('/').Aggregate((JToken)Document, (node, part) => node[part.Replace("~1", "/").Replace("~0", "~")]!);
 
-        private static JToken ToJson(YamlNode node) => node switch
+        private static JToken ToJson(YamlNode node) => Located<JToken>(node switch
         {
-            YamlMappingNode map => new JObject(map.Children.Select(c => new JProperty(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)))),
+            YamlMappingNode map => new JObject(map.Children.Select(c => Located(new JProperty(((YamlScalarNode)c.Key).Value!, ToJson(c.Value)), c.Key))),
             YamlSequenceNode list => new JArray(list.Children.Select(ToJson)),
             YamlScalarNode scalar => Scalar(scalar),
             _ => throw new NotSupportedException(node.GetType().Name),
-        };
+        }, node);
+
+        private static T Located<T>(T json, YamlNode node) where T : JToken
+        {
+            json.AddAnnotation(new SpecLine(node.Start.Line));
+            return json;
+        }
+
+        private sealed record SpecLine(long Line);
 
         // YAML 1.2 core schema for plain scalars; quoted and block scalars are strings.
         private static JToken Scalar(YamlScalarNode scalar)
