@@ -2,12 +2,13 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.SmsBy
 {
     // The two multipart endpoints carry an optional image file. NSwag can only expose them as one parameter per
-    // form field (protected …CoreAsync); these overloads take the form model from the spec instead. The generated
-    // signature types the optional file as non-nullable; a null image simply leaves the part out.
+    // form field (protected …CoreAsync); these overloads take the form model from the spec instead, its fields passed by
+    // wire name (MultipartForms). A null image simply leaves the part out.
     /// <summary>The SMS.by client's operations (implemented by <see cref="SmsByClient"/>), for dependency injection and fakes.</summary>
     public partial interface ISmsByClient
     {
@@ -35,10 +36,7 @@ namespace ViberGateways.SmsBy
             }
 
             ValidateBeforeSend(request);
-            return SendQuickViberMessageCoreAsync(
-                request.Token, request.VibernameId, request.Phone, request.TypeMessage, request.Message, request.ImageUrl,
-                ImageFile(request.Image)!, request.Button, request.ButtonLink, request.ForwardingMessage, request.ForwardingTime,
-                request.AlphanameId, cancellationToken);
+            return MultipartForms.SendAsync<SmsBySendQuickViberMessageReply>(this, nameof(SendQuickViberMessageCoreAsync), request, ImageFile, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -50,19 +48,13 @@ namespace ViberGateways.SmsBy
             }
 
             ValidateBeforeSend(request);
-            return SendViberMessageListCoreAsync(
-                request.Token, request.Name, request.VibernameId, request.ListId, request.TypeMessage, request.Message,
-                request.ImageUrl, ImageFile(request.Image)!, request.Button, request.ButtonLink, request.DSchedule, cancellationToken);
+            return MultipartForms.SendAsync<SmsBySendViberMessageListReply>(this, nameof(SendViberMessageListCoreAsync), request, ImageFile, cancellationToken);
         }
 
         /// <summary>The image bytes as a file part named after their format, so the gateway sees a usual file name.</summary>
-        private static FileParameter? ImageFile(byte[]? image)
+        private static object ImageFile(object bytes)
         {
-            if (image is null)
-            {
-                return null;
-            }
-
+            var image = (byte[])bytes;
             var (fileName, contentType) =
                 image.Length >= 8 && image[0] == 0x89 && image[1] == (byte)'P' && image[2] == (byte)'N' && image[3] == (byte)'G' ? ("image.png", "image/png")
                 : image.Length >= 3 && image[0] == 0xFF && image[1] == 0xD8 && image[2] == 0xFF ? ("image.jpg", "image/jpeg")
