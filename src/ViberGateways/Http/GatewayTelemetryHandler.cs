@@ -37,7 +37,8 @@ namespace ViberGateways.Http
             var gateway = call?.Gateway ?? "gateway";
             var operation = call?.Operation.Name ?? request.Method.Method;
             var recipients = call?.Details?.Recipients ?? 0;
-            using var activity = ActivitySource.StartActivity(gateway + " " + operation, ActivityKind.Client);
+            // No listener, no activity: the name is not even built.
+            using var activity = ActivitySource.HasListeners() ? ActivitySource.StartActivity(gateway + " " + operation, ActivityKind.Client) : null;
             activity?.SetTag("viber.gateway", gateway);
             activity?.SetTag("viber.operation", operation);
             activity?.SetTag("viber.recipients", recipients);

@@ -41,11 +41,8 @@ namespace ViberGateways.Http
                 }
 
                 var replacement = new BufferedReply(MaskSecrets(body, secrets, response.Content.Headers.ContentType?.CharSet));
-                foreach (var header in response.Content.Headers.Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
-                {
-                    replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-
+                // The body is read: of its headers, only the type (and charset) still describes it.
+                replacement.Headers.ContentType = response.Content.Headers.ContentType;
                 response.Content.Dispose();
                 response.Content = replacement;
                 return response;
