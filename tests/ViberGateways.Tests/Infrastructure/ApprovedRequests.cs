@@ -29,6 +29,7 @@ namespace ViberGateways.Tests.Infrastructure
             var rendering = string.Join("\n\n---\n\n", gateway.Requests.Select(WireRendering.Render));
             rendering.ShouldNotContain(StubbedClients.LiveAllApiToken);
             rendering.ShouldNotContain(StubbedClients.SmsByToken);
+            rendering.ShouldNotContain(StubbedAlphaSmsClients.Key);
             return rendering;
         }
 

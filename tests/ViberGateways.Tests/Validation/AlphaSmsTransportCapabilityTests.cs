@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.Tests.Infrastructure;
-using static ViberGateways.Tests.Wire.AlphaSms.AlphaSmsWireTests;
+using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
 namespace ViberGateways.Tests.Validation
 {

@@ -8,9 +8,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using ViberGateways.AlphaSms;
 using ViberGateways.Tests.Infrastructure;
-using static ViberGateways.Tests.Wire.AlphaSms.AlphaSmsWireTests;
+using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
-namespace ViberGateways.Tests.Wire.AlphaSms
+namespace ViberGateways.Tests.AlphaSms
 {
     /// <summary>
     /// Arbitrary Unicode text (emoji, markup and query metacharacters, line breaks, right-to-left scripts, combining
