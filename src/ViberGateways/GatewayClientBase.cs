@@ -49,15 +49,9 @@ namespace ViberGateways
         /// <param name="url">The relative URL being built.</param>
         protected void ApplyBaseAddress(HttpClient client, StringBuilder url)
         {
-            if (client is null)
-            {
-                throw new ArgumentNullException(nameof(client));
-            }
+            _ = client ?? throw new ArgumentNullException(nameof(client));
 
-            if (url is null)
-            {
-                throw new ArgumentNullException(nameof(url));
-            }
+            _ = url ?? throw new ArgumentNullException(nameof(url));
 
             if (client.BaseAddress is null)
             {

@@ -25,7 +25,7 @@ namespace ViberGateways
             set => _baseAddress = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)));
         }
 
-        /// <summary>The retry and timeout policy (used by the clients registered with dependency injection).</summary>
+        /// <summary>The retry and timeout policy and the reply size cap, used by every client made with these options.</summary>
         public GatewayResilienceOptions Resilience { get; set; } = new GatewayResilienceOptions();
 
         /// <summary>

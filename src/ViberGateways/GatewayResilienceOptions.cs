@@ -3,7 +3,7 @@ using System;
 namespace ViberGateways
 {
     /// <summary>
-    /// The retry and timeout policy of a gateway's HTTP client (applied by <see cref="Http.GatewayResilienceHandler"/>).
+    /// The retry and timeout policy of a gateway client, applied to every request it sends however the client was made.
     /// HTTP 429 and 503 (the gateway did not process the request) and failures to connect are retried with jittered
     /// exponential backoff, honouring <c>Retry-After</c> up to <see cref="MaxRetryAfter"/>. A request that may have
     /// reached the gateway (a timeout, a dropped connection, a cut reply) is retried only when repeating it cannot

@@ -59,10 +59,7 @@ namespace ViberGateways
         /// <returns>The redacted text.</returns>
         public static string Redact(string text)
         {
-            if (text is null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+            _ = text ?? throw new ArgumentNullException(nameof(text));
 
             try
             {

@@ -105,15 +105,9 @@ namespace Microsoft.Extensions.DependencyInjection
         private static IHttpClientBuilder AddGateway<TOptions>(this IServiceCollection services, string name, Action<TOptions> configure, Func<TOptions, string?> missingCredentials)
             where TOptions : GatewayOptions
         {
-            if (services is null)
-            {
-                throw new ArgumentNullException(nameof(services));
-            }
+            _ = services ?? throw new ArgumentNullException(nameof(services));
 
-            if (configure is null)
-            {
-                throw new ArgumentNullException(nameof(configure));
-            }
+            _ = configure ?? throw new ArgumentNullException(nameof(configure));
 
             services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new GatewayOptionsValidation<TOptions>(missingCredentials)));

@@ -13,15 +13,9 @@ namespace ViberGateways.AlphaSms
         /// <returns>The client.</returns>
         public static IAlphaSmsClient Create(AlphaSmsOptions options, HttpClient httpClient)
         {
-            if (options is null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
+            _ = options ?? throw new ArgumentNullException(nameof(options));
 
-            if (httpClient is null)
-            {
-                throw new ArgumentNullException(nameof(httpClient));
-            }
+            _ = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
 
             return options.Transport switch
             {

@@ -36,10 +36,7 @@ namespace ViberGateways.AlphaSms
     {
         public static IReadOnlyList<CheckedAlphaSmsMessage> Check(IEnumerable<AlphaSmsMessage> messages, AlphaSmsTransport transport, string field)
         {
-            if (messages is null)
-            {
-                throw new ArgumentNullException(field);
-            }
+            _ = messages ?? throw new ArgumentNullException(field);
 
             var errors = new ValidationErrors();
             var checkedMessages = new List<CheckedAlphaSmsMessage>();
@@ -96,10 +93,7 @@ namespace ViberGateways.AlphaSms
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static AlphaSmsContent CheckBulkTemplate(AlphaSmsMessage message, AlphaSmsTransport transport)
         {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
+            _ = message ?? throw new ArgumentNullException(nameof(message));
 
             var errors = new ValidationErrors();
             if (!string.IsNullOrEmpty(message.Recipient))

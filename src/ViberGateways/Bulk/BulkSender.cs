@@ -87,10 +87,7 @@ namespace ViberGateways.Bulk
         /// <summary>Checks the options (at call time, before anything is read or sent) and returns the result stream.</summary>
         public static IAsyncEnumerable<BulkRecipientResult> Run<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
         {
-            if (input is null)
-            {
-                throw new ArgumentNullException(nameof(input));
-            }
+            _ = input ?? throw new ArgumentNullException(nameof(input));
 
             options ??= new BulkSendOptions();
             var errors = new ValidationErrors();

@@ -16,10 +16,7 @@ namespace ViberGateways.LiveAll
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static List<PhoneNumber> Check(LiveAllMessage message)
         {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
+            _ = message ?? throw new ArgumentNullException(nameof(message));
 
             var errors = new ValidationErrors();
             var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
@@ -32,10 +29,7 @@ namespace ViberGateways.LiveAll
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static void CheckBulkTemplate(LiveAllMessage message)
         {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
+            _ = message ?? throw new ArgumentNullException(nameof(message));
 
             var errors = new ValidationErrors();
             if (message.Recipients is { Count: > 0 })

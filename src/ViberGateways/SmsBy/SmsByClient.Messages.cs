@@ -67,10 +67,7 @@ namespace ViberGateways.SmsBy
         /// <inheritdoc />
         public virtual async Task<IReadOnlyList<SmsByDeliveryStatus>> GetDeliveryStatusAsync(SmsBySendResult sent, CancellationToken cancellationToken = default)
         {
-            if (sent is null)
-            {
-                throw new ArgumentNullException(nameof(sent));
-            }
+            _ = sent ?? throw new ArgumentNullException(nameof(sent));
 
             var token = Options.RequireToken();
             if (sent.MessageId is { } messageId)

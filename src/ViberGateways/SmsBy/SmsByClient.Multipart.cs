@@ -30,10 +30,7 @@ namespace ViberGateways.SmsBy
         /// <inheritdoc />
         public virtual Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
+            _ = request ?? throw new ArgumentNullException(nameof(request));
 
             ValidateBeforeSend(request);
             return MultipartForms.SendAsync<SmsBySendQuickViberMessageReply>(this, nameof(SendQuickViberMessageCoreAsync), request, ImageFile, cancellationToken);
@@ -42,10 +39,7 @@ namespace ViberGateways.SmsBy
         /// <inheritdoc />
         public virtual Task<SmsBySendViberMessageListReply> SendViberMessageListAsync(SmsBySendViberMessageListForm request, CancellationToken cancellationToken = default)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
+            _ = request ?? throw new ArgumentNullException(nameof(request));
 
             ValidateBeforeSend(request);
             return MultipartForms.SendAsync<SmsBySendViberMessageListReply>(this, nameof(SendViberMessageListCoreAsync), request, ImageFile, cancellationToken);

@@ -19,10 +19,7 @@ namespace ViberGateways.SmsBy
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static List<PhoneNumber> Check(SmsByMessage message)
         {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
+            _ = message ?? throw new ArgumentNullException(nameof(message));
 
             var errors = new ValidationErrors();
             var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
@@ -46,10 +43,7 @@ namespace ViberGateways.SmsBy
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static void CheckBulkTemplate(SmsByMessage message, bool personal)
         {
-            if (message is null)
-            {
-                throw new ArgumentNullException(nameof(message));
-            }
+            _ = message ?? throw new ArgumentNullException(nameof(message));
 
             var errors = new ValidationErrors();
             if (message.Recipients is { Count: > 0 })
