@@ -167,7 +167,7 @@ namespace ViberGateways
                     break;
                 case RegularExpressionAttribute pattern when value is string patterned:
                     // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
-                    var match = Patterns.GetOrAdd(pattern.Pattern, p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout)).Match(patterned);
+                    var match = Patterns.GetOrAdd(pattern.Pattern, Compile).Match(patterned);
                     if (!(match.Success && match.Index == 0 && match.Length == patterned.Length))
                     {
                         return ("pattern", $"must match {pattern.Pattern}");
@@ -181,6 +181,25 @@ namespace ViberGateways
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A spec's pattern, matched in time linear in the input where the runtime can (no timeout to check per match);
+        /// elsewhere, and for a pattern that engine cannot run, with a timeout against runaway backtracking.
+        /// </summary>
+        private static Regex Compile(string pattern)
+        {
+#if NET7_0_OR_GREATER
+            try
+            {
+                return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            }
+            catch (NotSupportedException)
+            {
+                // A construct the linear engine lacks (a look-around, a back-reference).
+            }
+#endif
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
         }
 
         private static int? Count(object? value) => value switch

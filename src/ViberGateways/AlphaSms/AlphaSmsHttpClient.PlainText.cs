@@ -1,8 +1,6 @@
 using System;
-using System.Linq;
-using System.Text.RegularExpressions;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Collections.Generic;
+using System.Globalization;
 using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
@@ -19,10 +17,6 @@ namespace ViberGateways.AlphaSms
         private static readonly WireProperty[] Fields = WireNames.PropertiesOf(typeof(AlphaSmsHttpReplyFields));
         private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
-        // name:value, the value running to the next documented name (after white space) or the end of the line.
-        private static readonly Regex Field = new Regex(
-            $@"(?:^|\s)(?<name>{Names})\:(?<value>.*?)(?=\s+(?:{Names})\:|$)", RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(250));
-
         private readonly AlphaSmsHttpReplyFields? _fields;
 
         private AlphaSmsHttpReply(string text, AlphaSmsHttpReplyFields? fields)
@@ -32,8 +26,6 @@ namespace ViberGateways.AlphaSms
         }
 
         public string Text { get; }
-
-        private static string Names => string.Join("|", Fields.Select(f => Regex.Escape(f.Name)).OrderByDescending(name => name.Length));
 
         /// <summary>Parses a reply; one in no documented format is kept as text, to be reported by whoever reads it.</summary>
         public static AlphaSmsHttpReply Parse(string text)
@@ -45,27 +37,61 @@ namespace ViberGateways.AlphaSms
                 return new AlphaSmsHttpReply(text, new AlphaSmsHttpReplyFields { Errors = trimmed.Substring(ErrorsField.Length + 1).Trim() });
             }
 
-            var matches = Field.Matches(trimmed).Cast<Match>().ToList();
-            if (matches.Count == 0 || matches[0].Index != 0)
+            var names = FieldsIn(trimmed);
+            if (names.Count == 0 || names[0].Index != 0)
             {
                 return new AlphaSmsHttpReply(text, null);
             }
 
             var fields = new AlphaSmsHttpReplyFields();
-            foreach (var match in matches)
+            for (var i = 0; i < names.Count; i++)
             {
-                var field = Fields.First(f => f.Name == match.Groups["name"].Value);
-                try
-                {
-                    field.Property.SetValue(fields, new JValue(match.Groups["value"].Value.Trim()).ToObject(field.Property.PropertyType));
-                }
-                catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
-                {
-                    // A value not of its field's type leaves it unset, for whoever reads it to report.
-                }
+                var start = names[i].Index + names[i].Field.Name.Length + 1;
+                var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
+                Set(fields, names[i].Field, trimmed.Substring(start, end - start).Trim());
             }
 
             return new AlphaSmsHttpReply(text, fields);
+        }
+
+        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
+        private static List<(int Index, WireProperty Field)> FieldsIn(string text)
+        {
+            var found = new List<(int Index, WireProperty Field)>(4);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+                {
+                    continue;
+                }
+
+                foreach (var field in Fields)
+                {
+                    var name = field.Name;
+                    if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
+                    {
+                        found.Add((i, field));
+                        break;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
+        private static void Set(AlphaSmsHttpReplyFields fields, WireProperty field, string value)
+        {
+            var type = Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType;
+            object? parsed = type == typeof(string) ? value
+                : type == typeof(long) ? (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? whole : null)
+                : type == typeof(int) ? (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small) ? small : null)
+                : type == typeof(decimal) ? (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null)
+                : null;
+            if (parsed != null)
+            {
+                field.Property.SetValue(fields, parsed);
+            }
         }
 
         public AlphaSmsSendResult ToSendResult(int index, string recipient)

@@ -56,7 +56,7 @@ namespace ViberGateways.AlphaSms
             {
                 reply = XmlModels.Read<T>(package);
             }
-            catch (JsonException exception)
+            catch (FormatException exception)
             {
                 throw GatewayReplies.Unreadable(response, encoding.GetString(body), "is not in the documented format: " + exception.Message, exception);
             }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -62,14 +61,45 @@ namespace ViberGateways.Http
         private static byte[] MaskSecrets(byte[] body, IReadOnlyList<string> secrets, string? charset)
         {
             // Replies are UTF-8; a reply in another charset is passed on unchanged rather than re-encoded.
-            if (secrets.Count == 0 || (charset != null && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+            if (charset != null && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             {
                 return body;
             }
 
-            var text = Encoding.UTF8.GetString(body);
-            var masked = secrets.Aggregate(text, (current, secret) => current.Replace(secret, SecretRedactor.Mask));
-            return ReferenceEquals(masked, text) || masked == text ? body : Encoding.UTF8.GetBytes(masked);
+            string? text = null;
+            foreach (var secret in secrets)
+            {
+                // Almost no reply echoes a credential: look for its bytes before decoding anything.
+                if (Contains(body, Encoding.UTF8.GetBytes(secret)))
+                {
+                    text = (text ?? Encoding.UTF8.GetString(body)).Replace(secret, SecretRedactor.Mask);
+                }
+            }
+
+            return text is null ? body : Encoding.UTF8.GetBytes(text);
+        }
+
+        private static bool Contains(byte[] body, byte[] value)
+        {
+#if NET5_0_OR_GREATER
+            return body.AsSpan().IndexOf(value) >= 0;
+#else
+            for (var i = 0; i + value.Length <= body.Length; i++)
+            {
+                var j = 0;
+                while (j < value.Length && body[i + j] == value[j])
+                {
+                    j++;
+                }
+
+                if (j == value.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+#endif
         }
     }
 

@@ -1,30 +1,32 @@
 using System;
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.Serialization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace ViberGateways.Http
 {
     /// <summary>
     /// Writes and reads XML documents straight from the models generated from a spec, laid out as its <c>x-xml-*</c>
     /// facts say: the element a model is written as (<c>x-xml-name</c>), attributes, the element's own text, child
-    /// elements named by their wire names, wrapped lists of item elements (<c>x-xml-item</c>). Values pass through the
-    /// generated models' own JSON contract (names, enum values, required fields), so a field added to the spec reaches
-    /// the document with no change here. Written with <see cref="XmlWriter"/> (which escapes text), read with DTDs
+    /// elements named by their wire names, wrapped lists of item elements (<c>x-xml-item</c>). Values are written and
+    /// read as the wire has them (enum values from the spec, invariant numbers; required fields required), so a field
+    /// added to the spec reaches the document with no change here. Written with <see cref="XmlWriter"/> (which escapes text), read with DTDs
     /// prohibited and no external resolution. Hand-written because <c>System.Xml.Serialization</c> cannot carry the
     /// generated models (nullable attributes, interface-typed lists).
     /// </summary>
     internal static class XmlModels
     {
-        private static readonly JsonSerializer Json = JsonSerializer.CreateDefault();
         private static readonly ConcurrentDictionary<Type, Node[]> Layouts = new();
+        private static readonly ConcurrentDictionary<Type, string> ElementNames = new();
 
         private static readonly XmlWriterSettings WriterSettings = new XmlWriterSettings
         {
@@ -47,8 +49,8 @@ namespace ViberGateways.Http
         };
 
         /// <summary>The element a model is written as (its <c>x-xml-name</c>).</summary>
-        public static string ElementNameOf(Type type) => type.GetCustomAttribute<XmlNameAttribute>()?.Name
-            ?? throw new InvalidOperationException($"{type.Name} declares no x-xml-name to be written as a document.");
+        public static string ElementNameOf(Type type) => ElementNames.GetOrAdd(type, t => t.GetCustomAttribute<XmlNameAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{t.Name} declares no x-xml-name to be written as a document."));
 
         /// <summary>The document for <paramref name="model"/>, its root element named by the model's <c>x-xml-name</c>.</summary>
         public static string Write(object model)
@@ -57,7 +59,7 @@ namespace ViberGateways.Http
             using (var writer = XmlWriter.Create(text, WriterSettings))
             {
                 writer.WriteStartDocument();
-                WriteElement(writer, ElementNameOf(model.GetType()), model.GetType(), JObject.FromObject(model, Json));
+                WriteElement(writer, ElementNameOf(model.GetType()), model);
                 writer.WriteEndDocument();
             }
 
@@ -75,41 +77,44 @@ namespace ViberGateways.Http
         }
 
         /// <summary>Reads <paramref name="element"/> into a new <typeparamref name="T"/>.</summary>
-        /// <exception cref="JsonException">A value is not of its field's type, or a required field is missing.</exception>
-        public static T Read<T>(XElement element) => ToJson(typeof(T), element).ToObject<T>(Json)!;
+        /// <exception cref="FormatException">A value is not of its field's type, or a required field is missing.</exception>
+        public static T Read<T>(XElement element) => (T)ReadElement(typeof(T), element);
 
-        private static void WriteElement(XmlWriter writer, string name, Type type, JObject model)
+        private static void WriteElement(XmlWriter writer, string name, object model)
         {
             writer.WriteStartElement(name);
-            var nodes = LayoutOf(type);
-            foreach (var node in nodes.Where(n => n.IsAttribute && model[n.Name] is JValue { Value: not null }))
+            var nodes = LayoutOf(model.GetType());
+            foreach (var node in nodes)
             {
-                writer.WriteAttributeString(node.Name, Text(model[node.Name]!));
+                if (node.IsAttribute && node.Read(model) is { } value)
+                {
+                    writer.WriteAttributeString(node.Name, WireNames.Format(value));
+                }
             }
 
-            foreach (var node in nodes.Where(n => !n.IsAttribute))
+            foreach (var node in nodes)
             {
-                switch (model[node.Name])
+                switch (node.IsAttribute ? null : node.Read(model))
                 {
-                    case null or JValue { Value: null }:
+                    case null:
                         break;
-                    case JValue value when node.IsText:
-                        writer.WriteString(Text(value));
+                    case var text when node.IsText:
+                        writer.WriteString(WireNames.Format(text));
                         break;
-                    case JValue value:
-                        writer.WriteElementString(node.Name, Text(value));
-                        break;
-                    case JArray items:
+                    case IEnumerable items when node.ItemName != null:
                         writer.WriteStartElement(node.Name);
-                        foreach (var item in items.OfType<JObject>())
+                        foreach (var item in items)
                         {
-                            WriteElement(writer, node.ItemName!, node.ItemType!, item);
+                            WriteElement(writer, node.ItemName, item);
                         }
 
                         writer.WriteEndElement();
                         break;
-                    case JObject child:
-                        WriteElement(writer, node.Name, node.Type, child);
+                    case var child when node.IsModel:
+                        WriteElement(writer, node.Name, child);
+                        break;
+                    case var value:
+                        writer.WriteElementString(node.Name, WireNames.Format(value));
                         break;
                 }
             }
@@ -117,37 +122,61 @@ namespace ViberGateways.Http
             writer.WriteEndElement();
         }
 
-        private static JObject ToJson(Type type, XElement element)
+        private static object ReadElement(Type type, XElement element)
         {
-            var json = new JObject();
+            var model = Activator.CreateInstance(type)!;
             foreach (var node in LayoutOf(type))
             {
-                if (node.IsAttribute)
+                var child = node.IsAttribute || node.IsText ? null : element.Element(node.Name);
+                object? value = node.IsAttribute ? Parse(element.Attribute(node.Name)?.Value, node, element)
+                    : node.IsText ? Parse(element.Nodes().OfType<XText>().Any() ? element.Value : null, node, element)
+                    : child is null ? null
+                    : node.ItemName is { } itemName ? ReadList(node.ItemType!, child.Elements(itemName))
+                    : node.IsModel ? ReadElement(node.Type, child)
+                    : Parse(child.Value, node, element);
+                if (value != null)
                 {
-                    json[node.Name] = element.Attribute(node.Name)?.Value.Trim();
+                    node.Write(model, value);
                 }
-                else if (node.IsText)
+                else if (node.IsRequired)
                 {
-                    json[node.Name] = element.Nodes().OfType<XText>().Any() ? element.Value.Trim() : null;
-                }
-                else if (element.Element(node.Name) is { } child)
-                {
-                    json[node.Name] = node.ItemName is { } itemName ? new JArray(child.Elements(itemName).Select(item => ToJson(node.ItemType!, item)))
-                        : node.IsModel ? ToJson(node.Type, child)
-                        : child.Value.Trim();
+                    throw new FormatException($"<{element.Name.LocalName}> has no {node.Name}");
                 }
             }
 
-            // An absent field is left out, not null: a required one then fails as missing.
-            foreach (var absent in json.Properties().Where(p => p.Value.Type == JTokenType.Null).ToList())
-            {
-                absent.Remove();
-            }
-
-            return json;
+            return model;
         }
 
-        private static string Text(JToken value) => value is JValue { Value: IFormattable number } ? number.ToString(null, CultureInfo.InvariantCulture) : (string)value!;
+        private static IList ReadList(Type itemType, IEnumerable<XElement> items)
+        {
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+            foreach (var item in items)
+            {
+                list.Add(ReadElement(itemType, item));
+            }
+
+            return list;
+        }
+
+        /// <summary>A value as its field's type (numbers invariant, enum members by their spec value); null when absent.</summary>
+        private static object? Parse(string? text, Node node, XElement element)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            var value = text.Trim();
+            var type = node.Type;
+            object? parsed = type == typeof(string) ? value
+                : type.IsEnum ? type.GetFields(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(f => (f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name) == value)?.GetValue(null)
+                : type == typeof(long) ? (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null)
+                : type == typeof(int) ? (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null)
+                : type == typeof(decimal) ? (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null)
+                : type == typeof(bool) ? (value is "1" or "true" ? true : value is "0" or "false" ? false : null)
+                : null;
+            return parsed ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {type.Name}");
+        }
 
         private static Node[] LayoutOf(Type type) => Layouts.GetOrAdd(type, t => WireNames.PropertiesOf(t).Select(p => new Node(p)).ToArray());
 
@@ -158,6 +187,9 @@ namespace ViberGateways.Http
             {
                 var info = property.Property;
                 Name = property.Name;
+                Read = property.Read;
+                Write = info.SetValue;
+                IsRequired = info.GetCustomAttribute<JsonPropertyAttribute>()?.Required is Required.Always or Required.DisallowNull;
                 Type = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
                 IsAttribute = info.GetCustomAttribute<XmlAttributeNodeAttribute>() != null;
                 IsText = info.GetCustomAttribute<XmlTextNodeAttribute>() != null;
@@ -167,6 +199,12 @@ namespace ViberGateways.Http
             }
 
             public string Name { get; }
+
+            public Func<object, object?> Read { get; }
+
+            public Action<object, object?> Write { get; }
+
+            public bool IsRequired { get; }
 
             public Type Type { get; }
 
