@@ -55,15 +55,16 @@ namespace ViberGateways.Http
         /// <summary>The document for <paramref name="model"/>, its root element named by the model's <c>x-xml-name</c>.</summary>
         public static string Write(object model)
         {
-            using var text = new Utf8StringWriter();
-            using (var writer = XmlWriter.Create(text, WriterSettings))
+            // Written as UTF-8 bytes, the form the body is sent in (the writer for bytes buffers half what the one for text does).
+            using var bytes = new MemoryStream(1024);
+            using (var writer = XmlWriter.Create(bytes, WriterSettings))
             {
                 writer.WriteStartDocument();
                 WriteElement(writer, ElementNameOf(model.GetType()), model);
                 writer.WriteEndDocument();
             }
 
-            return text.ToString();
+            return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
         }
 
         /// <summary>Loads a reply document (UTF-8 unless <paramref name="encoding"/> says otherwise) with the safe reader settings.</summary>
@@ -217,17 +218,6 @@ namespace ViberGateways.Http
             public Type? ItemType { get; }
 
             public bool IsModel { get; }
-        }
-
-        /// <summary>A <see cref="StringWriter"/> whose declaration says UTF-8, the encoding the body is sent in.</summary>
-        private sealed class Utf8StringWriter : StringWriter
-        {
-            public Utf8StringWriter()
-                : base(CultureInfo.InvariantCulture)
-            {
-            }
-
-            public override Encoding Encoding => Encoding.UTF8;
         }
     }
 }
