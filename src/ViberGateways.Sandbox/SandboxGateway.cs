@@ -139,7 +139,7 @@ namespace ViberGateways.Sandbox
         /// <param name="text">What they wrote.</param>
         /// <returns>The stored reply.</returns>
         public SandboxIncomingReply InjectReply(long messageId, string phone, string text) =>
-            _store.AddReply(messageId, Wire.PhoneDigits(phone), text, DateTimeOffset.UtcNow);
+            _store.AddReply(messageId, Wire.PhoneDigits(phone), text, Options.TimeProvider.GetUtcNow());
 
         /// <summary>Forgets the recorded requests (messages stay).</summary>
         public void ClearRequests()
@@ -174,7 +174,7 @@ namespace ViberGateways.Sandbox
             }
 
             http.Request.Body.Position = 0;
-            var request = new SandboxRequest(DateTimeOffset.UtcNow, http.Request.Method, http.Request.Path.Value ?? "",
+            var request = new SandboxRequest(Options.TimeProvider.GetUtcNow(), http.Request.Method, http.Request.Path.Value ?? "",
                 http.Request.QueryString.Value ?? "", http.Request.ContentType, body);
             _requests.Enqueue(request);
             http.Items[typeof(SandboxRequest)] = request;
@@ -301,7 +301,7 @@ namespace ViberGateways.Sandbox
             app.MapGet("/_sandbox/messages", () => Results.Json(sandbox().Messages.Select(m => new
             {
                 m.Id, m.Gateway, m.Channel, m.ClientId, m.Recipient, m.Sender, m.Kind, m.Text, m.AcceptedAt, m.ScheduledFor, m.Mailing,
-                State = m.StateAt(DateTimeOffset.UtcNow, sandbox().Options.Timeline).ToString(),
+                State = m.StateAt(sandbox().Options.TimeProvider.GetUtcNow(), sandbox().Options.Timeline).ToString(),
             }), json));
             app.MapPost("/_sandbox/replies", async (HttpContext http) =>
             {
@@ -362,7 +362,7 @@ namespace ViberGateways.Sandbox
 
         public SandboxOptions Options { get; }
 
-        public DateTimeOffset Now => DateTimeOffset.UtcNow;
+        public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
         public SandboxDeliveryState StateOf(SandboxMessage message) => message.StateAt(Now, Options.Timeline);
     }

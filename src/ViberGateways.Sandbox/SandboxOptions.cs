@@ -14,6 +14,13 @@ namespace ViberGateways.Sandbox
         /// <summary>How fast accepted messages move through their delivery states.</summary>
         public DeliveryTimeline Timeline { get; set; } = new DeliveryTimeline();
 
+        /// <summary>
+        /// The sandbox's clock: when messages are accepted and move through the <see cref="Timeline"/>, and when
+        /// requests and replies arrive. A test passes a fake clock and advances it instead of waiting. Fault delays
+        /// are not on it: they stand for network latency, which a client measures on its own clock.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
         /// <summary>The balance every emulated account reports.</summary>
         public decimal Balance { get; set; } = 1000m;
 

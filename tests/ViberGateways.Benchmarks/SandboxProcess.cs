@@ -1,9 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
-using System.Threading;
+using System.Threading.Tasks;
 
 namespace ViberGateways.Benchmarks
 {
@@ -13,6 +11,9 @@ namespace ViberGateways.Benchmarks
     /// </summary>
     public sealed class SandboxProcess : IDisposable
     {
+        private const string ListeningLine = "Sandbox gateway listening on ";
+        private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
         private readonly Process _process;
 
         private SandboxProcess(Process process, Uri baseAddress)
@@ -24,7 +25,7 @@ namespace ViberGateways.Benchmarks
         /// <summary>The sandbox's address on loopback.</summary>
         public Uri BaseAddress { get; }
 
-        /// <summary>Starts a sandbox on a free loopback port and waits until it accepts connections.</summary>
+        /// <summary>Starts a sandbox on a free loopback port and waits until it listens.</summary>
         /// <returns>The running sandbox.</returns>
         public static SandboxProcess Start()
         {
@@ -34,33 +35,39 @@ namespace ViberGateways.Benchmarks
                 throw new InvalidOperationException($"{cli} is missing: build it first (`make bench` does: dotnet build src/ViberGateways.Cli -c Release).");
             }
 
-            var port = FreePort();
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { cli, "sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            foreach (var argument in new[] { cli, "sandbox", "--port", "0" })
             {
                 start.ArgumentList.Add(argument);
             }
 
             var process = Process.Start(start) ?? throw new InvalidOperationException("The sandbox process did not start.");
-            // Its request log is read and dropped: a full pipe would stall it.
-            process.OutputDataReceived += (_, _) => { };
+            // The sandbox binds a port the system hands it and prints its address; the rest of its log is read and
+            // dropped, since a full pipe would stall it.
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            process.OutputDataReceived += (_, e) =>
+            {
+                var at = e.Data?.IndexOf(ListeningLine, StringComparison.Ordinal) ?? -1;
+                if (at >= 0)
+                {
+                    listening.TrySetResult(new Uri(e.Data!.Substring(at + ListeningLine.Length).Trim()));
+                }
+            };
             process.ErrorDataReceived += (_, _) => { };
+            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The sandbox process exited before it listened."));
+            process.EnableRaisingEvents = true;
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
 
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
+            try
             {
-                try
-                {
-                    using var probe = new TcpClient();
-                    probe.Connect(IPAddress.Loopback, port);
-                    return new SandboxProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-                }
-                catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-                {
-                    Thread.Sleep(100);
-                }
+                return new SandboxProcess(process, listening.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult());
+            }
+            catch
+            {
+                process.Kill(entireProcessTree: true);
+                process.Dispose();
+                throw;
             }
         }
 
@@ -74,15 +81,6 @@ namespace ViberGateways.Benchmarks
             }
 
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -117,14 +115,9 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task An_unreachable_gateway_exits_3()
         {
-            int port;
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
+            using var refusing = new RefusingAddress();
 
-            var (exitCode, _, error) = await RunAsync("balance", "alphasms", "--base-url", $"http://127.0.0.1:{port}", "--api-key", "k");
+            var (exitCode, _, error) = await RunAsync("balance", "alphasms", "--base-url", refusing.BaseAddress.ToString(), "--api-key", "k");
 
             exitCode.ShouldBe(3);
             error.ShouldStartWith("error: could not reach the gateway");
@@ -227,11 +220,11 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task Standalone_sandbox_runs_until_cancelled()
         {
-            var output = new StringWriter();
+            var output = new WatchedWriter("listening on");
             using var stop = new CancellationTokenSource();
-            var running = new ViberCli(TextWriter.Synchronized(output), new StringWriter()).RunAsync(new[] { "sandbox" }, stop.Token);
+            var running = new ViberCli(output, new StringWriter()).RunAsync(new[] { "sandbox" }, stop.Token);
 
-            await SandboxFixture.EventuallyAsync(() => Task.FromResult(output.ToString()), text => text.Contains("listening on"));
+            await output.Seen.WaitAsync(TimeSpan.FromSeconds(30));
             output.ToString().ShouldContain("Sandbox gateway listening on http://127.0.0.1:");
             stop.Cancel();
 

@@ -26,9 +26,9 @@ namespace ViberGateways.IntegrationTests
             });
 
             results.Select(r => r.Recipient).ShouldBe(new[] { "+306912345678", "306987654321" });
-            var statuses = await SandboxFixture.EventuallyAsync(
-                () => client.GetSmsStatusAsync(results.Select(r => r.SmsId)),
-                records => records.All(r => r.State == DeliveryState.Read));
+            _fixture.PassTheWholeTimeline();
+            var statuses = await client.GetSmsStatusAsync(results.Select(r => r.SmsId));
+            statuses.ShouldAllBe(r => r.State == DeliveryState.Read);
             statuses.Select(s => s.Destination).ShouldBe(new[] { "306912345678", "306987654321" });
             statuses.ShouldAllBe(s => s.StatusCode == (int)LiveAllMessageStatusCode.ImSeen && s.SubmittedAt != null);
         }

@@ -156,16 +156,12 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task A_fixed_port_is_honoured()
         {
-            int port;
-            using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
+            // The port this class's sandbox holds: a second sandbox asked for it must try that very port, and so fail.
+            var taken = Sandbox.BaseAddress.Port;
 
-            await using var sandbox = await SandboxGateway.StartAsync(new SandboxOptions { Port = port });
+            var error = await Should.ThrowAsync<System.IO.IOException>(() => SandboxGateway.StartAsync(new SandboxOptions { Port = taken }));
 
-            sandbox.BaseAddress.ShouldBe(new Uri($"http://127.0.0.1:{port}/"));
+            error.Message.ShouldContain($"127.0.0.1:{taken}");
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
@@ -8,7 +9,10 @@ using ViberGateways.SmsBy;
 
 namespace ViberGateways.IntegrationTests
 {
-    /// <summary>One sandbox gateway on a free loopback port per test class, with a fast delivery timeline.</summary>
+    /// <summary>
+    /// One sandbox gateway on a free loopback port per test class, on a fake clock: a test moves its messages
+    /// through the delivery timeline by advancing <see cref="Clock"/>, never by waiting.
+    /// </summary>
     public sealed class SandboxFixture : IAsyncLifetime
     {
         public static readonly DeliveryTimeline FastTimeline = new()
@@ -20,7 +24,13 @@ namespace ViberGateways.IntegrationTests
 
         public SandboxGateway Sandbox { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Sandbox = await SandboxGateway.StartAsync(new SandboxOptions { Timeline = FastTimeline });
+        /// <summary>The sandbox's clock; it moves only when a test advances it.</summary>
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        public async Task InitializeAsync() => Sandbox = await SandboxGateway.StartAsync(new SandboxOptions { Timeline = FastTimeline, TimeProvider = Clock });
+
+        /// <summary>Lets every message accepted so far reach its last state (read, or failed).</summary>
+        public void PassTheWholeTimeline() => Clock.Advance(FastTimeline.ReadAfter);
 
         public async Task DisposeAsync() => await Sandbox.DisposeAsync();
 
@@ -34,37 +44,33 @@ namespace ViberGateways.IntegrationTests
             return this;
         }
 
-        public HttpClient Http() => new() { BaseAddress = Sandbox.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        /// <param name="through">A handler the requests go through before the network (it must not have an inner handler yet).</param>
+        public HttpClient Http(DelegatingHandler? through = null)
+        {
+            if (through != null)
+            {
+                through.InnerHandler = new SocketsHttpHandler();
+            }
 
-        public IAlphaSmsClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet = false, string? key = null) =>
+            var client = through is null ? new HttpClient() : new HttpClient(through);
+            client.BaseAddress = Sandbox.BaseAddress;
+            client.Timeout = TimeSpan.FromSeconds(10);
+            return client;
+        }
+
+        public IAlphaSmsClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet = false, string? key = null, DelegatingHandler? through = null) =>
             AlphaSmsClientFactory.Create(new AlphaSmsOptions
             {
                 BaseAddress = Sandbox.BaseAddress,
                 ApiKey = key ?? Sandbox.Credentials.AlphaSmsApiKey,
                 Transport = transport,
                 UseHttpGet = useHttpGet,
-            }, Http());
+            }, Http(through));
 
         public LiveAllClient LiveAll(string? token = null) =>
             new(new LiveAllOptions { BaseAddress = Sandbox.BaseAddress, ApiToken = token ?? Sandbox.Credentials.LiveAllApiToken }, Http());
 
         public SmsByClient SmsBy(string? token = null) =>
             new(new SmsByOptions { BaseAddress = Sandbox.BaseAddress, Token = token ?? Sandbox.Credentials.SmsByToken }, Http());
-
-        /// <summary>Polls until <paramref name="condition"/> holds, for at most five seconds.</summary>
-        public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition)
-        {
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
-            while (true)
-            {
-                var value = await read();
-                if (condition(value) || DateTimeOffset.UtcNow > deadline)
-                {
-                    return value;
-                }
-
-                await Task.Delay(25);
-            }
-        }
     }
 }

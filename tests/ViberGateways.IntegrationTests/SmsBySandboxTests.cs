@@ -46,8 +46,9 @@ namespace ViberGateways.IntegrationTests
             var sent = await client.SendBulkViberAsync(request);
             sent.Success.ShouldBe("OK");
 
-            var status = await SandboxFixture.EventuallyAsync(() => client.StatusBulkViberAsync(Token, sent.Uuid!),
-                mailings => mailings.Where(m => m.Success != null).SelectMany(m => m.Success!).All(d => d.Status == "READ"));
+            _fixture.PassTheWholeTimeline();
+            var status = await client.StatusBulkViberAsync(Token, sent.Uuid!);
+            status.Where(m => m.Success != null).SelectMany(m => m.Success!).ShouldAllBe(d => d.Status == "READ");
             status.Count.ShouldBe(3);
             status[0].Name.ShouldBe("mailing list 4");
             status[0].AlphanameId.ShouldBe(444);
@@ -72,9 +73,9 @@ namespace ViberGateways.IntegrationTests
             var request = _fixture.Sandbox.Requests.Last(r => r.Path.EndsWith("sendQuickViberMessage"));
             request.ContentType.ShouldNotBeNull().ShouldStartWith("multipart/form-data");
             request.Body.ShouldContain("filename=\"image.png\"");
-            var delivery = await SandboxFixture.EventuallyAsync(
-                () => client.GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = Token, MessageId = sent.Result!.MessageId!.Value }),
-                reply => reply.Result?.Status == "DELIVERED" || reply.Result?.Status == "READ");
+            _fixture.Clock.Advance(SandboxFixture.FastTimeline.DeliveredAfter);
+            var delivery = await client.GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = Token, MessageId = sent.Result!.MessageId!.Value });
+            delivery.Result.ShouldNotBeNull().Status.ShouldBe("DELIVERED");
             delivery.Result!.Phone.ShouldBe("375291111111");
             delivery.Result.ErrorCode.ShouldBe(0);
         }
@@ -99,9 +100,9 @@ namespace ViberGateways.IntegrationTests
             data.MessageType.ShouldBe("BUTTON");
             data.ButtonCaption.ShouldBe("Go to site");
             (await client.GetViberMessagesAsync(Token, new SmsByGetViberMessagesForm())).Result!.ShouldContain(m => m.MessageId == mailingId);
-            var deliveries = await SandboxFixture.EventuallyAsync(
-                () => client.GetViberDeliveryListAsync(new SmsByGetViberDeliveryListForm { Token = Token, MessageId = mailingId }),
-                reply => reply.Result!.All(d => d.Status == "READ"));
+            _fixture.PassTheWholeTimeline();
+            var deliveries = await client.GetViberDeliveryListAsync(new SmsByGetViberDeliveryListForm { Token = Token, MessageId = mailingId });
+            deliveries.Result.ShouldNotBeNull().ShouldAllBe(d => d.Status == "READ");
             deliveries.Result!.Count.ShouldBe(4);
         }
 
@@ -136,8 +137,10 @@ namespace ViberGateways.IntegrationTests
 
             one.MessageId.ShouldNotBeNull();
             many.MailingUuid.ShouldNotBeNull();
-            (await SandboxFixture.EventuallyAsync(() => client.GetDeliveryStatusAsync(many), s => s.All(d => d.State == DeliveryState.Read)))
-                .Select(d => d.Phone).ShouldBe(new[] { "375291111111", "375292222222" });
+            _fixture.PassTheWholeTimeline();
+            var statuses = await client.GetDeliveryStatusAsync(many);
+            statuses.ShouldAllBe(d => d.State == DeliveryState.Read);
+            statuses.Select(d => d.Phone).ShouldBe(new[] { "375291111111", "375292222222" });
         }
 
         [Fact]

@@ -17,7 +17,7 @@ namespace ViberGateways.ContractTests.Infrastructure
         /// <summary>Bounds every request; Prism answers in milliseconds.</summary>
         public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
 
-        private static readonly TimeSpan LogSettleTime = TimeSpan.FromMilliseconds(300);
+        private static readonly TimeSpan LogWaitLimit = TimeSpan.FromSeconds(5);
         private static readonly TimeSpan CrashWaitTime = TimeSpan.FromSeconds(3);
 
         private readonly PrismServer _server;
@@ -64,8 +64,8 @@ namespace ViberGateways.ContractTests.Infrastructure
             var rejected = exchanges.Where(x => x.Answered && !x.Accepted).ToList();
             if (rejected.Count > 0 || thrown != null)
             {
-                // Prism writes its log lines asynchronously; give the last ones a moment to arrive.
-                await Task.Delay(LogSettleTime).ConfigureAwait(false);
+                // Prism writes its log lines asynchronously: wait for the last line of each request it answered.
+                await _server.Log.WaitForLinesAsync(logMark, exchanges.Count(x => x.Answered), LogWaitLimit, "Request terminated with error", "> Responding with").ConfigureAwait(false);
             }
 
             // A request without any reply may mean that Prism died on it; a dying process takes a moment to end.

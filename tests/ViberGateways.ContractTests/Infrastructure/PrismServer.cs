@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,19 +18,18 @@ namespace ViberGateways.ContractTests.Infrastructure
     public sealed class PrismServer : IAsyncDisposable
     {
         private const string ListeningLine = "Prism is listening on";
-        private const int MaxStartAttempts = 3;
+        private static readonly Regex ListeningAddress = new Regex(ListeningLine + @" http://[^\s:]+:(?<port>\d+)", RegexOptions.CultureInvariant);
         private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
         private readonly Process _process;
         private readonly TaskCompletionSource<bool> _listening = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _disposed;
+        private int _disposed, _port;
 
-        private PrismServer(string name, string specPath, string served, int port, Process process)
+        private PrismServer(string name, string specPath, string served, Process process)
         {
             Name = name;
             SpecPath = specPath;
             Served = served;
-            Port = port;
             _process = process;
         }
 
@@ -42,7 +42,8 @@ namespace ViberGateways.ContractTests.Infrastructure
         /// <summary>What Prism serves, for messages: <c>specs/NAME</c>, and how it was prepared for Prism if it was.</summary>
         public string Served { get; }
 
-        public int Port { get; }
+        /// <summary>The port Prism bound (it is started on port 0 and reports the one it got); 0 until it listens.</summary>
+        public int Port => Volatile.Read(ref _port);
 
         /// <summary>The mock's address, with the trailing slash the clients' relative paths need.</summary>
         public Uri BaseAddress => new Uri($"http://127.0.0.1:{Port}/");
@@ -85,59 +86,36 @@ namespace ViberGateways.ContractTests.Infrastructure
             }
         }
 
-        /// <summary>Starts Prism on a free port and waits until it listens; retries on another port if the one picked was taken meanwhile.</summary>
+        /// <summary>Starts Prism on a port the system hands it and waits until it listens there.</summary>
         public static async Task<PrismServer> StartAsync(PrismTool tool, string name, string specPath, string served, TimeSpan timeout)
         {
-            var clock = Stopwatch.StartNew();
-            for (var attempt = 1; ; attempt++)
+            var server = Launch(tool, name, specPath, served);
+            var problem = await server.WaitUntilListeningAsync(timeout).ConfigureAwait(false);
+            if (problem is null)
             {
-                var server = Launch(tool, name, specPath, served, FreePort());
-                var problem = await server.WaitUntilListeningAsync(timeout - clock.Elapsed).ConfigureAwait(false);
-                if (problem is null)
-                {
-                    return server;
-                }
+                return server;
+            }
 
-                await server.DisposeAsync().ConfigureAwait(false);
-                var portTaken = server.Log.Contains("EADDRINUSE");
-                if (!portTaken || attempt >= MaxStartAttempts || clock.Elapsed >= timeout)
-                {
-                    throw new InvalidOperationException(
-                        $"Prism did not start for {served} on port {server.Port} (attempt {attempt}): {problem}\n" +
-                        $"Command: {tool.Describe(server.Arguments())}\nPrism's output:\n{server.Log.Tail(40)}");
-                }
-            }
-        }
-
-        /// <summary>The port of a listener the system just handed out (Prism binds it a moment later).</summary>
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            try
-            {
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            finally
-            {
-                listener.Stop();
-            }
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException(
+                $"Prism did not start for {served}: {problem}\n" +
+                $"Command: {tool.Describe(server.Arguments())}\nPrism's output:\n{server.Log.Tail(40)}");
         }
 
         private string[] Arguments() => new[]
         {
             "mock", SpecPath,
             "-h", "127.0.0.1",
-            "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-p", "0",
             "--errors",
             // Static mode: replies are the spec's examples (the first one, or the one a `Prefer: example=NAME` header names).
             "--dynamic=false",
         };
 
-        private static PrismServer Launch(PrismTool tool, string name, string specPath, string served, int port)
+        private static PrismServer Launch(PrismTool tool, string name, string specPath, string served)
         {
             var process = new Process { EnableRaisingEvents = true };
-            var server = new PrismServer(name, specPath, served, port, process);
+            var server = new PrismServer(name, specPath, served, process);
             var startInfo = tool.StartInfo(server.Arguments());
             process.StartInfo = startInfo;
             process.OutputDataReceived += (_, e) => server.OnOutput("stdout", e.Data);
@@ -167,8 +145,10 @@ namespace ViberGateways.ContractTests.Infrastructure
             }
 
             Log.Add(stream, line);
-            if (line.IndexOf(ListeningLine, StringComparison.Ordinal) >= 0)
+            var listening = ListeningAddress.Match(line);
+            if (listening.Success)
             {
+                Volatile.Write(ref _port, int.Parse(listening.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
                 _listening.TrySetResult(true);
             }
         }
@@ -181,13 +161,17 @@ namespace ViberGateways.ContractTests.Infrastructure
                 return "no time left to wait";
             }
 
-            var finished = await Task.WhenAny(_listening.Task, Task.Delay(timeout)).ConfigureAwait(false);
-            if (finished != _listening.Task)
+            bool listening;
+            try
             {
-                return $"it did not print \"{ListeningLine}\" within {timeout.TotalSeconds:0} s";
+                listening = await _listening.Task.WaitAsync(timeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return $"it did not print \"{ListeningLine} ADDRESS\" within {timeout.TotalSeconds:0} s";
             }
 
-            if (!await _listening.Task.ConfigureAwait(false))
+            if (!listening)
             {
                 return $"it exited with code {ExitCode()}";
             }

@@ -118,6 +118,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             error.Message.ShouldNotContain("not-the-key");
             results.ShouldCoverIndexes(error.NextIndex);
             error.NextIndex.ShouldBeLessThan(1000, "the input stops being read once the send stops");
+            pulled.IsLetGo.ShouldBeTrue("the input is let go once the send stops");
             results.Count(r => r.Outcome == SendOutcome.Rejected).ShouldBeGreaterThanOrEqualTo(50);
             results.Where(r => r.Outcome != SendOutcome.Rejected).ShouldAllBe(r => r.Outcome == SendOutcome.NotSent && r.Request == 0);
             error.Progress.Completed.ShouldBe(error.NextIndex);

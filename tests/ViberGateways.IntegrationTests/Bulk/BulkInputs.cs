@@ -14,15 +14,22 @@ namespace ViberGateways.IntegrationTests.Bulk
         /// <summary><paramref name="count"/> distinct numbers with the given prefix, produced one at a time (never as a list).</summary>
         public static async IAsyncEnumerable<string> Numbers(string prefix, int count, PulledCounter? pulled = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            for (var i = 0; i < count; i++)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                pulled?.Increment();
-                yield return prefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-                if (i % 256 == 0)
+                for (var i = 0; i < count; i++)
                 {
-                    await Task.Yield();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    pulled?.Pulled();
+                    yield return prefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+                    if (i % 256 == 0)
+                    {
+                        await Task.Yield();
+                    }
                 }
+            }
+            finally
+            {
+                pulled?.LetGo();
             }
         }
 
@@ -63,13 +70,35 @@ namespace ViberGateways.IntegrationTests.Bulk
             results.Select(r => r.Index).OrderBy(i => i).ShouldBe(Enumerable.Range(0, (int)count).Select(i => (long)i));
     }
 
+    /// <summary>What a bulk send did with its input: how much it read, how far ahead of the caller, whether it let go.</summary>
     internal sealed class PulledCounter
     {
-        private int _count;
+        private int _count, _resultsRead, _mostAhead, _letGo;
 
         public int Count => Volatile.Read(ref _count);
 
-        public void Increment() => Interlocked.Increment(ref _count);
+        /// <summary>The furthest the input was ever read ahead of the results the caller had read.</summary>
+        public int MostAhead => Volatile.Read(ref _mostAhead);
+
+        /// <summary>Whether the input's enumerator was disposed (finished, or abandoned by the send).</summary>
+        public bool IsLetGo => Volatile.Read(ref _letGo) == 1;
+
+        public void Pulled()
+        {
+            var ahead = Interlocked.Increment(ref _count) - Volatile.Read(ref _resultsRead);
+            for (var most = MostAhead; ahead > most; most = MostAhead)
+            {
+                if (Interlocked.CompareExchange(ref _mostAhead, ahead, most) == most)
+                {
+                    break;
+                }
+            }
+        }
+
+        /// <summary>The caller has read one more result.</summary>
+        public void ResultRead() => Interlocked.Increment(ref _resultsRead);
+
+        public void LetGo() => Volatile.Write(ref _letGo, 1);
     }
 
     /// <summary>Records every progress report synchronously (Progress&lt;T&gt; would post them later).</summary>

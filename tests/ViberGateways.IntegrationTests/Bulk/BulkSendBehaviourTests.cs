@@ -27,16 +27,17 @@ namespace ViberGateways.IntegrationTests.Bulk
 
             await using (var reader = results.GetAsyncEnumerator())
             {
-                (await reader.MoveNextAsync()).ShouldBeTrue();
-                await Task.Delay(200);
-
-                // Bounded channels: a few requests' worth per concurrent request, of a million.
-                pulled.Count.ShouldBeLessThan(200);
+                for (var read = 0; read < 100; read++)
+                {
+                    (await reader.MoveNextAsync()).ShouldBeTrue();
+                    pulled.ResultRead();
+                }
             }
 
-            var afterStop = pulled.Count;
-            await Task.Delay(200);
-            pulled.Count.ShouldBe(afterStop, "a reader that stops reading results stops the send");
+            // Bounded channels: never more than a few requests' worth per concurrent request ahead of the caller, of a million.
+            pulled.MostAhead.ShouldBeLessThan(200);
+            pulled.Count.ShouldBeLessThan(1000);
+            pulled.IsLetGo.ShouldBeTrue("a reader that stops reading results stops the send: the input is let go before the stream is");
         }
 
         [Fact]
@@ -45,9 +46,11 @@ namespace ViberGateways.IntegrationTests.Bulk
             var text = $"Cancelled {Guid.NewGuid():N}";
             using var cancel = new CancellationTokenSource();
             var received = 0;
+            var pulled = new PulledCounter();
+            var requests = new RequestsInFlight();
 
-            var (results, error) = await _fixture.AlphaSms(AlphaSmsTransport.Json)
-                .SendBulkAsync(Template(text), BulkInputs.Numbers("38068", 100_000), new BulkSendOptions { MaxRecipientsPerRequest = 20, MaxConcurrentRequests = 3 }, cancel.Token)
+            var (results, error) = await _fixture.AlphaSms(AlphaSmsTransport.Json, through: requests)
+                .SendBulkAsync(Template(text), BulkInputs.Numbers("38068", 100_000, pulled), new BulkSendOptions { MaxRecipientsPerRequest = 20, MaxConcurrentRequests = 3 }, cancel.Token)
                 .AllUntilAsync<BulkSendCanceledException>(_ =>
                 {
                     if (++received == 100)
@@ -69,8 +72,11 @@ namespace ViberGateways.IntegrationTests.Bulk
             results.Where(r => r.Outcome == SendOutcome.Accepted).ShouldAllBe(r => stored.Contains(r.Recipient));
             results.Where(r => r.Outcome == SendOutcome.NotSent).ShouldAllBe(r => !stored.Contains(r.Recipient) && r.Request == 0);
             results.Where(r => r.Outcome == SendOutcome.Unknown).ShouldAllBe(r => r.Failure is OperationCanceledException && r.ClientId > 0);
-            await Task.Delay(200);
-            _fixture.Sandbox.Messages.Count(m => m.Text == text).ShouldBe(stored.Count, "nothing is sent after the stream ended");
+
+            // Nothing is sent after the stream ended: every request had finished, and the input was let go.
+            requests.Started.ShouldBeGreaterThan(0);
+            requests.Finished.ShouldBe(requests.Started);
+            pulled.IsLetGo.ShouldBeTrue();
         }
 
         [Fact]

@@ -228,16 +228,8 @@ namespace ViberGateways.IntegrationTests.Reliability
         [Fact]
         public async Task An_unreachable_gateway_means_nothing_was_sent()
         {
-            int port;
-            using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
-            await using var closed = await SandboxGateway.StartAsync(new SandboxOptions { Port = port });
-            await closed.DisposeAsync();
-            using var gateways = new GatewayServices(closed);
+            using var refusing = new RefusingAddress();
+            using var gateways = new GatewayServices(refusing.BaseAddress, Sandbox.Credentials);
 
             var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message(AlphaSmsTransport.Json) })).Single();
 
@@ -248,11 +240,12 @@ namespace ViberGateways.IntegrationTests.Reliability
         [Fact]
         public async Task Cancellation_is_honoured_and_not_reported_as_a_gateway_failure()
         {
-            using var gateways = new GatewayServices(Sandbox);
-            Sandbox.InjectFault(SandboxFault.Delayed(TimeSpan.FromSeconds(3), afterProcessing: false), "json.php");
-            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            // Cancelled by the caller while the request is on its way.
+            using var cancel = new CancellationTokenSource();
+            var requests = new RequestsInFlight { OnStart = cancel.Cancel };
 
-            await Should.ThrowAsync<OperationCanceledException>(() => gateways.AlphaSms.GetBalanceAsync(cancel.Token));
+            await Should.ThrowAsync<OperationCanceledException>(() => _fixture.AlphaSms(AlphaSmsTransport.Json, through: requests).GetBalanceAsync(cancel.Token));
+            requests.Started.ShouldBe(1, "cancelled by the caller, the request is not repeated");
         }
     }
 }

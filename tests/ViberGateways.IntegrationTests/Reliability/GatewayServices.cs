@@ -14,10 +14,15 @@ namespace ViberGateways.IntegrationTests.Reliability
         private readonly ServiceProvider _provider;
 
         public GatewayServices(SandboxGateway sandbox, Action<GatewayResilienceOptions>? resilience = null, string? key = null, AlphaSmsTransport transport = AlphaSmsTransport.Json, int maxConnections = 32)
+            : this(sandbox.BaseAddress, sandbox.Credentials, resilience, key, transport, maxConnections)
+        {
+        }
+
+        public GatewayServices(Uri baseAddress, SandboxCredentials credentials, Action<GatewayResilienceOptions>? resilience = null, string? key = null, AlphaSmsTransport transport = AlphaSmsTransport.Json, int maxConnections = 32)
         {
             void Configure(GatewayOptions options)
             {
-                options.BaseAddress = sandbox.BaseAddress;
+                options.BaseAddress = baseAddress;
                 options.MaxConnections = maxConnections;
                 options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
                 options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
@@ -29,18 +34,18 @@ namespace ViberGateways.IntegrationTests.Reliability
             services.AddAlphaSms(options =>
             {
                 Configure(options);
-                options.ApiKey = key ?? sandbox.Credentials.AlphaSmsApiKey;
+                options.ApiKey = key ?? credentials.AlphaSmsApiKey;
                 options.Transport = transport;
             });
             services.AddLiveAll(options =>
             {
                 Configure(options);
-                options.ApiToken = key ?? sandbox.Credentials.LiveAllApiToken;
+                options.ApiToken = key ?? credentials.LiveAllApiToken;
             });
             services.AddSmsBy(options =>
             {
                 Configure(options);
-                options.Token = key ?? sandbox.Credentials.SmsByToken;
+                options.Token = key ?? credentials.SmsByToken;
             });
             _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         }

@@ -15,7 +15,7 @@ namespace ViberGateways.Tests.Infrastructure
     /// </summary>
     internal sealed class StubGateway : HttpMessageHandler
     {
-        private readonly ConcurrentQueue<Func<HttpResponseMessage>> _replies = new();
+        private readonly ConcurrentQueue<Func<CancellationToken, Task<HttpResponseMessage>>> _replies = new();
 
         public List<RecordedRequest> Requests { get; } = new();
 
@@ -23,8 +23,7 @@ namespace ViberGateways.Tests.Infrastructure
 
         public StubGateway Reply(string body, string contentType = "application/json", HttpStatusCode status = HttpStatusCode.OK)
         {
-            _replies.Enqueue(() => new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) });
-            return this;
+            return Reply(() => new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) });
         }
 
         /// <summary>Queues a reply built by hand (an odd status, headers, a hostile body), <paramref name="times"/> times.</summary>
@@ -32,9 +31,20 @@ namespace ViberGateways.Tests.Infrastructure
         {
             for (var i = 0; i < times; i++)
             {
-                _replies.Enqueue(reply);
+                _replies.Enqueue(_ => Task.FromResult(reply()));
             }
 
+            return this;
+        }
+
+        /// <summary>Queues a request that is never answered: it waits until the client gives up on it.</summary>
+        public StubGateway NeverReply()
+        {
+            _replies.Enqueue(async cancellationToken =>
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new InvalidOperationException("unreachable: the wait ends only by cancellation");
+            });
             return this;
         }
 
@@ -58,7 +68,7 @@ namespace ViberGateways.Tests.Infrastructure
                 throw new InvalidOperationException("The stub gateway has no reply queued for " + request.Method + " " + request.RequestUri);
             }
 
-            return reply();
+            return await reply(cancellationToken);
         }
     }
 
