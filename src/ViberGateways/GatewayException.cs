@@ -30,8 +30,9 @@ namespace ViberGateways
         /// <param name="response">The reply body, if it was read; only a bounded, redacted snippet is kept.</param>
         /// <param name="innerException">The underlying error, if any.</param>
         public GatewayException(string message, int statusCode, string? gatewayErrorCode, string? gatewayMessage, string? response, Exception? innerException)
-            : base(ComposeMessage(message, statusCode, SecretRedactor.Snippet(response)), innerException)
+            : base(ComposeMessage(Summarize(message, statusCode), SecretRedactor.Snippet(response)), innerException)
         {
+            Summary = Summarize(message, statusCode);
             StatusCode = statusCode;
             GatewayErrorCode = gatewayErrorCode;
             GatewayMessage = gatewayMessage is null ? null : SecretRedactor.Redact(gatewayMessage);
@@ -50,11 +51,16 @@ namespace ViberGateways
         /// <summary>The start of the reply body (at most <see cref="SecretRedactor.MaxSnippetLength"/> characters), with secrets masked.</summary>
         public string? ResponseSnippet { get; }
 
-        private static string ComposeMessage(string message, int statusCode, string? snippet)
-        {
-            var text = SecretRedactor.Redact(message) + " (HTTP " + statusCode + ")";
-            return string.IsNullOrEmpty(snippet) ? text : text + ". Reply: " + snippet;
-        }
+        /// <summary>
+        /// The message without the reply snippet: what the SDK's own log says, since a reply may echo the request's
+        /// phone numbers and text.
+        /// </summary>
+        internal string Summary { get; }
+
+        private static string Summarize(string message, int statusCode) => SecretRedactor.Redact(message) + " (HTTP " + statusCode + ")";
+
+        private static string ComposeMessage(string summary, string? snippet) =>
+            string.IsNullOrEmpty(snippet) ? summary : summary + ". Reply: " + snippet;
     }
 
     /// <summary>

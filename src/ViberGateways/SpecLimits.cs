@@ -79,9 +79,9 @@ namespace ViberGateways
             var valid = true;
             foreach (var property in Limits.GetOrAdd(model.GetType(), Describe))
             {
-                var value = property.Read(model);
-                var field = path is null ? null : Join(path, property.WireName);
-                var name = propertyPath is null ? null : Join(propertyPath, property.Property.Name);
+                var value = property.Wire.Read(model);
+                var field = path is null ? null : Join(path, property.Wire.Name);
+                var name = propertyPath is null ? null : Join(propertyPath, property.Wire.Property.Name);
                 foreach (var attribute in property.Attributes)
                 {
                     if (Violation(attribute, value) is { } violation)
@@ -210,33 +210,25 @@ namespace ViberGateways
         };
 
         private static PropertyLimits[] Describe(Type type) =>
-            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "AdditionalProperties")
-                .Select(p => new PropertyLimits(p, Http.WireNames.Of(p), p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
-                .Where(p => p.Attributes.Length > 0 || !IsLeaf(p.Property.PropertyType))
+            Http.WireNames.PropertiesOf(type)
+                .Select(p => new PropertyLimits(p, p.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+                .Where(p => p.Attributes.Length > 0 || !IsLeaf(p.Wire.Property.PropertyType))
                 .ToArray();
 
         private static bool IsModel(Type type) => type.IsClass && type.Namespace?.StartsWith("ViberGateways", StringComparison.Ordinal) == true;
 
         private static bool IsLeaf(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || Nullable.GetUnderlyingType(type) != null || type == typeof(decimal);
 
+        /// <summary>A wire property and the spec's limits on it.</summary>
         private sealed class PropertyLimits
         {
-            public PropertyLimits(PropertyInfo property, string wireName, ValidationAttribute[] attributes)
+            public PropertyLimits(Http.WireProperty wire, ValidationAttribute[] attributes)
             {
-                Property = property;
-                WireName = wireName;
+                Wire = wire;
                 Attributes = attributes;
-                Read = CompiledGetter.Of(property);
             }
 
-            public PropertyInfo Property { get; }
-
-            /// <summary>The property's name on the wire, as violations name it.</summary>
-            public string WireName { get; }
-
-            /// <summary>Reads the property (boxed) through a compiled delegate.</summary>
-            public Func<object, object?> Read { get; }
+            public Http.WireProperty Wire { get; }
 
             public ValidationAttribute[] Attributes { get; }
         }

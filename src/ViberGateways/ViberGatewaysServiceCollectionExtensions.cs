@@ -57,7 +57,7 @@ namespace Microsoft.Extensions.DependencyInjection
                     || (options.Transport == AlphaSmsTransport.Http && !string.IsNullOrWhiteSpace(options.Login) && !string.IsNullOrEmpty(options.Password));
                 return credentials ? null : "AlphaSms: ApiKey is required (the HTTP transport also accepts Login and Password)";
             });
-            builder.AddTypedClient<IAlphaSmsClient>((http, provider) => AlphaSmsClientFactory.Create(Options<AlphaSmsOptions>(provider), http, LoggerFor(provider, AlphaSmsHttpClientName)));
+            builder.AddTypedClient<IAlphaSmsClient>((http, provider) => Logged<AlphaSmsClientBase, AlphaSmsOptions>((AlphaSmsClientBase)AlphaSmsClientFactory.Create(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => Logged<AlphaSmsJsonClient, AlphaSmsOptions>(new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient((http, provider) => Logged<AlphaSmsXmlClient, AlphaSmsOptions>(new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient((http, provider) => Logged<AlphaSmsHttpClient, AlphaSmsOptions>(new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));

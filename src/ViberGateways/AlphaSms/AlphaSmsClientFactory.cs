@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ViberGateways.AlphaSms
 {
@@ -14,7 +13,6 @@ namespace ViberGateways.AlphaSms
         public static IAlphaSmsClient Create(AlphaSmsOptions options, HttpClient httpClient)
         {
             _ = options ?? throw new ArgumentNullException(nameof(options));
-
             _ = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
 
             return options.Transport switch
@@ -24,14 +22,6 @@ namespace ViberGateways.AlphaSms
                 AlphaSmsTransport.Http => new AlphaSmsHttpClient(options, httpClient),
                 _ => throw new ArgumentOutOfRangeException(nameof(options), options.Transport, "Unknown AlphaSMS transport."),
             };
-        }
-
-        /// <summary>The client for the options' transport, with its log events going to <paramref name="logger"/>.</summary>
-        internal static IAlphaSmsClient Create(AlphaSmsOptions options, HttpClient httpClient, ILogger logger)
-        {
-            var client = Create(options, httpClient);
-            ((GatewayClientBase<AlphaSmsOptions>)client).UseLogger(logger);
-            return client;
         }
     }
 }

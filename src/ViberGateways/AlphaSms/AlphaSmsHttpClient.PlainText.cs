@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
@@ -82,12 +81,7 @@ namespace ViberGateways.AlphaSms
         /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
         private static void Set(AlphaSmsHttpReplyFields fields, WireProperty field, string value)
         {
-            var type = Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType;
-            object? parsed = type == typeof(string) ? value
-                : type == typeof(long) ? (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? whole : null)
-                : type == typeof(int) ? (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small) ? small : null)
-                : type == typeof(decimal) ? (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null)
-                : null;
+            var parsed = WireNames.Parse(value, Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType);
             if (parsed != null)
             {
                 field.Property.SetValue(fields, parsed);

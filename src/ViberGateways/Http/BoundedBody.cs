@@ -6,11 +6,11 @@ using System.Threading.Tasks;
 
 namespace ViberGateways.Http
 {
-    /// <summary>Reads a reply body, never more than a limit: the one bounded read behind <see cref="ReplyGuardHandler"/> and the hand-written transports.</summary>
+    /// <summary>Reads a reply body, never more than a limit: the one bounded read behind <see cref="ReplyGuardHandler"/>.</summary>
     internal static class BoundedBody
     {
-        /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> (then Start holds what was read of it).</summary>
-        public static async Task<(byte[]? Body, byte[] Start)> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+        /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+        public static async Task<byte[]?> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
         {
             // A reply that comes after the caller (or the attempt timeout) gave up is not read.
             cancellationToken.ThrowIfCancellationRequested();
@@ -18,14 +18,14 @@ namespace ViberGateways.Http
             {
                 if (declared > maxBytes)
                 {
-                    return (null, new byte[0]);
+                    return null;
                 }
 
                 // HTTP framing stops the read at the declared length: read it in one piece.
 #if NET5_0_OR_GREATER
-                return (await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), new byte[0]);
+                return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
-                return (await content.ReadAsByteArrayAsync().ConfigureAwait(false), new byte[0]);
+                return await content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
             }
 
@@ -43,7 +43,7 @@ namespace ViberGateways.Http
                 {
                     if (buffer.Length + read > maxBytes)
                     {
-                        return (null, buffer.ToArray());
+                        return null;
                     }
 
                     buffer.Write(chunk, 0, read);
@@ -54,7 +54,7 @@ namespace ViberGateways.Http
                 ArrayPool<byte>.Shared.Return(chunk);
             }
 
-            return (buffer.ToArray(), new byte[0]);
+            return buffer.ToArray();
         }
     }
 }

@@ -66,11 +66,11 @@ namespace ViberGateways.Http
                 Add(parameter);
             }
 
-            foreach (var property in model is null or string ? new WireProperty[0] : WireNames.PropertiesOf(model.GetType()))
+            if (model is not null and not string)
             {
-                if (System.Array.IndexOf(operation.SecretNames, property.Name) >= 0)
+                foreach (var property in operation.SecretFieldsOf(model.GetType()))
                 {
-                    Add(property.Read(model!) as string);
+                    Add(property.Read(model) as string);
                 }
             }
 
@@ -83,7 +83,11 @@ namespace ViberGateways.Http
             Details?.CountAttempt();
         }
 
-        public static GatewayCall? Of(HttpRequestMessage request)
+        /// <summary>The call the generated operation attached to <paramref name="request"/>: every request through the pipeline has one.</summary>
+        public static GatewayCall Of(HttpRequestMessage request) =>
+            Find(request) ?? throw new System.InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
+
+        private static GatewayCall? Find(HttpRequestMessage request)
         {
 #if NET5_0_OR_GREATER
             return request.Options.TryGetValue(new HttpRequestOptionsKey<GatewayCall>(OptionName), out var call) ? call : null;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 
 namespace ViberGateways.Http
@@ -10,6 +11,8 @@ namespace ViberGateways.Http
     /// </summary>
     internal sealed class GatewayOperation
     {
+        private readonly ConcurrentDictionary<Type, WireProperty[]> _secretFields = new();
+
         public GatewayOperation(string gateway, string name, string retrySafety, string secrets)
         {
             Gateway = gateway;
@@ -38,6 +41,11 @@ namespace ViberGateways.Http
 
         /// <summary>The wire names of the operation's credentials.</summary>
         public string[] SecretNames { get; }
+
+        /// <summary>The properties of a body of this type that carry credentials (those <c>x-secrets</c> names), found once per type.</summary>
+        public WireProperty[] SecretFieldsOf(Type bodyType) => SecretNames.Length == 0
+            ? Array.Empty<WireProperty>()
+            : _secretFields.GetOrAdd(bodyType, type => WireNames.PropertiesOf(type).Where(p => Array.IndexOf(SecretNames, p.Name) >= 0).ToArray());
 
         /// <summary>The retry safety of one request of this operation with <paramref name="model"/> as its body.</summary>
         public RetrySafety SafetyOf(object? model) => DecidedByBody ? BodyRetrySafety.Of(model) : Safety;

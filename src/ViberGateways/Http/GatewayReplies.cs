@@ -78,9 +78,9 @@ namespace ViberGateways.Http
         /// </summary>
         public static GatewayException Unreadable(HttpResponseMessage response, string? body, string problem, Exception? inner)
         {
-            var call = response.RequestMessage is { } request ? GatewayCall.Of(request) : null;
-            var what = call is null ? "The gateway's reply" : $"The {call.Gateway} {call.Operation.Name} reply";
-            return call is null || call.Safety == RetrySafety.Repeatable
+            var call = GatewayCall.Of(response.RequestMessage!);
+            var what = $"The {call.Gateway} {call.Operation.Name} reply";
+            return call.Safety == RetrySafety.Repeatable
                 ? new GatewayException($"{what} {problem}", (int)response.StatusCode, body, null, inner)
                 : new GatewayOutcomeUnknownException($"{what} {problem}; the request may have been accepted", (int)response.StatusCode, body, inner);
         }

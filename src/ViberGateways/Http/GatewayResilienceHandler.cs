@@ -70,7 +70,7 @@ namespace ViberGateways.Http
         /// <inheritdoc />
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var call = GatewayCall.Of(request) ?? throw new InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
+            var call = GatewayCall.Of(request);
 
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(CallKey, call);
@@ -150,7 +150,7 @@ namespace ViberGateways.Http
                 return false;
             }
 
-            var safety = context.Properties.GetValue(CallKey, null!)?.Safety ?? RetrySafety.NeverAfterSent;
+            var safety = context.Properties.GetValue(CallKey, null!).Safety;
             if (outcome.Result is { } response)
             {
                 if (IsNotProcessed(response.StatusCode))
@@ -207,10 +207,7 @@ namespace ViberGateways.Http
         {
             if (failure is GatewayException gatewayFailure)
             {
-                // The reply guard's refusal of an oversized reply: for a send, whatever it said, the message may have been accepted.
-                return gatewayFailure.GetType() == typeof(GatewayException) && call.Safety != RetrySafety.Repeatable
-                    ? new GatewayOutcomeUnknownException($"{call.Gateway} {call.Operation.Name}: {gatewayFailure.Message}; the request may have been accepted", gatewayFailure.StatusCode, gatewayFailure)
-                    : gatewayFailure;
+                return gatewayFailure;
             }
 
             var what = failure is TimeoutRejectedException

@@ -9,8 +9,8 @@ namespace ViberGateways.Http
 {
     /// <summary>
     /// One structured log event and one <see cref="Activity"/> per gateway call: gateway, operation, recipient count,
-    /// outcome (HTTP status or failure), attempts and duration. Never message bodies, URLs with credentials, or keys:
-    /// failure texts go through <see cref="SecretRedactor"/>.
+    /// outcome (HTTP status or failure), attempts and duration. Never message bodies, replies (they may echo phone
+    /// numbers and texts), URLs with credentials, or keys: failure texts go through <see cref="SecretRedactor"/>.
     /// </summary>
     internal sealed class GatewayTelemetryHandler : DelegatingHandler
     {
@@ -34,9 +34,9 @@ namespace ViberGateways.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var call = GatewayCall.Of(request);
-            var gateway = call?.Gateway ?? "gateway";
-            var operation = call?.Operation.Name ?? request.Method.Method;
-            var recipients = call?.Details?.Recipients ?? 0;
+            var gateway = call.Gateway;
+            var operation = call.Operation.Name;
+            var recipients = call.Details?.Recipients ?? 0;
             // No listener, no activity: the name is not even built.
             using var activity = ActivitySource.HasListeners() ? ActivitySource.StartActivity(gateway + " " + operation, ActivityKind.Client) : null;
             activity?.SetTag("viber.gateway", gateway);
@@ -48,7 +48,7 @@ namespace ViberGateways.Http
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 activity?.SetTag("http.response.status_code", status);
-                Completed(_logger, gateway, operation, recipients, status, call?.Attempts ?? 1, Elapsed(started), null);
+                Completed(_logger, gateway, operation, recipients, status, call.Attempts, Elapsed(started), null);
                 return response;
             }
             catch (Exception exception)
@@ -62,7 +62,8 @@ namespace ViberGateways.Http
                     _ => exception.GetType().Name,
                 };
                 activity?.SetStatus(ActivityStatusCode.Error, outcome);
-                Failed(_logger, gateway, operation, recipients, outcome, Elapsed(started), SecretRedactor.Redact(exception.Message), null);
+                var reason = exception is GatewayException gatewayFailure ? gatewayFailure.Summary : SecretRedactor.Redact(exception.Message);
+                Failed(_logger, gateway, operation, recipients, outcome, Elapsed(started), reason, null);
                 throw;
             }
         }

@@ -18,7 +18,7 @@ namespace ViberGateways.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var repeat = GatewayCall.Of(request)?.Attempts > 1;
+            var repeat = GatewayCall.Of(request).Attempts > 1;
             var attempt = repeat ? Copy(request) : request;
             try
             {

@@ -24,7 +24,7 @@ namespace ViberGateways.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var secrets = GatewayCall.Of(request)?.Secrets ?? Array.Empty<string>();
+            var secrets = GatewayCall.Of(request).Secrets;
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
@@ -33,7 +33,7 @@ namespace ViberGateways.Http
 
             try
             {
-                var (body, _) = await BoundedBody.ReadAsync(response.Content, _maxReplyBytes, cancellationToken).ConfigureAwait(false);
+                var body = await BoundedBody.ReadAsync(response.Content, _maxReplyBytes, cancellationToken).ConfigureAwait(false);
                 if (body is null)
                 {
                     throw TooLarge(response, response.Content.Headers.ContentLength);
@@ -54,9 +54,7 @@ namespace ViberGateways.Http
         }
 
         private GatewayException TooLarge(HttpResponseMessage response, long? declared) =>
-            new GatewayException(
-                $"The gateway's reply is larger than {_maxReplyBytes} bytes{(declared is null ? "" : $" ({declared} declared)")}; no documented reply is, so it was not read",
-                (int)response.StatusCode, response: null, headers: null, innerException: null);
+            GatewayReplies.Unreadable(response, null, $"is larger than {_maxReplyBytes} bytes{(declared is null ? "" : $" ({declared} declared)")}; no documented reply is, so it was not read", null);
 
         private static byte[] MaskSecrets(byte[] body, IReadOnlyList<string> secrets, string? charset)
         {

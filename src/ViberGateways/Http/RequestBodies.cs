@@ -1,3 +1,4 @@
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,7 +9,7 @@ namespace ViberGateways.Http
     /// <summary>
     /// The request bodies of the generated operations (nswag-templates/Client.Class.liquid): JSON written once into
     /// pooled blocks by the client's shared serializer, forms encoded once from the model, text (the AlphaSMS XML
-    /// documents) as UTF-8 with its charset. Each can be sent again unchanged by a retry.
+    /// documents) encoded as UTF-8 into pooled blocks, charset named. Each can be sent again unchanged by a retry.
     /// </summary>
     internal static class RequestBodies
     {
@@ -33,7 +34,12 @@ namespace ViberGateways.Http
             WithType(new ByteArrayContent(Encoding.ASCII.GetBytes(FormFields.Encode(model))), new MediaTypeHeaderValue(mediaType));
 
         public static HttpContent Text(string text, string mediaType) =>
-            WithType(new ByteArrayContent(Utf8.GetBytes(text)), new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" });
+            PooledBodyContent.Write(new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" }, stream =>
+            {
+                // Into the pooled blocks: a bulk document is never copied into one large array.
+                using var writer = new StreamWriter(stream, Utf8, 4096, leaveOpen: true);
+                writer.Write(text);
+            });
 
         private static HttpContent WithType(HttpContent content, MediaTypeHeaderValue type)
         {

@@ -16,6 +16,7 @@ namespace ViberGateways.Http
     internal static class WireNames
     {
         private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<object, string>> EnumValues = new();
+        private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, object>> EnumMembers = new();
         private static readonly ConcurrentDictionary<Type, WireProperty[]> Properties = new();
 
         /// <summary>The property's name on the wire.</summary>
@@ -39,6 +40,19 @@ namespace ViberGateways.Http
             IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
+
+        /// <summary>
+        /// A wire value read as <paramref name="type"/> (the non-nullable type): text unchanged, enum members by their
+        /// spec value, numbers invariant, booleans as <c>1</c>/<c>0</c> or <c>true</c>/<c>false</c>; null when it is not one.
+        /// </summary>
+        public static object? Parse(string value, Type type) =>
+            type == typeof(string) ? value
+            : type.IsEnum ? EnumMembers.GetOrAdd(type, t => EnumWireValues(t).ToDictionary(pair => pair.Value, pair => pair.Key)).TryGetValue(value, out var member) ? member : null
+            : type == typeof(long) ? (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? whole : null)
+            : type == typeof(int) ? (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small) ? small : null)
+            : type == typeof(decimal) ? (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null)
+            : type == typeof(bool) ? (value is "1" or "true" ? true : value is "0" or "false" ? false : null)
+            : null;
 
         private static IReadOnlyDictionary<object, string> EnumWireValues(Type enumType) =>
             enumType.GetFields(BindingFlags.Public | BindingFlags.Static).ToDictionary(

@@ -2,11 +2,9 @@ using System;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Serialization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -168,15 +166,7 @@ namespace ViberGateways.Http
             }
 
             var value = text.Trim();
-            var type = node.Type;
-            object? parsed = type == typeof(string) ? value
-                : type.IsEnum ? type.GetFields(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(f => (f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name) == value)?.GetValue(null)
-                : type == typeof(long) ? (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : null)
-                : type == typeof(int) ? (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i : null)
-                : type == typeof(decimal) ? (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null)
-                : type == typeof(bool) ? (value is "1" or "true" ? true : value is "0" or "false" ? false : null)
-                : null;
-            return parsed ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {type.Name}");
+            return WireNames.Parse(value, node.Type) ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {node.Type.Name}");
         }
 
         private static Node[] LayoutOf(Type type) => Layouts.GetOrAdd(type, t => WireNames.PropertiesOf(t).Select(p => new Node(p)).ToArray());
