@@ -45,8 +45,7 @@ namespace ViberGateways.Http
             serializer.Serialize(json, value);
         });
 
-        /// <summary>A body written by <paramref name="write"/>, with the given content type.</summary>
-        public static PooledBodyContent Write(MediaTypeHeaderValue contentType, Action<Stream> write)
+        private static PooledBodyContent Write(MediaTypeHeaderValue contentType, Action<Stream> write)
         {
             // Guid.Empty: the pool's per-stream id is for diagnostics, and a new Guid per request costs time.
             var body = (RecyclableMemoryStream)Blocks.GetStream(Guid.Empty, null);

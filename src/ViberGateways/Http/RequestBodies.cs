@@ -1,4 +1,3 @@
-using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -9,7 +8,7 @@ namespace ViberGateways.Http
     /// <summary>
     /// The request bodies of the generated operations (nswag-templates/Client.Class.liquid): JSON written once into
     /// pooled blocks by the client's shared serializer, forms encoded once from the model, text (the AlphaSMS XML
-    /// documents) encoded as UTF-8 into pooled blocks, charset named. Each can be sent again unchanged by a retry.
+    /// documents) as UTF-8 with its charset. Each can be sent again unchanged by a retry.
     /// </summary>
     internal static class RequestBodies
     {
@@ -33,13 +32,10 @@ namespace ViberGateways.Http
         public static HttpContent Form(object model, string mediaType) =>
             WithType(new ByteArrayContent(Encoding.ASCII.GetBytes(FormFields.Encode(model))), new MediaTypeHeaderValue(mediaType));
 
+        // One array, not pooled blocks: for a document of a few messages a pooled stream and its writer cost more
+        // than the array they would save (measured: 1.9x the hand-written client's allocations against 1.36x).
         public static HttpContent Text(string text, string mediaType) =>
-            PooledBodyContent.Write(new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" }, stream =>
-            {
-                // Into the pooled blocks: a bulk document is never copied into one large array.
-                using var writer = new StreamWriter(stream, Utf8, 4096, leaveOpen: true);
-                writer.Write(text);
-            });
+            WithType(new ByteArrayContent(Utf8.GetBytes(text)), new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" });
 
         private static HttpContent WithType(HttpContent content, MediaTypeHeaderValue type)
         {
