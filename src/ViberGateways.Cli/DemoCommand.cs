@@ -50,8 +50,8 @@ namespace ViberGateways.Cli
             // Registered the way an application registers the SDK: dependency injection, with the sandbox as the gateway.
             var services = new ServiceCollection();
             services.AddAlphaSms(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.AlphaSmsApiKey));
-            services.AddLiveAll(options => (options.BaseAddress, options.ApiToken) = (sandbox.BaseAddress, sandbox.Credentials.LiveAllApiToken));
-            services.AddSmsBy(options => (options.BaseAddress, options.Token) = (sandbox.BaseAddress, sandbox.Credentials.SmsByToken));
+            services.AddLiveAll(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.LiveAllApiToken));
+            services.AddSmsBy(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.SmsByToken));
             await using var provider = services.BuildServiceProvider();
 
             var rows = new List<DemoRow>();

@@ -66,10 +66,10 @@ namespace ViberGateways.Cli
                     services.AddAlphaSms(options => (options.ApiKey, options.Transport, options.UseHttpGet) = (key, settings.Transport, settings.UseHttpGet)).Services.Configure<AlphaSmsOptions>(Locate);
                     break;
                 case Gateway.LiveAll:
-                    services.AddLiveAll(options => options.ApiToken = key).Services.Configure<LiveAllOptions>(Locate);
+                    services.AddLiveAll(options => options.ApiKey = key).Services.Configure<LiveAllOptions>(Locate);
                     break;
                 default:
-                    services.AddSmsBy(options => options.Token = key).Services.Configure<SmsByOptions>(Locate);
+                    services.AddSmsBy(options => options.ApiKey = key).Services.Configure<SmsByOptions>(Locate);
                     break;
             }
 

@@ -61,6 +61,7 @@ namespace Microsoft.Extensions.DependencyInjection
             builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => Logged<AlphaSmsJsonClient, AlphaSmsOptions>(new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient((http, provider) => Logged<AlphaSmsXmlClient, AlphaSmsOptions>(new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient((http, provider) => Logged<AlphaSmsHttpClient, AlphaSmsOptions>(new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
+            services.AddKeyedTransient<IViberClient>(Gateway.AlphaSms, (provider, _) => (IViberClient)provider.GetRequiredService<IAlphaSmsClient>());
             return builder;
         }
 
@@ -78,8 +79,9 @@ namespace Microsoft.Extensions.DependencyInjection
         public static IHttpClientBuilder AddLiveAll(this IServiceCollection services, Action<LiveAllOptions> configure)
         {
             var builder = services.AddGateway(LiveAllHttpClientName, configure,
-                options => string.IsNullOrWhiteSpace(options.ApiToken) ? "LiveAll: ApiToken is required" : null);
+                options => string.IsNullOrWhiteSpace(options.ApiKey) ? "LiveAll: ApiKey is required" : null);
             builder.AddTypedClient<ILiveAllClient>((http, provider) => Logged<LiveAllClient, LiveAllOptions>(new LiveAllClient(Options<LiveAllOptions>(provider), http), provider, LiveAllHttpClientName));
+            services.AddKeyedTransient<IViberClient>(Gateway.LiveAll, (provider, _) => (IViberClient)provider.GetRequiredService<ILiveAllClient>());
             return builder;
         }
 
@@ -97,9 +99,54 @@ namespace Microsoft.Extensions.DependencyInjection
         public static IHttpClientBuilder AddSmsBy(this IServiceCollection services, Action<SmsByOptions> configure)
         {
             var builder = services.AddGateway(SmsByHttpClientName, configure,
-                options => string.IsNullOrWhiteSpace(options.Token) ? "SmsBy: Token is required" : null);
+                options => string.IsNullOrWhiteSpace(options.ApiKey) ? "SmsBy: ApiKey is required" : null);
             builder.AddTypedClient<ISmsByClient>((http, provider) => Logged<SmsByClient, SmsByOptions>(new SmsByClient(Options<SmsByOptions>(provider), http), provider, SmsByHttpClientName));
+            services.AddKeyedTransient<IViberClient>(Gateway.SmsBy, (provider, _) => (IViberClient)provider.GetRequiredService<ISmsByClient>());
             return builder;
+        }
+
+        /// <summary>
+        /// Registers every gateway <paramref name="configuration"/> has a section for (<c>AlphaSms</c>, <c>LiveAll</c>,
+        /// <c>SmsBy</c>) as a keyed <see cref="IViberClient"/> (key: its <see cref="Gateway"/>), and a
+        /// <see cref="ViberRouter"/> over them with the <c>Routing</c> section's <see cref="RoutingOptions"/>.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The configuration holding the gateway sections (for example the root of appsettings.json).</param>
+        /// <returns>The service collection.</returns>
+        /// <exception cref="RequestValidationException">No gateway section is present.</exception>
+        public static IServiceCollection AddViberGateways(this IServiceCollection services, IConfiguration configuration)
+        {
+            _ = services ?? throw new ArgumentNullException(nameof(services));
+            _ = configuration ?? throw new ArgumentNullException(nameof(configuration));
+
+            var configured = new List<Gateway>();
+            foreach (var gateway in new[] { Gateway.AlphaSms, Gateway.LiveAll, Gateway.SmsBy })
+            {
+                var section = configuration.GetSection(gateway.ToString());
+                if (!section.Exists())
+                {
+                    continue;
+                }
+
+                configured.Add(gateway);
+                _ = gateway switch
+                {
+                    Gateway.AlphaSms => services.AddAlphaSms(section),
+                    Gateway.LiveAll => services.AddLiveAll(section),
+                    _ => services.AddSmsBy(section),
+                };
+            }
+
+            if (configured.Count == 0)
+            {
+                throw new RequestValidationException(new[] { new ValidationViolation("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present") });
+            }
+
+            services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
+            services.TryAddTransient(provider => new ViberRouter(
+                configured.Select(gateway => provider.GetRequiredKeyedService<IViberClient>(gateway)),
+                Options<RoutingOptions>(provider)));
+            return services;
         }
 
         private static IHttpClientBuilder AddGateway<TOptions>(this IServiceCollection services, string name, Action<TOptions> configure, Func<TOptions, string?> missingCredentials)

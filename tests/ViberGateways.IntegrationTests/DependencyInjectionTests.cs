@@ -30,7 +30,7 @@ namespace ViberGateways.IntegrationTests
             {
                 ["AlphaSms:Transport"] = "Xml",
                 ["LiveAll:BaseAddress"] = "https://liveall.test/",
-                ["SmsBy:Token"] = "present",
+                ["SmsBy:ApiKey"] = "present",
             }).Build();
             using var host = Host.CreateDefaultBuilder().ConfigureServices(services =>
             {
@@ -43,7 +43,7 @@ namespace ViberGateways.IntegrationTests
 
             var messages = error.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
             messages.ShouldContain(m => m.Contains("AlphaSms: ApiKey is required"));
-            messages.ShouldContain(m => m.Contains("LiveAll: ApiToken is required"));
+            messages.ShouldContain(m => m.Contains("LiveAll: ApiKey is required"));
             messages.ShouldNotContain(m => m.Contains("SmsBy"));
         }
 

@@ -68,9 +68,9 @@ namespace ViberGateways.IntegrationTests
             }, Http(through));
 
         public LiveAllClient LiveAll(string? token = null) =>
-            new(new LiveAllOptions { BaseAddress = Sandbox.BaseAddress, ApiToken = token ?? Sandbox.Credentials.LiveAllApiToken }, Http());
+            new(new LiveAllOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.LiveAllApiToken }, Http());
 
         public SmsByClient SmsBy(string? token = null) =>
-            new(new SmsByOptions { BaseAddress = Sandbox.BaseAddress, Token = token ?? Sandbox.Credentials.SmsByToken }, Http());
+            new(new SmsByOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.SmsByToken }, Http());
     }
 }

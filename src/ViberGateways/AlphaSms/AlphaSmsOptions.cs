@@ -15,7 +15,7 @@ namespace ViberGateways.AlphaSms
         {
         }
 
-        /// <summary>The API key from the AlphaSMS personal cabinet (JSON <c>auth</c>, XML <c>key</c>, HTTP <c>key</c>).</summary>
+        /// <summary>The API key from the AlphaSMS personal cabinet (sent as JSON <c>auth</c>, XML <c>key</c>, HTTP <c>key</c>).</summary>
         public string? ApiKey { get; set; }
 
         /// <summary>Personal cabinet login: the HTTP transport's alternative to <see cref="ApiKey"/> (with <see cref="Password"/>).</summary>
@@ -23,6 +23,12 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>Personal cabinet password, for <see cref="Login"/>.</summary>
         public string? Password { get; set; }
+
+        /// <summary>The approved Viber sender name, used when a message does not set <see cref="ViberMessage.Sender"/>.</summary>
+        public string? Sender { get; set; }
+
+        /// <summary>The SMS sender name of SMS fallbacks, used when the fallback does not set <see cref="SmsFallback.Sender"/>.</summary>
+        public string? SmsSender { get; set; }
 
         /// <summary>The API that carries the messages: JSON (the default), XML or HTTP.</summary>
         public AlphaSmsTransport Transport { get; set; } = AlphaSmsTransport.Json;

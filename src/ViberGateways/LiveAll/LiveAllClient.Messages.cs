@@ -38,7 +38,7 @@ namespace ViberGateways.LiveAll
         /// <summary>One SendIM request: the message to these destinations; <c>success: false</c> becomes a <see cref="GatewayRejectedException"/>.</summary>
         private async Task<IList<LiveAllDestinationResult>> SendToAsync(LiveAllMessage message, IReadOnlyList<string> destinations, CancellationToken cancellationToken)
         {
-            var request = LiveAllMapping.ToSendIm(message, destinations as IList<string> ?? destinations.ToList(), Options.RequireApiToken());
+            var request = LiveAllMapping.ToSendIm(message, destinations as IList<string> ?? destinations.ToList(), Options.RequireApiKey());
 
             LiveAllSendImReply reply;
             using (new RequestDetails(destinations.Count).Declare())

@@ -54,7 +54,7 @@ namespace ViberGateways.LiveAll
             errors.ThrowIfAny();
             var form = new LiveAllGetSmsStatusForm
             {
-                Apitoken = Options.RequireApiToken(),
+                Apitoken = Options.RequireApiKey(),
                 Smsids = string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))),
             };
             var text = ThrowIfError(await GetSmsStatusCoreAsync(form, cancellationToken).ConfigureAwait(false));
@@ -64,7 +64,7 @@ namespace ViberGateways.LiveAll
         /// <inheritdoc />
         public virtual async Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default)
         {
-            var form = new LiveAllGetAccountBalanceForm { Apitoken = Options.RequireApiToken() };
+            var form = new LiveAllGetAccountBalanceForm { Apitoken = Options.RequireApiKey() };
             var text = ThrowIfError(await GetAccountBalanceCoreAsync(form, cancellationToken).ConfigureAwait(false)).Trim();
             if (!text.StartsWith("OK", StringComparison.Ordinal))
             {

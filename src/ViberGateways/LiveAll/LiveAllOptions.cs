@@ -15,15 +15,21 @@ namespace ViberGateways.LiveAll
         {
         }
 
-        /// <summary>The account's API token (<c>apitoken</c>), shown on the LiveAll account page.</summary>
-        public string? ApiToken { get; set; }
+        /// <summary>The account's API key (sent as <c>apitoken</c>), shown on the LiveAll account page.</summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>The approved Viber sender name, used when a message does not set <see cref="ViberMessage.Sender"/>.</summary>
+        public string? Sender { get; set; }
+
+        /// <summary>The SMS sender id of SMS fallbacks, used when the fallback does not set <see cref="SmsFallback.Sender"/>.</summary>
+        public string? SmsSender { get; set; }
 
         /// <summary>The API token, or a validation error naming the missing setting.</summary>
-        internal string RequireApiToken() =>
-            string.IsNullOrWhiteSpace(ApiToken)
-                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(LiveAllOptions) + "." + nameof(ApiToken), "required", "LiveAll needs an API token") })
-                : ApiToken!;
+        internal string RequireApiKey() =>
+            string.IsNullOrWhiteSpace(ApiKey)
+                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(LiveAllOptions) + "." + nameof(ApiKey), "required", "LiveAll needs an API token") })
+                : ApiKey!;
 
-        internal override IEnumerable<string?> Credentials() => new[] { ApiToken };
+        internal override IEnumerable<string?> Credentials() => new[] { ApiKey };
     }
 }

@@ -55,7 +55,7 @@ namespace ViberGateways.SmsBy
             CancellationToken cancellationToken = default)
         {
             SmsByRules.CheckBulkTemplate(message, personal: false);
-            var token = Options.RequireToken();
+            var token = Options.RequireApiKey();
             var plan = new BulkPlan<string, string>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",
@@ -68,7 +68,7 @@ namespace ViberGateways.SmsBy
             CancellationToken cancellationToken = default)
         {
             SmsByRules.CheckBulkTemplate(message, personal: true);
-            var token = Options.RequireToken();
+            var token = Options.RequireApiKey();
             var plan = new BulkPlan<SmsByPersonalRecipient, SmsByPersonalDelivery>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<SmsByPersonalDelivery>(index, recipient?.Phone ?? "", SmsByRules.PersonalDelivery(message, recipient, $"recipients[{index}]")),
                 recipient => recipient?.Phone ?? "",

@@ -31,7 +31,7 @@ namespace ViberGateways.SmsBy
         public virtual async Task<SmsBySendResult> SendViberAsync(SmsByMessage message, CancellationToken cancellationToken = default)
         {
             var recipients = SmsByRules.Check(message);
-            var token = Options.RequireToken();
+            var token = Options.RequireApiKey();
             if (!SmsByRules.IsMailing(message, recipients.Count))
             {
                 var form = SmsByMapping.ToQuickMessage(message, recipients[0].Digits, token);
@@ -69,7 +69,7 @@ namespace ViberGateways.SmsBy
         {
             _ = sent ?? throw new ArgumentNullException(nameof(sent));
 
-            var token = Options.RequireToken();
+            var token = Options.RequireApiKey();
             if (sent.MessageId is { } messageId)
             {
                 var reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = messageId }, cancellationToken).ConfigureAwait(false);

@@ -15,15 +15,27 @@ namespace ViberGateways.SmsBy
         {
         }
 
-        /// <summary>The SMS.by API key (<c>token</c>).</summary>
-        public string? Token { get; set; }
+        /// <summary>The SMS.by API key (sent as <c>token</c>).</summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>
+        /// The sender id of quick messages (one recipient): a Viber name id (<c>vibername_id</c>), as the SMS.by
+        /// account lists them. Used when the message does not set <see cref="SmsByMessageOptions.SenderId"/>.
+        /// </summary>
+        public long? QuickMessageSenderId { get; set; }
+
+        /// <summary>
+        /// The sender id of mailings (several recipients, bulk sends): an alpha name id (<c>alphaname_id</c>,
+        /// listed by <c>getAlphanames</c>). Used when the message does not set <see cref="SmsByMessageOptions.SenderId"/>.
+        /// </summary>
+        public long? MailingSenderId { get; set; }
 
         /// <summary>The token, or a validation error naming the missing setting.</summary>
-        internal string RequireToken() =>
-            string.IsNullOrWhiteSpace(Token)
-                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(SmsByOptions) + "." + nameof(Token), "required", "SMS.by needs an API token") })
-                : Token!;
+        internal string RequireApiKey() =>
+            string.IsNullOrWhiteSpace(ApiKey)
+                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(SmsByOptions) + "." + nameof(ApiKey), "required", "SMS.by needs an API token") })
+                : ApiKey!;
 
-        internal override IEnumerable<string?> Credentials() => new[] { Token };
+        internal override IEnumerable<string?> Credentials() => new[] { ApiKey };
     }
 }

@@ -129,10 +129,10 @@ namespace ViberGateways.ConsumerTests
         [Fact]
         public async Task A_missing_credential_in_configuration_stops_the_host_from_starting()
         {
-            var error = await Should.ThrowAsync<Exception>(() => StartHostAsync(("LiveAll:ApiToken", "")));
+            var error = await Should.ThrowAsync<Exception>(() => StartHostAsync(("LiveAll:ApiKey", "")));
 
             var failures = Flatten(error).OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
-            failures.ShouldContain(f => f.Contains("LiveAll: ApiToken is required"));
+            failures.ShouldContain(f => f.Contains("LiveAll: ApiKey is required"));
             _sandbox.Requests.ShouldBeEmpty();
         }
 

@@ -137,6 +137,6 @@ namespace ViberGateways.ContractTests
         }
 
         private static LiveAllClient Client(PrismConnection prism) =>
-            new LiveAllClient(new LiveAllOptions { ApiToken = ApiToken }, prism.HttpClient);
+            new LiveAllClient(new LiveAllOptions { ApiKey = ApiToken }, prism.HttpClient);
     }
 }

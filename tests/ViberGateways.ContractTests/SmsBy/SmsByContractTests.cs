@@ -377,6 +377,6 @@ namespace ViberGateways.ContractTests
         }
 
         private static SmsByClient Client(PrismConnection prism) =>
-            new SmsByClient(new SmsByOptions { Token = Token }, prism.HttpClient);
+            new SmsByClient(new SmsByOptions { ApiKey = Token }, prism.HttpClient);
     }
 }

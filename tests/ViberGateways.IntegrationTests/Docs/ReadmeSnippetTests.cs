@@ -145,7 +145,7 @@ namespace ViberGateways.IntegrationTests.Docs
             alphaSms.ApiKey.ShouldBe("your-alphasms-api-key");
             alphaSms.Transport.ShouldBe(AlphaSmsTransport.Json);
             alphaSms.Resilience.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(30));
-            host.Services.GetRequiredService<IOptions<LiveAllOptions>>().Value.ApiToken.ShouldBe("your-liveall-api-token");
+            host.Services.GetRequiredService<IOptions<LiveAllOptions>>().Value.ApiKey.ShouldBe("your-liveall-api-token");
             host.Services.GetRequiredService<IOptions<SmsByOptions>>().Value.MaxConnections.ShouldBe(16);
             host.Services.GetRequiredService<IAlphaSmsClient>().Transport.ShouldBe(AlphaSmsTransport.Json);
             await host.StopAsync();
@@ -174,9 +174,9 @@ namespace ViberGateways.IntegrationTests.Docs
                 {
                     ["AlphaSms:ApiKey"] = sandbox.Credentials.AlphaSmsApiKey,
                     ["AlphaSms:BaseAddress"] = sandbox.BaseAddress.AbsoluteUri,
-                    ["LiveAll:ApiToken"] = sandbox.Credentials.LiveAllApiToken,
+                    ["LiveAll:ApiKey"] = sandbox.Credentials.LiveAllApiToken,
                     ["LiveAll:BaseAddress"] = sandbox.BaseAddress.AbsoluteUri,
-                    ["SmsBy:Token"] = sandbox.Credentials.SmsByToken,
+                    ["SmsBy:ApiKey"] = sandbox.Credentials.SmsByToken,
                     ["SmsBy:BaseAddress"] = sandbox.BaseAddress.AbsoluteUri,
                 })
                 .Build();

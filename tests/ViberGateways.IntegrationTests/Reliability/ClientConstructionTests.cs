@@ -242,14 +242,14 @@ namespace ViberGateways.IntegrationTests.Reliability
 
             public ILiveAllClient LiveAll => _construction switch
             {
-                ClientConstruction.New => new LiveAllClient(Configured(new LiveAllOptions { ApiToken = _sandbox.Credentials.LiveAllApiToken }), _http),
+                ClientConstruction.New => new LiveAllClient(Configured(new LiveAllOptions { ApiKey = _sandbox.Credentials.LiveAllApiToken }), _http),
                 ClientConstruction.DependencyInjection => _services!.LiveAll,
                 _ => throw new InvalidOperationException("LiveAll has no client factory."),
             };
 
             public ISmsByClient SmsBy => _construction switch
             {
-                ClientConstruction.New => new SmsByClient(Configured(new SmsByOptions { Token = _sandbox.Credentials.SmsByToken }), _http),
+                ClientConstruction.New => new SmsByClient(Configured(new SmsByOptions { ApiKey = _sandbox.Credentials.SmsByToken }), _http),
                 ClientConstruction.DependencyInjection => _services!.SmsBy,
                 _ => throw new InvalidOperationException("SMS.by has no client factory."),
             };

@@ -40,12 +40,12 @@ namespace ViberGateways.IntegrationTests.Reliability
             services.AddLiveAll(options =>
             {
                 Configure(options);
-                options.ApiToken = key ?? credentials.LiveAllApiToken;
+                options.ApiKey = key ?? credentials.LiveAllApiToken;
             });
             services.AddSmsBy(options =>
             {
                 Configure(options);
-                options.Token = key ?? credentials.SmsByToken;
+                options.ApiKey = key ?? credentials.SmsByToken;
             });
             _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         }

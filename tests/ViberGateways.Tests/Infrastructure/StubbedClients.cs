@@ -16,9 +16,9 @@ namespace ViberGateways.Tests.Infrastructure
         public const string SmsByToken = "smsby-token-9d3e5b27";
 
         public static ILiveAllClient LiveAll(StubGateway gateway, string apiToken = LiveAllApiToken) =>
-            new LiveAllClient(new LiveAllOptions { ApiToken = apiToken }, gateway.CreateClient("https://liveall.test/"));
+            new LiveAllClient(new LiveAllOptions { ApiKey = apiToken }, gateway.CreateClient("https://liveall.test/"));
 
         public static ISmsByClient SmsBy(StubGateway gateway, string token = SmsByToken) =>
-            new SmsByClient(new SmsByOptions { Token = token }, gateway.CreateClient("https://smsby.test/"));
+            new SmsByClient(new SmsByOptions { ApiKey = token }, gateway.CreateClient("https://smsby.test/"));
     }
 }

@@ -25,9 +25,9 @@ namespace ViberGateways.Tests.Reliability
         private IAlphaSmsClient AlphaSms(AlphaSmsTransport transport) =>
             AlphaSmsClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-key", Transport = transport }, _gateway.CreateClient());
 
-        private LiveAllClient LiveAll() => new(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiToken = "test-token" }, _gateway.CreateClient());
+        private LiveAllClient LiveAll() => new(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
 
-        private SmsByClient SmsBy() => new(new SmsByOptions { Resilience = QuickRetries.Policy(), Token = "test-token" }, _gateway.CreateClient());
+        private SmsByClient SmsBy() => new(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
 
         private static AlphaSmsMessage Text(AlphaSmsTransport transport, long clientId = 1001) => new()
         {

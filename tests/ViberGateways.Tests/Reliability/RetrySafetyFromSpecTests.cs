@@ -129,10 +129,10 @@ namespace ViberGateways.Tests.Reliability
             AlphaSmsClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = transport, Resilience = QuickRetries.Policy() }, gateway.CreateClient());
 
         private static LiveAllClient LiveAll(StubGateway gateway) =>
-            new(new LiveAllOptions { ApiToken = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
+            new(new LiveAllOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
 
         private static SmsByClient SmsBy(StubGateway gateway) =>
-            new(new SmsByOptions { Token = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
+            new(new SmsByOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
 
         private static AlphaSmsMessage Message(long? clientId) => new() { Recipient = "380971234567", Sender = "Shop", Text = "Hi", ClientId = clientId };
 

@@ -32,7 +32,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Liveall_operation_error_quoting_the_token()
         {
             Echo($$"""{"success":false,"OperationErrors":[{"errorCode":44,"errorMessage":"Invalid api token {{Canary}}","SMSErrorType":4,"valueOfError":"{{Canary}}"}],"SubmissionID":0,"data":null}""");
-            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiToken = Canary }, _gateway.CreateClient());
+            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
 
             var text = await FailureOf(() => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
 
@@ -44,7 +44,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Liveall_plain_text_error_quoting_the_token()
         {
             Echo($"Error: 44 - Invalid api token {Canary}", contentType: "text/plain");
-            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiToken = Canary }, _gateway.CreateClient());
+            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
 
             (await FailureOf(() => client.GetAccountBalanceAsync())).ShouldNotContain(Canary);
         }
@@ -79,7 +79,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Smsby_error_quoting_the_token_of_a_multipart_request()
         {
             Echo($$"""{"status":"ERROR","error":"token {{Canary}} is not valid"}""");
-            var client = new SmsByClient(new SmsByOptions { Resilience = QuickRetries.Policy(), Token = Canary }, _gateway.CreateClient());
+            var client = new SmsByClient(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
 
             (await FailureOf(() => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" }))).ShouldNotContain(Canary);
         }

@@ -13,7 +13,7 @@ namespace ViberGateways.Tests.Replies
         private LiveAllClient ClientReplying(string reply)
         {
             _gateway.Reply(reply, "text/plain");
-            return new LiveAllClient(new LiveAllOptions { ApiToken = "test-token" }, _gateway.CreateClient());
+            return new LiveAllClient(new LiveAllOptions { ApiKey = "test-token" }, _gateway.CreateClient());
         }
 
         [Fact]

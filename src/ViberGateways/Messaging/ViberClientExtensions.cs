@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways
+{
+    /// <summary>Conveniences over <see cref="IViberClient"/>.</summary>
+    public static class ViberClientExtensions
+    {
+        /// <summary>Reads the delivery status of one message.</summary>
+        /// <param name="client">The client of the gateway that took the message.</param>
+        /// <param name="reference">The reference a send returned.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The status.</returns>
+        public static async Task<DeliveryStatus> GetStatusAsync(this IViberClient client, MessageReference reference, CancellationToken cancellationToken = default)
+        {
+            _ = client ?? throw new ArgumentNullException(nameof(client));
+            _ = reference ?? throw new ArgumentNullException(nameof(reference));
+            var statuses = await client.GetStatusAsync(new[] { reference }, cancellationToken).ConfigureAwait(false);
+            return statuses[0];
+        }
+    
+
+        /// <summary>
+        /// Follows messages until each reaches a final status (<see cref="DeliveryStatus.IsFinal"/>): polls in rounds
+        /// with exponential backoff, each round asking for every message still open in as few requests as the gateway
+        /// allows, and yields each status as it becomes final. A round the gateway could not answer is retried at the
+        /// next one. After <see cref="StatusPollingOptions.GiveUpAfter"/> the messages still open are yielded with their
+        /// last status.
+        /// </summary>
+        /// <param name="client">The client of the gateway that took the messages.</param>
+        /// <param name="references">The references the sends returned.</param>
+        /// <param name="options">Backoff and give-up time; optional.</param>
+        /// <param name="cancellationToken">Stops following.</param>
+        /// <returns>One status per distinct reference, as each becomes final.</returns>
+        /// <exception cref="RequestValidationException">The options are invalid.</exception>
+        /// <exception cref="GatewayRejectedException">The gateway refused a status query (for example a wrong key).</exception>
+        public static IAsyncEnumerable<DeliveryStatus> FollowStatusAsync(this IViberClient client, IEnumerable<MessageReference> references,
+            StatusPollingOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            _ = client ?? throw new ArgumentNullException(nameof(client));
+            return StatusFollower.FollowAsync(client.GetStatusAsync, references, options, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using ViberGateways.AlphaSms;
+using ViberGateways.LiveAll;
+using ViberGateways.SmsBy;
+
+namespace ViberGateways
+{
+    /// <summary>
+    /// One Viber message, the same for every gateway. What it holds decides its Viber type: text; an image; text with
+    /// a button; text, image and button. Each gateway checks it against its documented limits before anything is
+    /// sent; a field a gateway or transport cannot carry is a <see cref="RequestValidationException"/> naming the
+    /// field and the gateway.
+    /// </summary>
+    public sealed class ViberMessage
+    {
+        /// <summary>Recipients in international format (<c>+380971234567</c>; spaces, dashes and parentheses are ignored).</summary>
+        public IList<string> Recipients { get; set; } = new List<string>();
+
+        /// <summary>
+        /// The approved Viber sender name (AlphaSMS, LiveAll); when not set, the gateway's configured
+        /// <c>Sender</c>. SMS.by sends by sender id instead: see <see cref="SmsByOptions.QuickMessageSenderId"/> and
+        /// <see cref="SmsByOptions.MailingSenderId"/>.
+        /// </summary>
+        public string? Sender { get; set; }
+
+        /// <summary>Message text.</summary>
+        public string? Text { get; set; }
+
+        /// <summary>Public URL of an image.</summary>
+        public string? ImageUrl { get; set; }
+
+        /// <summary>A button under the message that opens a link.</summary>
+        public ViberButton? Button { get; set; }
+
+        /// <summary>An SMS sent instead when the message cannot be delivered through Viber.</summary>
+        public SmsFallback? SmsFallback { get; set; }
+
+        /// <summary>How long Viber keeps trying to deliver; whole seconds.</summary>
+        public TimeSpan? Lifetime { get; set; }
+
+        /// <summary>Send later, at this time.</summary>
+        public DateTimeOffset? ScheduledAt { get; set; }
+
+        /// <summary>
+        /// Your own id for the message. AlphaSMS carries it as the client id (JSON and XML <c>id</c>; unique within the
+        /// account, one is assigned when not set); on every gateway it comes back in the <see cref="MessageReference"/>.
+        /// </summary>
+        public long? ClientId { get; set; }
+
+        /// <summary>AlphaSMS-only settings (short links, status callback URL); ignored by the other gateways.</summary>
+        public AlphaSmsMessageOptions? AlphaSms { get; set; }
+
+        /// <summary>LiveAll-only settings (SMS price category); ignored by the other gateways.</summary>
+        public LiveAllMessageOptions? LiveAll { get; set; }
+
+        /// <summary>SMS.by-only settings (mailing name, sender id); ignored by the other gateways.</summary>
+        public SmsByMessageOptions? SmsBy { get; set; }
+
+        /// <summary>A copy of this message for other recipients (what routing and bulk sends send).</summary>
+        internal ViberMessage WithRecipients(IList<string> recipients)
+        {
+            var copy = (ViberMessage)MemberwiseClone();
+            copy.Recipients = recipients;
+            return copy;
+        }
+    }
+
+    /// <summary>A button under a Viber message.</summary>
+    public sealed class ViberButton
+    {
+        /// <summary>Creates a button.</summary>
+        /// <param name="caption">Button text.</param>
+        /// <param name="url">The absolute http(s) URL the button opens.</param>
+        public ViberButton(string caption, string url)
+        {
+            Caption = caption;
+            Url = url;
+        }
+
+        /// <summary>Button text.</summary>
+        public string Caption { get; }
+
+        /// <summary>The absolute http(s) URL the button opens.</summary>
+        public string Url { get; }
+    }
+
+    /// <summary>The SMS a gateway sends when a Viber message cannot be delivered (AlphaSMS JSON and HTTP, LiveAll).</summary>
+    public sealed class SmsFallback
+    {
+        /// <summary>Creates an SMS fallback.</summary>
+        /// <param name="text">The SMS text.</param>
+        /// <param name="sender">The SMS sender name; when not set, the gateway's configured <c>SmsSender</c>.</param>
+        public SmsFallback(string text, string? sender = null)
+        {
+            Text = text;
+            Sender = sender;
+        }
+
+        /// <summary>The SMS text.</summary>
+        public string Text { get; }
+
+        /// <summary>The SMS sender name; when not set, the gateway's configured <c>SmsSender</c>.</summary>
+        public string? Sender { get; }
+    }
+}
