@@ -18,7 +18,7 @@ namespace ViberGateways
     /// injection, a factory or <c>new</c>. The <see cref="HttpClient"/> belongs to the caller and is never disposed.
     /// </summary>
     /// <typeparam name="TOptions">The gateway's options type.</typeparam>
-    public abstract class GatewayClientBase<TOptions>
+    internal abstract class GatewayClientBase<TOptions>
         where TOptions : GatewayOptions
     {
         private HttpMessageInvoker? _pipeline;

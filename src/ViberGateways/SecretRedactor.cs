@@ -13,7 +13,7 @@ namespace ViberGateways
     /// (<c>x-secrets</c>: <c>auth</c>, <c>key</c>, <c>pass</c>, <c>apitoken</c>, <c>token</c>). Hand-written because no
     /// library covers these encodings at once.
     /// </summary>
-    public static class SecretRedactor
+    internal static class SecretRedactor
     {
         /// <summary>The longest reply snippet kept in an exception.</summary>
         public const int MaxSnippetLength = 256;

@@ -11,7 +11,7 @@ namespace ViberGateways.Benchmarks
     /// What the bulk benchmarks share: a sandbox process, the SDK's AlphaSMS JSON client over a pooled HttpClient, the
     /// one message, and recipients produced one at a time as a subscriber database cursor would.
     /// </summary>
-    public sealed class BulkScenario : IDisposable
+    internal sealed class BulkScenario : IDisposable
     {
         private readonly SandboxProcess _sandbox;
         private readonly HttpClient _http;

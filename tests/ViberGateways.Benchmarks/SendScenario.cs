@@ -9,7 +9,7 @@ namespace ViberGateways.Benchmarks
     /// The one text message every contender sends, and the gateway's documented success reply to it on each AlphaSMS
     /// transport. The client id is fixed so that JSON and XML bodies are the same on every call.
     /// </summary>
-    public static class SendScenario
+    internal static class SendScenario
     {
         /// <summary>The API key the requests carry.</summary>
         public const string ApiKey = "benchmark-api-key";

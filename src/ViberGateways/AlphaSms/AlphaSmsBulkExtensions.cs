@@ -8,7 +8,7 @@ namespace ViberGateways.AlphaSms
     /// The AlphaSMS bulk sends for a list, an array or any lazy <see cref="IEnumerable{T}"/> (a database reader, a
     /// file read line by line): items are read one at a time as the send needs them, never copied.
     /// </summary>
-    public static class AlphaSmsBulkExtensions
+    internal static class AlphaSmsBulkExtensions
     {
         /// <summary>Sends personalised messages through AlphaSMS; see <see cref="IAlphaSmsClient.SendBulkAsync(IAsyncEnumerable{AlphaSmsMessage}, BulkSendOptions?, CancellationToken)"/>.</summary>
         /// <param name="client">The AlphaSMS client.</param>

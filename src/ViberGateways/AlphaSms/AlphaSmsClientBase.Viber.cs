@@ -7,7 +7,7 @@ using ViberGateways.Bulk;
 namespace ViberGateways.AlphaSms
 {
     // The gateway-neutral API over this gateway's operations.
-    public abstract partial class AlphaSmsClientBase : IViberClient
+    internal abstract partial class AlphaSmsClientBase : IViberClient
     {
         /// <inheritdoc />
         public Gateway Gateway => Gateway.AlphaSms;

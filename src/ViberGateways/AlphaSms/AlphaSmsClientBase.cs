@@ -10,7 +10,7 @@ namespace ViberGateways.AlphaSms
     /// <c>alphasms-xml.yaml</c> and <c>alphasms-http.yaml</c>): the one message model, checked for the transport, then
     /// sent by the transport's generated operation.
     /// </summary>
-    public abstract partial class AlphaSmsClientBase : GatewayClientBase<AlphaSmsOptions>, IAlphaSmsClient
+    internal abstract partial class AlphaSmsClientBase : GatewayClientBase<AlphaSmsOptions>, IAlphaSmsClient
     {
         private protected AlphaSmsClientBase(AlphaSmsOptions options)
             : base(options)

@@ -4,7 +4,7 @@ using System.Net.Http;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>Creates the AlphaSMS client for the transport the options name.</summary>
-    public static class AlphaSmsClientFactory
+    internal static class AlphaSmsClientFactory
     {
         /// <summary>Creates a client speaking <see cref="AlphaSmsOptions.Transport"/>.</summary>
         /// <param name="options">The AlphaSMS options.</param>

@@ -7,7 +7,7 @@ namespace ViberGateways.AlphaSms
     // The HTTP API's exchange: the parameters of specs/alphasms-http.yaml sent by its generated operations, as a form
     // body (POST, the default, so credentials stay out of URLs) or a query string (GET); the plain-text reply read
     // by AlphaSmsHttpReply.
-    public partial class AlphaSmsHttpClient
+    internal partial class AlphaSmsHttpClient
     {
         private async Task<AlphaSmsHttpReply> CallAsync(AlphaSmsHttpParameters parameters, int recipients, CancellationToken cancellationToken)
         {

@@ -15,7 +15,7 @@ namespace ViberGateways.AlphaSms
     /// (<see cref="AlphaSmsOptions.UseHttpGet"/>), with plain-text replies (<c>AlphaSmsHttpClient.Exchange.cs</c>,
     /// <c>AlphaSmsHttpClient.PlainText.cs</c>).
     /// </summary>
-    public partial class AlphaSmsHttpClient
+    internal partial class AlphaSmsHttpClient
     {
         /// <summary>Lifetime sent when a message sets none: the page marks <c>viber_lifetime</c> required, 60 to 86400 seconds.</summary>
         public const int DefaultLifetimeSeconds = 86400;

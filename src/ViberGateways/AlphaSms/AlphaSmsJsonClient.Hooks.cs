@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>The AlphaSMS JSON API client, generated from <c>specs/alphasms-json.yaml</c>.</summary>
-    public partial class AlphaSmsJsonClient
+    internal partial class AlphaSmsJsonClient
     {
         // Generated models written without a JObject or an empty dictionary per item (GeneratedModelContractResolver).
         static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) =>

@@ -1,7 +1,7 @@
 namespace ViberGateways.AlphaSms
 {
     /// <summary>The AlphaSMS JSON client's generated operation (implemented by <see cref="AlphaSmsJsonClient"/>), for dependency injection and fakes.</summary>
-    public partial interface IAlphaSmsJsonClient
+    internal partial interface IAlphaSmsJsonClient
     {
     }
 }

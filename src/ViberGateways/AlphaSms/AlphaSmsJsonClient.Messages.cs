@@ -9,7 +9,7 @@ using ViberGateways.Http;
 namespace ViberGateways.AlphaSms
 {
     // IAlphaSmsClient over the JSON operation's generated models: one request item per message, status and balance items.
-    public partial class AlphaSmsJsonClient
+    internal partial class AlphaSmsJsonClient
     {
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Json;

@@ -8,7 +8,7 @@ namespace ViberGateways.AlphaSms
     /// A field the chosen transport cannot carry is reported as a <see cref="RequestValidationException"/>
     /// naming the transport, before anything is sent.
     /// </summary>
-    public sealed class AlphaSmsMessage
+    internal sealed class AlphaSmsMessage
     {
         /// <summary>Recipient in international format, e.g. <c>+380971234567</c> or <c>380971234567</c>.</summary>
         public string Recipient { get; set; } = "";
@@ -60,7 +60,7 @@ namespace ViberGateways.AlphaSms
     }
 
     /// <summary>A button under a Viber message.</summary>
-    public sealed class AlphaSmsButton
+    internal sealed class AlphaSmsButton
     {
         /// <summary>Creates a button.</summary>
         /// <param name="caption">Button text, 1 to 19 characters.</param>
@@ -79,7 +79,7 @@ namespace ViberGateways.AlphaSms
     }
 
     /// <summary>The SMS AlphaSMS sends when a Viber message cannot be delivered.</summary>
-    public sealed class AlphaSmsSmsFallback
+    internal sealed class AlphaSmsSmsFallback
     {
         /// <summary>Creates an SMS fallback.</summary>
         /// <param name="sender">SMS sender name: Latin letters, digits, dot, dash or underscore, at most 11 characters.</param>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>What the gateway did with one message of a send.</summary>
-    public sealed class AlphaSmsSendResult
+    internal sealed class AlphaSmsSendResult
     {
         /// <summary>Creates a result.</summary>
         /// <param name="index">Position of the message in the request (0 for a single send).</param>
@@ -49,7 +49,7 @@ namespace ViberGateways.AlphaSms
     }
 
     /// <summary>The delivery status of one AlphaSMS message.</summary>
-    public sealed class AlphaSmsMessageStatus
+    internal sealed class AlphaSmsMessageStatus
     {
         /// <summary>Creates a status.</summary>
         /// <param name="state">The status in gateway-independent terms.</param>
@@ -89,7 +89,7 @@ namespace ViberGateways.AlphaSms
     }
 
     /// <summary>The AlphaSMS account balance.</summary>
-    public sealed class AlphaSmsBalance
+    internal sealed class AlphaSmsBalance
     {
         /// <summary>Creates a balance.</summary>
         /// <param name="amount">The amount.</param>
@@ -108,7 +108,7 @@ namespace ViberGateways.AlphaSms
     }
 
     /// <summary>Identifies a sent message for a status query: by your client id or by the gateway's id.</summary>
-    public readonly struct AlphaSmsMessageId
+    internal readonly struct AlphaSmsMessageId
     {
         private AlphaSmsMessageId(long value, bool isClientId)
         {

@@ -14,7 +14,7 @@ namespace ViberGateways.AlphaSms
     // The XML exchange of specs/alphasms-xml.yaml, which NSwag cannot perform itself: each package model is written as
     // a document (XmlModels, from the models' x-xml facts) and posted by the generated sendXmlPackage operation; its
     // reply is read back into the generated reply model.
-    public partial class AlphaSmsXmlClient
+    internal partial class AlphaSmsXmlClient
     {
         /// <summary>Posts <paramref name="package"/> through the generated operation, declaring it as the body's model.</summary>
         private async Task<AlphaSmsXmlReply> ExchangeAsync(object package, int recipients, CancellationToken cancellationToken, RequestDetails? details = null)

@@ -15,7 +15,7 @@ namespace ViberGateways.AlphaSms
     /// messages in one package, queries status by client or gateway id, reads the balance. NSwag cannot perform an XML
     /// exchange, so the packages are written and read from the generated models (<c>AlphaSmsXmlClient.Exchange.cs</c>).
     /// </summary>
-    public partial class AlphaSmsXmlClient
+    internal partial class AlphaSmsXmlClient
     {
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Xml;

@@ -10,7 +10,7 @@ namespace ViberGateways.AlphaSms
     /// (<see cref="AlphaSmsJsonClient"/>, <see cref="AlphaSmsXmlClient"/> or <see cref="AlphaSmsHttpClient"/>).
     /// Create one with <see cref="AlphaSmsClientFactory"/> to pick the transport from <see cref="AlphaSmsOptions.Transport"/>.
     /// </summary>
-    public interface IAlphaSmsClient
+    internal interface IAlphaSmsClient
     {
         /// <summary>The transport this client speaks.</summary>
         AlphaSmsTransport Transport { get; }

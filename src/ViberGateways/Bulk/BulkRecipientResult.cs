@@ -3,7 +3,7 @@ using System;
 namespace ViberGateways.Bulk
 {
     /// <summary>What became of one recipient of a bulk send. Every recipient read from the input gets exactly one.</summary>
-    public sealed class BulkRecipientResult
+    internal sealed class BulkRecipientResult
     {
         /// <summary>Creates a result.</summary>
         /// <param name="index">The recipient's position in the input (0-based).</param>

@@ -8,7 +8,7 @@ namespace ViberGateways.LiveAll
     /// The LiveAll bulk sends for a list, an array or any lazy <see cref="IEnumerable{T}"/> (a database reader, a
     /// file read line by line): items are read one at a time as the send needs them, never copied.
     /// </summary>
-    public static class LiveAllBulkExtensions
+    internal static class LiveAllBulkExtensions
     {
         /// <summary>Sends one message to many recipients through LiveAll; see <see cref="ILiveAllClient.SendBulkAsync(LiveAllMessage, IAsyncEnumerable{string}, BulkSendOptions?, CancellationToken)"/>.</summary>
         /// <param name="client">The LiveAll client.</param>

@@ -7,7 +7,7 @@ using ViberGateways.Bulk;
 
 namespace ViberGateways.LiveAll
 {
-    public partial interface ILiveAllClient
+    internal partial interface ILiveAllClient
     {
         /// <summary>
         /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are:
@@ -41,7 +41,7 @@ namespace ViberGateways.LiveAll
 
     // Bulk sends over SendIM: `destinations` carries one message to many, so only a message to many recipients is
     // grouped into requests.
-    public partial class LiveAllClient
+    internal partial class LiveAllClient
     {
         private const int DefaultRecipientsPerRequest = 1000;
 

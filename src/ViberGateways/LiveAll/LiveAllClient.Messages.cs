@@ -7,7 +7,7 @@ using ViberGateways.Http;
 
 namespace ViberGateways.LiveAll
 {
-    public partial interface ILiveAllClient
+    internal partial interface ILiveAllClient
     {
         /// <summary>Sends one Viber message to its recipients through SendIM, after checking it against LiveAll's documented limits.</summary>
         /// <param name="message">The message.</param>
@@ -22,7 +22,7 @@ namespace ViberGateways.LiveAll
     /// the options, the documented limits checked before any I/O, <c>success: false</c> turned into a
     /// <see cref="GatewayRejectedException"/>, and <c>data</c> matched to the recipients.
     /// </summary>
-    public partial class LiveAllClient
+    internal partial class LiveAllClient
     {
         /// <inheritdoc />
         public virtual async Task<IReadOnlyList<LiveAllSendResult>> SendAsync(LiveAllMessage message, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ namespace ViberGateways.LiveAll
     //   balance: OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1
     //   error:   Error: CODE - MESSAGE
     /// <summary>The LiveAll client's operations (implemented by <see cref="LiveAllClient"/>), for dependency injection and fakes.</summary>
-    public partial interface ILiveAllClient
+    internal partial interface ILiveAllClient
     {
         /// <summary>Reads the status of sent messages (the getSmsStatus operation of <c>specs/liveall.yaml</c>).</summary>
         /// <param name="smsIds">The message ids SendIM returned (at least one).</param>
@@ -28,7 +28,7 @@ namespace ViberGateways.LiveAll
         Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default);
     }
 
-    public partial class LiveAllClient
+    internal partial class LiveAllClient
     {
         private static readonly Regex ErrorReply = new Regex(@"^Error:\s*(?<code>-?\d+)\s*-\s*(?<message>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(250));

@@ -7,7 +7,7 @@ using ViberGateways.Bulk;
 namespace ViberGateways.LiveAll
 {
     // The gateway-neutral API over this gateway's operations.
-    public partial class LiveAllClient : IViberClient
+    internal partial class LiveAllClient : IViberClient
     {
         /// <inheritdoc />
         public Gateway Gateway => Gateway.LiveAll;

@@ -8,7 +8,7 @@ namespace ViberGateways.LiveAll
     // {"destination": …, "smsid": …} (its property table). Both read into this type; an item read from a bare
     // id is written back as one, so the model never changes what the gateway sent.
     [JsonConverter(typeof(LiveAllDestinationResultConverter))]
-    public partial class LiveAllDestinationResult
+    internal partial class LiveAllDestinationResult
     {
         private sealed class LiveAllDestinationResultConverter : JsonConverter
         {

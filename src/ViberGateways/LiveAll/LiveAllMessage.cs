@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ViberGateways.LiveAll
 {
     /// <summary>One Viber message to one or more LiveAll destinations, with an optional SMS fallback.</summary>
-    public sealed class LiveAllMessage
+    internal sealed class LiveAllMessage
     {
         /// <summary>Recipients in international format (<c>+306912345678</c> or <c>306912345678</c>); sent as digits.</summary>
         public IList<string> Recipients { get; set; } = new List<string>();
@@ -25,7 +25,7 @@ namespace ViberGateways.LiveAll
     }
 
     /// <summary>A button under a LiveAll Viber message.</summary>
-    public sealed class LiveAllButton
+    internal sealed class LiveAllButton
     {
         /// <summary>Creates a button.</summary>
         /// <param name="caption">Button text.</param>
@@ -44,7 +44,7 @@ namespace ViberGateways.LiveAll
     }
 
     /// <summary>The SMS LiveAll sends when the Viber message cannot be delivered.</summary>
-    public sealed class LiveAllSmsFallback
+    internal sealed class LiveAllSmsFallback
     {
         /// <summary>Creates an SMS fallback.</summary>
         /// <param name="senderId">SMS sender: at most 11 characters from <c>A-Z a-z 0-9 - . ! # % &amp; ( ) &lt; &gt;</c>.</param>
@@ -68,7 +68,7 @@ namespace ViberGateways.LiveAll
     }
 
     /// <summary>What became of one destination of a LiveAll send.</summary>
-    public sealed class LiveAllSendResult
+    internal sealed class LiveAllSendResult
     {
         /// <summary>Creates a result.</summary>
         /// <param name="recipient">The recipient as the message gave it.</param>

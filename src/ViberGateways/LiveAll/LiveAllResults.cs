@@ -3,7 +3,7 @@ using System;
 namespace ViberGateways.LiveAll
 {
     /// <summary>One record of a <c>GetSMSStatus</c> reply: the status of one message.</summary>
-    public sealed class LiveAllSmsStatus
+    internal sealed class LiveAllSmsStatus
     {
         /// <summary>Creates a status record.</summary>
         /// <param name="smsId">The message id (SendIM's <c>smsid</c>).</param>
@@ -45,7 +45,7 @@ namespace ViberGateways.LiveAll
     }
 
     /// <summary>The LiveAll account balance (<c>GetAccountBalance</c>).</summary>
-    public sealed class LiveAllBalance
+    internal sealed class LiveAllBalance
     {
         /// <summary>Creates a balance.</summary>
         /// <param name="balance">The balance in euros.</param>

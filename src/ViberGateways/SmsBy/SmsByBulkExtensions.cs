@@ -8,7 +8,7 @@ namespace ViberGateways.SmsBy
     /// The SMS.by bulk sends for a list, an array or any lazy <see cref="IEnumerable{T}"/> (a database reader, a
     /// file read line by line): items are read one at a time as the send needs them, never copied.
     /// </summary>
-    public static class SmsByBulkExtensions
+    internal static class SmsByBulkExtensions
     {
         /// <summary>Sends one message to many recipients as SMS.by bulk mailings; see <see cref="ISmsByClient.SendBulkAsync(SmsByMessage, IAsyncEnumerable{string}, BulkSendOptions?, CancellationToken)"/>.</summary>
         /// <param name="client">The SMS.by client.</param>

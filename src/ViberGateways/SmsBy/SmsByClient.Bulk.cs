@@ -7,7 +7,7 @@ using ViberGateways.Bulk;
 
 namespace ViberGateways.SmsBy
 {
-    public partial interface ISmsByClient
+    internal partial interface ISmsByClient
     {
         /// <summary>
         /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are,
@@ -46,7 +46,7 @@ namespace ViberGateways.SmsBy
 
     // Bulk sends over sendBulkViber: each request is one mailing, `bulk` (one content, a list of phone numbers) or
     // `personal` (each phone number its own text). The reply names the mailing, not its recipients.
-    public partial class SmsByClient
+    internal partial class SmsByClient
     {
         private const int DefaultRecipientsPerMailing = 1000;
 

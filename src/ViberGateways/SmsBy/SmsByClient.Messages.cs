@@ -8,7 +8,7 @@ using ViberGateways.Http;
 
 namespace ViberGateways.SmsBy
 {
-    public partial interface ISmsByClient
+    internal partial interface ISmsByClient
     {
         /// <summary>Sends a Viber message: a quick message to one recipient, a bulk mailing to several.</summary>
         /// <param name="message">The message.</param>
@@ -25,7 +25,7 @@ namespace ViberGateways.SmsBy
 
     // Conveniences over the generated operations: the token from the options, the documented content rules
     // checked before any I/O, and a reply with an `error` or a status other than OK turned into a GatewayException.
-    public partial class SmsByClient
+    internal partial class SmsByClient
     {
         /// <inheritdoc />
         public virtual async Task<SmsBySendResult> SendViberAsync(SmsByMessage message, CancellationToken cancellationToken = default)

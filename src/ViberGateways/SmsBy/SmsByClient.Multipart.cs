@@ -10,7 +10,7 @@ namespace ViberGateways.SmsBy
     // form field (protected …CoreAsync); these overloads take the form model from the spec instead, its fields passed by
     // wire name (MultipartForms). A null image simply leaves the part out.
     /// <summary>The SMS.by client's operations (implemented by <see cref="SmsByClient"/>), for dependency injection and fakes.</summary>
-    public partial interface ISmsByClient
+    internal partial interface ISmsByClient
     {
         /// <summary>Sends a single Viber message without creating a mailing first (the sendQuickViberMessage operation of <c>specs/smsby.yaml</c>, multipart).</summary>
         /// <param name="request">The form fields; <see cref="SmsBySendQuickViberMessageForm.Image"/> is sent as the <c>image</c> file.</param>
@@ -25,7 +25,7 @@ namespace ViberGateways.SmsBy
         Task<SmsBySendViberMessageListReply> SendViberMessageListAsync(SmsBySendViberMessageListForm request, CancellationToken cancellationToken = default);
     }
 
-    public partial class SmsByClient
+    internal partial class SmsByClient
     {
         /// <inheritdoc />
         public virtual Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ using ViberGateways.Bulk;
 namespace ViberGateways.SmsBy
 {
     // The gateway-neutral API over this gateway's operations.
-    public partial class SmsByClient : IViberClient
+    internal partial class SmsByClient : IViberClient
     {
         /// <inheritdoc />
         public Gateway Gateway => Gateway.SmsBy;

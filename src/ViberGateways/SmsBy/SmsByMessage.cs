@@ -8,7 +8,7 @@ namespace ViberGateways.SmsBy
     /// (<c>sendQuickViberMessage</c>, <see cref="SenderId"/> is the <c>vibername_id</c>); several, or a scheduled send,
     /// as a bulk mailing (<c>sendBulkViber</c>, <see cref="SenderId"/> is the <c>alphaname_id</c>).
     /// </summary>
-    public sealed class SmsByMessage
+    internal sealed class SmsByMessage
     {
         /// <summary>Recipients in international format, e.g. <c>375291111111</c>.</summary>
         public IList<string> Recipients { get; set; } = new List<string>();
@@ -33,7 +33,7 @@ namespace ViberGateways.SmsBy
     }
 
     /// <summary>One recipient of a personal SMS.by mailing: the phone number and its own text (and button link).</summary>
-    public sealed class SmsByPersonalRecipient
+    internal sealed class SmsByPersonalRecipient
     {
         /// <summary>Creates a personal recipient.</summary>
         /// <param name="phone">The phone number in international format.</param>
@@ -57,7 +57,7 @@ namespace ViberGateways.SmsBy
     }
 
     /// <summary>A button under an SMS.by Viber message.</summary>
-    public sealed class SmsByButton
+    internal sealed class SmsByButton
     {
         /// <summary>Creates a button.</summary>
         /// <param name="caption">Button text.</param>
@@ -76,7 +76,7 @@ namespace ViberGateways.SmsBy
     }
 
     /// <summary>What SMS.by returned for a sent message: a quick message id or a bulk mailing uuid.</summary>
-    public sealed class SmsBySendResult
+    internal sealed class SmsBySendResult
     {
         /// <summary>Creates a result.</summary>
         /// <param name="recipients">The recipients sent to.</param>
@@ -100,7 +100,7 @@ namespace ViberGateways.SmsBy
     }
 
     /// <summary>The delivery status of one recipient of an SMS.by message.</summary>
-    public sealed class SmsByDeliveryStatus
+    internal sealed class SmsByDeliveryStatus
     {
         /// <summary>Creates a status.</summary>
         /// <param name="phone">The recipient.</param>
