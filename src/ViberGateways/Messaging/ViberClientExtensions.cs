@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 
 namespace ViberGateways
 {
@@ -21,6 +22,27 @@ namespace ViberGateways
             return statuses[0];
         }
     
+
+        /// <summary>Sends one message to every recipient of a list or a lazy sequence (a file read line by line), read as the send goes.</summary>
+        /// <param name="client">The gateway client.</param>
+        /// <param name="message">The message, without recipients.</param>
+        /// <param name="recipients">The recipients' phone numbers.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send.</param>
+        /// <returns>One result per recipient, as requests complete.</returns>
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this IViberClient client, ViberMessage message, IEnumerable<string> recipients,
+            BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            (client ?? throw new ArgumentNullException(nameof(client))).SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
+
+        /// <summary>Sends personalised messages from a list or a lazy sequence, read as the send goes.</summary>
+        /// <param name="client">The gateway client.</param>
+        /// <param name="messages">The messages.</param>
+        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
+        /// <param name="cancellationToken">Stops the send.</param>
+        /// <returns>One result per recipient, as requests complete.</returns>
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this IViberClient client, IEnumerable<ViberMessage> messages,
+            BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+            (client ?? throw new ArgumentNullException(nameof(client))).SendBulkAsync(new SynchronousInput<ViberMessage>(messages, nameof(messages)), options, cancellationToken);
 
         /// <summary>
         /// Follows messages until each reaches a final status (<see cref="DeliveryStatus.IsFinal"/>): polls in rounds

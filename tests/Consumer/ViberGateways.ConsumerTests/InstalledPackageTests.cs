@@ -13,9 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ViberGateways;
 using ViberGateways.AlphaSms;
-using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
-using ViberGateways.SmsBy;
 
 namespace ViberGateways.ConsumerTests
 {
@@ -34,7 +32,7 @@ namespace ViberGateways.ConsumerTests
         [Fact]
         public void The_sdk_loaded_is_the_installed_package_build_for_this_framework()
         {
-            var sdk = typeof(IAlphaSmsClient).Assembly;
+            var sdk = typeof(IViberClient).Assembly;
             var expected = ExpectedLibraryFolder();
             var version = PackageMetadata("PackageVersion");
             using var package = ZipFile.OpenRead(PackagePath("nupkg"));
@@ -48,82 +46,75 @@ namespace ViberGateways.ConsumerTests
             sdk.GetName().Version.ShouldBe(new Version(version.Split('-')[0] + ".0"), "a prerelease keeps the assembly version of its release");
         }
 
+        [Fact]
+        public async Task One_interface_sends_follows_and_reads_the_balance_on_every_gateway()
+        {
+            using var host = await StartHostAsync();
+            var numbers = new Dictionary<Gateway, string[]>
+            {
+                [Gateway.AlphaSms] = new[] { "+380 97 123 45 67" },
+                [Gateway.LiveAll] = new[] { "+306912345678", "+306987654321" },
+                [Gateway.SmsBy] = new[] { "+375291111111", "+375292222222" },
+            };
+
+            foreach (var (gateway, recipients) in numbers)
+            {
+                var client = host.Services.GetRequiredKeyedService<IViberClient>(gateway);
+                var sent = await client.SendAsync(new ViberMessage { Recipients = recipients, Text = $"Shipped by {gateway}" });
+
+                sent.Select(r => (r.Gateway, r.Recipient, r.Outcome)).ShouldBe(recipients.Select(r => (gateway, r, SendOutcome.Accepted)));
+                var references = sent.Select(r => MessageReference.Parse(r.Reference!.ToString())).ToList();
+                var statuses = await client.GetStatusAsync(references);
+                statuses.Select(s => s.Reference).ShouldBe(references);
+                statuses.ShouldAllBe(s => s.State != DeliveryState.Unknown && s.Error == null);
+                var balance = await client.GetBalanceAsync();
+                balance.Gateway.ShouldBe(gateway);
+            }
+
+            _sandbox.Messages.Select(m => (m.Gateway, m.Recipient)).OrderBy(m => m.Recipient).ShouldBe(new[]
+            {
+                ("LiveAll", "306912345678"), ("LiveAll", "306987654321"), ("SMS.by", "375291111111"), ("SMS.by", "375292222222"), ("AlphaSMS", "380971234567"),
+            });
+        }
+
         [Theory]
         [InlineData(AlphaSmsTransport.Json)]
         [InlineData(AlphaSmsTransport.Xml)]
         [InlineData(AlphaSmsTransport.Http)]
-        public async Task AlphaSms_sends_checks_status_and_balance_over_the_configured_transport(AlphaSmsTransport transport)
+        public async Task The_same_code_follows_status_whatever_AlphaSms_transport_is_configured(AlphaSmsTransport transport)
         {
             using var host = await StartHostAsync(("AlphaSms:Transport", transport.ToString()));
-            var alphaSms = host.Services.GetRequiredService<IAlphaSmsClient>();
+            var router = host.Services.GetRequiredService<ViberRouter>();
 
-            var sent = await alphaSms.SendAsync(new AlphaSmsMessage { Recipient = "+380 97 123 45 67", Sender = "MyShop", Text = $"Shipped by {transport}" });
+            var sent = await router.SendAsync(new ViberMessage { Recipients = { "+380 97 123 45 67" }, Text = $"Shipped by {transport}" });
 
-            sent.Outcome.ShouldBe(SendOutcome.Accepted);
+            var accepted = sent.ShouldHaveSingleItem();
+            (accepted.Gateway, accepted.Outcome).ShouldBe((Gateway.AlphaSms, SendOutcome.Accepted));
             var stored = _sandbox.Messages.ShouldHaveSingleItem();
-            (stored.Gateway, stored.Recipient, stored.Text).ShouldBe(("AlphaSMS", "380971234567", $"Shipped by {transport}"));
-            stored.Channel.ShouldBe(transport.ToString().ToLowerInvariant());
-            var id = sent.ClientId is long clientId ? AlphaSmsMessageId.Client(clientId) : AlphaSmsMessageId.Gateway(sent.GatewayId!.Value);
-            var status = await alphaSms.GetStatusAsync(id);
-            status.State.ShouldNotBe(DeliveryState.Unknown);
-            (await alphaSms.GetBalanceAsync()).Amount.ShouldBe(_sandbox.Options.Balance);
+            (stored.Gateway, stored.Recipient, stored.Channel).ShouldBe(("AlphaSMS", "380971234567", transport.ToString().ToLowerInvariant()));
+            var status = await router.GetStatusAsync(new[] { MessageReference.Parse(accepted.Reference!.ToString()) });
+            status.ShouldHaveSingleItem().State.ShouldNotBe(DeliveryState.Unknown);
+            (await router.For(Gateway.AlphaSms).GetBalanceAsync()).Amount.ShouldBe(_sandbox.Options.Balance);
         }
 
         [Fact]
         public async Task A_bulk_send_from_a_lazy_list_reports_every_recipient()
         {
             using var host = await StartHostAsync();
-            var alphaSms = host.Services.GetRequiredService<IAlphaSmsClient>();
+            var alphaSms = host.Services.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms);
             var recipients = Enumerable.Range(0, 1200).Select(i => "38097" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture));
 
-            var results = new List<ViberGateways.Bulk.BulkRecipientResult>();
-            await foreach (var result in alphaSms.SendBulkAsync(new AlphaSmsMessage { Sender = "MyShop", Text = "Spring sale" }, recipients,
+            var results = new List<SendResult>();
+            await foreach (var result in alphaSms.SendBulkAsync(new ViberMessage { Text = "Spring sale" }, ToAsync(recipients),
                 new ViberGateways.Bulk.BulkSendOptions { MaxRecipientsPerRequest = 250 }))
             {
                 results.Add(result);
             }
 
             results.Select(r => r.Index).OrderBy(i => i).ShouldBe(Enumerable.Range(0, 1200).Select(i => (long)i));
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId > 0);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference != null);
             results.Select(r => r.Request).Distinct().Count().ShouldBe(5);
             _sandbox.Messages.Count(m => m.Text == "Spring sale").ShouldBe(1200);
-        }
-
-        [Fact]
-        public async Task LiveAll_sends_and_reads_the_status_of_each_destination()
-        {
-            using var host = await StartHostAsync();
-            var liveAll = host.Services.GetRequiredService<ILiveAllClient>();
-
-            var destinations = await liveAll.SendAsync(new LiveAllMessage
-            {
-                Recipients = { "+306912345678", "+306987654321" },
-                SenderName = "MyShop",
-                Text = "Your table is ready",
-            });
-
-            destinations.Select(d => d.Recipient).ShouldBe(new[] { "+306912345678", "+306987654321" });
-            _sandbox.Messages.Select(m => (m.Gateway, m.Recipient)).ShouldBe(new[] { ("LiveAll", "306912345678"), ("LiveAll", "306987654321") });
-            var records = await liveAll.GetSmsStatusAsync(destinations.Select(d => d.SmsId));
-            records.Count.ShouldBe(2);
-            (await liveAll.GetAccountBalanceAsync()).Balance.ShouldBe(_sandbox.Options.Balance);
-        }
-
-        [Fact]
-        public async Task SmsBy_sends_a_mailing_and_reads_its_delivery_status()
-        {
-            using var host = await StartHostAsync();
-            var smsBy = host.Services.GetRequiredService<ISmsByClient>();
-
-            var mailing = await smsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111", "375292222222" }, SenderId = 444, Text = "Spring sale" });
-
-            _sandbox.Messages.Select(m => (m.Gateway, m.Recipient, m.Text)).ShouldBe(new[]
-            {
-                ("SMS.by", "375291111111", (string?)"Spring sale"),
-                ("SMS.by", "375292222222", (string?)"Spring sale"),
-            });
-            var deliveries = await smsBy.GetDeliveryStatusAsync(mailing);
-            deliveries.Select(d => d.Phone).OrderBy(p => p).ShouldBe(new[] { "375291111111", "375292222222" });
         }
 
         [Fact]
@@ -156,9 +147,7 @@ namespace ViberGateways.ConsumerTests
                     .AddInMemoryCollection(settings))
                 .ConfigureServices((context, services) =>
                 {
-                    services.AddAlphaSms(context.Configuration.GetSection("AlphaSms"));
-                    services.AddLiveAll(context.Configuration.GetSection("LiveAll"));
-                    services.AddSmsBy(context.Configuration.GetSection("SmsBy"));
+                    services.AddViberGateways(context.Configuration);
                 })
                 .Build();
             try
@@ -173,13 +162,23 @@ namespace ViberGateways.ConsumerTests
             }
         }
 
+        private static async IAsyncEnumerable<string> ToAsync(IEnumerable<string> items)
+        {
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            await Task.CompletedTask;
+        }
+
         private static IEnumerable<Exception> Flatten(Exception error) =>
             error is AggregateException aggregate ? aggregate.InnerExceptions.SelectMany(Flatten) : new[] { error };
 
         /// <summary>The lib/ folder NuGet should have chosen: the SDK's own target framework, read from the loaded assembly.</summary>
         private static string ExpectedLibraryFolder()
         {
-            var framework = typeof(IAlphaSmsClient).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+            var framework = typeof(IViberClient).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
             var consumer = typeof(InstalledPackageTests).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
             var expected = PackageMetadata("ExpectedLibrary");
             framework.ShouldBe(expected switch

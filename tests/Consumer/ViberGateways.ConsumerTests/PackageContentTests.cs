@@ -22,8 +22,8 @@ namespace ViberGateways.ConsumerTests
             {
                 using var documentation = package.GetEntry($"lib/{target}/ViberGateways.xml")!.Open();
                 var members = XDocument.Load(documentation).Descendants("member").Select(m => (string)m.Attribute("name")!).ToList();
-                members.ShouldContain("T:ViberGateways.AlphaSms.IAlphaSmsClient");
-                members.ShouldContain(m => m.StartsWith("M:Microsoft.Extensions.DependencyInjection.ViberGatewaysServiceCollectionExtensions.AddSmsBy("));
+                members.ShouldContain("T:ViberGateways.IViberClient");
+                members.ShouldContain(m => m.StartsWith("M:Microsoft.Extensions.DependencyInjection.ViberGatewaysServiceCollectionExtensions.AddViberGateways("));
             }
         }
 

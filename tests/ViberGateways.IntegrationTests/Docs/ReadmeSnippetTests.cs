@@ -60,7 +60,7 @@ namespace ViberGateways.IntegrationTests.Docs
         /// </summary>
         private static readonly IReadOnlyDictionary<(string File, string Section), string> RegistersOnly = new Dictionary<(string, string), string>
         {
-            [("README.md", "Registering the clients (dependency injection)")] = "registrations only: the application resolves the clients and sends",
+            [("README.md", "Registering one gateway (dependency injection)")] = "registrations only: the application resolves the clients and sends",
             [("package-README.md", "Register")] = "registrations only: the sections that follow resolve the clients and send",
             [("package-README.md", "Testing your application")] = "registers a client against the sandbox it starts: the application's code under test sends",
         };
@@ -132,12 +132,7 @@ namespace ViberGateways.IntegrationTests.Docs
         {
             var json = Blocks("package-README.md", "json").Single().Code;
             var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
-            using var host = Host.CreateDefaultBuilder().ConfigureServices(services =>
-            {
-                services.AddAlphaSms(configuration.GetSection("AlphaSms"));
-                services.AddLiveAll(configuration.GetSection("LiveAll"));
-                services.AddSmsBy(configuration.GetSection("SmsBy"));
-            }).Build();
+            using var host = Host.CreateDefaultBuilder().ConfigureServices(services => services.AddViberGateways(configuration)).Build();
 
             await host.StartAsync();
 
@@ -145,9 +140,14 @@ namespace ViberGateways.IntegrationTests.Docs
             alphaSms.ApiKey.ShouldBe("your-alphasms-api-key");
             alphaSms.Transport.ShouldBe(AlphaSmsTransport.Json);
             alphaSms.Resilience.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(30));
-            host.Services.GetRequiredService<IOptions<LiveAllOptions>>().Value.ApiKey.ShouldBe("your-liveall-api-token");
-            host.Services.GetRequiredService<IOptions<SmsByOptions>>().Value.MaxConnections.ShouldBe(16);
-            host.Services.GetRequiredService<IAlphaSmsClient>().Transport.ShouldBe(AlphaSmsTransport.Json);
+            host.Services.GetRequiredService<IOptions<LiveAllOptions>>().Value.ApiKey.ShouldBe("your-liveall-api-key");
+            var smsBy = host.Services.GetRequiredService<IOptions<SmsByOptions>>().Value;
+            (smsBy.MaxConnections, smsBy.QuickMessageSenderId, smsBy.MailingSenderId).ShouldBe((16, 12L, 444L));
+            var routing = host.Services.GetRequiredService<IOptions<RoutingOptions>>().Value;
+            routing.Routes["375"].ShouldBe(new[] { Gateway.SmsBy });
+            routing.Failover.ShouldBe(new[] { Gateway.AlphaSms, Gateway.LiveAll, Gateway.SmsBy });
+            host.Services.GetRequiredService<ViberRouter>().Gateways.ShouldBe(new[] { Gateway.AlphaSms, Gateway.LiveAll, Gateway.SmsBy });
+            host.Services.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms).Gateway.ShouldBe(Gateway.AlphaSms);
             await host.StopAsync();
         }
 
@@ -181,9 +181,7 @@ namespace ViberGateways.IntegrationTests.Docs
                 })
                 .Build();
             var gateways = new ServiceCollection();
-            gateways.AddAlphaSms(configuration.GetSection("AlphaSms"));
-            gateways.AddLiveAll(configuration.GetSection("LiveAll"));
-            gateways.AddSmsBy(configuration.GetSection("SmsBy"));
+            gateways.AddViberGateways(configuration);
             await using var provider = gateways.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
             var transport = new SandboxTransport(sandbox.BaseAddress);
             using var httpClient = new HttpClient(transport);
@@ -221,9 +219,8 @@ namespace ViberGateways.IntegrationTests.Docs
         private static IReadOnlyList<string> ResolveClients(IServiceCollection services)
         {
             using var registered = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-            return new[] { typeof(IAlphaSmsClient), typeof(ILiveAllClient), typeof(ISmsByClient) }
-                .Where(type => services.Any(d => d.ServiceType == type))
-                .Select(type => registered.GetRequiredService(type).GetType().Name)
+            return services.Where(d => d.ServiceType == typeof(IViberClient) && d.IsKeyedService)
+                .Select(d => registered.GetRequiredKeyedService<IViberClient>(d.ServiceKey).Gateway.ToString())
                 .ToList();
         }
 
