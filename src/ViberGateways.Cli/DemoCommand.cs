@@ -2,28 +2,49 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
-using ViberGateways.AlphaSms;
-using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
-using ViberGateways.SmsBy;
 
 namespace ViberGateways.Cli
 {
     /// <summary>
-    /// <c>viber demo</c> (<c>make run</c>): starts the embedded sandbox, sends a text, an image and a button message
-    /// through every gateway and every AlphaSMS transport with the SDK, follows each until delivered, and prints what
-    /// was sent, where, and what came back.
+    /// <c>viber demo</c> (<c>make run</c>): starts the embedded sandbox and, with the SDK's gateway-neutral API only,
+    /// sends a text, a button and an image-with-button message through each gateway by name, routes one message to
+    /// three countries by calling code (+380 → AlphaSMS, +375 → SMS.by, +30 → LiveAll), fails one over while the
+    /// sandbox holds AlphaSMS unavailable, follows every message until delivered, and prints one table of it all.
     /// </summary>
     internal sealed class DemoCommand
     {
         private const string ImageUrl = "https://example.com/images/parcel.png";
         private const string TrackUrl = "https://example.com/track/1042";
-        private static readonly TimeSpan FollowFor = TimeSpan.FromSeconds(20);
+
+        /// <summary>Retries of an AlphaSMS request the demo allows (the SDK's default is 3; fewer keeps the demo quick).</summary>
+        private const int AlphaSmsRetries = 2;
+
+        /// <summary>A test number per calling code; the demo appends a last digit.</summary>
+        private static readonly IReadOnlyDictionary<string, string> Numbers = new Dictionary<string, string>
+        {
+            ["380"] = "+38097123450",
+            ["375"] = "+37529123450",
+            ["30"] = "+30691234560",
+        };
+
+        private static readonly (string Kind, Func<ViberMessage> Message)[] Kinds =
+        {
+            ("text", () => new ViberMessage { Text = "Your order #1042 has shipped." }),
+            ("button", () => new ViberMessage { Text = "Track your parcel in one tap.", Button = new ViberButton("Track", TrackUrl) }),
+            ("image", () => new ViberMessage { Text = "Your parcel is on its way.", ImageUrl = ImageUrl, Button = new ViberButton("Track", TrackUrl) }),
+        };
+
+        private static readonly StatusPollingOptions Following = new()
+        {
+            FirstDelay = TimeSpan.FromMilliseconds(200),
+            BackoffFactor = 1.5,
+            MaxDelay = TimeSpan.FromSeconds(1),
+            GiveUpAfter = TimeSpan.FromSeconds(20),
+        };
 
         private readonly ViberCli _cli;
 
@@ -31,7 +52,7 @@ namespace ViberGateways.Cli
 
         public Command Create()
         {
-            var command = new Command("demo", "Send text, image and button messages through every gateway and AlphaSMS transport to the embedded sandbox and follow them until delivered.");
+            var command = new Command("demo", "Send through every gateway, route by country and fail over, against the embedded sandbox, and follow every message until delivered.");
             command.Options.Add(_cli.Verbose);
             command.SetAction((parsed, cancellationToken) => _cli.GuardAsync(parsed, () => RunAsync(cancellationToken)));
             return command;
@@ -44,162 +65,94 @@ namespace ViberGateways.Cli
             var timeline = new DeliveryTimeline { SentAfter = TimeSpan.FromMilliseconds(150), DeliveredAfter = TimeSpan.FromMilliseconds(400), ReadAfter = TimeSpan.FromMinutes(10) };
             await using var sandbox = await SandboxGateway.StartAsync(new SandboxOptions { Timeline = timeline }, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"Sandbox gateway started on {sandbox.BaseAddress} (loopback only; no accounts, no credentials of yours).");
-            output.WriteLine("Sending a text, an image and a button message through each gateway API with the ViberGateways SDK …");
+            output.WriteLine("Sending with the ViberGateways SDK's gateway-neutral API (IViberClient, ViberRouter) …");
             output.WriteLine();
 
-            // Registered the way an application registers the SDK: dependency injection, with the sandbox as the gateway.
-            var services = new ServiceCollection();
-            services.AddAlphaSms(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.AlphaSmsApiKey));
-            services.AddLiveAll(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.LiveAllApiToken));
-            services.AddSmsBy(options => (options.BaseAddress, options.ApiKey) = (sandbox.BaseAddress, sandbox.Credentials.SmsByToken));
-            await using var provider = services.BuildServiceProvider();
-
+            // Configured the way an application configures the SDK (AddViberGateways), with the sandbox as every gateway.
+            await using var connection = GatewayConnection.ToSandbox(sandbox, new Dictionary<string, string?>
+            {
+                ["AlphaSms:Sender"] = "MyShop",
+                ["AlphaSms:Resilience:MaxRetryAttempts"] = AlphaSmsRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["AlphaSms:Resilience:BaseDelay"] = "00:00:00.050",
+                ["LiveAll:Sender"] = "MyShop",
+                ["SmsBy:QuickMessageSenderId"] = "1",
+                ["SmsBy:MailingSenderId"] = "444",
+            });
             var rows = new List<DemoRow>();
-            var alphaSmsClients = new IAlphaSmsClient[]
+
+            // 1. Each gateway by name: its own client, three kinds of message.
+            foreach (var gateway in GatewayConnection.AllGateways)
             {
-                (AlphaSmsJsonClient)provider.GetRequiredService<IAlphaSmsJsonClient>(),
-                provider.GetRequiredService<AlphaSmsXmlClient>(),
-                provider.GetRequiredService<AlphaSmsHttpClient>(),
-            };
-            foreach (var client in alphaSmsClients)
-            {
-                var transport = client.Transport;
-                var number = 1 + ((int)transport * 3);
-                rows.Add(await AlphaSmsAsync(client, "text", $"+38097123450{number}", m => m.Text = "Your order #1042 has shipped.", cancellationToken).ConfigureAwait(false));
-                rows.Add(await AlphaSmsAsync(client, "image", $"+38097123450{number + 1}", m =>
+                var number = Numbers[GatewayConnection.DefaultRoutes.First(r => r.Value == gateway).Key];
+                for (var k = 0; k < Kinds.Length; k++)
                 {
-                    // JSON sends a picture alone; XML and HTTP carry it with text.
-                    m.Text = transport == AlphaSmsTransport.Json ? null : "Your parcel is on its way.";
-                    m.ImageUrl = ImageUrl;
-                }, cancellationToken).ConfigureAwait(false));
-                rows.Add(await AlphaSmsAsync(client, "button", $"+38097123450{number + 2}", m =>
-                {
-                    m.Text = "Track your parcel in one tap.";
-                    m.ImageUrl = ImageUrl;
-                    m.Button = new AlphaSmsButton("Track", TrackUrl);
-                }, cancellationToken).ConfigureAwait(false));
+                    var message = Kinds[k].Message();
+                    message.Recipients = new List<string> { number + (k + 1) };
+                    var sent = await connection.Client(gateway).SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    rows.Add(new DemoRow(Kinds[k].Kind, $"named: {gateway}", SendRow.Of(sent[0], message.Recipients.ToList()), sent[0].Reference));
+                }
             }
 
-            var liveAll = provider.GetRequiredService<ILiveAllClient>();
-            rows.Add(await LiveAllAsync(liveAll, "text", "+306912345601", m => m.Text = "Your order #1042 has shipped.", cancellationToken).ConfigureAwait(false));
-            rows.Add(await LiveAllAsync(liveAll, "image", "+306912345602", m => (m.Text, m.ImageUrl) = ("Your parcel is on its way.", ImageUrl), cancellationToken).ConfigureAwait(false));
-            rows.Add(await LiveAllAsync(liveAll, "button", "+306912345603", m => (m.Text, m.Button) = ("Track your parcel in one tap.", new LiveAllButton("Track", TrackUrl)), cancellationToken).ConfigureAwait(false));
+            // 2. One message to three countries: the router sends each recipient through its calling code's gateway.
+            var routed = Kinds[0].Message();
+            routed.Recipients = Numbers.Values.Select(n => n + "4").ToList();
+            await SendRoutedAsync(connection, routed, "text", rows, cancellationToken).ConfigureAwait(false);
 
-            var smsBy = provider.GetRequiredService<ISmsByClient>();
-            rows.Add(await SmsByAsync(smsBy, "text", "+375291234501", m => m.Text = "Your order #1042 has shipped.", cancellationToken).ConfigureAwait(false));
-            rows.Add(await SmsByAsync(smsBy, "image", "+375291234502", m => m.ImageUrl = ImageUrl, cancellationToken).ConfigureAwait(false));
-            rows.Add(await SmsByAsync(smsBy, "button", "+375291234503", m => (m.Text, m.Button) = ("Track your parcel in one tap.", new SmsByButton("Track", TrackUrl)), cancellationToken).ConfigureAwait(false));
+            // 3. Failover: the sandbox answers AlphaSMS with HTTP 503 to the first request and every retry, so the router
+            //    moves the recipient on to the next gateway (nothing was sent, so nothing can arrive twice).
+            for (var i = 0; i <= AlphaSmsRetries; i++)
+            {
+                sandbox.InjectFault(SandboxFault.ServiceUnavailable(), "json.php");
+            }
 
-            await FollowUntilDeliveredAsync(rows, cancellationToken).ConfigureAwait(false);
+            var failover = Kinds[0].Message();
+            failover.Recipients = new List<string> { Numbers["380"] + "5" };
+            await SendRoutedAsync(connection, failover, "text, AlphaSMS down", rows, cancellationToken).ConfigureAwait(false);
+            sandbox.ClearFaults();
+
+            await FollowUntilDeliveredAsync(connection.Router, rows, cancellationToken).ConfigureAwait(false);
 
             new Printer(output, json: false).Table(
-                new[] { "Gateway", "API", "Type", "Recipient", "Sent", "Gateway id", "Final status" },
-                rows.Select(r => new[] { r.Gateway, r.Api, r.Type, r.Recipient, r.Content, r.GatewayId, $"{r.State} ({r.RawStatus})" }).ToList());
+                new[] { "Message", "Recipient", "Route", "Gateway", "Outcome", "Attempts", "Reference", "Final status" },
+                rows.Select(r => new[] { r.Kind, r.Sent.Recipient, r.Route, r.Sent.Gateway, r.Sent.Outcome, r.Sent.Path(withErrors: false) ?? "1", r.Sent.Reference ?? "", r.StatusText }).ToList());
             output.WriteLine();
-            output.WriteLine("Gateway id: the id each gateway gave the message. Final status: where the message ended up, with the gateway's own status in brackets.");
+            output.WriteLine("Route: the gateways a recipient is tried on, in order (named, or by calling code then failover). Gateway: the one that took the message.");
+            output.WriteLine("Attempts: every gateway tried, when more than one was. Final status: where the message ended up, with the gateway's own status in brackets.");
 
-            var delivered = rows.Count(r => r.State is DeliveryState.Delivered or DeliveryState.Read);
-            var apis = rows.Select(r => r.Gateway + r.Api).Distinct().Count();
-            output.WriteLine($"{rows.Count} messages sent through {rows.Select(r => r.Gateway).Distinct().Count()} gateways ({apis} APIs): " +
-                $"{delivered} delivered, {rows.Count - delivered} not delivered; {sandbox.Requests.Count} requests to the sandbox in {clock.Elapsed.TotalSeconds:0.0} s.");
+            var delivered = rows.Count(r => r.Status?.State is DeliveryState.Delivered or DeliveryState.Read);
+            var failedOver = rows.Count(r => r.Sent.Attempts is { Count: > 1 } && r.Sent.Outcome == Printer.Word(SendOutcome.Accepted));
+            output.WriteLine($"{rows.Count} messages through {rows.Select(r => r.Sent.Gateway).Distinct().Count()} gateways: "
+                + $"{rows.Count(r => r.Route.StartsWith("named", StringComparison.Ordinal))} by gateway name, "
+                + $"{rows.Count(r => !r.Route.StartsWith("named", StringComparison.Ordinal))} routed by calling code, {failedOver} failed over; "
+                + $"{delivered} delivered, {rows.Count - delivered} not delivered; {sandbox.Requests.Count} requests to the sandbox in {clock.Elapsed.TotalSeconds:0.0} s.");
             return delivered == rows.Count ? ExitCodes.Accepted : ExitCodes.Rejected;
         }
 
-        private static async Task<DemoRow> AlphaSmsAsync(IAlphaSmsClient client, string type, string recipient, Action<AlphaSmsMessage> compose, CancellationToken cancellationToken)
+        private static async Task SendRoutedAsync(GatewayConnection connection, ViberMessage message, string kind, List<DemoRow> rows, CancellationToken cancellationToken)
         {
-            var message = new AlphaSmsMessage { Recipient = recipient, Sender = "MyShop" };
-            compose(message);
-            var sent = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            // JSON queries by client id (assigned by the SDK); XML and HTTP by the gateway's id.
-            var id = client.Transport == AlphaSmsTransport.Json ? AlphaSmsMessageId.Client(sent.ClientId!.Value) : AlphaSmsMessageId.Gateway(sent.GatewayId!.Value);
-            return new DemoRow("AlphaSMS", client.Transport.ToString().ToUpperInvariant(), type, recipient, Describe(message.Text, message.ImageUrl, message.Button?.Caption), Text(sent.GatewayId), async ct =>
-            {
-                var status = await client.GetStatusAsync(id, ct).ConfigureAwait(false);
-                return (status.State, status.StatusCode is { } code && status.RawStatus != code.ToString(CultureInfo.InvariantCulture) ? $"{status.RawStatus}, code {code}" : status.RawStatus);
-            });
+            var recipients = message.Recipients.ToList();
+            var sent = await connection.Router.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(sent.Select(result => new DemoRow(kind, connection.RouteOf(result.Recipient), SendRow.Of(result, recipients), result.Reference)));
         }
 
-        private static async Task<DemoRow> LiveAllAsync(ILiveAllClient client, string type, string recipient, Action<LiveAllMessage> compose, CancellationToken cancellationToken)
+        /// <summary>Follows every accepted message until it is final (or the demo gives up), from the gateway that took it.</summary>
+        private static async Task FollowUntilDeliveredAsync(ViberRouter router, IReadOnlyList<DemoRow> rows, CancellationToken cancellationToken)
         {
-            var message = new LiveAllMessage { Recipients = { recipient }, SenderName = "MyShop" };
-            compose(message);
-            var smsId = (await client.SendAsync(message, cancellationToken).ConfigureAwait(false))[0].SmsId;
-            return new DemoRow("LiveAll", "SendIM", type, recipient, Describe(message.Text, message.ImageUrl, message.Button?.Caption), Text(smsId), async ct =>
+            var byReference = rows.Where(r => r.Reference != null).ToLookup(r => r.Reference!);
+            await foreach (var status in router.FollowStatusAsync(byReference.Select(g => g.Key), Following, cancellationToken).ConfigureAwait(false))
             {
-                var record = (await client.GetSmsStatusAsync(new[] { smsId }, ct).ConfigureAwait(false)).Single();
-                return (record.State, $"{record.StatusCode} {record.StatusText}");
-            });
-        }
-
-        private static async Task<DemoRow> SmsByAsync(ISmsByClient client, string type, string recipient, Action<SmsByMessage> compose, CancellationToken cancellationToken)
-        {
-            var message = new SmsByMessage { Recipients = { recipient }, SenderId = 1 };
-            compose(message);
-            var sent = await client.SendViberAsync(message, cancellationToken).ConfigureAwait(false);
-            return new DemoRow("SMS.by", "v2 quick", type, recipient, Describe(message.Text, message.ImageUrl, message.Button?.Caption), Text(sent.MessageId), async ct =>
-            {
-                var status = (await client.GetDeliveryStatusAsync(sent, ct).ConfigureAwait(false)).Single();
-                return (status.State, status.Status);
-            });
-        }
-
-        /// <summary>Polls every message until it is delivered (or failed), for at most <see cref="FollowFor"/>.</summary>
-        private static async Task FollowUntilDeliveredAsync(IReadOnlyList<DemoRow> rows, CancellationToken cancellationToken)
-        {
-            var deadline = DateTimeOffset.UtcNow + FollowFor;
-            while (true)
-            {
-                foreach (var row in rows.Where(r => !r.IsFinal))
+                foreach (var row in byReference[status.Reference])
                 {
-                    (row.State, row.RawStatus) = await row.PollAsync(cancellationToken).ConfigureAwait(false);
+                    row.Status = status;
                 }
-
-                if (rows.All(r => r.IsFinal) || DateTimeOffset.UtcNow > deadline)
-                {
-                    return;
-                }
-
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private static string Describe(string? text, string? image, string? button) =>
-            string.Join(" + ", new[] { text is null ? null : $"\"{text}\"", image is null ? null : "image", button is null ? null : $"[{button}]" }.Where(p => p != null));
-
-        private static string Text(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-        private sealed class DemoRow
+        private sealed record DemoRow(string Kind, string Route, SendRow Sent, MessageReference? Reference)
         {
-            public DemoRow(string gateway, string api, string type, string recipient, string content, string gatewayId, Func<CancellationToken, Task<(DeliveryState, string)>> poll)
-            {
-                Gateway = gateway;
-                Api = api;
-                Type = type;
-                Recipient = recipient;
-                Content = content;
-                GatewayId = gatewayId;
-                PollAsync = poll;
-            }
+            public DeliveryStatus? Status { get; set; }
 
-            public string Gateway { get; }
-
-            public string Api { get; }
-
-            public string Type { get; }
-
-            public string Recipient { get; }
-
-            public string Content { get; }
-
-            public string GatewayId { get; }
-
-            public Func<CancellationToken, Task<(DeliveryState, string)>> PollAsync { get; }
-
-            public DeliveryState State { get; set; } = DeliveryState.Accepted;
-
-            public string RawStatus { get; set; } = "sent";
-
-            public bool IsFinal => State is DeliveryState.Delivered or DeliveryState.Read or DeliveryState.Replied or DeliveryState.Failed or DeliveryState.Expired or DeliveryState.Deleted;
+            public string StatusText => Status is null ? "" : $"{Printer.Word(Status.State)} ({Status.RawStatus})";
         }
     }
 }

@@ -2,21 +2,27 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ViberGateways.Cli
 {
-    /// <summary>One line of a command's outcome: a recipient and what became of its message.</summary>
-    internal sealed record OutcomeRow(string Recipient, string Outcome, string? GatewayId = null, string? ClientId = null, string? Status = null, string? Detail = null);
+    /// <summary>One column of a results table: its heading and how a row fills it.</summary>
+    internal sealed record Column<T>(string Header, Func<T, string?> Cell);
 
     /// <summary>Writes a command's outcome as aligned text, or as JSON with <c>--json</c>.</summary>
     internal sealed class Printer
     {
+        /// <summary>
+        /// camelCase, nulls left out, and plain UTF-8 (<c>+380…</c>, not <c>\u002B380…</c>): the output is read by people
+        /// and by programs, never embedded in HTML.
+        /// </summary>
         private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
         {
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
 
         private readonly TextWriter _output;
@@ -28,19 +34,20 @@ namespace ViberGateways.Cli
             _json = json;
         }
 
-        public void Outcome(string title, IReadOnlyList<OutcomeRow> rows)
+        /// <summary>A titled table of rows, or with <c>--json</c> <c>{ "title": …, "results": [rows] }</c>.</summary>
+        public void Results<T>(string title, IReadOnlyList<T> rows, params Column<T>[] columns)
         {
             if (_json)
             {
-                _output.WriteLine(JsonSerializer.Serialize(new { gateway = title, results = rows }, JsonOptions));
+                _output.WriteLine(JsonSerializer.Serialize(new { title, results = rows }, JsonOptions));
                 return;
             }
 
             _output.WriteLine(title);
-            Table(new[] { "Recipient", "Outcome", "Gateway id", "Client id", "Status", "Detail" },
-                rows.Select(r => new[] { r.Recipient, r.Outcome, r.GatewayId ?? "", r.ClientId ?? "", r.Status ?? "", r.Detail ?? "" }).ToList());
+            Table(columns.Select(c => c.Header).ToList(), rows.Select(r => columns.Select(c => c.Cell(r) ?? "").ToArray()).ToList());
         }
 
+        /// <summary>A titled list of values, or with <c>--json</c> the values as one object; nulls are left out of both.</summary>
         public void Value(string title, IReadOnlyDictionary<string, string?> values)
         {
             if (_json)
@@ -69,5 +76,10 @@ namespace ViberGateways.Cli
                 _output.WriteLine(Line(row));
             }
         }
+
+        /// <summary>An outcome or state as it is printed and written in JSON: <c>accepted</c>, <c>not-sent</c>, <c>delivered</c>.</summary>
+        public static string Word<TEnum>(TEnum value)
+            where TEnum : struct, Enum =>
+            string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
     }
 }

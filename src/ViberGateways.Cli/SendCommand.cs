@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Globalization;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
@@ -11,155 +11,223 @@ using ViberGateways.SmsBy;
 
 namespace ViberGateways.Cli
 {
-    /// <summary><c>viber send alphasms|liveall|smsby</c>: one message to one or more recipients.</summary>
+    /// <summary>
+    /// <c>viber send [gateway] [--via g1,g2]</c>: one message to one or more recipients — through the gateway named, through
+    /// the gateways given with <c>--via</c> in order (moving on while a gateway processed nothing), or, with neither,
+    /// each recipient through the gateway its calling code is routed to (<see cref="ViberRouter"/>).
+    /// </summary>
     internal sealed class SendCommand
     {
         private readonly ViberCli _cli;
 
-        private readonly Option<string[]> _to = new("--to") { Description = "Recipient, e.g. 380971234567 or +380971234567; repeat for several (one batch request where the gateway has one).", Required = true, Arity = ArgumentArity.OneOrMore };
-        private readonly Option<string> _from = new("--from") { Description = "Viber sender name (AlphaSMS viber_signature / sender / viber_from; LiveAll im_sender_name)." };
+        private readonly Argument<Gateway?> _gateway = new("gateway")
+        {
+            Description = "alphasms, liveall or smsby; leave out to route each recipient by its calling code (see --config).",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result => ViberCli.ParseGateway(result.Tokens[0].Value) ?? ViberCli.Refuse<Gateway?>(result, "gateway"),
+        };
+
+        private readonly Option<Gateway[]> _via = new("--via")
+        {
+            Description = "The gateways to try, in order, for every recipient (e.g. alphasms,liveall): the next is tried only when one certainly sent nothing.",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result =>
+            {
+                var names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                var unknown = names.FirstOrDefault(name => ViberCli.ParseGateway(name) is null);
+                if (names.Count == 0 || unknown != null)
+                {
+                    result.AddError($"--via: '{unknown}' is not a gateway (alphasms, liveall, smsby)");
+                    return null;
+                }
+
+                return names.Select(name => ViberCli.ParseGateway(name)!.Value).ToArray();
+            },
+        };
+
+        private readonly Option<string[]> _to = new("--to") { Description = "Recipient in international format, e.g. +380971234567 or 380971234567; repeat for several (one batch request where the gateway has one).", Required = true, Arity = ArgumentArity.OneOrMore };
+        private readonly Option<string> _from = new("--from") { Description = "Viber sender name (AlphaSMS, LiveAll; default: the gateway's configured Sender)." };
         private readonly Option<string> _text = new("--text") { Description = "Message text." };
         private readonly Option<string> _image = new("--image") { Description = "Public image URL." };
         private readonly Option<string> _buttonCaption = new("--button-caption") { Description = "Button caption." };
         private readonly Option<string> _buttonUrl = new("--button-url") { Description = "URL the button opens." };
-        private readonly Option<long> _id = new("--id") { Description = "AlphaSMS client message id (several recipients get this id and the ones after it)." };
-        private readonly Option<int> _lifetime = new("--lifetime") { Description = "AlphaSMS Viber lifetime in seconds." };
+        private readonly Option<long> _id = new("--id") { Description = "Your id for the message (AlphaSMS client id); it comes back in the reference." };
+        private readonly Option<int> _lifetime = new("--lifetime") { Description = "Viber lifetime in seconds." };
         private readonly Option<bool> _shortLink = new("--short-link") { Description = "AlphaSMS: shorten and track links (JSON)." };
         private readonly Option<string> _hook = new("--hook") { Description = "AlphaSMS: URL the delivery status is posted to (JSON)." };
-        private readonly Option<string> _smsFallbackText = new("--sms-fallback-text") { Description = "SMS sent when Viber cannot deliver (AlphaSMS viber+sms / viber_sms; LiveAll IM_SMSFB + sms_text)." };
-        private readonly Option<string> _smsSender = new("--sms-sender") { Description = "SMS sender for the fallback (AlphaSMS sms_signature / from; LiveAll senderid)." };
+        private readonly Option<string> _smsFallbackText = new("--sms-fallback-text") { Description = "SMS sent when Viber cannot deliver (AlphaSMS, LiveAll)." };
+        private readonly Option<string> _smsSender = new("--sms-sender") { Description = "SMS sender of the fallback (default: the gateway's configured SmsSender)." };
         private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll SMS price category: 0 normal, 1 low cost." };
-        private readonly Option<long> _senderId = new("--sender-id") { Description = "SMS.by sender: vibername_id for one recipient, alphaname_id for several." };
+        private readonly Option<long> _senderId = new("--sender-id") { Description = "SMS.by sender: vibername_id for one recipient, alphaname_id for several (see 'viber senders smsby')." };
 
         public SendCommand(ViberCli cli) => _cli = cli;
 
         public Command Create()
         {
             _priceCategory.AcceptOnlyFromAmong("0", "1");
-            return _cli.GatewayCommand("send", "Send a Viber message.", new Option[]
+            return _cli.GatewayCommand("send", "Send a Viber message through one gateway, routed by calling code, or --via gateways in order.", new Argument[] { _gateway }, new Option[]
             {
-                _to, _from, _text, _image, _buttonCaption, _buttonUrl, _id, _lifetime, _shortLink, _hook, _smsFallbackText, _smsSender, _priceCategory, _senderId,
+                _via, _to, _from, _text, _image, _buttonCaption, _buttonUrl, _id, _lifetime, _shortLink, _hook, _smsFallbackText, _smsSender, _priceCategory, _senderId,
             }, RunAsync);
         }
 
         private async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
         {
-            var gateway = parsed.GetValue(_cli.GatewayArgument);
-            RefuseOptionsThatDoNotApply(parsed, gateway);
+            var gateway = parsed.GetValue(_gateway);
+            var via = ViberCli.Given(parsed, _via) ? parsed.GetValue(_via) : null;
+            if (gateway != null && via != null)
+            {
+                throw new CliInputException("name one gateway or give --via, not both");
+            }
+
+            var named = gateway is { } one ? new[] { one } : via;
+            RefuseOptionsThatDoNotApply(parsed, named);
             if ((parsed.GetValue(_buttonCaption) is null) != (parsed.GetValue(_buttonUrl) is null))
             {
                 throw new CliInputException("--button-caption and --button-url go together");
             }
 
-            if ((parsed.GetValue(_smsFallbackText) is null) != (parsed.GetValue(_smsSender) is null))
+            if (parsed.GetValue(_smsSender) != null && parsed.GetValue(_smsFallbackText) is null)
             {
-                throw new CliInputException("--sms-fallback-text and --sms-sender go together");
+                throw new CliInputException("--sms-sender needs --sms-fallback-text");
             }
 
-            await using var connection = await GatewayConnection.OpenAsync(gateway, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
-            var rows = gateway switch
+            var message = Compose(parsed);
+            await using var connection = await GatewayConnection.OpenAsync(named, _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<SendResult> results;
+            try
             {
-                Gateway.AlphaSms => await SendAlphaSmsAsync(parsed, connection, cancellationToken).ConfigureAwait(false),
-                Gateway.LiveAll => await SendLiveAllAsync(parsed, connection, cancellationToken).ConfigureAwait(false),
-                _ => await SendSmsByAsync(parsed, connection, cancellationToken).ConfigureAwait(false),
-            };
-
-            var title = gateway == Gateway.AlphaSms ? $"AlphaSMS ({parsed.GetValue(_cli.Transport).ToString().ToLowerInvariant()})" : gateway == Gateway.LiveAll ? "LiveAll" : "SMS.by";
-            _cli.Printer(parsed).Outcome(title, rows);
-            var rejected = rows.Count(r => r.Outcome == "rejected");
-            var unknown = rows.Count(r => r.Outcome == "unknown");
-            if (rejected + unknown == 0)
+                results = gateway is { } single
+                    ? await connection.Client(single).SendAsync(message, cancellationToken).ConfigureAwait(false)
+                    : await connection.Router.SendAsync(message, via, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestValidationException invalid)
             {
-                return ExitCodes.Accepted;
+                throw new CliInputException(InputErrors.Describe(invalid, message.Recipients.ToList()), invalid);
             }
 
-            return rejected > 0
-                ? _cli.Fail($"{rejected} of {rows.Count} recipients rejected", ExitCodes.Rejected)
-                : _cli.Fail($"the outcome of {unknown} of {rows.Count} messages is unknown (they may have been sent; they were not retried)", ExitCodes.Failure);
+            ThrowIfNothingWasSent(results, message);
+            var title = gateway is { } g ? connection.Describe(g)
+                : via != null ? "Via " + string.Join(" → ", via)
+                : "Routed by calling code";
+            var rows = results.Select(r => SendRow.Of(r, message.Recipients.ToList())).ToList();
+            _cli.Printer(parsed).Results(title, rows, SendRow.Columns);
+
+            var rejected = results.Count(r => r.Outcome == SendOutcome.Rejected);
+            var unknown = results.Count(r => r.Outcome == SendOutcome.Unknown);
+            var notSent = results.Count(r => r.Outcome == SendOutcome.NotSent);
+            return rejected > 0 ? _cli.Fail($"{rejected} of {results.Count} recipients rejected", ExitCodes.Rejected)
+                : unknown > 0 ? _cli.Fail($"the outcome of {unknown} of {results.Count} messages is unknown (they may have been sent; they were not retried)", ExitCodes.Failure)
+                : notSent > 0 ? _cli.Fail($"{notSent} of {results.Count} messages were not sent (no gateway took them; safe to send again)", ExitCodes.Failure)
+                : ExitCodes.Accepted;
         }
 
-        private async Task<IReadOnlyList<OutcomeRow>> SendAlphaSmsAsync(ParseResult parsed, GatewayConnection connection, CancellationToken cancellationToken)
+        private ViberMessage Compose(ParseResult parsed) => new()
         {
-            var client = connection.AlphaSms();
-            var firstId = ViberCli.Given(parsed, _id) ? parsed.GetValue(_id) : (long?)null;
-            var messages = parsed.GetValue(_to)!.Select((recipient, i) => new AlphaSmsMessage
-            {
-                Recipient = recipient,
-                Sender = parsed.GetValue(_from) ?? "",
-                Text = parsed.GetValue(_text),
-                ImageUrl = parsed.GetValue(_image),
-                Button = parsed.GetValue(_buttonCaption) is { } caption ? new AlphaSmsButton(caption, parsed.GetValue(_buttonUrl)!) : null,
-                ClientId = firstId + i,
-                Lifetime = ViberCli.Given(parsed, _lifetime) ? TimeSpan.FromSeconds(parsed.GetValue(_lifetime)) : null,
-                ShortenLinks = parsed.GetValue(_shortLink) ? true : null,
-                StatusCallbackUrl = parsed.GetValue(_hook),
-                SmsFallback = parsed.GetValue(_smsFallbackText) is { } smsText ? new AlphaSmsSmsFallback(parsed.GetValue(_smsSender)!, smsText) : null,
-            }).ToList();
+            Recipients = parsed.GetValue(_to)!.ToList(),
+            Sender = parsed.GetValue(_from),
+            Text = parsed.GetValue(_text),
+            ImageUrl = parsed.GetValue(_image),
+            Button = parsed.GetValue(_buttonCaption) is { } caption ? new ViberButton(caption, parsed.GetValue(_buttonUrl)!) : null,
+            SmsFallback = parsed.GetValue(_smsFallbackText) is { } smsText ? new SmsFallback(smsText, parsed.GetValue(_smsSender)) : null,
+            Lifetime = ViberCli.Given(parsed, _lifetime) ? TimeSpan.FromSeconds(parsed.GetValue(_lifetime)) : null,
+            ClientId = ViberCli.Given(parsed, _id) ? parsed.GetValue(_id) : null,
+            AlphaSms = parsed.GetValue(_shortLink) || parsed.GetValue(_hook) != null
+                ? new AlphaSmsMessageOptions { ShortenLinks = parsed.GetValue(_shortLink) ? true : null, StatusCallbackUrl = parsed.GetValue(_hook) }
+                : null,
+            LiveAll = ViberCli.Given(parsed, _priceCategory) ? new LiveAllMessageOptions { LowCostSms = parsed.GetValue(_priceCategory) == 1 } : null,
+            SmsBy = ViberCli.Given(parsed, _senderId) ? new SmsByMessageOptions { SenderId = parsed.GetValue(_senderId) } : null,
+        };
 
-            var results = messages.Count == 1
-                ? new[] { await client.SendAsync(messages[0], cancellationToken).ConfigureAwait(false) }
-                : await client.SendBatchAsync(messages, cancellationToken).ConfigureAwait(false);
-            return results.Select(r => new OutcomeRow(r.Recipient, r.Outcome.ToString().ToLowerInvariant(),
-                Text(r.GatewayId), Text(r.ClientId), Detail: r.Error)).ToList();
+        /// <summary>
+        /// A send that failed as a whole reads as one error line, as any other command's failure: every recipient failed
+        /// for one reason (a wrong key, an unreachable gateway), or every gateway tried refused the message as invalid.
+        /// </summary>
+        private static void ThrowIfNothingWasSent(IReadOnlyList<SendResult> results, ViberMessage message)
+        {
+            if (results.Count == 0 || results.Any(r => r.IsAccepted || r.Failure is null))
+            {
+                return;
+            }
+
+            if (results.All(r => r.Failure is RequestValidationException))
+            {
+                var descriptions = results.Select(r => InputErrors.Describe((RequestValidationException)r.Failure!, message.Recipients.ToList())).Distinct();
+                throw new CliInputException(string.Join("; ", descriptions), results[0].Failure);
+            }
+
+            if (results.Select(r => r.Failure).Distinct().Count() == 1 && results.All(r => r.Attempts.Count <= 1))
+            {
+                ExceptionDispatchInfo.Capture(results[0].Failure!).Throw();
+            }
         }
 
-        private async Task<IReadOnlyList<OutcomeRow>> SendLiveAllAsync(ParseResult parsed, GatewayConnection connection, CancellationToken cancellationToken)
+        /// <summary>
+        /// The options that set what only some gateways do: named gateways none of which does it would silently ignore
+        /// them, so they are refused. (Routed sends take them: they apply to the recipients routed to those gateways.)
+        /// </summary>
+        private void RefuseOptionsThatDoNotApply(ParseResult parsed, IReadOnlyList<Gateway>? named)
         {
-            var message = new LiveAllMessage
+            if (named is null)
             {
-                Recipients = parsed.GetValue(_to)!.ToList(),
-                SenderName = parsed.GetValue(_from) ?? "",
-                Text = parsed.GetValue(_text) ?? "",
-                ImageUrl = parsed.GetValue(_image),
-                Button = parsed.GetValue(_buttonCaption) is { } caption ? new LiveAllButton(caption, parsed.GetValue(_buttonUrl)!) : null,
-                SmsFallback = parsed.GetValue(_smsFallbackText) is { } smsText
-                    ? new LiveAllSmsFallback(parsed.GetValue(_smsSender)!, smsText, (LiveAllPriceCategory)parsed.GetValue(_priceCategory))
-                    : null,
+                return;
+            }
+
+            var appliesTo = new Dictionary<Option, Gateway[]>
+            {
+                [_cli.Transport] = new[] { Gateway.AlphaSms },
+                [_cli.HttpGet] = new[] { Gateway.AlphaSms },
+                [_shortLink] = new[] { Gateway.AlphaSms },
+                [_hook] = new[] { Gateway.AlphaSms },
+                [_priceCategory] = new[] { Gateway.LiveAll },
+                [_senderId] = new[] { Gateway.SmsBy },
+                [_from] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
+                [_smsFallbackText] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
+                [_smsSender] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
             };
-            var results = await connection.LiveAll().SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return results.Select(r => new OutcomeRow(r.Recipient, "accepted", Text(r.SmsId))).ToList();
-        }
-
-        private async Task<IReadOnlyList<OutcomeRow>> SendSmsByAsync(ParseResult parsed, GatewayConnection connection, CancellationToken cancellationToken)
-        {
-            var message = new SmsByMessage
+            foreach (var (option, gateways) in appliesTo)
             {
-                Recipients = parsed.GetValue(_to)!.ToList(),
-                SenderId = parsed.GetValue(_senderId),
-                Text = parsed.GetValue(_text),
-                ImageUrl = parsed.GetValue(_image),
-                Button = parsed.GetValue(_buttonCaption) is { } caption ? new SmsByButton(caption, parsed.GetValue(_buttonUrl)!) : null,
-            };
-            var sent = await connection.SmsBy().SendViberAsync(message, cancellationToken).ConfigureAwait(false);
-            return sent.Recipients.Select(r => new OutcomeRow(r, "accepted", Text(sent.MessageId) ?? sent.MailingUuid,
-                Detail: sent.MessageId is null ? "bulk mailing (query its status with --uuid)" : "quick message")).ToList();
-        }
-
-        private void RefuseOptionsThatDoNotApply(ParseResult parsed, Gateway gateway)
-        {
-            var notFor = new Dictionary<Option, Gateway[]>
-            {
-                [_cli.Transport] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_cli.HttpGet] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_id] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_lifetime] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_shortLink] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_hook] = new[] { Gateway.LiveAll, Gateway.SmsBy },
-                [_priceCategory] = new[] { Gateway.AlphaSms, Gateway.SmsBy },
-                [_senderId] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
-                [_from] = new[] { Gateway.SmsBy },
-                [_smsFallbackText] = new[] { Gateway.SmsBy },
-                [_smsSender] = new[] { Gateway.SmsBy },
-            };
-            foreach (var (option, gateways) in notFor)
-            {
-                if (gateways.Contains(gateway) && ViberCli.Given(parsed, option))
+                if (!named.Intersect(gateways).Any() && ViberCli.Given(parsed, option))
                 {
-                    throw new CliInputException($"{option.Name} does not apply to {gateway.ToString().ToLowerInvariant()}");
+                    throw new CliInputException($"{option.Name} does not apply to {string.Join(", ", named.Select(g => g.ToString().ToLowerInvariant()))}");
                 }
             }
         }
-
-        private static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>What became of one recipient of a send, as printed and as <c>--json</c> writes it.</summary>
+    /// <param name="Recipient">The recipient as typed.</param>
+    /// <param name="Gateway">The gateway that took the message (or, when none did, the last one tried).</param>
+    /// <param name="Outcome"><c>accepted</c>, <c>rejected</c>, <c>unknown</c> or <c>not-sent</c>.</param>
+    /// <param name="Reference">The message reference text <c>viber status</c> takes, when there is one.</param>
+    /// <param name="Error">Why the message was not accepted.</param>
+    /// <param name="Attempts">Every gateway tried, when there was more than one.</param>
+    internal sealed record SendRow(string Recipient, string Gateway, string Outcome, string? Reference, string? Error, IReadOnlyList<AttemptRow>? Attempts)
+    {
+        public static readonly Column<SendRow>[] Columns =
+        {
+            new("Recipient", r => r.Recipient),
+            new("Gateway", r => r.Gateway),
+            new("Outcome", r => r.Outcome),
+            new("Reference", r => r.Reference),
+            new("Attempts", r => r.Path(withErrors: true)),
+            new("Detail", r => r.Error),
+        };
+
+        /// <summary>The attempts as one cell, <c>AlphaSms not-sent (why) → LiveAll accepted</c> or without the whys; null for one attempt.</summary>
+        public string? Path(bool withErrors) => Attempts is null ? null
+            : string.Join(" → ", Attempts.Select(a => withErrors && a.Error != null ? $"{a.Gateway} {a.Outcome} ({a.Error})" : $"{a.Gateway} {a.Outcome}"));
+
+        public static SendRow Of(SendResult result, IReadOnlyList<string> recipients) => new(
+            result.Recipient,
+            result.Gateway.ToString(),
+            Printer.Word(result.Outcome),
+            result.Reference?.ToString(),
+            result.Failure is RequestValidationException invalid ? InputErrors.Describe(invalid, recipients)
+                : result.ErrorCode is { } code ? $"{result.Error} (code {code})" : result.Error,
+            result.Attempts.Count > 1 ? result.Attempts.Select(a => new AttemptRow(a.Gateway.ToString(), Printer.Word(a.Outcome), a.Error)).ToList() : null);
+    }
+
+    /// <summary>One gateway tried for a recipient.</summary>
+    internal sealed record AttemptRow(string Gateway, string Outcome, string? Error);
 }

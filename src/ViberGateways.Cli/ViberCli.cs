@@ -15,11 +15,16 @@ namespace ViberGateways.Cli
     {
         private readonly TextWriter _output;
         private readonly TextWriter _error;
+        private readonly TextReader _input;
 
-        public ViberCli(TextWriter output, TextWriter error)
+        /// <param name="output">Where results go.</param>
+        /// <param name="error">Where errors go.</param>
+        /// <param name="input">What <c>-</c> reads (<c>viber status -</c>); standard input unless given.</param>
+        public ViberCli(TextWriter output, TextWriter error, TextReader? input = null)
         {
             _output = output;
             _error = error;
+            _input = input ?? Console.In;
         }
 
         public Option<Uri> BaseUrl { get; } = new("--base-url")
@@ -49,14 +54,32 @@ namespace ViberGateways.Cli
 
         public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print the full error, with its stack trace." };
 
+        public Option<string> Config { get; } = new("--config")
+        {
+            Description = "A JSON file shaped like appsettings.json for AddViberGateways: sections AlphaSms, LiveAll, SmsBy (ApiKey, Sender, …) and Routing (Routes, Failover). Without a Routing section: 380 → alphasms, 375 → smsby, 30 → liveall, then every gateway in turn.",
+        };
+
         public Option<AlphaSmsTransport> Transport { get; } = new("--transport") { Description = "AlphaSMS transport: json (default), xml or http." };
 
         public Option<bool> HttpGet { get; } = new("--http-get") { Description = "Send the AlphaSMS HTTP transport as a GET query string (default: form POST)." };
 
+        /// <summary>The gateway a command is about (balance, senders).</summary>
         public Argument<Gateway> GatewayArgument { get; } = new("gateway")
         {
             Description = "alphasms, liveall or smsby.",
+            CustomParser = result => ParseGateway(result.Tokens[0].Value) ?? Refuse<Gateway>(result, "gateway"),
         };
+
+        /// <summary>A gateway as written on the command line (<c>alphasms</c>, <c>liveall</c>, <c>smsby</c>, any case); null when it is none.</summary>
+        public static Gateway? ParseGateway(string text) =>
+            text.Length > 0 && text.All(char.IsLetter) && Enum.TryParse<Gateway>(text, ignoreCase: true, out var gateway) && Enum.IsDefined(gateway) ? gateway : null;
+
+        /// <summary>Adds "'x' is not a gateway" to a parse result.</summary>
+        public static T Refuse<T>(System.CommandLine.Parsing.ArgumentResult result, string what)
+        {
+            result.AddError($"{what}: '{string.Join(" ", result.Tokens.Select(t => t.Value))}' is not a gateway (alphasms, liveall, smsby)");
+            return default!;
+        }
 
         public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
         {
@@ -64,6 +87,7 @@ namespace ViberGateways.Cli
             root.Subcommands.Add(new SendCommand(this).Create());
             root.Subcommands.Add(new StatusCommand(this).Create());
             root.Subcommands.Add(new BalanceCommand(this).Create());
+            root.Subcommands.Add(new SendersCommand(this).Create());
             root.Subcommands.Add(new SandboxCommand(this).Create());
             root.Subcommands.Add(new DemoCommand(this).Create());
 
@@ -78,14 +102,18 @@ namespace ViberGateways.Cli
         }
 
         /// <summary>
-        /// A command that talks to a gateway (send, status, balance): the gateway argument, its own options, then the
+        /// A command that talks to gateways (send, status, balance, senders): its arguments, its own options, then the
         /// options every such command takes, and its action run through <see cref="GuardAsync"/>.
         /// </summary>
-        public Command GatewayCommand(string name, string description, IEnumerable<Option> ownOptions, Func<ParseResult, CancellationToken, Task<int>> run)
+        public Command GatewayCommand(string name, string description, IEnumerable<Argument> arguments, IEnumerable<Option> ownOptions, Func<ParseResult, CancellationToken, Task<int>> run)
         {
             var command = new Command(name, description);
-            command.Arguments.Add(GatewayArgument);
-            foreach (var option in ownOptions.Concat(new Option[] { Transport, HttpGet, BaseUrl, ApiKey, Sandbox, Json, Verbose }))
+            foreach (var argument in arguments)
+            {
+                command.Arguments.Add(argument);
+            }
+
+            foreach (var option in ownOptions.Concat(new Option[] { Transport, HttpGet, BaseUrl, ApiKey, Config, Sandbox, Json, Verbose }))
             {
                 command.Options.Add(option);
             }
@@ -95,11 +123,14 @@ namespace ViberGateways.Cli
         }
 
         public ConnectionSettings Connection(ParseResult parsed) =>
-            new ConnectionSettings(parsed.GetValue(BaseUrl), parsed.GetValue(ApiKey), parsed.GetValue(Sandbox), parsed.GetValue(Transport), parsed.GetValue(HttpGet));
+            new ConnectionSettings(parsed.GetValue(BaseUrl), parsed.GetValue(ApiKey), parsed.GetValue(Sandbox),
+                Given(parsed, Transport) ? parsed.GetValue(Transport) : null, parsed.GetValue(HttpGet), parsed.GetValue(Config));
 
         public Printer Printer(ParseResult parsed) => new Printer(_output, parsed.GetValue(Json));
 
         public TextWriter Output => _output;
+
+        public TextReader Input => _input;
 
         /// <summary>Runs a command body and turns what can go wrong into one line on stderr and an exit code.</summary>
         public async Task<int> GuardAsync(ParseResult parsed, Func<Task<int>> body)
@@ -117,7 +148,7 @@ namespace ViberGateways.Cli
 
         private static int? ExitCodeFor(Exception exception) => exception switch
         {
-            CliInputException or RequestValidationException => ExitCodes.InvalidInput,
+            CliInputException or RequestValidationException or NotSupportedException => ExitCodes.InvalidInput,
             GatewayRejectedException => ExitCodes.Rejected,
             GatewayException or HttpRequestException or IOException or TaskCanceledException => ExitCodes.Failure,
             OperationCanceledException => null,
@@ -128,10 +159,10 @@ namespace ViberGateways.Cli
         {
             var text = exception switch
             {
-                RequestValidationException invalid => "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => v.ToString())),
+                RequestValidationException invalid => InputErrors.Describe(invalid),
                 TaskCanceledException => "the gateway did not answer in time",
                 HttpRequestException http => "could not reach the gateway: " + SecretRedactor.Redact(http.Message),
-                CliInputException or GatewayException or IOException => exception.Message,
+                CliInputException or GatewayException or IOException or NotSupportedException => exception.Message,
                 _ => $"unexpected {exception.GetType().Name}: {exception.Message}",
             };
             return Flatten(text);

@@ -1,14 +1,20 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Cli;
+using ViberGateways.Sandbox;
 
 namespace ViberGateways.IntegrationTests
 {
-    /// <summary>The <c>viber</c> command against the sandbox: output, exit codes (0 accepted, 1 rejected, 2 invalid input, 3 failure).</summary>
+    /// <summary>
+    /// The <c>viber</c> command against the sandbox, through the gateway-neutral API: output (read as JSON or as a
+    /// table, never by substring where a structure exists), exit codes (0 accepted, 1 rejected, 2 invalid input, 3 failure).
+    /// </summary>
     public class CliTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture _fixture;
@@ -17,32 +23,106 @@ namespace ViberGateways.IntegrationTests
 
         private string BaseUrl => _fixture.Sandbox.BaseAddress.ToString().TrimEnd('/');
 
-        private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+        private SandboxCredentials Keys => _fixture.Sandbox.Credentials;
+
+        private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => await RunWithInputAsync("", args);
+
+        private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = await new ViberCli(output, error).RunAsync(args, CancellationToken.None);
+            var exitCode = await new ViberCli(output, error, new StringReader(input)).RunAsync(args, CancellationToken.None);
             return (exitCode, output.ToString(), error.ToString());
         }
 
         private string[] AlphaSms(params string[] args) =>
-            new[] { "send", "alphasms", "--base-url", BaseUrl, "--api-key", _fixture.Sandbox.Credentials.AlphaSmsApiKey }.Concat(args).ToArray();
+            new[] { "send", "alphasms", "--base-url", BaseUrl, "--api-key", Keys.AlphaSmsApiKey }.Concat(args).ToArray();
+
+        /// <summary>The <c>results</c> of <c>--json</c> output, each as property → value (strings; nested values as raw JSON).</summary>
+        private static List<Dictionary<string, JsonElement>> Results(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.GetProperty("results").EnumerateArray()
+                .Select(r => r.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()))
+                .ToList();
+        }
+
+        private static string Text(Dictionary<string, JsonElement> row, string name) => row.TryGetValue(name, out var value) ? value.GetString()! : "";
+
+        /// <summary>A table <see cref="Printer.Table"/> wrote (the one whose heading starts with <paramref name="firstHeader"/>), as header → cell per row.</summary>
+        private static List<Dictionary<string, string>> Table(string output, string firstHeader)
+        {
+            var lines = output.Replace("\r", "").Split('\n').ToList();
+            var header = lines.FindIndex(l => l.TrimStart().StartsWith(firstHeader, StringComparison.Ordinal));
+            header.ShouldBeGreaterThanOrEqualTo(0, $"no table headed '{firstHeader}' in:\n{output}");
+            var dashes = lines[header + 1];
+            var spans = new List<(int Start, int Length)>();
+            for (var i = 0; i < dashes.Length; i++)
+            {
+                if (dashes[i] == '-' && (i == 0 || dashes[i - 1] == ' '))
+                {
+                    var end = dashes.IndexOf(' ', i);
+                    spans.Add((i, (end < 0 ? dashes.Length : end) - i));
+                }
+            }
+
+            string Cell(string line, int c) =>
+                spans[c].Start >= line.Length ? ""
+                : c == spans.Count - 1 ? line.Substring(spans[c].Start).Trim()
+                : line.Substring(spans[c].Start, Math.Min(spans[c].Length, line.Length - spans[c].Start)).Trim();
+
+            var headers = spans.Select((_, c) => Cell(lines[header], c)).ToList();
+            return lines.Skip(header + 2).TakeWhile(l => l.Trim().Length > 0)
+                .Select(l => headers.Select((h, c) => (h, cell: Cell(l, c))).ToDictionary(x => x.h, x => x.cell))
+                .ToList();
+        }
+
+        private string ConfigFile(object configuration)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"viber-cli-{Guid.NewGuid():N}.json");
+            File.WriteAllText(path, JsonSerializer.Serialize(configuration));
+            return path;
+        }
 
         [Theory]
         [InlineData("json")]
         [InlineData("xml")]
         [InlineData("http")]
-        public async Task Send_through_each_alphasms_transport_exits_0_and_prints_the_gateway_id(string transport)
+        public async Task Send_through_each_alphasms_transport_prints_the_reference_of_the_stored_message(string transport)
         {
-            var (exitCode, output, error) = await RunAsync(AlphaSms("--transport", transport, "--to", "+380971234567", "--from", "Shop", "--text", "Hi"));
+            var (exitCode, output, error) = await RunAsync(AlphaSms("--transport", transport, "--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json"));
 
             exitCode.ShouldBe(0, error);
-            output.ShouldContain($"AlphaSMS ({transport})");
-            output.ShouldContain("+380971234567");
-            output.ShouldContain("accepted");
-            var stored = _fixture.Sandbox.Messages.Last();
-            output.ShouldContain(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             error.ShouldBeEmpty();
+            output.ShouldNotContain("\\u002B");
+            using (var document = JsonDocument.Parse(output))
+            {
+                document.RootElement.GetProperty("title").GetString().ShouldBe($"AlphaSMS ({transport})");
+            }
+
+            var result = Results(output).ShouldHaveSingleItem();
+            Text(result, "recipient").ShouldBe("+380971234567");
+            Text(result, "gateway").ShouldBe("AlphaSms");
+            Text(result, "outcome").ShouldBe("accepted");
+            var reference = MessageReference.Parse(Text(result, "reference"));
+            reference.Gateway.ShouldBe(Gateway.AlphaSms);
+            reference.Recipient.ShouldBe("380971234567");
+            reference.GatewayId.ShouldBe(_fixture.Sandbox.Messages.Last().Id.ToString(CultureInfo.InvariantCulture));
+            result.ShouldNotContainKey("attempts");
+        }
+
+        [Fact]
+        public async Task Text_output_is_a_table_with_the_gateway_outcome_and_reference()
+        {
+            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "+380971234567", "--from", "Shop", "--text", "Hi"));
+
+            exitCode.ShouldBe(0, error);
+            output.Split('\n')[0].Trim().ShouldBe("AlphaSMS (json)");
+            var row = Table(output, "Recipient").ShouldHaveSingleItem();
+            row["Recipient"].ShouldBe("+380971234567");
+            row["Gateway"].ShouldBe("AlphaSms");
+            row["Outcome"].ShouldBe("accepted");
+            MessageReference.Parse(row["Reference"]).GatewayId.ShouldBe(_fixture.Sandbox.Messages.Last().Id.ToString(CultureInfo.InvariantCulture));
         }
 
         [Fact]
@@ -50,14 +130,17 @@ namespace ViberGateways.IntegrationTests
         {
             var before = _fixture.Sandbox.Requests.Count;
 
-            var (exitCode, output, _) = await RunAsync(AlphaSms("--to", "380971234567", "--to", "380501234567", "--from", "Shop", "--text", "Hi", "--id", "777000", "--json"));
+            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "380971234567", "--to", "380501234567", "--from", "Shop", "--text", "Hi", "--id", "777000", "--json"));
 
-            exitCode.ShouldBe(0);
+            exitCode.ShouldBe(0, error);
             (_fixture.Sandbox.Requests.Count - before).ShouldBe(1);
-            using var json = JsonDocument.Parse(output);
-            var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
-            results.Select(r => r.GetProperty("clientId").GetString()).ShouldBe(new[] { "777000", "777001" });
-            results.ShouldAllBe(r => r.GetProperty("outcome").GetString() == "accepted");
+            var results = Results(output);
+            results.Select(r => Text(r, "recipient")).ShouldBe(new[] { "380971234567", "380501234567" });
+            results.ShouldAllBe(r => Text(r, "outcome") == "accepted");
+            var references = results.Select(r => MessageReference.Parse(Text(r, "reference"))).ToList();
+            references.Select(r => r.Recipient).ShouldBe(new[] { "380971234567", "380501234567" });
+            references[0].ClientId.ShouldBe(777000);
+            references.Select(r => r.ClientId).Distinct().Count().ShouldBe(2);
         }
 
         [Fact]
@@ -65,33 +148,36 @@ namespace ViberGateways.IntegrationTests
         {
             await RunAsync(AlphaSms("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--id", "888000"));
 
-            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "380971234567", "--to", "380501234567", "--from", "Shop", "--text", "Hi", "--id", "888000"));
+            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "380971234567", "--to", "380501234567", "--from", "Shop", "--text", "Hi", "--id", "888000", "--json"));
 
             exitCode.ShouldBe(1);
-            output.ShouldContain("rejected");
-            output.ShouldContain("Duplicate message id");
+            var results = Results(output);
+            results.Select(r => Text(r, "outcome")).ShouldBe(new[] { "rejected", "accepted" });
+            Text(results[0], "error").ShouldContain("Duplicate message id");
             error.Trim().ShouldBe("error: 1 of 2 recipients rejected");
         }
 
         [Fact]
         public async Task A_wrong_key_exits_1_with_the_gateway_text_on_one_line()
         {
-            var (exitCode, _, error) = await RunAsync("send", "alphasms", "--base-url", BaseUrl, "--api-key", "not-the-key", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
+            var (exitCode, output, error) = await RunAsync("send", "alphasms", "--base-url", BaseUrl, "--api-key", "not-the-key", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
 
             exitCode.ShouldBe(1);
+            output.ShouldBeEmpty();
             error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (HTTP 200)");
             error.ShouldNotContain("not-the-key");
             error.ShouldNotContain("   at ");
         }
 
         [Theory]
-        [InlineData("--to", "12", "--from", "Shop", "--text", "Hi")]
-        [InlineData("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--transport", "xml", "--sms-fallback-text", "x", "--sms-sender", "S")]
-        [InlineData("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--sender-id", "5")]
-        [InlineData("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--button-caption", "Go")]
-        [InlineData("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--transport", "carrier-pigeon")]
-        [InlineData("--from", "Shop", "--text", "Hi")]
-        public async Task Invalid_input_exits_2_and_sends_nothing(params string[] args)
+        [InlineData("--to 12", "--to", "12", "--from", "Shop", "--text", "Hi")]
+        [InlineData("--sms-fallback-text", "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--transport", "xml", "--sms-fallback-text", "x", "--sms-sender", "S")]
+        [InlineData("--sender-id", "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--sender-id", "5")]
+        [InlineData("--button-caption", "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--button-caption", "Go")]
+        [InlineData("--transport", "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--transport", "carrier-pigeon")]
+        [InlineData("--to", "--from", "Shop", "--text", "Hi")]
+        [InlineData("--via", "--to", "380971234567", "--text", "Hi", "--via", "liveall")]
+        public async Task Invalid_input_exits_2_names_the_option_and_sends_nothing(string option, params string[] args)
         {
             var before = _fixture.Sandbox.Requests.Count;
 
@@ -100,7 +186,20 @@ namespace ViberGateways.IntegrationTests
             exitCode.ShouldBe(2);
             error.ShouldStartWith("error: ");
             error.Trim().Split('\n').Length.ShouldBe(1);
+            error.ShouldContain(option);
+            error.ShouldNotContain("message.");
             _fixture.Sandbox.Requests.Count.ShouldBe(before);
+        }
+
+        [Theory]
+        [InlineData("--from", "--to", "380971234567", "--text", "Hi")]
+        [InlineData("--lifetime", "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--transport", "xml", "--lifetime", "60")]
+        public async Task A_field_the_gateway_refuses_is_named_by_the_option_that_sets_it(string option, params string[] args)
+        {
+            var (exitCode, _, error) = await RunAsync(AlphaSms(args));
+
+            exitCode.ShouldBe(2);
+            error.ShouldStartWith($"error: invalid input, nothing was sent: {option}: ");
         }
 
         [Fact]
@@ -134,62 +233,134 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
-        public async Task Liveall_send_status_and_balance()
+        public async Task Liveall_send_then_status_of_the_printed_reference_and_a_balance_without_currency()
         {
-            var token = _fixture.Sandbox.Credentials.LiveAllApiToken;
-            var (sendExit, sendOutput, _) = await RunAsync("send", "liveall", "--base-url", BaseUrl, "--api-key", token, "--to", "306912345678",
-                "--from", "Shop", "--text", "Hi", "--sms-fallback-text", "Hi by SMS", "--sms-sender", "ShopSMS", "--price-category", "1");
-            sendExit.ShouldBe(0);
-            var smsId = _fixture.Sandbox.Messages.Last().Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            sendOutput.ShouldContain(smsId);
+            var token = Keys.LiveAllApiToken;
+            var (sendExit, sendOutput, sendError) = await RunAsync("send", "liveall", "--base-url", BaseUrl, "--api-key", token, "--to", "306912345678",
+                "--from", "Shop", "--text", "Hi", "--sms-fallback-text", "Hi by SMS", "--sms-sender", "ShopSMS", "--price-category", "1", "--json");
+            sendExit.ShouldBe(0, sendError);
+            var reference = MessageReference.Parse(Text(Results(sendOutput).ShouldHaveSingleItem(), "reference"));
+            reference.Gateway.ShouldBe(Gateway.LiveAll);
+            reference.GatewayId.ShouldBe(_fixture.Sandbox.Messages.Last().Id.ToString(CultureInfo.InvariantCulture));
 
-            var (statusExit, statusOutput, _) = await RunAsync("status", "liveall", "--base-url", BaseUrl, "--api-key", token, "--id", smsId);
-            statusExit.ShouldBe(0);
-            statusOutput.ShouldContain("IM_");
+            var (statusExit, statusOutput, statusError) = await RunAsync("status", reference.ToString(), "--base-url", BaseUrl, "--api-key", token, "--json");
+            statusExit.ShouldBe(0, statusError);
+            var status = Results(statusOutput).ShouldHaveSingleItem();
+            Text(status, "reference").ShouldBe(reference.ToString());
+            Text(status, "gateway").ShouldBe("LiveAll");
+            Text(status, "state").ShouldNotBe("unknown");
+            Text(status, "rawStatus").ShouldNotBeEmpty();
 
-            var (balanceExit, balanceOutput, _) = await RunAsync("balance", "liveall", "--base-url", BaseUrl, "--api-key", token);
-            balanceExit.ShouldBe(0);
-            balanceOutput.ShouldContain("balance: 1000");
+            var (balanceExit, balanceOutput, balanceError) = await RunAsync("balance", "liveall", "--base-url", BaseUrl, "--api-key", token, "--json");
+            balanceExit.ShouldBe(0, balanceError);
+            using var balance = JsonDocument.Parse(balanceOutput);
+            balance.RootElement.GetProperty("gateway").GetString().ShouldBe("LiveAll");
+            balance.RootElement.GetProperty("amount").GetString().ShouldBe("1000");
+            balance.RootElement.TryGetProperty("currency", out _).ShouldBeFalse();
         }
 
         [Fact]
-        public async Task Smsby_send_to_several_recipients_is_a_mailing_whose_status_is_read_by_uuid()
+        public async Task Smsby_mailing_status_reads_the_json_send_printed_from_standard_input()
         {
-            var token = _fixture.Sandbox.Credentials.SmsByToken;
+            var token = Keys.SmsByToken;
             var (sendExit, sendOutput, error) = await RunAsync("send", "smsby", "--base-url", BaseUrl, "--api-key", token, "--to", "375291111111",
                 "--to", "375292222222", "--sender-id", "444", "--text", "Hi all", "--json");
             sendExit.ShouldBe(0, error);
-            using var json = JsonDocument.Parse(sendOutput);
-            var uuid = json.RootElement.GetProperty("results")[0].GetProperty("gatewayId").GetString()!;
+            var references = Results(sendOutput).Select(r => MessageReference.Parse(Text(r, "reference"))).ToList();
+            references.Select(r => r.Recipient).ShouldBe(new[] { "375291111111", "375292222222" });
+            references.ShouldAllBe(r => r.MailingId != null && r.MailingId == references[0].MailingId);
 
-            var (statusExit, statusOutput, _) = await RunAsync("status", "smsby", "--base-url", BaseUrl, "--api-key", token, "--uuid", uuid);
+            var (statusExit, statusOutput, statusError) = await RunWithInputAsync(sendOutput, "status", "-", "--base-url", BaseUrl, "--api-key", token, "--json");
 
-            statusExit.ShouldBe(0);
-            statusOutput.ShouldContain("375292222222");
+            statusExit.ShouldBe(0, statusError);
+            Results(statusOutput).Select(r => Text(r, "reference")).ShouldBe(references.Select(r => r.ToString()));
         }
 
         [Fact]
         public async Task Alphasms_status_by_client_id_and_balance_over_xml()
         {
             await RunAsync(AlphaSms("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--id", "999000"));
-            var key = _fixture.Sandbox.Credentials.AlphaSmsApiKey;
+            var key = Keys.AlphaSmsApiKey;
 
-            var (statusExit, statusOutput, _) = await RunAsync("status", "alphasms", "--base-url", BaseUrl, "--api-key", key, "--transport", "xml", "--id", "999000");
-            var (balanceExit, balanceOutput, _) = await RunAsync("balance", "alphasms", "--base-url", BaseUrl, "--api-key", key, "--transport", "xml");
+            var (statusExit, statusOutput, statusError) = await RunAsync("status", "alphasms", "--base-url", BaseUrl, "--api-key", key, "--transport", "xml", "--id", "999000", "--json");
+            var (balanceExit, balanceOutput, balanceError) = await RunAsync("balance", "alphasms", "--base-url", BaseUrl, "--api-key", key, "--transport", "xml");
 
-            statusExit.ShouldBe(0);
-            statusOutput.ShouldContain("client id 999000");
-            balanceExit.ShouldBe(0);
-            balanceOutput.ShouldContain("currency: UAH");
+            statusExit.ShouldBe(0, statusError);
+            var status = Results(statusOutput).ShouldHaveSingleItem();
+            Text(status, "reference").Split(':')[2].ShouldBe("999000");
+            Text(status, "state").ShouldNotBe("unknown");
+            balanceExit.ShouldBe(0, balanceError);
+            balanceOutput.Split('\n').Select(l => l.Trim()).ShouldContain("currency: UAH");
         }
 
         [Fact]
-        public async Task Smsby_has_no_balance_and_says_so()
+        public async Task Status_refuses_text_that_is_not_a_reference()
         {
-            var (exitCode, _, error) = await RunAsync("balance", "smsby", "--sandbox");
+            var (exitCode, _, error) = await RunAsync("status", "380971234567", "--sandbox");
 
             exitCode.ShouldBe(2);
-            error.ShouldContain("SMS.by documents no balance operation");
+            error.Trim().ShouldBe("error: '380971234567' is not a message reference (gateway:recipient:clientId:gatewayId:mailingId, as viber send prints it)");
+        }
+
+        [Fact]
+        public async Task Send_without_a_gateway_routes_each_recipient_by_its_calling_code()
+        {
+            var (exitCode, output, error) = await RunAsync("send", "--sandbox", "--to", "+380971234567", "--to", "+375291234567", "--to", "+306912345678",
+                "--from", "Shop", "--sender-id", "1", "--text", "Hi", "--json");
+
+            exitCode.ShouldBe(0, error);
+            var results = Results(output);
+            results.Select(r => (Text(r, "recipient"), Text(r, "gateway"), Text(r, "outcome"))).ShouldBe(new[]
+            {
+                ("+380971234567", "AlphaSms", "accepted"),
+                ("+375291234567", "SmsBy", "accepted"),
+                ("+306912345678", "LiveAll", "accepted"),
+            });
+            results.Select(r => MessageReference.Parse(Text(r, "reference")).Gateway).ShouldBe(new[] { Gateway.AlphaSms, Gateway.SmsBy, Gateway.LiveAll });
+        }
+
+        [Fact]
+        public async Task Send_via_fails_over_while_a_gateway_is_unavailable_and_prints_the_attempts()
+        {
+            var sandbox = _fixture.WithoutQueuedFaults().Sandbox;
+            var config = ConfigFile(new Dictionary<string, object>
+            {
+                ["AlphaSms"] = new { ApiKey = Keys.AlphaSmsApiKey, Resilience = new { MaxRetryAttempts = 1, BaseDelay = "00:00:00" } },
+                ["LiveAll"] = new { ApiKey = Keys.LiveAllApiToken },
+            });
+            sandbox.InjectFault(SandboxFault.ServiceUnavailable(), "json.php");
+            sandbox.InjectFault(SandboxFault.ServiceUnavailable(), "json.php");
+            try
+            {
+                var (exitCode, output, error) = await RunAsync("send", "--via", "alphasms,liveall", "--config", config, "--base-url", BaseUrl,
+                    "--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json");
+
+                exitCode.ShouldBe(0, error);
+                var result = Results(output).ShouldHaveSingleItem();
+                Text(result, "gateway").ShouldBe("LiveAll");
+                Text(result, "outcome").ShouldBe("accepted");
+                MessageReference.Parse(Text(result, "reference")).Gateway.ShouldBe(Gateway.LiveAll);
+                result["attempts"].EnumerateArray().Select(a => (a.GetProperty("gateway").GetString()!, a.GetProperty("outcome").GetString()!))
+                    .ShouldBe(new[] { ("AlphaSms", "not-sent"), ("LiveAll", "accepted") });
+            }
+            finally
+            {
+                sandbox.ClearFaults();
+                File.Delete(config);
+            }
+        }
+
+        [Fact]
+        public async Task Senders_lists_smsby_sender_ids_and_says_plainly_where_there_is_no_list()
+        {
+            var (smsByExit, smsByOutput, smsByError) = await RunAsync("senders", "smsby", "--sandbox", "--json");
+            var (liveAllExit, liveAllOutput, liveAllError) = await RunAsync("senders", "liveall", "--sandbox");
+
+            smsByExit.ShouldBe(0, smsByError);
+            Results(smsByOutput).ShouldNotBeEmpty();
+            Results(smsByOutput).ShouldAllBe(s => Text(s, "id").Length > 0 && Text(s, "name").Length > 0);
+            liveAllExit.ShouldBe(0, liveAllError);
+            liveAllOutput.Trim().ShouldBe("LiveAll keeps no list of sender ids: the sender is the approved Viber name given with --from (or the configured Sender).");
         }
 
         [Fact]
@@ -198,23 +369,32 @@ namespace ViberGateways.IntegrationTests
             var (exitCode, output, error) = await RunAsync("send", "alphasms", "--sandbox", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
 
             exitCode.ShouldBe(0, error);
-            output.ShouldContain("accepted");
+            Table(output, "Recipient").ShouldHaveSingleItem()["Outcome"].ShouldBe("accepted");
         }
 
         [Fact]
-        public async Task Demo_delivers_every_message_and_prints_the_table()
+        public async Task Demo_sends_through_every_gateway_routes_three_countries_fails_over_once_and_delivers_everything()
         {
             var (exitCode, output, error) = await RunAsync("demo");
 
             exitCode.ShouldBe(0, error);
-            output.ShouldContain("15 messages sent through 3 gateways (5 APIs): 15 delivered, 0 not delivered");
-            output.ShouldContain("Final status: where the message ended up, with the gateway's own status in brackets.");
-            foreach (var api in new[] { "JSON", "XML", "HTTP", "SendIM", "v2 quick" })
-            {
-                output.ShouldContain(api);
-            }
+            var rows = Table(output, "Message");
+            rows.Count.ShouldBe(13);
+            rows.ShouldAllBe(r => r["Outcome"] == "accepted" && r["Final status"].StartsWith("delivered (", StringComparison.Ordinal));
+            rows.Where(r => r["Route"].StartsWith("named: ", StringComparison.Ordinal))
+                .GroupBy(r => r["Gateway"]).ToDictionary(g => g.Key, g => g.All(r => r["Route"] == "named: " + g.Key) ? g.Count() : -1)
+                .ShouldBe(new Dictionary<string, int> { ["AlphaSms"] = 3, ["LiveAll"] = 3, ["SmsBy"] = 3 });
 
-            output.Split('\n').Count(line => line.Contains("Delivered (")).ShouldBe(15);
+            var routed = rows.Where(r => !r["Route"].StartsWith("named: ", StringComparison.Ordinal)).ToList();
+            routed.Select(r => (r["Recipient"], r["Route"].Split(" → ")[0], r["Gateway"], r["Attempts"])).ShouldBe(new[]
+            {
+                ("+380971234504", "AlphaSms", "AlphaSms", "1"),
+                ("+375291234504", "SmsBy", "SmsBy", "1"),
+                ("+306912345604", "LiveAll", "LiveAll", "1"),
+                ("+380971234505", "AlphaSms", "LiveAll", "AlphaSms not-sent → LiveAll accepted"),
+            });
+            rows.Select(r => MessageReference.Parse(r["Reference"]).Gateway.ToString()).ShouldBe(rows.Select(r => r["Gateway"]));
+            output.ShouldContain("13 messages through 3 gateways: 9 by gateway name, 4 routed by calling code, 1 failed over; 13 delivered, 0 not delivered");
         }
 
         [Fact]

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace ViberGateways.Cli
+{
+    /// <summary>
+    /// Says what is wrong with the user's input in the user's terms: the SDK names the field it checked
+    /// (<c>message.Sender</c>, <c>message.Recipients[1]</c>, <c>LiveAllOptions.ApiKey</c>); the user typed an option
+    /// (<c>--from</c>, <c>--to 12</c>, <c>--api-key</c>). The one table from field to option is here.
+    /// </summary>
+    internal static class InputErrors
+    {
+        /// <summary>A field path (after its <c>message.</c> or <c>XOptions.</c> prefix), and the option that sets it; the first match wins.</summary>
+        private static readonly (string Field, string Option)[] Options =
+        {
+            ("Recipients", "--to"),
+            ("recipient", "--to"),
+            ("Destinations", "--to"),
+            ("Sender", "--from"),
+            ("SenderName", "--from"),
+            ("Text", "--text"),
+            ("ImageUrl", "--image"),
+            ("Button.Caption", "--button-caption"),
+            ("Button.Url", "--button-url"),
+            ("Button", "--button-caption/--button-url"),
+            ("SmsFallback.Text", "--sms-fallback-text"),
+            ("SmsFallback.Sender", "--sms-sender"),
+            ("SmsFallback.SenderId", "--sms-sender"),
+            ("SmsFallback", "--sms-fallback-text"),
+            ("SmsSender", "--sms-sender"),
+            ("Lifetime", "--lifetime"),
+            ("ClientId", "--id"),
+            ("AlphaSms.ShortenLinks", "--short-link"),
+            ("AlphaSms.StatusCallbackUrl", "--hook"),
+            ("LiveAll.LowCostSms", "--price-category"),
+            ("SmsBy.SenderId", "--sender-id"),
+            ("QuickMessageSenderId", "--sender-id"),
+            ("MailingSenderId", "--sender-id"),
+            ("via", "--via"),
+            ("ApiKey", "--api-key"),
+            ("Login", "--api-key"),
+            ("BaseAddress", "--base-url"),
+            ("Transport", "--transport"),
+            ("Routing", "--config (Routing)"),
+            ("configuration", "--config"),
+            ("references", "reference"),
+        };
+
+        private static readonly Regex Prefix = new(@"^(messages?(\[\d+\])?|\w+Options)(\.|$)", RegexOptions.CultureInvariant);
+        private static readonly Regex Index = new(@"^(?<name>[A-Za-z.]+)\[(?<index>\d+)\]", RegexOptions.CultureInvariant);
+
+        /// <summary>The violations as one line, each starting with the option it concerns.</summary>
+        /// <param name="invalid">What the SDK refused.</param>
+        /// <param name="recipients">The recipients as the user typed them, to name the one a <c>Recipients[i]</c> violation is about.</param>
+        public static string Describe(RequestValidationException invalid, IReadOnlyList<string>? recipients = null) =>
+            "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => $"{OptionFor(v.Field, recipients)}: {v.Message}"));
+
+        /// <summary>The option that sets <paramref name="field"/> (with the value typed, for one of several <c>--to</c>); the field itself when no option sets it.</summary>
+        public static string OptionFor(string field, IReadOnlyList<string>? recipients = null)
+        {
+            var path = Prefix.Replace(field, "");
+            if (path.Length == 0)
+            {
+                return "the message (--text, --image, --button-caption)";
+            }
+
+            int? index = null;
+            if (Index.Match(path) is { Success: true } indexed)
+            {
+                index = int.Parse(indexed.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                path = indexed.Groups["name"].Value + path.Substring(indexed.Length);
+            }
+
+            foreach (var (name, option) in Options)
+            {
+                if (path == name || path.StartsWith(name + ".", StringComparison.Ordinal) || path.StartsWith(name + "[", StringComparison.Ordinal))
+                {
+                    return option == "--to" && index is { } i && recipients != null && i < recipients.Count ? $"--to {recipients[i]}" : option;
+                }
+            }
+
+            return field;
+        }
+    }
+}
