@@ -161,7 +161,7 @@ namespace ViberGateways.Cli
             {
                 RequestValidationException invalid => InputErrors.Describe(invalid),
                 TaskCanceledException => "the gateway did not answer in time",
-                HttpRequestException http => "could not reach the gateway: " + SecretRedactor.Redact(http.Message),
+                HttpRequestException => "could not reach the gateway",
                 CliInputException or GatewayException or IOException or NotSupportedException => exception.Message,
                 _ => $"unexpected {exception.GetType().Name}: {exception.Message}",
             };

@@ -58,7 +58,7 @@ namespace ViberGateways.IntegrationTests
             return client;
         }
 
-        public IAlphaSmsClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet = false, string? key = null, DelegatingHandler? through = null) =>
+        internal IAlphaSmsClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet = false, string? key = null, DelegatingHandler? through = null) =>
             AlphaSmsClientFactory.Create(new AlphaSmsOptions
             {
                 BaseAddress = Sandbox.BaseAddress,
@@ -67,10 +67,10 @@ namespace ViberGateways.IntegrationTests
                 UseHttpGet = useHttpGet,
             }, Http(through));
 
-        public LiveAllClient LiveAll(string? token = null) =>
+        internal LiveAllClient LiveAll(string? token = null) =>
             new(new LiveAllOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.LiveAllApiToken }, Http());
 
-        public SmsByClient SmsBy(string? token = null) =>
+        internal SmsByClient SmsBy(string? token = null) =>
             new(new SmsByOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.SmsByToken }, Http());
     }
 }
