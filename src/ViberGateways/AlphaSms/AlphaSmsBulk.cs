@@ -20,13 +20,17 @@ namespace ViberGateways.AlphaSms
 
         public static IAsyncEnumerable<BulkRecipientResult> Messages(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options, AlphaSmsTransport transport,
             RequestSender send, CancellationToken cancellationToken) =>
-            BulkSender.Run(messages, options, Plan<AlphaSmsMessage>(transport, send,
-                (message, index) =>
-                {
-                    var checkedMessage = AlphaSmsRules.CheckBulkMessage(message, transport, $"messages[{index}]");
-                    return new BulkEntry<CheckedAlphaSmsMessage>(index, message.Recipient, checkedMessage);
-                },
-                message => message?.Recipient ?? ""), cancellationToken);
+            Items(messages, options, transport, send, (message, index) => AlphaSmsRules.CheckBulkMessage(message, transport, $"messages[{index}]"),
+                message => message?.Recipient ?? "", cancellationToken);
+
+        /// <summary>
+        /// Sends any input whose items each become one checked message (<paramref name="check"/> throws a
+        /// <see cref="RequestValidationException"/> for one that cannot be sent: that item is rejected, the others go on).
+        /// </summary>
+        public static IAsyncEnumerable<BulkRecipientResult> Items<TInput>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, AlphaSmsTransport transport,
+            RequestSender send, Func<TInput, long, CheckedAlphaSmsMessage> check, Func<TInput, string> recipientOf, CancellationToken cancellationToken) =>
+            BulkSender.Run(input, options, Plan<TInput>(transport, send,
+                (item, index) => new BulkEntry<CheckedAlphaSmsMessage>(index, recipientOf(item), check(item, index)), recipientOf), cancellationToken);
 
         public static IAsyncEnumerable<BulkRecipientResult> ToRecipients(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options,
             AlphaSmsTransport transport, RequestSender send, CancellationToken cancellationToken)

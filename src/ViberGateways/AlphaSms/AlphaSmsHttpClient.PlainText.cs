@@ -92,8 +92,7 @@ namespace ViberGateways.AlphaSms
         {
             if (_fields?.Errors is { } error)
             {
-                // A credentials error fails every message alike: it is the request's error, not this message's.
-                if (error.IndexOf("login/password", StringComparison.OrdinalIgnoreCase) >= 0)
+                if (IsCredentialsError(error))
                 {
                     throw Rejected("AlphaSMS rejected the request", error);
                 }
@@ -109,15 +108,24 @@ namespace ViberGateways.AlphaSms
             };
         }
 
-        public AlphaSmsMessageStatus ToStatus()
+        /// <summary>
+        /// The status, or the gateway's refusal for this message (an unknown id); a credentials error is the request's
+        /// and is thrown, as is a reply in no documented format.
+        /// </summary>
+        public AlphaSmsStatusAnswer ToStatusAnswer()
         {
+            if (_fields?.Errors is { } error && !IsCredentialsError(error))
+            {
+                return new AlphaSmsStatusAnswer(Rejected("AlphaSMS rejected the status query", error));
+            }
+
             var fields = Documented("AlphaSMS rejected the status query");
             var code = fields.Code ?? throw Undocumented("The AlphaSMS HTTP status reply has no code");
-            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromHttpCode(code), fields.Status ?? "")
+            return new AlphaSmsStatusAnswer(new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromHttpCode(code), fields.Status ?? "")
             {
                 StatusCode = code,
                 CompletedAt = fields.StatusTime,
-            };
+            });
         }
 
         public AlphaSmsBalance ToBalance() =>
@@ -132,6 +140,9 @@ namespace ViberGateways.AlphaSms
 
             return _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
         }
+
+        /// <summary>A credentials error fails every request alike: it is the request's error, not one message's.</summary>
+        private static bool IsCredentialsError(string error) => error.IndexOf("login/password", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private GatewayRejectedException Rejected(string what, string error) => new GatewayRejectedException($"{what}: {error}", null, error, Text);
 

@@ -31,9 +31,25 @@ namespace ViberGateways.AlphaSms
                 throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway");
             }
 
-            var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
-            parameters.Id = messageId.Value;
-            return (await CallAsync(parameters, 0, cancellationToken).ConfigureAwait(false)).ToStatus();
+            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
+        }
+
+        private protected override bool AsksStatusByClientId => false;
+
+        private protected override bool AsksStatusByGatewayId => true;
+
+        /// <summary>One <c>command=receive</c> request per message, one after another (the HTTP API asks for one id per request).</summary>
+        private protected override async Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken)
+        {
+            var answers = new List<AlphaSmsStatusAnswer>(messageIds.Count);
+            foreach (var messageId in messageIds)
+            {
+                var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
+                parameters.Id = messageId.Value;
+                answers.Add((await CallAsync(parameters, 0, cancellationToken).ConfigureAwait(false)).ToStatusAnswer());
+            }
+
+            return answers;
         }
 
         /// <inheritdoc />

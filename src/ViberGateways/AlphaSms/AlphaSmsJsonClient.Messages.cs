@@ -22,15 +22,7 @@ namespace ViberGateways.AlphaSms
                 throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Json transport queries status by client id only; use AlphaSmsMessageId.Client or the XML transport");
             }
 
-            var result = await ExecuteOneAsync(new AlphaSmsJsonStatusItem { Id = messageId.Value }, "status", cancellationToken).ConfigureAwait(false);
-            var data = result.Data ?? new AlphaSmsJsonItemResultData();
-            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromJsonStatus(data.Status), data.Status ?? "")
-            {
-                ClientId = data.Id ?? messageId.Value,
-                GatewayId = data.MsgId,
-                Channel = data.Type,
-                Replies = data.Replies?.ToList() ?? (IReadOnlyList<AlphaSmsJsonViberReply>)Array.Empty<AlphaSmsJsonViberReply>(),
-            };
+            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
         }
 
         /// <inheritdoc />
@@ -94,6 +86,36 @@ namespace ViberGateways.AlphaSms
                 };
             }).ToList();
         }
+
+        private protected override bool AsksStatusByClientId => true;
+
+        private protected override bool AsksStatusByGatewayId => false;
+
+        /// <summary>One request of a <c>status</c> item per message (by client id: the status item has only <c>id</c>); one answer per item, in order.</summary>
+        private protected override async Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken)
+        {
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
+            foreach (var messageId in messageIds)
+            {
+                request.Data.Add(new AlphaSmsJsonStatusItem { Id = messageId.Value });
+            }
+
+            var results = ItemResults(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false));
+            return messageIds.Select((messageId, i) => i >= results.Count
+                ? new AlphaSmsStatusAnswer(new GatewayException("The AlphaSMS status reply carried no result", 200, null, null, null))
+                : !results[i].Success
+                    ? new AlphaSmsStatusAnswer(new GatewayRejectedException($"AlphaSMS rejected the status request: {results[i].Error}", null, results[i].Error, null))
+                    : new AlphaSmsStatusAnswer(Status(messageId, results[i].Data ?? new AlphaSmsJsonItemResultData()))).ToList();
+        }
+
+        private static AlphaSmsMessageStatus Status(AlphaSmsMessageId messageId, AlphaSmsJsonItemResultData data) =>
+            new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromJsonStatus(data.Status), data.Status ?? "")
+            {
+                ClientId = data.Id ?? messageId.Value,
+                GatewayId = data.MsgId,
+                Channel = data.Type,
+                Replies = data.Replies?.ToList() ?? (IReadOnlyList<AlphaSmsJsonViberReply>)Array.Empty<AlphaSmsJsonViberReply>(),
+            };
 
         private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
         {

@@ -88,6 +88,29 @@ namespace ViberGateways.AlphaSms
         public IReadOnlyList<AlphaSmsJsonViberReply> Replies { get; set; } = Array.Empty<AlphaSmsJsonViberReply>();
     }
 
+    /// <summary>One message's answer in a status reply: its status, or the gateway's refusal to give one (an unknown id).</summary>
+    internal readonly struct AlphaSmsStatusAnswer
+    {
+        public AlphaSmsStatusAnswer(AlphaSmsMessageStatus status)
+        {
+            Status = status;
+            Refusal = null;
+        }
+
+        public AlphaSmsStatusAnswer(GatewayException refusal)
+        {
+            Status = null;
+            Refusal = refusal;
+        }
+
+        public AlphaSmsMessageStatus? Status { get; }
+
+        public GatewayException? Refusal { get; }
+
+        /// <summary>The status, or the refusal thrown (what a single status query does).</summary>
+        public AlphaSmsMessageStatus OrThrow() => Status ?? throw Refusal!;
+    }
+
     /// <summary>The AlphaSMS account balance.</summary>
     internal sealed class AlphaSmsBalance
     {

@@ -23,26 +23,45 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
         {
-            var query = messageId.IsClientId ? new AlphaSmsXmlStatusQuery { Id = messageId.Value } : new AlphaSmsXmlStatusQuery { SmsId = messageId.Value };
-            var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey(), Status = { query } };
-            var reply = await ExchangeAsync(package, 0, cancellationToken).ConfigureAwait(false);
-            var result = reply.Status?.FirstOrDefault()
-                ?? throw new GatewayException("The AlphaSMS XML status reply carried no message", 200, null, null, null);
+            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
+        }
+
+        private protected override bool AsksStatusByClientId => true;
+
+        private protected override bool AsksStatusByGatewayId => true;
+
+        /// <summary>One status package with a <c>&lt;msg&gt;</c> query per message (by client id or gateway id); one answer per query, in order.</summary>
+        private protected override async Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken)
+        {
+            var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey() };
+            foreach (var messageId in messageIds)
+            {
+                package.Status.Add(messageId.IsClientId ? new AlphaSmsXmlStatusQuery { Id = messageId.Value } : new AlphaSmsXmlStatusQuery { SmsId = messageId.Value });
+            }
+
+            var results = (await ExchangeAsync(package, 0, cancellationToken).ConfigureAwait(false)).Status;
+            return messageIds.Select((messageId, i) => results is null || i >= results.Count
+                ? new AlphaSmsStatusAnswer(new GatewayException("The AlphaSMS XML status reply carried no message", 200, null, null, null))
+                : Answer(messageId, results[i])).ToList();
+        }
+
+        private static AlphaSmsStatusAnswer Answer(AlphaSmsMessageId messageId, AlphaSmsXmlStatusResult result)
+        {
             if (result.Code >= 200)
             {
                 var name = AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error";
-                throw new GatewayRejectedException($"AlphaSMS rejected the status query for {messageId}: {result.Code} ({name})",
-                    result.Code.ToString(CultureInfo.InvariantCulture), name, null);
+                return new AlphaSmsStatusAnswer(new GatewayRejectedException($"AlphaSMS rejected the status query for {messageId}: {result.Code} ({name})",
+                    result.Code.ToString(CultureInfo.InvariantCulture), name, null));
             }
 
-            return new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromXmlCode(result.Code), result.Code.ToString(CultureInfo.InvariantCulture))
+            return new AlphaSmsStatusAnswer(new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromXmlCode(result.Code), result.Code.ToString(CultureInfo.InvariantCulture))
             {
                 StatusCode = result.Code,
                 ClientId = result.Id,
                 GatewayId = result.SmsId,
                 Parts = result.SmsCount,
                 CompletedAt = result.DateCompleted,
-            };
+            });
         }
 
         /// <inheritdoc />
