@@ -34,6 +34,29 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
+        public async Task Through_the_neutral_api_a_message_is_sent_followed_to_read_and_the_balance_and_senders_read()
+        {
+            IViberClient client = ViberClientFactory.Create(new LiveAllOptions
+            {
+                BaseAddress = _fixture.Sandbox.BaseAddress, ApiKey = _fixture.Sandbox.Credentials.LiveAllApiToken, Sender = "Shop", SmsSender = "ShopSMS",
+            }, _fixture.Http());
+
+            var sent = await client.SendAsync(new ViberMessage
+            {
+                Recipients = { "+306912345678", "306987654321" }, Text = "Hello", SmsFallback = new SmsFallback("Hello by SMS"), ClientId = 31,
+            });
+
+            sent.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference!.ClientId == 31);
+            var references = sent.Select(r => MessageReference.Parse(r.Reference!.ToString())).ToList();
+            _fixture.PassTheWholeTimeline();
+            var statuses = await client.GetStatusAsync(references);
+            statuses.Select(s => s.Recipient).ShouldBe(new[] { "306912345678", "306987654321" });
+            statuses.ShouldAllBe(s => s.State == DeliveryState.Read && s.Error == null && s.UpdatedAt != null);
+            (await client.GetBalanceAsync()).ShouldSatisfyAllConditions(b => b.Amount.ShouldBe(_fixture.Sandbox.Options.Balance), b => b.Currency.ShouldBeNull());
+            (await client.GetSendersAsync()).ShouldBeEmpty();
+        }
+
+        [Fact]
         public async Task Sms_fallback_travels_as_IM_SMSFB()
         {
             var results = await _fixture.LiveAll().SendAsync(new LiveAllMessage

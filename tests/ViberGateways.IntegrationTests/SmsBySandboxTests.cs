@@ -4,7 +4,7 @@ using ViberGateways.SmsBy;
 
 namespace ViberGateways.IntegrationTests
 {
-    /// <summary>All 11 SMS.by Viber endpoints through the SDK against the sandbox over loopback HTTP.</summary>
+    /// <summary>All 11 SMS.by Viber endpoints and getAlphanames through the SDK against the sandbox over loopback HTTP.</summary>
     public class SmsBySandboxTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture _fixture;
@@ -141,6 +141,30 @@ namespace ViberGateways.IntegrationTests
             var statuses = await client.GetDeliveryStatusAsync(many);
             statuses.ShouldAllBe(d => d.State == DeliveryState.Read);
             statuses.Select(d => d.Phone).ShouldBe(new[] { "375291111111", "375292222222" });
+        }
+
+        [Fact]
+        public async Task Through_the_neutral_api_a_quick_message_and_a_mailing_are_sent_followed_and_the_senders_listed()
+        {
+            IViberClient client = ViberClientFactory.Create(new SmsByOptions
+            {
+                BaseAddress = _fixture.Sandbox.BaseAddress, ApiKey = Token, QuickMessageSenderId = 7, MailingSenderId = 1363,
+            }, _fixture.Http());
+
+            var quick = await client.SendAsync(new ViberMessage { Recipients = { "+375291111111" }, Text = "Hi" });
+            var mailing = await client.SendAsync(new ViberMessage { Recipients = { "375292222222", "375293333333" }, Text = "Hi all", ClientId = 8 });
+
+            var references = quick.Concat(mailing).Select(r => r.Reference.ShouldNotBeNull()).ToList();
+            references[0].GatewayId.ShouldNotBeNull();
+            references.Skip(1).ShouldAllBe(r => r.MailingId != null && r.ClientId == 8);
+            _fixture.Sandbox.Requests.Last(r => r.Path.EndsWith("sendBulkViber")).Body.ShouldContain("\"alphaname_id\":\"1363\"");
+            _fixture.PassTheWholeTimeline();
+            var statuses = await client.GetStatusAsync(references.Select(r => MessageReference.Parse(r.ToString())));
+            statuses.Select(s => s.Recipient).ShouldBe(new[] { "375291111111", "375292222222", "375293333333" });
+            statuses.ShouldAllBe(s => s.State == DeliveryState.Read && s.Error == null);
+            await Should.ThrowAsync<System.NotSupportedException>(() => client.GetBalanceAsync());
+            (await client.GetSendersAsync()).Select(s => (s.Id, s.Name)).ShouldBe(new[] { ("0", "System name (SMS.by)"), ("1363", "VasheImya") });
+            await Should.ThrowAsync<GatewayRejectedException>(() => ViberClientFactory.Create(new SmsByOptions { BaseAddress = _fixture.Sandbox.BaseAddress, ApiKey = "wrong" }, _fixture.Http()).GetSendersAsync());
         }
 
         [Fact]

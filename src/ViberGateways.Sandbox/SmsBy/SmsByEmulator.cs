@@ -15,8 +15,8 @@ using Microsoft.AspNetCore.Http;
 namespace ViberGateways.Sandbox.SmsBy
 {
     /// <summary>
-    /// SMS.by's 11 Viber endpoints as documented, with each parameter where the documentation puts it (query, form,
-    /// multipart, the JSON body of sendBulkViber). Subscriber list 1 holds four subscribers (375291111111 …
+    /// SMS.by's 11 Viber endpoints and getAlphanames as documented, with each parameter where the documentation puts
+    /// it (query, form, multipart, the JSON body of sendBulkViber). Subscriber list 1 holds four subscribers (375291111111 …
     /// 375294444444); any other list id is unknown.
     /// </summary>
     internal sealed class SmsByEmulator
@@ -41,6 +41,7 @@ namespace ViberGateways.Sandbox.SmsBy
         {
             app.MapPost("/api/v1/sendBulkViber", (Func<HttpContext, Task<IResult>>)SendBulkViber);
             app.MapPost("/api/v1/statusBulkViber", StatusBulkViber);
+            app.MapGet("/api/v1/getAlphanames", GetAlphanames);
             app.MapPost("/api/v2/sendQuickViberMessage", (Func<HttpContext, Task<IResult>>)SendQuickViberMessage);
             app.MapPost("/api/v2/getViberDeliveryData", (Func<HttpContext, Task<IResult>>)GetViberDeliveryData);
             app.MapPost("/api/v2/sendViberMessageList", (Func<HttpContext, Task<IResult>>)SendViberMessageList);
@@ -194,6 +195,15 @@ namespace ViberGateways.Sandbox.SmsBy
 
             return Wire.Json(reply);
         }
+
+        /// <summary>
+        /// The account's alpha names, id → name: the gateway reference's example (the system name and one of the
+        /// account's). Its error reply is not documented; the v1 shape, <c>{"error": "…"}</c>, is assumed.
+        /// </summary>
+        private IResult GetAlphanames(HttpContext http) =>
+            http.Request.Query["token"].ToString() != Token
+                ? Wire.Json(new JsonObject { ["error"] = "Invalid token" })
+                : Ok(new JsonObject { ["0"] = "System name (SMS.by)", ["1363"] = "VasheImya" });
 
         // ---- v2: quick messages and subscriber-list mailings ---------------------------------------------------
 

@@ -4,7 +4,7 @@ using Newtonsoft.Json;
 
 namespace ViberGateways.SmsBy
 {
-    /// <summary>The SMS.by Viber client (its 11 Viber operations), generated from <c>specs/smsby.yaml</c>.</summary>
+    /// <summary>The SMS.by Viber client (its 11 Viber operations and getAlphanames), generated from <c>specs/smsby.yaml</c>.</summary>
     internal partial class SmsByClient
     {
         // Generated models written without a JObject or an empty dictionary per item (GeneratedModelContractResolver).

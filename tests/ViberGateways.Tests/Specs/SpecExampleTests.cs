@@ -142,6 +142,20 @@ namespace ViberGateways.Tests.Specs
                 yield break;
             }
 
+            if (value is IDictionary map)
+            {
+                // A map schema (additionalProperties only, such as SmsByAlphanames): every key is modelled.
+                foreach (DictionaryEntry entry in map)
+                {
+                    foreach (var field in UnmodelledFields(entry.Value, $"{path}.{entry.Key}"))
+                    {
+                        yield return field;
+                    }
+                }
+
+                yield break;
+            }
+
             foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var propertyValue = property.GetValue(value);
