@@ -108,7 +108,12 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <summary>
         /// Registers every gateway <paramref name="configuration"/> has a section for (<c>AlphaSms</c>, <c>LiveAll</c>,
         /// <c>SmsBy</c>) as a keyed <see cref="IViberClient"/> (key: its <see cref="Gateway"/>), and a
-        /// <see cref="ViberRouter"/> over them with the <c>Routing</c> section's <see cref="RoutingOptions"/>.
+        /// <see cref="ViberRouter"/> over them with the <c>Routing</c> section's <see cref="RoutingOptions"/>. The
+        /// routing is checked when the host starts, with the gateway options: a setting that is not a routing setting,
+        /// a name that is not a gateway, a gateway without a section, a route key that is not a calling code and a
+        /// value that is not true or false each fail the start with an <see cref="OptionsValidationException"/> naming
+        /// its configuration key (for example <c>Routing:Routes:380:0</c>). A route or the failover order may also be
+        /// written as one comma-separated string (<c>"Failover": "LiveAll, SmsBy"</c>).
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configuration">The configuration holding the gateway sections (for example the root of appsettings.json).</param>
@@ -142,11 +147,96 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new RequestValidationException(new[] { new ValidationViolation("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present") });
             }
 
-            services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
+            var routing = configuration.GetSection(RoutingSection);
+            services.AddOptions<RoutingOptions>()
+                .Configure(options => BindRouting(routing, options))
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>>(new RoutingOptionsValidation(configured)));
             services.TryAddTransient(provider => new ViberRouter(
                 configured.Select(gateway => provider.GetRequiredKeyedService<IViberClient>(gateway)),
                 Options<RoutingOptions>(provider)));
             return services;
+        }
+
+        private const string RoutingSection = "Routing";
+
+        /// <summary>
+        /// Binds the <c>Routing</c> section with the configuration binder, after checking what the binder would
+        /// silently skip or fail on with a bare type name: unknown settings, names that are not gateways, values that
+        /// are not booleans. Each is named by its configuration key; the gateway names are listed.
+        /// </summary>
+        private static void BindRouting(IConfigurationSection section, RoutingOptions options)
+        {
+            var failures = new List<string>();
+            var settings = new[] { nameof(RoutingOptions.Routes), nameof(RoutingOptions.Failover), nameof(RoutingOptions.FailoverOnRejection), nameof(RoutingOptions.FailoverWhenUnsupported) };
+            foreach (var child in section.GetChildren())
+            {
+                if (!settings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{child.Path}: not a routing setting; the settings are {string.Join(", ", settings)}");
+                }
+            }
+
+            var routes = section.GetSection(nameof(RoutingOptions.Routes));
+            if (routes.Value is not null)
+            {
+                failures.Add($"{routes.Path}: must map calling codes to gateways, for example \"380\": [ \"AlphaSms\" ]");
+            }
+
+            var failover = section.GetSection(nameof(RoutingOptions.Failover));
+            foreach (var list in routes.GetChildren().Append(failover))
+            {
+                GatewaysIn(list, failures);
+            }
+
+            foreach (var flag in new[] { nameof(RoutingOptions.FailoverOnRejection), nameof(RoutingOptions.FailoverWhenUnsupported) }.Select(section.GetSection))
+            {
+                if (flag.Value is { } value && !bool.TryParse(value, out _))
+                {
+                    failures.Add($"{flag.Path}: '{value}' is not true or false");
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(RoutingOptions), failures);
+            }
+
+            section.Bind(options);
+
+            // A list written as one string: the binder leaves it empty.
+            foreach (var route in routes.GetChildren().Where(route => route.Value is not null))
+            {
+                options.Routes[route.Key] = GatewaysIn(route, failures);
+            }
+
+            if (failover.Value is not null)
+            {
+                options.Failover = GatewaysIn(failover, failures);
+            }
+        }
+
+        /// <summary>The gateways a list names (its items, or one comma-separated string), each checked: a name in any case, never a number.</summary>
+        private static List<Gateway> GatewaysIn(IConfigurationSection list, List<string> failures)
+        {
+            var items = list.Value is { } text
+                ? text.Split(',').Select(name => (list.Path, Name: (string?)name.Trim()))
+                : list.GetChildren().Select(item => (item.Path, Name: item.GetChildren().Any() ? null : item.Value));
+            var gateways = new List<Gateway>();
+            foreach (var (path, name) in items)
+            {
+                var gateway = Enum.GetNames(typeof(Gateway)).FirstOrDefault(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase));
+                if (gateway is null)
+                {
+                    failures.Add($"{path}: '{name}' is not a gateway; the gateways are {string.Join(", ", Enum.GetNames(typeof(Gateway)))}");
+                }
+                else
+                {
+                    gateways.Add((Gateway)Enum.Parse(typeof(Gateway), gateway));
+                }
+            }
+
+            return gateways;
         }
 
         private static IHttpClientBuilder AddGateway<TOptions>(this IServiceCollection services, string name, Action<TOptions> configure, Func<TOptions, string?> missingCredentials)
@@ -183,6 +273,20 @@ namespace Microsoft.Extensions.DependencyInjection
 
         private static TOptions Options<TOptions>(IServiceProvider provider)
             where TOptions : class => provider.GetRequiredService<IOptions<TOptions>>().Value;
+
+        /// <summary>Checks the routing against the gateways configured when the host starts, naming each configuration key that is wrong.</summary>
+        private sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions>
+        {
+            private readonly IReadOnlyCollection<Gateway> _configured;
+
+            public RoutingOptionsValidation(IReadOnlyCollection<Gateway> configured) => _configured = configured;
+
+            public ValidateOptionsResult Validate(string? name, RoutingOptions options)
+            {
+                var failures = options.Violations(_configured, asConfigurationKeys: true).Select(v => v.ToString()).ToList();
+                return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+            }
+        }
 
         /// <summary>Checks a gateway's options when the host starts, naming every setting that is missing or wrong.</summary>
         private sealed class GatewayOptionsValidation<TOptions> : IValidateOptions<TOptions>

@@ -1,16 +1,21 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ViberGateways
 {
     /// <summary>
     /// How a <see cref="ViberRouter"/> picks a gateway for each recipient and when it moves on to the next one
-    /// (configuration section <c>Routing</c>).
+    /// (configuration section <c>Routing</c>). Checked when the router is created, and when the host starts if it
+    /// came from <c>services.AddViberGateways(configuration)</c>: every setting that is wrong is named.
     /// </summary>
     public sealed class RoutingOptions
     {
         /// <summary>
-        /// Calling code (digits, for example <c>380</c>) → the gateways to try first for numbers starting with it, in
-        /// order. The longest matching code wins. In configuration: <c>"Routes": { "380": [ "AlphaSms" ], "375": [ "SmsBy" ] }</c>.
+        /// Calling code or any longer number prefix (digits, a leading <c>+</c> allowed, for example <c>380</c>) → the
+        /// gateways to try first for numbers starting with it, in order. The longest matching code wins. In
+        /// configuration: <c>"Routes": { "380": [ "AlphaSms" ], "375": [ "SmsBy", "LiveAll" ] }</c> (gateway names as
+        /// in <see cref="Gateway"/>, in any case).
         /// </summary>
         public IDictionary<string, IList<Gateway>> Routes { get; set; } = new Dictionary<string, IList<Gateway>>();
 
@@ -29,9 +34,102 @@ namespace ViberGateways
 
         /// <summary>
         /// Move on when a gateway cannot carry the message (a field it lacks, a limit it sets), as it reports with a
-        /// <see cref="RequestValidationException"/> before sending anything (on by default). When off, such a message
-        /// is rejected with that exception as its <see cref="SendResult.Failure"/>.
+        /// <see cref="RequestValidationException"/> before sending anything (on by default). When off, such a recipient
+        /// is rejected with that exception as its <see cref="SendResult.Failure"/>. When no recipient could be sent
+        /// anywhere for that reason, the send throws a <see cref="RequestValidationException"/> listing every
+        /// gateway's violations, as a single gateway's send does.
         /// </summary>
         public bool FailoverWhenUnsupported { get; set; } = true;
+
+        /// <summary>The longest route key, in digits (ITU-T E.164).</summary>
+        private const int MaxCodeDigits = PhoneNumber.MaxDigits;
+
+        /// <summary>A route key without its leading <c>+</c>, when it is digits; null otherwise.</summary>
+        internal static string? CodeOf(string? key)
+        {
+            var code = key is { Length: > 0 } && key[0] == '+' ? key.Substring(1) : key;
+            return code is { Length: > 0 and <= MaxCodeDigits } && code.All(c => c >= '0' && c <= '9') ? code : null;
+        }
+
+        /// <summary>
+        /// Everything wrong with these options for a router over <paramref name="configured"/>, each naming the
+        /// setting as the caller wrote it: a configuration key (<c>Routing:Routes:380:0</c>) or a property path.
+        /// </summary>
+        internal IEnumerable<ValidationViolation> Violations(IReadOnlyCollection<Gateway> configured, bool asConfigurationKeys)
+        {
+            string Field(string setting, params object[] path) => asConfigurationKeys
+                ? string.Join(":", new object[] { "Routing", setting }.Concat(path))
+                : nameof(RoutingOptions) + "." + setting + string.Concat(path.Select(p => p is string s ? $"[\"{s}\"]" : $"[{p}]"));
+            var names = string.Join(", ", configured.OrderBy(g => g));
+
+            IEnumerable<ValidationViolation> GatewaysIn(IList<Gateway> gateways, string setting, params object[] path)
+            {
+                for (var i = 0; i < gateways.Count; i++)
+                {
+                    var gateway = gateways[i];
+                    if (!Enum.IsDefined(typeof(Gateway), gateway))
+                    {
+                        yield return new ValidationViolation(Field(setting, path.Append(i).ToArray()), "gateway",
+                            $"{(int)gateway} is not a gateway; the gateways are {string.Join(", ", Enum.GetNames(typeof(Gateway)))}");
+                    }
+                    else if (!configured.Contains(gateway))
+                    {
+                        yield return new ValidationViolation(Field(setting, path.Append(i).ToArray()), "configured",
+                            $"{gateway} is not configured (it has no client{(asConfigurationKeys ? " and no " + gateway + " section" : "")}); configured: {names}");
+                    }
+                }
+            }
+
+            if (Routes is null)
+            {
+                yield return new ValidationViolation(Field(nameof(Routes)), "required", "must not be null (leave it empty for no routes)");
+            }
+            else
+            {
+                var codes = new Dictionary<string, string>();
+                foreach (var route in Routes)
+                {
+                    var key = route.Key ?? "";
+                    var code = CodeOf(key);
+                    if (code is null)
+                    {
+                        yield return new ValidationViolation(Field(nameof(Routes), key), "calling-code",
+                            $"a route's key is a calling code or number prefix, 1 to {MaxCodeDigits} digits (for example 380), not '{key}'");
+                    }
+                    else if (codes.TryGetValue(code, out var other))
+                    {
+                        yield return new ValidationViolation(Field(nameof(Routes), key), "unique", $"the same calling code as the route '{other}'");
+                    }
+                    else
+                    {
+                        codes[code] = key;
+                    }
+
+                    if (route.Value is not { Count: > 0 })
+                    {
+                        yield return new ValidationViolation(Field(nameof(Routes), key), "required",
+                            asConfigurationKeys ? "lists no gateway (write a list, for example [ \"AlphaSms\" ])" : "lists no gateway");
+                        continue;
+                    }
+
+                    foreach (var violation in GatewaysIn(route.Value, nameof(Routes), key))
+                    {
+                        yield return violation;
+                    }
+                }
+            }
+
+            if (Failover is null)
+            {
+                yield return new ValidationViolation(Field(nameof(Failover)), "required", "must not be null (leave it empty for every configured gateway)");
+            }
+            else
+            {
+                foreach (var violation in GatewaysIn(Failover, nameof(Failover)))
+                {
+                    yield return violation;
+                }
+            }
+        }
     }
 }

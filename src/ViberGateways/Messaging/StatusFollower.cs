@@ -13,47 +13,76 @@ namespace ViberGateways
     /// </summary>
     internal static class StatusFollower
     {
-        public static async IAsyncEnumerable<DeliveryStatus> FollowAsync(
-            Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus>>> getStatus,
+        /// <summary>
+        /// Checks the options and the references now, so that a mistake is thrown by the call that made it rather than
+        /// at the first round; then returns the rounds. <paramref name="getStatus"/> answers one status per reference, in
+        /// order, or null for one it could not answer this round.
+        /// </summary>
+        public static IAsyncEnumerable<DeliveryStatus> Follow(
+            Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus?>>> getStatus,
             IEnumerable<MessageReference> references,
             StatusPollingOptions? options,
+            CancellationToken cancellationToken)
+        {
+            var polling = Polling.Of(options ?? new StatusPollingOptions());
+            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
+            var missing = all.Select((r, i) => (r, i)).Where(x => x.r is null)
+                .Select(x => new ValidationViolation($"references[{x.i}]", "required", "is null")).ToList();
+            if (missing.Count > 0)
+            {
+                throw new RequestValidationException(missing);
+            }
+
+            return FollowAsync(getStatus, all.Distinct().ToList(), polling, cancellationToken);
+        }
+
+        private static async IAsyncEnumerable<DeliveryStatus> FollowAsync(
+            Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus?>>> getStatus,
+            List<MessageReference> open,
+            Polling polling,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            options ??= new StatusPollingOptions();
-            Check(options);
-            var open = (references ?? throw new ArgumentNullException(nameof(references))).Distinct().ToList();
-            var clock = options.TimeProvider;
+            var clock = polling.Clock;
             var started = clock.GetTimestamp();
-            var delay = options.FirstDelay;
+            var delay = polling.FirstDelay;
             var last = new Dictionary<MessageReference, DeliveryStatus>();
 
             while (open.Count > 0)
             {
-                await DelayAsync(clock, delay, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks((long)Math.Min(options.MaxDelay.Ticks, delay.Ticks * options.BackoffFactor));
+                // The last round is held when following gives up, not a whole backoff step after it.
+                var remaining = polling.GiveUpAfter - clock.GetElapsedTime(started);
+                var wait = remaining < delay ? remaining : delay;
+                await DelayAsync(clock, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks((long)Math.Min(polling.MaxDelay.Ticks, delay.Ticks * polling.BackoffFactor));
 
-                IReadOnlyList<DeliveryStatus>? statuses = null;
+                IReadOnlyList<DeliveryStatus?>? statuses = null;
                 try
                 {
                     statuses = await getStatus(open, cancellationToken).ConfigureAwait(false);
                 }
-                catch (GatewayUnavailableException)
+                catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
                 {
-                    // Nothing was answered this round; the next round asks again.
+                    // Nothing usable was answered this round (status queries are safe to repeat); the next round asks again.
+                }
+
+                if (statuses is not null && statuses.Count != open.Count)
+                {
+                    throw new InvalidOperationException($"The gateway answered {statuses.Count} statuses for {open.Count} references.");
                 }
 
                 var stillOpen = new List<MessageReference>();
                 for (var i = 0; i < open.Count; i++)
                 {
-                    if (statuses is not null && statuses[i].IsFinal)
+                    var status = statuses?[i];
+                    if (status is { IsFinal: true })
                     {
-                        yield return statuses[i];
+                        yield return status;
                     }
                     else
                     {
-                        if (statuses is not null)
+                        if (status is not null)
                         {
-                            last[open[i]] = statuses[i];
+                            last[open[i]] = status;
                         }
 
                         stillOpen.Add(open[i]);
@@ -61,7 +90,7 @@ namespace ViberGateways
                 }
 
                 open = stillOpen;
-                if (open.Count > 0 && clock.GetElapsedTime(started) >= options.GiveUpAfter)
+                if (open.Count > 0 && clock.GetElapsedTime(started) >= polling.GiveUpAfter)
                 {
                     foreach (var reference in open)
                     {
@@ -82,37 +111,68 @@ namespace ViberGateways
             clock.Delay(delay, cancellationToken);
 #endif
 
-        private static void Check(StatusPollingOptions options)
+        /// <summary>The options as they were when following started, checked: changing them later changes nothing.</summary>
+        private sealed class Polling
         {
-            var violations = new List<ValidationViolation>();
-            if (options.FirstDelay < TimeSpan.Zero)
+            // The longest one timer waits (Task.Delay's limit).
+            private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+            private Polling(StatusPollingOptions options)
             {
-                violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + nameof(options.FirstDelay), "range", "must not be negative"));
+                FirstDelay = options.FirstDelay;
+                BackoffFactor = options.BackoffFactor;
+                MaxDelay = options.MaxDelay;
+                GiveUpAfter = options.GiveUpAfter;
+                Clock = options.TimeProvider;
             }
 
-            if (options.BackoffFactor < 1 || double.IsNaN(options.BackoffFactor) || double.IsInfinity(options.BackoffFactor))
-            {
-                violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + nameof(options.BackoffFactor), "range", "must be a finite number of at least 1"));
-            }
+            public TimeSpan FirstDelay { get; }
 
-            if (options.MaxDelay < options.FirstDelay)
-            {
-                violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + nameof(options.MaxDelay), "range", "must be at least FirstDelay"));
-            }
+            public double BackoffFactor { get; }
 
-            if (options.GiveUpAfter <= TimeSpan.Zero)
-            {
-                violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + nameof(options.GiveUpAfter), "range", "must be positive"));
-            }
+            public TimeSpan MaxDelay { get; }
 
-            if (options.TimeProvider is null)
-            {
-                violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + nameof(options.TimeProvider), "required", "must be set"));
-            }
+            public TimeSpan GiveUpAfter { get; }
 
-            if (violations.Count > 0)
+            public TimeProvider Clock { get; }
+
+            public static Polling Of(StatusPollingOptions options)
             {
-                throw new RequestValidationException(violations);
+                var polling = new Polling(options);
+                var violations = new List<ValidationViolation>();
+                void Add(string option, string rule, string message) =>
+                    violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + option, rule, message));
+
+                if (polling.FirstDelay <= TimeSpan.Zero)
+                {
+                    Add(nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
+                }
+
+                if (!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor))
+                {
+                    Add(nameof(options.BackoffFactor), "range", $"must be a finite number of at least 1, not {polling.BackoffFactor}");
+                }
+
+                if (polling.MaxDelay < polling.FirstDelay)
+                {
+                    Add(nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
+                }
+                else if (polling.MaxDelay > LongestWait)
+                {
+                    Add(nameof(options.MaxDelay), "range", $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
+                }
+
+                if (polling.GiveUpAfter <= TimeSpan.Zero)
+                {
+                    Add(nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
+                }
+
+                if (polling.Clock is null)
+                {
+                    Add(nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
+                }
+
+                return violations.Count > 0 ? throw new RequestValidationException(violations) : polling;
             }
         }
     }

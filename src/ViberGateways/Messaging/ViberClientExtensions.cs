@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
@@ -21,7 +22,6 @@ namespace ViberGateways
             var statuses = await client.GetStatusAsync(new[] { reference }, cancellationToken).ConfigureAwait(false);
             return statuses[0];
         }
-    
 
         /// <summary>Sends one message to every recipient of a list or a lazy sequence (a file read line by line), read as the send goes.</summary>
         /// <param name="client">The gateway client.</param>
@@ -47,22 +47,35 @@ namespace ViberGateways
         /// <summary>
         /// Follows messages until each reaches a final status (<see cref="DeliveryStatus.IsFinal"/>): polls in rounds
         /// with exponential backoff, each round asking for every message still open in as few requests as the gateway
-        /// allows, and yields each status as it becomes final. A round the gateway could not answer is retried at the
-        /// next one. After <see cref="StatusPollingOptions.GiveUpAfter"/> the messages still open are yielded with their
-        /// last status.
+        /// allows, and yields each status as it becomes final. A round the gateway could not answer (unavailable, or
+        /// no usable reply) is retried at the next one. After <see cref="StatusPollingOptions.GiveUpAfter"/> the
+        /// messages still open are yielded with their last status.
         /// </summary>
         /// <param name="client">The client of the gateway that took the messages.</param>
         /// <param name="references">The references the sends returned.</param>
         /// <param name="options">Backoff and give-up time; optional.</param>
         /// <param name="cancellationToken">Stops following.</param>
         /// <returns>One status per distinct reference, as each becomes final.</returns>
-        /// <exception cref="RequestValidationException">The options are invalid.</exception>
-        /// <exception cref="GatewayRejectedException">The gateway refused a status query (for example a wrong key).</exception>
+        /// <exception cref="RequestValidationException">
+        /// The options are invalid, or a reference is null or belongs to another gateway; thrown by this call, before anything is enumerated.
+        /// </exception>
+        /// <exception cref="GatewayRejectedException">The gateway refused a status query (for example a wrong key); ends the enumeration.</exception>
         public static IAsyncEnumerable<DeliveryStatus> FollowStatusAsync(this IViberClient client, IEnumerable<MessageReference> references,
             StatusPollingOptions? options = null, CancellationToken cancellationToken = default)
         {
             _ = client ?? throw new ArgumentNullException(nameof(client));
-            return StatusFollower.FollowAsync(client.GetStatusAsync, references, options, cancellationToken);
+            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
+            var wrong = all.Select((r, i) => (r, i)).Where(x => x.r is null || x.r.Gateway != client.Gateway)
+                .Select(x => x.r is null
+                    ? new ValidationViolation($"references[{x.i}]", "required", "is null")
+                    : new ValidationViolation($"references[{x.i}]", "gateway", $"was sent through {x.r.Gateway}, not {client.Gateway}"))
+                .ToList();
+            if (wrong.Count > 0)
+            {
+                throw new RequestValidationException(wrong);
+            }
+
+            return StatusFollower.Follow(async (open, token) => await client.GetStatusAsync(open, token).ConfigureAwait(false), all, options, cancellationToken);
         }
     }
 }

@@ -17,16 +17,28 @@ namespace ViberGateways
     public sealed class ViberRouter
     {
         private readonly Dictionary<Gateway, IViberClient> _clients;
-        private readonly RoutingOptions _options;
+
+        // A snapshot of the options taken when they were checked: changing the options later changes no router.
+        private readonly List<(string Code, IReadOnlyList<Gateway> Gateways)> _routes;
+        private readonly IReadOnlyList<Gateway> _failover;
+        private readonly bool _failoverOnRejection;
+        private readonly bool _failoverWhenUnsupported;
 
         /// <summary>Creates a router over gateway clients.</summary>
         /// <param name="clients">One client per gateway (at least one).</param>
         /// <param name="options">Routes and failover; optional (then every gateway in <see cref="Gateway"/> order).</param>
+        /// <exception cref="ArgumentException">No client, a null client or two clients for one gateway.</exception>
+        /// <exception cref="RequestValidationException">The options name a gateway without a client, or a route key is not a calling code.</exception>
         public ViberRouter(IEnumerable<IViberClient> clients, RoutingOptions? options = null)
         {
             _clients = new Dictionary<Gateway, IViberClient>();
             foreach (var client in clients ?? throw new ArgumentNullException(nameof(clients)))
             {
+                if (client is null)
+                {
+                    throw new ArgumentException("A gateway client is null.", nameof(clients));
+                }
+
                 if (_clients.ContainsKey(client.Gateway))
                 {
                     throw new ArgumentException($"Two clients for {client.Gateway}.", nameof(clients));
@@ -40,16 +52,25 @@ namespace ViberGateways
                 throw new ArgumentException("A router needs at least one gateway client.", nameof(clients));
             }
 
-            _options = options ?? new RoutingOptions();
-            var violations = RouteViolations().ToList();
+            Gateways = _clients.Keys.OrderBy(g => g).ToList();
+            options ??= new RoutingOptions();
+            var violations = options.Violations(_clients.Keys, asConfigurationKeys: false).ToList();
             if (violations.Count > 0)
             {
                 throw new RequestValidationException(violations);
             }
+
+            _routes = options.Routes
+                .Select(route => (Code: RoutingOptions.CodeOf(route.Key)!, Gateways: (IReadOnlyList<Gateway>)route.Value.Distinct().ToList()))
+                .OrderByDescending(route => route.Code.Length)
+                .ToList();
+            _failover = options.Failover.Count > 0 ? options.Failover.Distinct().ToList() : Gateways;
+            _failoverOnRejection = options.FailoverOnRejection;
+            _failoverWhenUnsupported = options.FailoverWhenUnsupported;
         }
 
         /// <summary>The gateways this router sends through, in <see cref="Gateway"/> order.</summary>
-        public IReadOnlyList<Gateway> Gateways => _clients.Keys.OrderBy(g => g).ToList();
+        public IReadOnlyList<Gateway> Gateways { get; }
 
         /// <summary>The client of one gateway, for its balance, senders or a send that must not be routed.</summary>
         /// <param name="gateway">The gateway.</param>
@@ -77,60 +98,57 @@ namespace ViberGateways
         /// <param name="message">The message.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>One result per recipient, in the order given, each with every gateway tried.</returns>
-        /// <exception cref="RequestValidationException">The message has no recipients or an invalid one; nothing was sent.</exception>
+        /// <exception cref="RequestValidationException">
+        /// The message has no recipients or an invalid one, or no gateway tried could carry it for any recipient; nothing was sent.
+        /// </exception>
         public Task<IReadOnlyList<SendResult>> SendAsync(ViberMessage message, CancellationToken cancellationToken = default) =>
             SendAsync(message, via: null, cancellationToken);
 
-        /// <summary>Sends a message through the given gateways in order, failing over as the routes would.</summary>
+        /// <summary>
+        /// Sends a message through the given gateways in order, failing over as the routes would. Every recipient gets
+        /// one result, in the order given (<see cref="SendResult.Index"/>), from the gateway that took it or the last
+        /// one tried, with every gateway tried in <see cref="SendResult.Attempts"/>. A gateway client that fails in a
+        /// way the SDK does not know (or a send cancelled while in flight) leaves its recipients
+        /// <see cref="SendOutcome.Unknown"/>, never sent elsewhere; cancelled between gateways, the recipients still
+        /// waiting for their next gateway keep their last (not sent) result.
+        /// </summary>
         /// <param name="message">The message.</param>
         /// <param name="via">The gateways to try, in order, for every recipient; null for the configured routes.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>One result per recipient, in the order given, each with every gateway tried.</returns>
-        /// <exception cref="RequestValidationException">The message has no recipients or an invalid one, or a gateway is not configured; nothing was sent.</exception>
+        /// <exception cref="RequestValidationException">
+        /// The message has no recipients or an invalid one, <paramref name="via"/> is empty or names a gateway that is
+        /// not configured, or no gateway tried could carry the message for any recipient; nothing was sent.
+        /// </exception>
+        /// <exception cref="OperationCanceledException">Cancelled before any gateway may have taken a message.</exception>
         public async Task<IReadOnlyList<SendResult>> SendAsync(ViberMessage message, IReadOnlyList<Gateway>? via, CancellationToken cancellationToken = default)
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
-            var recipients = message.Recipients ?? throw new RequestValidationException(new[] { new ValidationViolation("message.Recipients", "required", "at least one recipient is needed") });
-            var violations = new List<ValidationViolation>();
-            if (recipients.Count == 0)
-            {
-                violations.Add(new ValidationViolation("message.Recipients", "required", "at least one recipient is needed"));
-            }
+            var recipients = message.Recipients?.ToList();
+            var chains = ChainsOf(recipients, via);
+            cancellationToken.ThrowIfCancellationRequested();
 
-            foreach (var gateway in via ?? Array.Empty<Gateway>())
-            {
-                if (!_clients.ContainsKey(gateway))
-                {
-                    violations.Add(new ValidationViolation("via", "configured", $"{gateway} is not configured; configured: {string.Join(", ", Gateways)}"));
-                }
-            }
-
-            var chains = new IReadOnlyList<Gateway>[recipients.Count];
-            for (var i = 0; i < recipients.Count; i++)
-            {
-                if (PhoneNumber.TryParse(recipients[i], out var number, out var problem))
-                {
-                    chains[i] = Chain(number.Digits, via);
-                }
-                else
-                {
-                    violations.Add(new ValidationViolation($"message.Recipients[{i}]", "phone", problem ?? "not an international phone number"));
-                }
-            }
-
-            if (violations.Count > 0)
-            {
-                throw new RequestValidationException(violations);
-            }
-
-            var attempts = recipients.Select(_ => new List<GatewayAttempt>()).ToArray();
-            var step = new int[recipients.Count];
-            var results = new SendResult?[recipients.Count];
-            var open = Enumerable.Range(0, recipients.Count).ToList();
+            var count = chains.Length;
+            var attempts = Enumerable.Range(0, count).Select(_ => new List<GatewayAttempt>()).ToArray();
+            var failures = Enumerable.Range(0, count).Select(_ => new List<Exception?>()).ToArray();
+            var last = new SendResult[count];
+            var step = new int[count];
+            var open = Enumerable.Range(0, count).ToList();
             while (open.Count > 0)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Cancelled between gateways: whoever waits for the next one keeps the result that moved it on (nothing was sent).
+                    if (!last.Any(r => r is { Outcome: SendOutcome.Accepted or SendOutcome.Unknown }))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    break;
+                }
+
                 var rounds = open.GroupBy(i => chains[i][step[i]])
-                    .Select(group => SendToAsync(group.Key, message, group.ToList(), cancellationToken))
+                    .Select(group => SendToAsync(group.Key, message, recipients!, group.ToList(), cancellationToken))
                     .ToList();
                 var stillOpen = new List<int>();
                 foreach (var (gateway, indexes, sent) in await Task.WhenAll(rounds).ConfigureAwait(false))
@@ -140,16 +158,12 @@ namespace ViberGateways
                         var i = indexes[k];
                         var result = sent[k];
                         attempts[i].Add(new GatewayAttempt(gateway, result.Outcome, result.Error ?? result.Failure?.Message));
+                        failures[i].Add(result.Failure);
+                        last[i] = result;
                         if (MovesOn(result) && step[i] + 1 < chains[i].Count)
                         {
                             step[i]++;
                             stillOpen.Add(i);
-                        }
-                        else
-                        {
-                            result.Index = i;
-                            result.Attempts = attempts[i];
-                            results[i] = result;
                         }
                     }
                 }
@@ -157,66 +171,110 @@ namespace ViberGateways
                 open = stillOpen;
             }
 
-            return results!;
+            if (failures.All(tried => tried.All(f => f is RequestValidationException)))
+            {
+                // No gateway could carry the message for anybody: nothing was sent, as a single gateway's send reports it.
+                throw Unsupported(attempts, failures);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                last[i].Index = i;
+                last[i].Attempts = attempts[i];
+            }
+
+            return last;
         }
 
         /// <summary>Reads the delivery status of messages sent through any of the router's gateways, each from its own gateway.</summary>
         /// <param name="references">References returned by sends.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>One status per reference, in the order given.</returns>
-        /// <exception cref="RequestValidationException">A reference belongs to a gateway the router does not have.</exception>
+        /// <exception cref="RequestValidationException">A reference is null or belongs to a gateway the router does not have.</exception>
+        /// <exception cref="GatewayException">A gateway refused the query or could not be reached.</exception>
         public async Task<IReadOnlyList<DeliveryStatus>> GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken = default)
         {
-            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var unknown = all.Select((r, i) => (r, i)).Where(x => x.r is null || !_clients.ContainsKey(x.r.Gateway))
-                .Select(x => new ValidationViolation($"references[{x.i}]", "configured", x.r is null ? "is null" : $"{x.r.Gateway} is not configured"))
-                .ToList();
-            if (unknown.Count > 0)
-            {
-                throw new RequestValidationException(unknown);
-            }
-
-            var statuses = new DeliveryStatus[all.Count];
-            var byGateway = all.Select((r, i) => (r, i)).GroupBy(x => x.r.Gateway).ToList();
-            var answers = await Task.WhenAll(byGateway.Select(g => _clients[g.Key].GetStatusAsync(g.Select(x => x.r).ToList(), cancellationToken))).ConfigureAwait(false);
-            for (var g = 0; g < byGateway.Count; g++)
-            {
-                var indexes = byGateway[g].Select(x => x.i).ToList();
-                for (var k = 0; k < indexes.Count; k++)
-                {
-                    statuses[indexes[k]] = answers[g][k];
-                }
-            }
-
-            return statuses;
+            var all = Checked(references);
+            var statuses = await StatusesAsync(all, toleratingUnanswered: false, cancellationToken).ConfigureAwait(false);
+            return statuses!;
         }
 
-        /// <summary>Follows messages sent through any of the router's gateways until each is final, as <see cref="ViberClientExtensions.FollowStatusAsync"/> does.</summary>
+        /// <summary>
+        /// Follows messages sent through any of the router's gateways until each is final, as
+        /// <see cref="ViberClientExtensions.FollowStatusAsync"/> does; a gateway that cannot answer a round leaves only
+        /// its own messages for the next round.
+        /// </summary>
         /// <param name="references">References returned by sends.</param>
         /// <param name="options">Backoff and give-up time; optional.</param>
         /// <param name="cancellationToken">Stops following.</param>
         /// <returns>One status per distinct reference, as each becomes final.</returns>
+        /// <exception cref="RequestValidationException">
+        /// The options are invalid, or a reference is null or belongs to a gateway the router does not have; thrown by
+        /// this call, before anything is enumerated.
+        /// </exception>
         public IAsyncEnumerable<DeliveryStatus> FollowStatusAsync(IEnumerable<MessageReference> references, StatusPollingOptions? options = null, CancellationToken cancellationToken = default) =>
-            StatusFollower.FollowAsync(GetStatusAsync, references, options, cancellationToken);
+            StatusFollower.Follow((open, token) => StatusesAsync(open, toleratingUnanswered: true, token), Checked(references), options, cancellationToken);
 
         private bool MovesOn(SendResult result) => result.Outcome switch
         {
             SendOutcome.NotSent => true,
-            SendOutcome.Rejected when result.Failure is RequestValidationException => _options.FailoverWhenUnsupported,
-            SendOutcome.Rejected => _options.FailoverOnRejection,
+            SendOutcome.Rejected when result.Failure is RequestValidationException => _failoverWhenUnsupported,
+            SendOutcome.Rejected => _failoverOnRejection,
             _ => false,
         };
 
-        private async Task<(Gateway Gateway, List<int> Indexes, IReadOnlyList<SendResult> Results)> SendToAsync(
-            Gateway gateway, ViberMessage message, List<int> indexes, CancellationToken cancellationToken)
+        private IReadOnlyList<Gateway>[] ChainsOf(List<string>? recipients, IReadOnlyList<Gateway>? via)
         {
-            var part = message.WithRecipients(indexes.Select(i => message.Recipients[i]).ToList());
+            var violations = new List<ValidationViolation>();
+            if (recipients is not { Count: > 0 })
+            {
+                violations.Add(new ValidationViolation("message.Recipients", "required", "at least one recipient is needed"));
+            }
+
+            if (via is { Count: 0 })
+            {
+                violations.Add(new ValidationViolation("via", "required", "at least one gateway, or null for the configured routes"));
+            }
+
+            for (var i = 0; i < (via?.Count ?? 0); i++)
+            {
+                if (!_clients.ContainsKey(via![i]))
+                {
+                    violations.Add(new ValidationViolation($"via[{i}]", "configured", $"{via[i]} is not configured; configured: {string.Join(", ", Gateways)}"));
+                }
+            }
+
+            var chains = new IReadOnlyList<Gateway>[recipients?.Count ?? 0];
+            for (var i = 0; i < chains.Length; i++)
+            {
+                if (PhoneNumber.TryParse(recipients![i], out var number, out var problem))
+                {
+                    chains[i] = Chain(number.Digits, via);
+                }
+                else
+                {
+                    violations.Add(new ValidationViolation($"message.Recipients[{i}]", "phone", problem ?? "not an international phone number"));
+                }
+            }
+
+            return violations.Count > 0 ? throw new RequestValidationException(violations) : chains;
+        }
+
+        /// <summary>
+        /// Sends one gateway its share of the recipients. Never throws: whatever the client does becomes one result per
+        /// recipient, so a failure of one gateway cannot hide what the others did in the same round.
+        /// </summary>
+        private async Task<(Gateway Gateway, List<int> Indexes, IReadOnlyList<SendResult> Results)> SendToAsync(
+            Gateway gateway, ViberMessage message, List<string> recipients, List<int> indexes, CancellationToken cancellationToken)
+        {
+            var part = message.WithRecipients(indexes.Select(i => recipients[i]).ToList());
             try
             {
                 var results = await _clients[gateway].SendAsync(part, cancellationToken).ConfigureAwait(false);
-                if (results.Count != indexes.Count)
+                if (results is null || results.Count != indexes.Count || results.Any(r => r is null))
                 {
-                    throw new InvalidOperationException($"{gateway} returned {results.Count} results for {indexes.Count} recipients.");
+                    return (gateway, indexes, Failed(SendOutcome.Unknown, new InvalidOperationException(
+                        $"{gateway} returned {results?.Count(r => r is not null) ?? 0} results for {indexes.Count} recipients; whether it sent them is unknown.")));
                 }
 
                 return (gateway, indexes, results);
@@ -236,9 +294,81 @@ namespace ViberGateways
                 };
                 return (gateway, indexes, Failed(outcome, failure));
             }
+            catch (Exception failure)
+            {
+                // Cancelled in flight, or a failure the SDK does not know: the gateway may have taken the message.
+                return (gateway, indexes, Failed(SendOutcome.Unknown, failure));
+            }
 
             IReadOnlyList<SendResult> Failed(SendOutcome outcome, Exception failure) =>
                 part.Recipients.Select(r => new SendResult(gateway, r, outcome) { Error = failure.Message, Failure = failure }).ToList();
+        }
+
+        private static RequestValidationException Unsupported(List<GatewayAttempt>[] attempts, List<Exception?>[] failures)
+        {
+            var violations = new List<ValidationViolation>();
+            var seen = new HashSet<Exception>();
+            for (var i = 0; i < attempts.Length; i++)
+            {
+                for (var a = 0; a < attempts[i].Count; a++)
+                {
+                    var failure = (RequestValidationException)failures[i][a]!;
+                    if (seen.Add(failure))
+                    {
+                        var gateway = attempts[i][a].Gateway.ToString();
+                        violations.AddRange(failure.Violations.Select(v => v.Message.IndexOf(gateway, StringComparison.OrdinalIgnoreCase) >= 0
+                            ? v
+                            : new ValidationViolation(v.Field, v.Rule, gateway + ": " + v.Message)));
+                    }
+                }
+            }
+
+            return new RequestValidationException(violations);
+        }
+
+        private List<MessageReference> Checked(IEnumerable<MessageReference> references)
+        {
+            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
+            var violations = all.Select((r, i) => (r, i)).Where(x => x.r is null || !_clients.ContainsKey(x.r.Gateway))
+                .Select(x => new ValidationViolation($"references[{x.i}]", x.r is null ? "required" : "configured",
+                    x.r is null ? "is null" : $"{x.r.Gateway} is not configured; configured: {string.Join(", ", Gateways)}"))
+                .ToList();
+            return violations.Count > 0 ? throw new RequestValidationException(violations) : all;
+        }
+
+        /// <summary>
+        /// Asks each gateway for its own references, all at once, and puts the answers back in the order given. With
+        /// <paramref name="toleratingUnanswered"/>, a gateway that is unavailable or gave no usable reply leaves its
+        /// references null (the follower asks again next round) instead of failing the others.
+        /// </summary>
+        private async Task<IReadOnlyList<DeliveryStatus?>> StatusesAsync(IReadOnlyList<MessageReference> references, bool toleratingUnanswered, CancellationToken cancellationToken)
+        {
+            var statuses = new DeliveryStatus?[references.Count];
+            var byGateway = references.Select((r, i) => (r, i)).GroupBy(x => x.r.Gateway).ToList();
+            await Task.WhenAll(byGateway.Select(async group =>
+            {
+                var indexes = group.Select(x => x.i).ToList();
+                IReadOnlyList<DeliveryStatus> answers;
+                try
+                {
+                    answers = await _clients[group.Key].GetStatusAsync(group.Select(x => x.r).ToList(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (GatewayException failure) when (toleratingUnanswered && failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
+                {
+                    return;
+                }
+
+                if (answers is null || answers.Count != indexes.Count)
+                {
+                    throw new InvalidOperationException($"{group.Key} answered {answers?.Count ?? 0} statuses for {indexes.Count} references.");
+                }
+
+                for (var k = 0; k < indexes.Count; k++)
+                {
+                    statuses[indexes[k]] = answers[k];
+                }
+            })).ConfigureAwait(false);
+            return statuses;
         }
 
         private IReadOnlyList<Gateway> Chain(string digits, IReadOnlyList<Gateway>? via)
@@ -248,40 +378,8 @@ namespace ViberGateways
                 return via.Distinct().ToList();
             }
 
-            var route = _options.Routes
-                .Where(r => digits.StartsWith(r.Key, StringComparison.Ordinal))
-                .OrderByDescending(r => r.Key.Length)
-                .Select(r => r.Value)
-                .FirstOrDefault() ?? Array.Empty<Gateway>();
-            var failover = _options.Failover.Count > 0 ? _options.Failover : (IEnumerable<Gateway>)Gateways;
-            return route.Concat(failover).Where(_clients.ContainsKey).Distinct().ToList();
-        }
-
-        private IEnumerable<ValidationViolation> RouteViolations()
-        {
-            foreach (var route in _options.Routes)
-            {
-                if (route.Key.Length == 0 || !route.Key.All(c => c >= '0' && c <= '9'))
-                {
-                    yield return new ValidationViolation($"Routing.Routes[{route.Key}]", "calling-code", "a route's key is a calling code, digits only (for example 380)");
-                }
-
-                foreach (var gateway in route.Value ?? Array.Empty<Gateway>())
-                {
-                    if (!_clients.ContainsKey(gateway))
-                    {
-                        yield return new ValidationViolation($"Routing.Routes[{route.Key}]", "configured", $"{gateway} is not configured; configured: {string.Join(", ", Gateways)}");
-                    }
-                }
-            }
-
-            foreach (var gateway in _options.Failover)
-            {
-                if (!_clients.ContainsKey(gateway))
-                {
-                    yield return new ValidationViolation("Routing.Failover", "configured", $"{gateway} is not configured; configured: {string.Join(", ", Gateways)}");
-                }
-            }
+            var route = _routes.FirstOrDefault(r => digits.StartsWith(r.Code, StringComparison.Ordinal)).Gateways ?? Array.Empty<Gateway>();
+            return route.Concat(_failover).Distinct().ToList();
         }
     }
 }
