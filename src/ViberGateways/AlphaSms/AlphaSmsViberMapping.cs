@@ -67,13 +67,14 @@ namespace ViberGateways.AlphaSms
                 return ClientMessageIds.Next();
             }
 
-            if (first > long.MaxValue - recipient)
+            var position = message.OriginalPosition(recipient);
+            if (first > long.MaxValue - position)
             {
-                violation = new ValidationViolation(path + ".ClientId", "range", $"recipient {recipient} would get ClientId + {recipient}, beyond the largest id");
+                violation = new ValidationViolation(path + ".ClientId", "range", $"recipient {position} would get ClientId + {position}, beyond the largest id");
                 return null;
             }
 
-            return first + recipient;
+            return first + position;
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
@@ -57,13 +58,26 @@ namespace ViberGateways
         /// <summary>SMS.by-only settings (mailing name, sender id); ignored by the other gateways.</summary>
         public SmsByMessageOptions? SmsBy { get; set; }
 
-        /// <summary>A copy of this message for other recipients (what routing and bulk sends send).</summary>
-        internal ViberMessage WithRecipients(IList<string> recipients)
+        /// <summary>
+        /// Where each recipient stood in the message this one was split from (null when it was not): a recipient's
+        /// client id is <see cref="ClientId"/> plus its position in the original message, however the recipients
+        /// were split between gateways, so a repeated send of the same message is still recognised.
+        /// </summary>
+        internal IReadOnlyList<int>? OriginalPositions { get; private set; }
+
+        /// <summary>A copy of this message for some of its recipients (what a router sends to one gateway).</summary>
+        /// <param name="recipients">This message's recipients, as read once.</param>
+        /// <param name="positions">The positions of the recipients to keep.</param>
+        internal ViberMessage ForRecipients(IReadOnlyList<string> recipients, IReadOnlyList<int> positions)
         {
             var copy = (ViberMessage)MemberwiseClone();
-            copy.Recipients = recipients;
+            copy.Recipients = positions.Select(i => recipients[i]).ToList();
+            copy.OriginalPositions = positions.Select(i => OriginalPositions?[i] ?? i).ToList();
             return copy;
         }
+
+        /// <summary>The position of recipient <paramref name="recipient"/> in the message this one was split from.</summary>
+        internal int OriginalPosition(int recipient) => OriginalPositions?[recipient] ?? recipient;
     }
 
     /// <summary>A button under a Viber message.</summary>

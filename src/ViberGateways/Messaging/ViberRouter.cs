@@ -267,7 +267,7 @@ namespace ViberGateways
         private async Task<(Gateway Gateway, List<int> Indexes, IReadOnlyList<SendResult> Results)> SendToAsync(
             Gateway gateway, ViberMessage message, List<string> recipients, List<int> indexes, CancellationToken cancellationToken)
         {
-            var part = message.WithRecipients(indexes.Select(i => recipients[i]).ToList());
+            var part = message.ForRecipients(recipients, indexes);
             try
             {
                 var results = await _clients[gateway].SendAsync(part, cancellationToken).ConfigureAwait(false);

@@ -103,6 +103,25 @@ namespace ViberGateways.IntegrationTests.Routing
         }
 
         [Fact]
+        public async Task A_client_id_follows_its_recipient_across_gateways_so_a_failed_over_recipient_is_no_duplicate()
+        {
+            var first = Fresh("38097");
+            var second = Fresh("37529");
+            var clientId = 7_000_000_000 + Interlocked.Increment(ref _nextNumber) * 10;
+            var router = new ViberRouter(new[] { AlphaSms(), SmsBy(fault: "503") },
+                new RoutingOptions { Routes = { ["380"] = new List<Gateway> { Gateway.AlphaSms }, ["375"] = new List<Gateway> { Gateway.SmsBy } }, Failover = { Gateway.AlphaSms } });
+            var message = Text(first, second);
+            message.ClientId = clientId;
+
+            var results = await router.SendAsync(message);
+
+            results.Select(Tried).ShouldBe(new[] { new[] { "AlphaSms Accepted" }, new[] { "SmsBy NotSent", "AlphaSms Accepted" } });
+            results.Select(r => r.Reference!.ClientId).ShouldBe(new long?[] { clientId, clientId + 1 }, "each recipient keeps ClientId + its position in the message");
+            Stored(first).ShouldBe(new Dictionary<string, int> { ["AlphaSMS"] = 1 });
+            Stored(second).ShouldBe(new Dictionary<string, int> { ["AlphaSMS"] = 1 });
+        }
+
+        [Fact]
         public async Task With_every_gateway_down_the_recipient_is_not_sent_with_every_attempt_listed_and_nothing_stored()
         {
             var recipient = Fresh("38097");
