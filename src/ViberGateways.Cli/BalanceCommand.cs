@@ -23,10 +23,11 @@ namespace ViberGateways.Cli
             _cli.Printer(parsed).Value($"{connection.Describe(gateway)} balance", new Dictionary<string, string?>
             {
                 ["gateway"] = balance.Gateway.ToString(),
-                ["amount"] = balance.Amount.ToString(CultureInfo.InvariantCulture),
+                ["amount"] = balance.Amount?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
                 ["currency"] = balance.Currency,
+                ["note"] = balance.Error,
             });
-            return ExitCodes.Accepted;
+            return balance.Amount is null ? ExitCodes.Failure : ExitCodes.Accepted;
         }
     }
 }

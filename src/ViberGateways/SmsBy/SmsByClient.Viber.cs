@@ -154,10 +154,14 @@ namespace ViberGateways.SmsBy
             return statuses;
         }
 
-        /// <summary>Not supported: SMS.by documents no balance method for its API.</summary>
-        /// <exception cref="NotSupportedException">Always.</exception>
+        /// <summary>
+        /// No amount, without a request: SMS.by documents no balance method for its API, so the SDK does not guess one.
+        /// </summary>
         Task<AccountBalance> IViberClient.GetBalanceAsync(CancellationToken cancellationToken) =>
-            throw new NotSupportedException("SMS.by documents no balance method for its API; read the balance in the SMS.by account.");
+            Task.FromResult(new AccountBalance(Gateway.SmsBy, amount: null, currency: null)
+            {
+                Error = "SMS.by documents no balance method for its API; read the balance in the SMS.by account",
+            });
 
         /// <summary>The account's alpha names (getAlphanames): the sender ids of mailings (<see cref="SmsByOptions.MailingSenderId"/>).</summary>
         async Task<IReadOnlyList<SenderInfo>> IViberClient.GetSendersAsync(CancellationToken cancellationToken)

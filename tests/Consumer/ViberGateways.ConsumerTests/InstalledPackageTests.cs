@@ -69,6 +69,14 @@ namespace ViberGateways.ConsumerTests
                 statuses.ShouldAllBe(s => s.State != DeliveryState.Unknown && s.Error == null);
                 var balance = await client.GetBalanceAsync();
                 balance.Gateway.ShouldBe(gateway);
+                if (gateway == Gateway.SmsBy)
+                {
+                    (balance.Amount, balance.Error).ShouldBe((null, "SMS.by documents no balance method for its API; read the balance in the SMS.by account"));
+                }
+                else
+                {
+                    (balance.Amount, balance.Error).ShouldBe((_sandbox.Options.Balance, null));
+                }
             }
 
             _sandbox.Messages.Select(m => (m.Gateway, m.Recipient)).OrderBy(m => m.Recipient).ShouldBe(new[]

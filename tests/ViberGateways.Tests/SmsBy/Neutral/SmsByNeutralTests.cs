@@ -197,13 +197,14 @@ namespace ViberGateways.Tests.SmsBy.Neutral
         }
 
         [Fact]
-        public async Task The_balance_is_not_supported()
+        public async Task The_balance_has_no_amount_and_says_why_without_asking_the_gateway()
         {
             var gateway = new StubGateway();
 
-            var failure = await Should.ThrowAsync<NotSupportedException>(() => Client(gateway).GetBalanceAsync());
+            var balance = await Client(gateway).GetBalanceAsync();
 
-            failure.Message.ShouldContain("SMS.by documents no balance method");
+            (balance.Gateway, balance.Amount, balance.Currency).ShouldBe((Gateway.SmsBy, (decimal?)null, (string?)null));
+            balance.Error.ShouldNotBeNull().ShouldContain("SMS.by documents no balance method");
             gateway.Requests.ShouldBeEmpty();
         }
 
