@@ -46,7 +46,8 @@ namespace ViberGateways.IntegrationTests
                 Recipients = { "+306912345678", "306987654321" }, Text = "Hello", SmsFallback = new SmsFallback("Hello by SMS"), ClientId = 31,
             });
 
-            sent.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference!.ClientId == 31);
+            sent.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
+            sent.Select(r => r.Reference!.ClientId).ShouldBe(new long?[] { 31, 32 }, "each recipient's client id is ClientId + its position");
             var references = sent.Select(r => MessageReference.Parse(r.Reference!.ToString())).ToList();
             _fixture.PassTheWholeTimeline();
             var statuses = await client.GetStatusAsync(references);

@@ -156,7 +156,8 @@ namespace ViberGateways.IntegrationTests
 
             var references = quick.Concat(mailing).Select(r => r.Reference.ShouldNotBeNull()).ToList();
             references[0].GatewayId.ShouldNotBeNull();
-            references.Skip(1).ShouldAllBe(r => r.MailingId != null && r.ClientId == 8);
+            references.Skip(1).ShouldAllBe(r => r.MailingId != null);
+            references.Skip(1).Select(r => r.ClientId).ShouldBe(new long?[] { 8, 9 }, "each recipient's client id is ClientId + its position");
             _fixture.Sandbox.Requests.Last(r => r.Path.EndsWith("sendBulkViber")).Body.ShouldContain("\"alphaname_id\":\"1363\"");
             _fixture.PassTheWholeTimeline();
             var statuses = await client.GetStatusAsync(references.Select(r => MessageReference.Parse(r.ToString())));

@@ -126,7 +126,7 @@ namespace ViberGateways.AlphaSms
                 }
                 else
                 {
-                    statuses[i] = new DeliveryStatus(all[i], DeliveryState.Unknown, "") { Error = CannotAsk(all[i]) };
+                    statuses[i] = new DeliveryStatus(all[i], DeliveryState.Unknown, "") { Error = CannotAsk(all[i]), Unanswerable = true };
                 }
             }
 

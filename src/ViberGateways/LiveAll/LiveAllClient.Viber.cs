@@ -84,13 +84,16 @@ namespace ViberGateways.LiveAll
 
             var liveAll = ToLiveAllMessage(message, "message", out var errors);
             var results = NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(liveAll, recipients, options, cancellationToken));
-            return NeutralResults.FromBulk(Gateway, results, result => Reference(result, message.ClientId), cancellationToken);
+            return NeutralResults.FromBulk(Gateway, results, result => Reference(result, message.ClientIdOfBulkRecipient(result.Index)), cancellationToken);
         }
 
-        async Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken)
+        Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
+            NeutralResults.StatusesAsync(references, Gateway,
+                reference => SmsId(reference) is null ? "the reference has no LiveAll smsid (GatewayId): only an accepted send's reference can be asked about" : null,
+                AskStatusAsync, cancellationToken);
+
+        private async Task<IReadOnlyList<DeliveryStatus>> AskStatusAsync(List<MessageReference> all, CancellationToken cancellationToken)
         {
-            var all = NeutralResults.CheckReferences(references, Gateway, reference =>
-                SmsId(reference) is null ? "has no LiveAll smsid (GatewayId): only an accepted send's reference can be asked about" : null);
 
             var ids = all.Select(reference => SmsId(reference)!.Value).Distinct().ToList();
             var records = new Dictionary<long, LiveAllSmsStatus>();
@@ -137,7 +140,7 @@ namespace ViberGateways.LiveAll
                 ? new SendResult(Gateway, recipient, SendOutcome.Accepted)
                 {
                     Index = i,
-                    Reference = new MessageReference(Gateway, message.Digits[i], message.ClientId, smsId.ToString(CultureInfo.InvariantCulture)),
+                    Reference = new MessageReference(Gateway, message.Digits[i], message.ClientIds[i], smsId.ToString(CultureInfo.InvariantCulture)),
                 }
                 : new SendResult(Gateway, recipient, SendOutcome.Unknown)
                 {
@@ -151,7 +154,7 @@ namespace ViberGateways.LiveAll
         {
             var liveAll = ToLiveAllMessage(message, path, out var errors);
             var recipients = NeutralResults.Checked(errors, path, NeutralFields, () => LiveAllRules.Check(liveAll));
-            return new CheckedMessage<LiveAllMessage>(liveAll, recipients.Select(r => r.Digits).ToList(), message.ClientId);
+            return new CheckedMessage<LiveAllMessage>(liveAll, recipients.Select(r => r.Digits).ToList(), message);
         }
 
         /// <summary>

@@ -29,62 +29,22 @@ namespace ViberGateways
         public string RawStatus { get; }
 
         /// <summary>When the message reached this status, when the gateway said.</summary>
-        public DateTimeOffset? UpdatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; internal set; }
 
         /// <summary>Why the gateway gave no status for this message (for example it does not know the id), when it gave none.</summary>
-        public string? Error { get; set; }
+        public string? Error { get; internal set; }
 
         /// <summary>
-        /// Whether the status will not change any more: delivered, read, replied, expired, failed or deleted.
-        /// (A delivered message may still be read; following stops at delivery.)
+        /// The reference carries no id this gateway (or transport) can ask with: asking again will not help, so
+        /// following stops asking about it.
+        /// </summary>
+        internal bool Unanswerable { get; set; }
+
+        /// <summary>
+        /// Whether the message has reached an end of its delivery: delivered, read, replied, expired, failed or
+        /// deleted. Following stops here; a delivered message may still be read or answered later.
         /// </summary>
         public bool IsFinal => State is DeliveryState.Delivered or DeliveryState.Read or DeliveryState.Replied
             or DeliveryState.Expired or DeliveryState.Failed or DeliveryState.Deleted;
-    }
-
-    /// <summary>An account balance.</summary>
-    public sealed class AccountBalance
-    {
-        /// <summary>Creates a balance.</summary>
-        /// <param name="gateway">The gateway.</param>
-        /// <param name="amount">The amount; null where the gateway documents no way to read it.</param>
-        /// <param name="currency">The currency, where the gateway states it.</param>
-        public AccountBalance(Gateway gateway, decimal? amount, string? currency)
-        {
-            Gateway = gateway;
-            Amount = amount;
-            Currency = currency;
-        }
-
-        /// <summary>The gateway.</summary>
-        public Gateway Gateway { get; }
-
-        /// <summary>The amount; null where the gateway documents no way to read it (SMS.by): then <see cref="Error"/> says so.</summary>
-        public decimal? Amount { get; }
-
-        /// <summary>Why there is no amount, when there is none.</summary>
-        public string? Error { get; set; }
-
-        /// <summary>The currency (for example <c>UAH</c>), where the gateway states it; null where it does not (LiveAll, the AlphaSMS HTTP transport).</summary>
-        public string? Currency { get; }
-    }
-
-    /// <summary>A sender id the account may send with (SMS.by <c>getAlphanames</c>: id and name).</summary>
-    public sealed class SenderInfo
-    {
-        /// <summary>Creates a sender.</summary>
-        /// <param name="id">The id to send with.</param>
-        /// <param name="name">The name recipients see.</param>
-        public SenderInfo(string id, string name)
-        {
-            Id = id;
-            Name = name;
-        }
-
-        /// <summary>The id to send with.</summary>
-        public string Id { get; }
-
-        /// <summary>The name recipients see.</summary>
-        public string Name { get; }
     }
 }

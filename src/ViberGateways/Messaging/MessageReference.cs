@@ -22,7 +22,7 @@ namespace ViberGateways
         [JsonConstructor]
         public MessageReference(Gateway gateway, string recipient, long? clientId = null, string? gatewayId = null, string? mailingId = null)
         {
-            Gateway = gateway;
+            Gateway = Enum.IsDefined(typeof(Gateway), gateway) ? gateway : throw new ArgumentOutOfRangeException(nameof(gateway), gateway, "Not a gateway.");
             Recipient = recipient ?? throw new ArgumentNullException(nameof(recipient));
             ClientId = clientId;
             GatewayId = string.IsNullOrEmpty(gatewayId) ? null : gatewayId;
@@ -36,7 +36,7 @@ namespace ViberGateways
         /// <summary>The gateway that took the message.</summary>
         public Gateway Gateway { get; }
 
-        /// <summary>The recipient, digits only.</summary>
+        /// <summary>The recipient, digits only; empty when the reference was made from an id alone.</summary>
         public string Recipient { get; }
 
         /// <summary>The client id the message was sent with (AlphaSMS), or the caller's own id; null when there was none.</summary>
@@ -67,7 +67,7 @@ namespace ViberGateways
         /// <returns>The reference.</returns>
         /// <exception cref="FormatException">The text is not a message reference.</exception>
         public static MessageReference Parse(string text) =>
-            TryParse(text, out var reference) ? reference! : throw new FormatException($"'{text}' is not a message reference (gateway:recipient:clientId:gatewayId:mailingId).");
+            TryParse(text, out var reference) ? reference! : throw new FormatException("The text is not a message reference (gateway:recipient:clientId:gatewayId:mailingId, with at least one id).");
 
         /// <summary>Reads a reference written by <see cref="ToString"/>.</summary>
         /// <param name="text">The text.</param>
@@ -78,8 +78,7 @@ namespace ViberGateways
             reference = null;
             var parts = text?.Trim().Split(Separator);
             if (parts is not { Length: 5 }
-                || !Enum.TryParse<Gateway>(parts[0], ignoreCase: true, out var gateway) || !Enum.IsDefined(typeof(Gateway), gateway)
-                || parts[1].Length == 0)
+                || !Enum.TryParse<Gateway>(parts[0], ignoreCase: true, out var gateway) || !Enum.IsDefined(typeof(Gateway), gateway))
             {
                 return false;
             }
@@ -87,7 +86,7 @@ namespace ViberGateways
             long? clientId = null;
             if (parts[2].Length > 0)
             {
-                if (!long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                if (!long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
                 {
                     return false;
                 }

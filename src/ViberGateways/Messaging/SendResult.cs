@@ -33,62 +33,35 @@ namespace ViberGateways
         /// The recipient's position among the send's recipients (message by message), or in a bulk send's input
         /// (0-based). Bulk results arrive as requests complete, not in input order.
         /// </summary>
-        public long Index { get; set; }
+        public long Index { get; internal set; }
 
         /// <summary>
         /// What to ask the status with, and to store (<see cref="MessageReference.ToString"/>): set whenever the SDK
         /// knows an id for the message — always when accepted, and when the outcome is unknown but the message
         /// carried a client id.
         /// </summary>
-        public MessageReference? Reference { get; set; }
+        public MessageReference? Reference { get; internal set; }
 
         /// <summary>How many message parts the gateway counted, when it said.</summary>
-        public int? Parts { get; set; }
+        public int? Parts { get; internal set; }
 
         /// <summary>The gateway's error code for a rejected message, when it gave one.</summary>
-        public string? ErrorCode { get; set; }
+        public string? ErrorCode { get; internal set; }
 
         /// <summary>Why the message was rejected or not sent, or why its outcome is unknown.</summary>
-        public string? Error { get; set; }
+        public string? Error { get; internal set; }
 
         /// <summary>
         /// The exception behind an outcome other than accepted, when there is one: a <see cref="RequestValidationException"/>
         /// naming the invalid field (nothing was sent), a <see cref="GatewayException"/>, or an
         /// <see cref="OperationCanceledException"/>.
         /// </summary>
-        public Exception? Failure { get; set; }
+        public Exception? Failure { get; internal set; }
 
         /// <summary>Which request (1-based, in the order they were sent) carried the recipient in a bulk send; 0 otherwise.</summary>
-        public int Request { get; set; }
+        public int Request { get; internal set; }
 
         /// <summary>Every gateway tried for this recipient, in order, when a <see cref="ViberRouter"/> sent it; the last one decided the outcome.</summary>
-        public IReadOnlyList<GatewayAttempt> Attempts { get; set; } = Array.Empty<GatewayAttempt>();
-    }
-
-    /// <summary>One gateway a <see cref="ViberRouter"/> tried for a recipient.</summary>
-    public sealed class GatewayAttempt
-    {
-        /// <summary>Creates an attempt.</summary>
-        /// <param name="gateway">The gateway tried.</param>
-        /// <param name="outcome">What it did with the message.</param>
-        /// <param name="error">Why it did not accept the message, when it did not.</param>
-        public GatewayAttempt(Gateway gateway, SendOutcome outcome, string? error)
-        {
-            Gateway = gateway;
-            Outcome = outcome;
-            Error = error;
-        }
-
-        /// <summary>The gateway tried.</summary>
-        public Gateway Gateway { get; }
-
-        /// <summary>What it did with the message.</summary>
-        public SendOutcome Outcome { get; }
-
-        /// <summary>Why it did not accept the message, when it did not.</summary>
-        public string? Error { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => Error is null ? $"{Gateway}: {Outcome}" : $"{Gateway}: {Outcome} ({Error})";
+        public IReadOnlyList<GatewayAttempt> Attempts { get; internal set; } = Array.Empty<GatewayAttempt>();
     }
 }

@@ -60,7 +60,7 @@ namespace ViberGateways
                 {
                     statuses = await getStatus(open, cancellationToken).ConfigureAwait(false);
                 }
-                catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
+                catch (GatewayException failure) when (failure is not GatewayRejectedException)
                 {
                     // Nothing usable was answered this round (status queries are safe to repeat); the next round asks again.
                 }
@@ -74,7 +74,7 @@ namespace ViberGateways
                 for (var i = 0; i < open.Count; i++)
                 {
                     var status = statuses?[i];
-                    if (status is { IsFinal: true })
+                    if (status is { IsFinal: true } or { Unanswerable: true })
                     {
                         yield return status;
                     }

@@ -48,8 +48,9 @@ namespace ViberGateways
         /// Follows messages until each reaches a final status (<see cref="DeliveryStatus.IsFinal"/>): polls in rounds
         /// with exponential backoff, each round asking for every message still open in as few requests as the gateway
         /// allows, and yields each status as it becomes final. A round the gateway could not answer (unavailable, or
-        /// no usable reply) is retried at the next one. After <see cref="StatusPollingOptions.GiveUpAfter"/> the
-        /// messages still open are yielded with their last status.
+        /// no usable reply) is retried at the next one. A reference with no id the gateway can ask with is yielded at
+        /// once, <see cref="DeliveryState.Unknown"/> with the reason. After <see cref="StatusPollingOptions.GiveUpAfter"/>
+        /// the messages still open are yielded with their last status.
         /// </summary>
         /// <param name="client">The client of the gateway that took the messages.</param>
         /// <param name="references">The references the sends returned.</param>

@@ -44,8 +44,11 @@ namespace ViberGateways
         public DateTimeOffset? ScheduledAt { get; set; }
 
         /// <summary>
-        /// Your own id for the message. AlphaSMS carries it as the client id (JSON and XML <c>id</c>; unique within the
-        /// account, one is assigned when not set); on every gateway it comes back in the <see cref="MessageReference"/>.
+        /// Your own id for the message. Each recipient gets this id plus its position among the recipients (0, 1, …),
+        /// on every gateway and however a <see cref="ViberRouter"/> splits them, so keep that range free for this
+        /// message. AlphaSMS carries it as the client id (JSON and XML <c>id</c>, unique within the account; one is
+        /// assigned when not set) and recognises a repeated send by it; every gateway returns it in the
+        /// <see cref="MessageReference"/>.
         /// </summary>
         public long? ClientId { get; set; }
 
@@ -78,43 +81,14 @@ namespace ViberGateways
 
         /// <summary>The position of recipient <paramref name="recipient"/> in the message this one was split from.</summary>
         internal int OriginalPosition(int recipient) => OriginalPositions?[recipient] ?? recipient;
-    }
 
-    /// <summary>A button under a Viber message.</summary>
-    public sealed class ViberButton
-    {
-        /// <summary>Creates a button.</summary>
-        /// <param name="caption">Button text.</param>
-        /// <param name="url">The absolute http(s) URL the button opens.</param>
-        public ViberButton(string caption, string url)
-        {
-            Caption = caption;
-            Url = url;
-        }
+        /// <summary>
+        /// The caller's client id of one recipient, the same on every gateway: <see cref="ClientId"/> plus the
+        /// recipient's position in the original message; null when the message has none.
+        /// </summary>
+        internal long? ClientIdOf(int recipient) => ClientId is { } first ? unchecked(first + OriginalPosition(recipient)) : null;
 
-        /// <summary>Button text.</summary>
-        public string Caption { get; }
-
-        /// <summary>The absolute http(s) URL the button opens.</summary>
-        public string Url { get; }
-    }
-
-    /// <summary>The SMS a gateway sends when a Viber message cannot be delivered (AlphaSMS JSON and HTTP, LiveAll).</summary>
-    public sealed class SmsFallback
-    {
-        /// <summary>Creates an SMS fallback.</summary>
-        /// <param name="text">The SMS text.</param>
-        /// <param name="sender">The SMS sender name; when not set, the gateway's configured <c>SmsSender</c>.</param>
-        public SmsFallback(string text, string? sender = null)
-        {
-            Text = text;
-            Sender = sender;
-        }
-
-        /// <summary>The SMS text.</summary>
-        public string Text { get; }
-
-        /// <summary>The SMS sender name; when not set, the gateway's configured <c>SmsSender</c>.</summary>
-        public string? Sender { get; }
+        /// <summary>The client id of the recipient at <paramref name="index"/> of a bulk send of this message: <see cref="ClientId"/> plus the index.</summary>
+        internal long? ClientIdOfBulkRecipient(long index) => ClientId is { } first ? unchecked(first + index) : null;
     }
 }

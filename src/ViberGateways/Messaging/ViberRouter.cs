@@ -76,7 +76,7 @@ namespace ViberGateways
         /// <param name="gateway">The gateway.</param>
         /// <returns>Its client.</returns>
         /// <exception cref="ArgumentException">The router has no client for the gateway (it is not configured).</exception>
-        public IViberClient For(Gateway gateway) =>
+        public IViberClient GetClient(Gateway gateway) =>
             _clients.TryGetValue(gateway, out var client) ? client
                 : throw new ArgumentException($"{gateway} is not configured; configured: {string.Join(", ", Gateways)}.", nameof(gateway));
 
@@ -353,7 +353,7 @@ namespace ViberGateways
                 {
                     answers = await _clients[group.Key].GetStatusAsync(group.Select(x => x.r).ToList(), cancellationToken).ConfigureAwait(false);
                 }
-                catch (GatewayException failure) when (toleratingUnanswered && failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
+                catch (GatewayException failure) when (toleratingUnanswered && failure is not GatewayRejectedException)
                 {
                     return;
                 }

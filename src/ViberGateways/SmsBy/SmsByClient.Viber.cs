@@ -93,7 +93,7 @@ namespace ViberGateways.SmsBy
             // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
             var smsBy = ToSmsByMessage(message, "message", mailing: true, out var errors);
             var results = NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(smsBy, recipients, options, cancellationToken), AlreadyReported(errors, "message"));
-            return NeutralResults.FromBulk(Gateway, results, result => Reference(result, message.ClientId), cancellationToken);
+            return NeutralResults.FromBulk(Gateway, results, result => Reference(result, message.ClientIdOfBulkRecipient(result.Index)), cancellationToken);
         }
 
         /// <summary>
@@ -103,12 +103,15 @@ namespace ViberGateways.SmsBy
         /// <see cref="DeliveryState.Unknown"/> with the gateway's text as the error, and the other statuses are kept;
         /// only when SMS.by refused every query (a wrong key, most likely) is the refusal thrown.
         /// </summary>
-        async Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken)
+        Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
+            NeutralResults.StatusesAsync(references, Gateway,
+                reference => reference.MailingId is null && QuickMessageId(reference) is null
+                    ? "the reference has neither an SMS.by mailing uuid (MailingId) nor a quick message id (GatewayId): only an accepted send's reference can be asked about"
+                    : null,
+                AskStatusAsync, cancellationToken);
+
+        private async Task<IReadOnlyList<DeliveryStatus>> AskStatusAsync(List<MessageReference> all, CancellationToken cancellationToken)
         {
-            var all = NeutralResults.CheckReferences(references, Gateway, reference =>
-                reference.MailingId is null && QuickMessageId(reference) is null
-                    ? "has neither an SMS.by mailing uuid (MailingId) nor a quick message id (GatewayId): only an accepted send's reference can be asked about"
-                    : null);
             var token = Options.RequireApiKey();
             var statuses = new DeliveryStatus[all.Count];
             GatewayRejectedException? refusal = null;
@@ -194,7 +197,7 @@ namespace ViberGateways.SmsBy
             return recipients.Select((recipient, i) => new SendResult(Gateway, recipient, SendOutcome.Accepted)
             {
                 Index = i,
-                Reference = new MessageReference(Gateway, message.Digits[i], message.ClientId, sent.MessageId?.ToString(CultureInfo.InvariantCulture), sent.MailingUuid),
+                Reference = new MessageReference(Gateway, message.Digits[i], message.ClientIds[i], sent.MessageId?.ToString(CultureInfo.InvariantCulture), sent.MailingUuid),
             }).ToList();
         }
 
@@ -205,7 +208,7 @@ namespace ViberGateways.SmsBy
                 || SmsByRules.IsMailing(new SmsByMessage { ScheduledAt = message.ScheduledAt, MailingName = message.SmsBy?.MailingName }, message.Recipients.Count);
             var smsBy = ToSmsByMessage(message, path, mailing, out var errors);
             var recipients = NeutralResults.Checked(errors, path, NeutralFields, () => SmsByRules.Check(smsBy), AlreadyReported(errors, path));
-            return new CheckedMessage<SmsByMessage>(smsBy, recipients.Select(r => r.Digits).ToList(), message.ClientId);
+            return new CheckedMessage<SmsByMessage>(smsBy, recipients.Select(r => r.Digits).ToList(), message);
         }
 
         /// <summary>

@@ -102,7 +102,7 @@ namespace ViberGateways.ConsumerTests
             (stored.Gateway, stored.Recipient, stored.Channel).ShouldBe(("AlphaSMS", "380971234567", transport.ToString().ToLowerInvariant()));
             var status = await router.GetStatusAsync(new[] { MessageReference.Parse(accepted.Reference!.ToString()) });
             status.ShouldHaveSingleItem().State.ShouldNotBe(DeliveryState.Unknown);
-            (await router.For(Gateway.AlphaSms).GetBalanceAsync()).Amount.ShouldBe(_sandbox.Options.Balance);
+            (await router.GetClient(Gateway.AlphaSms).GetBalanceAsync()).Amount.ShouldBe(_sandbox.Options.Balance);
         }
 
         [Fact]

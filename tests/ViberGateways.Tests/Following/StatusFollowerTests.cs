@@ -155,11 +155,15 @@ namespace ViberGateways.Tests.Following
         [Theory]
         [InlineData("unavailable")]
         [InlineData("no reply")]
+        [InlineData("unreadable reply")]
         public async Task A_round_the_gateway_could_not_answer_is_asked_again_at_the_next_round(string failure)
         {
-            _gateway.StatusFailures.Enqueue(failure == "unavailable"
-                ? new GatewayUnavailableException("HTTP 503", 503, null, null)
-                : new GatewayOutcomeUnknownException("no reply within 30 s", 0, null));
+            _gateway.StatusFailures.Enqueue(failure switch
+            {
+                "unavailable" => new GatewayUnavailableException("HTTP 503", 503, null, null),
+                "no reply" => new GatewayOutcomeUnknownException("no reply within 30 s", 0, null),
+                _ => new GatewayException("The reply could not be read", 502, "<html>Bad gateway</html>", null, null),
+            });
             _states["a"] = DeliveryState.Delivered;
             await using var statuses = _gateway.FollowStatusAsync(new[] { Ref("a") }, Polling()).GetAsyncEnumerator();
             var next = statuses.MoveNextAsync().AsTask();
@@ -172,6 +176,28 @@ namespace ViberGateways.Tests.Following
             (await next).ShouldBeTrue();
             statuses.Current.State.ShouldBe(DeliveryState.Delivered);
             _gateway.StatusQueries.Count.ShouldBe(2);
+        }
+
+        [Fact]
+        public async Task A_reference_the_gateway_cannot_ask_about_is_yielded_at_the_first_round_and_never_asked_again()
+        {
+            _gateway.CannotAsk = r => r.GatewayId == "b";
+            _states["a"] = DeliveryState.Sending;
+            using var stop = new CancellationTokenSource();
+            await using var statuses = _gateway.FollowStatusAsync(new[] { Ref("a"), Ref("b") }, Polling(), stop.Token).GetAsyncEnumerator();
+            var next = statuses.MoveNextAsync().AsTask();
+
+            _clock.Advance(await _clock.NextWaitAsync());
+
+            (await next).ShouldBeTrue();
+            (statuses.Current.Reference, statuses.Current.State, statuses.Current.Error).ShouldBe((Ref("b"), DeliveryState.Unknown, "no id to ask with"));
+            var second = statuses.MoveNextAsync().AsTask();
+            _clock.Advance(await _clock.NextWaitAsync());
+            await _clock.NextWaitAsync();
+            second.IsCompleted.ShouldBeFalse();
+            _gateway.StatusQueries.Select(q => q.Count).ShouldBe(new[] { 2, 1 }, "the second round asks only about the open message");
+            stop.Cancel();
+            await Should.ThrowAsync<OperationCanceledException>(second);
         }
 
         [Fact]

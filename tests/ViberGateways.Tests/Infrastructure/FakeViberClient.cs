@@ -37,6 +37,9 @@ namespace ViberGateways.Tests.Infrastructure
         /// <summary>The status each reference is given; Sent when not set.</summary>
         public Func<MessageReference, DeliveryState> StatusOf { get; set; } = _ => DeliveryState.Sent;
 
+        /// <summary>The references answered as having no id this gateway can ask with; none unless set.</summary>
+        public Func<MessageReference, bool> CannotAsk { get; set; } = _ => false;
+
         /// <summary>Thrown by the next status queries, one each, before they are answered.</summary>
         public Queue<Exception> StatusFailures { get; } = new();
 
@@ -118,7 +121,9 @@ namespace ViberGateways.Tests.Infrastructure
                 return Task.FromException<IReadOnlyList<DeliveryStatus>>(failure);
             }
 
-            IReadOnlyList<DeliveryStatus> statuses = asked.Select(r => new DeliveryStatus(r, StatusOf(r), StatusOf(r).ToString().ToLowerInvariant())).ToList();
+            IReadOnlyList<DeliveryStatus> statuses = asked.Select(r => CannotAsk(r)
+                ? new DeliveryStatus(r, DeliveryState.Unknown, "") { Error = "no id to ask with", Unanswerable = true }
+                : new DeliveryStatus(r, StatusOf(r), StatusOf(r).ToString().ToLowerInvariant())).ToList();
             return Task.FromResult(statuses);
         }
 

@@ -15,6 +15,8 @@ namespace ViberGateways.Tests.Neutral
             new MessageReference(Gateway.LiveAll, "306912345678", gatewayId: "3546"),
             new MessageReference(Gateway.SmsBy, "375291111111", mailingId: "eae9c1f1-c1e9-4c5e-a43f-d8cd4a0c5d52"),
             new MessageReference(Gateway.SmsBy, "375291111111", gatewayId: "8484"),
+            new MessageReference(Gateway.AlphaSms, "", clientId: 42),
+            new MessageReference(Gateway.LiveAll, "306912345678", clientId: -5, gatewayId: "3546"),
         };
 
         [Theory]
@@ -53,8 +55,6 @@ namespace ViberGateways.Tests.Neutral
         [InlineData("AlphaSms:380971234567:::")]
         [InlineData("Telegram:380971234567:1::")]
         [InlineData("7:380971234567:1::")]
-        [InlineData("AlphaSms::1::")]
-        [InlineData("AlphaSms:380971234567:-1::")]
         [InlineData("AlphaSms:380971234567:x::")]
         [InlineData("AlphaSms:380971234567:1:2:3:4")]
         public void Text_that_is_not_a_reference_is_refused(string? text)
@@ -63,8 +63,16 @@ namespace ViberGateways.Tests.Neutral
             reference.ShouldBeNull();
             if (text != null)
             {
-                Should.Throw<FormatException>(() => MessageReference.Parse(text)).Message.ShouldContain("gateway:recipient:clientId:gatewayId:mailingId");
+                var failure = Should.Throw<FormatException>(() => MessageReference.Parse(text));
+                failure.Message.ShouldContain("gateway:recipient:clientId:gatewayId:mailingId");
+                failure.Message.ShouldNotContain("380971234567", customMessage: "a phone number never reaches an exception message");
             }
+        }
+
+        [Fact]
+        public void A_reference_of_no_gateway_is_refused()
+        {
+            Should.Throw<ArgumentOutOfRangeException>(() => new MessageReference((Gateway)7, "380971234567", clientId: 1));
         }
 
         [Fact]

@@ -78,7 +78,7 @@ namespace ViberGateways.Tests.Routing
             foreach (var gateway in router.Gateways)
             {
                 services.GetRequiredKeyedService<IViberClient>(gateway).Gateway.ShouldBe(gateway);
-                router.For(gateway).Gateway.ShouldBe(gateway);
+                router.GetClient(gateway).Gateway.ShouldBe(gateway);
             }
         }
 

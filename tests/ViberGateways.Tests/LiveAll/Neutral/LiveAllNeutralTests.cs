@@ -179,7 +179,7 @@ namespace ViberGateways.Tests.LiveAll.Neutral
         }
 
         [Fact]
-        public async Task A_reference_of_another_gateway_or_without_an_smsid_is_refused_before_any_request()
+        public async Task A_reference_of_another_gateway_is_refused_before_any_request()
         {
             var gateway = new StubGateway();
 
@@ -189,7 +189,19 @@ namespace ViberGateways.Tests.LiveAll.Neutral
                 new MessageReference(Gateway.LiveAll, "306912345678", 5),
             }));
 
-            refused.Violations.Select(v => v.Field).ShouldBe(new[] { "references[0]", "references[1]" });
+            refused.Violations.Select(v => v.Field).ShouldBe(new[] { "references[0]" });
+            gateway.Requests.ShouldBeEmpty();
+        }
+
+        [Fact]
+        public async Task A_reference_without_an_smsid_is_unknown_with_the_reason_and_asks_nothing()
+        {
+            var gateway = new StubGateway();
+
+            var status = (await Client(gateway).GetStatusAsync(new[] { new MessageReference(Gateway.LiveAll, "306912345678", 5) })).ShouldHaveSingleItem();
+
+            status.State.ShouldBe(DeliveryState.Unknown);
+            status.Error.ShouldNotBeNull().ShouldContain("no LiveAll smsid");
             gateway.Requests.ShouldBeEmpty();
         }
 
@@ -222,7 +234,7 @@ namespace ViberGateways.Tests.LiveAll.Neutral
             {
                 (SendOutcome.Accepted, "LiveAll:306912345678:9:11:"),
                 (SendOutcome.Rejected, (string?)null),
-                (SendOutcome.Accepted, "LiveAll:306987654321:9:12:"),
+                (SendOutcome.Accepted, "LiveAll:306987654321:11:12:"),
             });
             results.Where(r => r.IsAccepted).ShouldAllBe(r => r.Request == 1);
             results.Single(r => r.Index == 1).ErrorCode.ShouldBe("validation");

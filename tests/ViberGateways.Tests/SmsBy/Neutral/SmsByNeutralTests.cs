@@ -47,7 +47,7 @@ namespace ViberGateways.Tests.SmsBy.Neutral
             });
 
             JToken.Parse(gateway.LastRequest.BodyText).ShouldBeSameTreeAs(new JObject { ["token"] = documented["token"], ["messages"] = new JArray(documented["messages"]![3]!) });
-            results.Select(r => r.Reference!.ToString()).ShouldBe(new[] { $"SmsBy:375291111111:12::{Uuid}", $"SmsBy:375292222222:12::{Uuid}" });
+            results.Select(r => r.Reference!.ToString()).ShouldBe(new[] { $"SmsBy:375291111111:12::{Uuid}", $"SmsBy:375292222222:13::{Uuid}" });
         }
 
         [Fact]
@@ -216,7 +216,7 @@ namespace ViberGateways.Tests.SmsBy.Neutral
             var results = await Client(gateway).SendBulkAsync(new ViberMessage { Text = "Hi", ClientId = 4 }, new[] { "375291111111", "375292222222" }.ToAsyncEnumerable()).ToListAsync();
 
             ((string?)JObject.Parse(gateway.LastRequest.BodyText)["messages"]![0]!["alphaname_id"]).ShouldBe("444");
-            results.OrderBy(r => r.Index).Select(r => r.Reference!.ToString()).ShouldBe(new[] { $"SmsBy:375291111111:4::{Uuid}", $"SmsBy:375292222222:4::{Uuid}" });
+            results.OrderBy(r => r.Index).Select(r => r.Reference!.ToString()).ShouldBe(new[] { $"SmsBy:375291111111:4::{Uuid}", $"SmsBy:375292222222:5::{Uuid}" });
             results.ShouldAllBe(r => r.Request == 1);
         }
     }

@@ -191,27 +191,46 @@ namespace ViberGateways
             return all;
         }
 
+        /// <summary>
+        /// The statuses of a query, one per reference in order: those <paramref name="unanswerable"/> finds no id in
+        /// for this gateway are <see cref="DeliveryState.Unknown"/> with the reason, marked as never answerable (a
+        /// follower stops asking); the others are asked with <paramref name="ask"/>, in one call.
+        /// </summary>
+        public static async Task<IReadOnlyList<DeliveryStatus>> StatusesAsync(IEnumerable<MessageReference> references, Gateway gateway,
+            Func<MessageReference, string?> unanswerable, Func<List<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus>>> ask,
+            CancellationToken cancellationToken)
+        {
+            var all = CheckReferences(references, gateway, _ => null);
+            var statuses = new DeliveryStatus[all.Count];
+            var asked = new List<int>();
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (unanswerable(all[i]) is { } why)
+                {
+                    statuses[i] = new DeliveryStatus(all[i], DeliveryState.Unknown, "") { Error = why, Unanswerable = true };
+                }
+                else
+                {
+                    asked.Add(i);
+                }
+            }
+
+            if (asked.Count > 0)
+            {
+                var answers = await ask(asked.Select(i => all[i]).ToList(), cancellationToken).ConfigureAwait(false);
+                for (var k = 0; k < asked.Count; k++)
+                {
+                    statuses[asked[k]] = answers[k];
+                }
+            }
+
+            return statuses;
+        }
+
         /// <summary>The status of a reference the gateway's reply did not report on.</summary>
         public static DeliveryStatus NotReported(MessageReference reference, string why) => new DeliveryStatus(reference, DeliveryState.Unknown, "") { Error = why };
 
         private static RequestValidationException Invalid(string field, string rule, string message) =>
             new RequestValidationException(new[] { new ValidationViolation(field, rule, message) });
-    }
-
-    /// <summary>A neutral message as checked: the gateway's message, its recipients' digits, and the caller's client id.</summary>
-    internal sealed class CheckedMessage<TMessage>
-    {
-        public CheckedMessage(TMessage message, IReadOnlyList<string> digits, long? clientId)
-        {
-            Message = message;
-            Digits = digits;
-            ClientId = clientId;
-        }
-
-        public TMessage Message { get; }
-
-        public IReadOnlyList<string> Digits { get; }
-
-        public long? ClientId { get; }
     }
 }
