@@ -19,7 +19,7 @@ namespace ViberGateways.AlphaSms
         /// package). Our choice: AlphaSMS documents no maximum per request; 500 is the size bulk sends use
         /// (<see cref="AlphaSmsBulk.DefaultMessagesPerRequest"/>), so 10,000 references take 20 requests.
         /// </summary>
-        internal const int StatusQueriesPerRequest = 500;
+        internal const int StatusQueriesPerRequest = AlphaSmsBulk.DefaultMessagesPerRequest;
 
         /// <inheritdoc />
         public Gateway Gateway => Gateway.AlphaSms;
@@ -41,7 +41,10 @@ namespace ViberGateways.AlphaSms
             await SendNeutralAsync(new[] { message ?? throw new ArgumentNullException(nameof(message)) }, "message", cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc />
-        /// <remarks>Client ids as for one message; every message's recipients go in one request over JSON and XML.</remarks>
+        /// <remarks>
+        /// Client ids as for one message; over JSON and XML the recipients of all the messages go in requests of up to
+        /// 500 (<see cref="AlphaSmsBulk.DefaultMessagesPerRequest"/>), one after another, results in order.
+        /// </remarks>
         async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             await SendNeutralAsync((messages ?? throw new ArgumentNullException(nameof(messages))).ToList(), "messages", cancellationToken).ConfigureAwait(false);
 
@@ -157,10 +160,55 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>
         /// Reads the statuses of up to <see cref="StatusQueriesPerRequest"/> messages, each by an id of a kind the
-        /// transport asks by: one answer per id, in order; a refusal for one message is its answer, a refusal of
-        /// the request is thrown.
+        /// transport asks by: one answer per id, in order (matched to the reply by id: <see cref="AnswersById{TEntry}"/>); a
+        /// refusal for one message is its answer, a refusal of the request is thrown.
         /// </summary>
         private protected abstract Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The answer to each of <paramref name="messageIds"/> from the reply entry that names its id (the client id or
+        /// the gateway's, as asked), whatever the reply's order; an entry naming neither id is taken by its position (the
+        /// reply's documented order). An id without an entry is answered with an error, never another message's status.
+        /// </summary>
+        private protected static IReadOnlyList<AlphaSmsStatusAnswer> AnswersById<TEntry>(IReadOnlyList<AlphaSmsMessageId> messageIds, IList<TEntry>? entries,
+            Func<TEntry, long?> clientIdOf, Func<TEntry, long?> gatewayIdOf, Func<AlphaSmsMessageId, TEntry, AlphaSmsStatusAnswer> answer, string reply)
+            where TEntry : class
+        {
+            entries ??= Array.Empty<TEntry>();
+            var byClientId = new Dictionary<long, TEntry>();
+            var byGatewayId = new Dictionary<long, TEntry>();
+            foreach (var entry in entries)
+            {
+                // The gateway writes 0 for an id it does not know (sms_id="0"): that names no message.
+                if (clientIdOf(entry) is { } clientId and not 0 && !byClientId.ContainsKey(clientId))
+                {
+                    byClientId.Add(clientId, entry);
+                }
+
+                if (gatewayIdOf(entry) is { } gatewayId and not 0 && !byGatewayId.ContainsKey(gatewayId))
+                {
+                    byGatewayId.Add(gatewayId, entry);
+                }
+            }
+
+            var answers = new AlphaSmsStatusAnswer[messageIds.Count];
+            for (var i = 0; i < messageIds.Count; i++)
+            {
+                var messageId = messageIds[i];
+                if (!(messageId.IsClientId ? byClientId : byGatewayId).TryGetValue(messageId.Value, out var entry) && i < entries.Count && NamesNoId(entries[i]))
+                {
+                    entry = entries[i];
+                }
+
+                answers[i] = entry is null
+                    ? new AlphaSmsStatusAnswer(new GatewayException($"{reply} has no entry for {messageId}", 200, null, null, null))
+                    : answer(messageId, entry);
+            }
+
+            return answers;
+
+            bool NamesNoId(TEntry entry) => clientIdOf(entry) is null or 0 && gatewayIdOf(entry) is null or 0;
+        }
 
         private async Task<IReadOnlyList<SendResult>> SendNeutralAsync(IReadOnlyList<ViberMessage?> messages, string field, CancellationToken cancellationToken)
         {
@@ -220,12 +268,16 @@ namespace ViberGateways.AlphaSms
 
             try
             {
-                var results = await SendCheckedAsync(checkedMessages, cancellationToken).ConfigureAwait(false);
+                // Over JSON and XML, requests of as many messages as a bulk send puts in one; a refused request (a wrong
+                // key) would be refused again, so it stops the rest. HTTP sends one message per request by itself.
+                var results = await AlphaSmsSendResults.InRequestsAsync(checkedMessages,
+                    Transport == AlphaSmsTransport.Http ? int.MaxValue : AlphaSmsBulk.DefaultMessagesPerRequest,
+                    SendCheckedAsync, _ => true, cancellationToken).ConfigureAwait(false);
                 return results.Select((result, i) => AlphaSmsViberMapping.ToSendResult(result, i)).ToList();
             }
             catch (GatewayException failure)
             {
-                // A whole-request failure (a wrong key, an unreadable reply) is every recipient's result, never thrown.
+                // A failure before any request was answered (a wrong key, an unreadable reply) is every recipient's result, never thrown.
                 return checkedMessages.Select(message => AlphaSmsViberMapping.Failed(message, failure)).ToList();
             }
         }

@@ -141,6 +141,13 @@ namespace ViberGateways.AlphaSms
             return _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
         }
 
+        /// <summary>
+        /// Whether a refusal concerns the account rather than one message, so every later request would be refused
+        /// alike: a credentials error, or HTTP 401 or 403.
+        /// </summary>
+        public static bool RefusesAccount(GatewayRejectedException refusal) =>
+            refusal.StatusCode is 401 or 403 || (refusal.GatewayMessage is { } error && IsCredentialsError(error));
+
         /// <summary>A credentials error fails every request alike: it is the request's error, not one message's.</summary>
         private static bool IsCredentialsError(string error) => error.IndexOf("login/password", StringComparison.OrdinalIgnoreCase) >= 0;
 

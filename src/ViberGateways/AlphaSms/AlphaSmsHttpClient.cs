@@ -58,39 +58,26 @@ namespace ViberGateways.AlphaSms
             return (await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), 0, cancellationToken).ConfigureAwait(false)).ToBalance();
         }
 
-        private protected override async Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken)
+        /// <remarks>
+        /// The HTTP API takes one message per request, and has no client id: a send is never repeated once it may have
+        /// reached the gateway. A message's failure is its own result, and the messages answered before it keep theirs;
+        /// once the gateway is unavailable, refuses the credentials, or the send is cancelled, the rest are not sent.
+        /// </remarks>
+        private protected override Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken) =>
+            AlphaSmsSendResults.InRequestsAsync(messages, 1, SendOneAsync, AlphaSmsHttpReply.RefusesAccount, cancellationToken);
+
+        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendOneAsync(IReadOnlyList<CheckedAlphaSmsMessage> one, CancellationToken cancellationToken)
         {
-            var sends = new List<AlphaSmsHttpParameters>(messages.Count);
-            foreach (var message in messages)
+            var message = one[0];
+            try
             {
-                sends.Add(Authenticated((AlphaSmsHttpParameters)message.Wire));
+                var reply = await CallAsync(Authenticated((AlphaSmsHttpParameters)message.Wire), 1, cancellationToken).ConfigureAwait(false);
+                return new[] { reply.ToSendResult(message.Index, message.Message.Recipient) };
             }
-
-            // The HTTP API takes one message per request, and has no client id: a send is never repeated once it may
-            // have reached the gateway. Once the gateway is unavailable the remaining messages are not attempted.
-            var results = new List<AlphaSmsSendResult>(messages.Count);
-            GatewayUnavailableException? unavailable = null;
-            for (var i = 0; i < messages.Count; i++)
+            catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
             {
-                if (unavailable != null)
-                {
-                    results.Add(AlphaSmsSendResults.Failed(messages[i], unavailable, null));
-                    continue;
-                }
-
-                try
-                {
-                    var reply = await CallAsync(sends[i], 1, cancellationToken).ConfigureAwait(false);
-                    results.Add(reply.ToSendResult(messages[i].Index, messages[i].Message.Recipient));
-                }
-                catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
-                {
-                    unavailable = failure as GatewayUnavailableException;
-                    results.Add(AlphaSmsSendResults.Failed(messages[i], failure, null));
-                }
+                return new[] { AlphaSmsSendResults.Failed(message, failure, null) };
             }
-
-            return results;
         }
 
         private AlphaSmsHttpParameters Authenticated(AlphaSmsHttpCommand command) => Authenticated(new AlphaSmsHttpParameters { Command = command });

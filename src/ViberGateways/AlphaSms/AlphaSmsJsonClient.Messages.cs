@@ -91,7 +91,7 @@ namespace ViberGateways.AlphaSms
 
         private protected override bool AsksStatusByGatewayId => false;
 
-        /// <summary>One request of a <c>status</c> item per message (by client id: the status item has only <c>id</c>); one answer per item, in order.</summary>
+        /// <summary>One request of a <c>status</c> item per message (by client id: the status item has only <c>id</c>); each answered by the result with that <c>id</c>.</summary>
         private protected override async Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken)
         {
             var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
@@ -101,11 +101,9 @@ namespace ViberGateways.AlphaSms
             }
 
             var results = ItemResults(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false));
-            return messageIds.Select((messageId, i) => i >= results.Count
-                ? new AlphaSmsStatusAnswer(new GatewayException("The AlphaSMS status reply carried no result", 200, null, null, null))
-                : !results[i].Success
-                    ? new AlphaSmsStatusAnswer(new GatewayRejectedException($"AlphaSMS rejected the status request: {results[i].Error}", null, results[i].Error, null))
-                    : new AlphaSmsStatusAnswer(Status(messageId, results[i].Data ?? new AlphaSmsJsonItemResultData()))).ToList();
+            return AnswersById(messageIds, results, result => result.Data?.Id, _ => null, (messageId, result) => !result.Success
+                ? new AlphaSmsStatusAnswer(new GatewayRejectedException($"AlphaSMS rejected the status request: {result.Error}", null, result.Error, null))
+                : new AlphaSmsStatusAnswer(Status(messageId, result.Data ?? new AlphaSmsJsonItemResultData())), "The AlphaSMS JSON status reply");
         }
 
         private static AlphaSmsMessageStatus Status(AlphaSmsMessageId messageId, AlphaSmsJsonItemResultData data) =>

@@ -30,7 +30,7 @@ namespace ViberGateways.AlphaSms
 
         private protected override bool AsksStatusByGatewayId => true;
 
-        /// <summary>One status package with a <c>&lt;msg&gt;</c> query per message (by client id or gateway id); one answer per query, in order.</summary>
+        /// <summary>One status package with a <c>&lt;msg&gt;</c> query per message (by client id or gateway id); each answered by the reply's <c>&lt;msg&gt;</c> with that <c>id</c> or <c>sms_id</c>.</summary>
         private protected override async Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken)
         {
             var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey() };
@@ -40,9 +40,7 @@ namespace ViberGateways.AlphaSms
             }
 
             var results = (await ExchangeAsync(package, 0, cancellationToken).ConfigureAwait(false)).Status;
-            return messageIds.Select((messageId, i) => results is null || i >= results.Count
-                ? new AlphaSmsStatusAnswer(new GatewayException("The AlphaSMS XML status reply carried no message", 200, null, null, null))
-                : Answer(messageId, results[i])).ToList();
+            return AnswersById(messageIds, results, result => result.Id, result => result.SmsId, Answer, "The AlphaSMS XML status reply");
         }
 
         private static AlphaSmsStatusAnswer Answer(AlphaSmsMessageId messageId, AlphaSmsXmlStatusResult result)

@@ -37,6 +37,13 @@ namespace ViberGateways.Tests.Infrastructure
             return this;
         }
 
+        /// <summary>Queues a reply that sees the request's cancellation token (to act while the request is in flight).</summary>
+        public StubGateway Reply(Func<CancellationToken, Task<HttpResponseMessage>> reply)
+        {
+            _replies.Enqueue(reply);
+            return this;
+        }
+
         /// <summary>Queues a request that is never answered: it waits until the client gives up on it.</summary>
         public StubGateway NeverReply()
         {

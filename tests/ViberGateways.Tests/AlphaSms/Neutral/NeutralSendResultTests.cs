@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
@@ -20,6 +21,8 @@ namespace ViberGateways.Tests.AlphaSms.Neutral
     public class NeutralSendResultTests
     {
         private static readonly string[] TwoRecipients = { "+380971234567", "+380501234567" };
+
+        private static readonly string[] FourRecipients = { "+380971234567", "+380501234567", "+380661234567", "+380931234567" };
 
         private readonly StubGateway _gateway = new();
 
@@ -132,6 +135,87 @@ namespace ViberGateways.Tests.AlphaSms.Neutral
             byIndex[2].Reference.ShouldBe(new MessageReference(Gateway.AlphaSms, "380971234567", 7, "70"));
         }
 
+        [Theory]
+        [InlineData("errors:Wrong login/password", HttpStatusCode.OK)]
+        [InlineData("", HttpStatusCode.Unauthorized)]
+        public async Task Over_http_a_refusal_of_the_account_after_accepted_messages_keeps_their_results_and_the_rest_is_not_sent(string reply, HttpStatusCode status)
+        {
+            _gateway.Reply("id:1001 sms_count:1", "text/plain").Reply("id:1002 sms_count:1", "text/plain").Reply(reply, "text/plain", status);
+
+            var results = await Neutral(Variant.HttpPost).SendAsync(Text(FourRecipients));
+
+            _gateway.Requests.Count.ShouldBe(3, "nothing is sent after the account is refused");
+            results.Select(r => r.Recipient).ShouldBe(FourRecipients);
+            results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Accepted, SendOutcome.Rejected, SendOutcome.NotSent });
+            results.Select(r => r.Reference?.GatewayId).ShouldBe(new[] { "1001", "1002", null, null });
+            results[2].Failure.ShouldBeAssignableTo<GatewayRejectedException>();
+            results[3].Error.ShouldNotBeNull().ShouldContain("not sent");
+        }
+
+        [Fact]
+        public async Task Over_http_a_message_refused_on_its_own_is_rejected_and_the_next_ones_are_sent()
+        {
+            _gateway.Reply("id:1001 sms_count:1", "text/plain").Reply("", "text/plain", HttpStatusCode.BadRequest)
+                .Reply("errors:Wrong phone number", "text/plain").Reply("id:1004 sms_count:1", "text/plain");
+
+            var results = await Neutral(Variant.HttpPost).SendAsync(Text(FourRecipients));
+
+            _gateway.Requests.Count.ShouldBe(4);
+            results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Rejected, SendOutcome.Rejected, SendOutcome.Accepted });
+            results.Select(r => r.Reference?.GatewayId).ShouldBe(new[] { "1001", null, null, "1004" });
+        }
+
+        [Fact]
+        public async Task Over_http_a_cancellation_keeps_the_accepted_results_the_message_in_flight_is_unknown_and_the_rest_is_not_sent()
+        {
+            using var cancel = new CancellationTokenSource();
+            _gateway.Reply("id:1001 sms_count:1", "text/plain").Reply("id:1002 sms_count:1", "text/plain").Reply(async token =>
+            {
+                cancel.Cancel();
+                await Task.Delay(Timeout.Infinite, token);
+                throw new System.InvalidOperationException("unreachable: the wait ends only by cancellation");
+            });
+
+            var results = await Neutral(Variant.HttpPost).SendAsync(Text(FourRecipients), cancel.Token);
+
+            _gateway.Requests.Count.ShouldBe(3);
+            results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Accepted, SendOutcome.Unknown, SendOutcome.NotSent });
+            results.Select(r => r.Reference?.GatewayId).ShouldBe(new[] { "1001", "1002", null, null });
+            results[3].Error.ShouldNotBeNull().ShouldContain("cancelled");
+        }
+
+        [Theory]
+        [InlineData(Variant.Json)]
+        [InlineData(Variant.Xml)]
+        public async Task A_message_to_1001_recipients_is_three_requests_of_500_500_and_1_with_results_in_order(Variant variant)
+        {
+            var recipients = Enumerable.Range(0, 1001).Select(i => "+38097" + (1000000 + i)).ToArray();
+            var sent = 0;
+            foreach (var size in new[] { 500, 500, 1 })
+            {
+                _gateway.Reply(AcceptedReply(variant, Enumerable.Range(sent, size)), variant == Variant.Json ? "application/json" : "text/xml");
+                sent += size;
+            }
+
+            var results = await Neutral(variant).SendAsync(Text(recipients));
+
+            _gateway.Requests.Select(r => SentClientIds(variant, r).Count()).ShouldBe(new[] { 500, 500, 1 });
+            results.Select(r => r.Index).ShouldBe(Enumerable.Range(0, 1001).Select(i => (long)i));
+            results.Select(r => r.Recipient).ShouldBe(recipients);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
+            results.Select(r => r.Reference!.GatewayId).ShouldBe(Enumerable.Range(0, 1001).Select(i => (700000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            results.Select(r => r.Reference!.ClientId).ShouldBe(_gateway.Requests.SelectMany(r => SentClientIds(variant, r)));
+            results.Select(r => r.Reference!.ClientId).Distinct().Count().ShouldBe(1001);
+        }
+
+        private static string AcceptedReply(Variant variant, IEnumerable<int> messages) => variant == Variant.Json
+            ? new JObject
+            {
+                ["success"] = true,
+                ["data"] = new JArray(messages.Select(i => new JObject { ["success"] = true, ["data"] = new JObject { ["msg_id"] = 700000 + i, ["parts"] = 1 } })),
+            }.ToString()
+            : new XElement("package", new XElement("message-viber", messages.Select(i => new XElement("msg", new XAttribute("msg_id", 700000 + i), 1)))).ToString();
+
         private IViberClient Neutral(Variant variant)
         {
             var options = Options(variant);
@@ -151,8 +235,10 @@ namespace ViberGateways.Tests.AlphaSms.Neutral
         private static ViberMessage Text(params string[] recipients) => new() { Recipients = recipients.ToList(), Sender = "Shop", Text = "Hi" };
 
         /// <summary>The client ids of the first request's messages, as they went out.</summary>
-        private IEnumerable<long?> SentClientIds(Variant variant) => variant == Variant.Json
-            ? JToken.Parse(_gateway.Requests[0].BodyText)["data"]!.Select(item => (long?)item["id"]!.Value<long>()).ToList()
-            : XDocument.Parse(_gateway.Requests[0].BodyText).Descendants("msg").Select(msg => (long?)(long)msg.Attribute("id")!).ToList();
+        private IEnumerable<long?> SentClientIds(Variant variant) => SentClientIds(variant, _gateway.Requests[0]);
+
+        private static IEnumerable<long?> SentClientIds(Variant variant, RecordedRequest request) => variant == Variant.Json
+            ? JToken.Parse(request.BodyText)["data"]!.Select(item => (long?)item["id"]!.Value<long>()).ToList()
+            : XDocument.Parse(request.BodyText).Descendants("msg").Select(msg => (long?)(long)msg.Attribute("id")!).ToList();
     }
 }

@@ -66,6 +66,39 @@ namespace ViberGateways.Tests.AlphaSms.Neutral
             statuses[1].Error.ShouldNotBeNull().ShouldContain(reason);
         }
 
+        [Theory]
+        [InlineData(Variant.Json, """{"success": true, "data": [{"success": true, "data": {"id": 3, "type": "viber", "status": "EXPIRED"}}, {"success": true, "data": {"id": 2, "type": "viber", "status": "READ"}}, {"success": true, "data": {"id": 1, "type": "viber", "status": "DELIVERED"}}]}""", false)]
+        [InlineData(Variant.Xml, """<package><status><msg id="3" sms_id="13" sms_count="1">103</msg><msg id="2" sms_id="12" sms_count="1">101</msg><msg id="1" sms_id="11" sms_count="1">102</msg></status></package>""", false)]
+        [InlineData(Variant.Xml, """<package><status><msg sms_id="13" sms_count="1">103</msg><msg sms_id="12" sms_count="1">101</msg><msg sms_id="11" sms_count="1">102</msg></status></package>""", true)]
+        public async Task Each_reference_gets_the_reply_entry_with_its_id_whatever_the_order(Variant variant, string reply, bool byGatewayId)
+        {
+            var gateway = new StubGateway().Reply(reply, variant == Variant.Json ? "application/json" : "text/xml");
+            var references = new[] { 1L, 2L, 3L }.Select(id => byGatewayId
+                ? new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: (10 + id).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : new MessageReference(Gateway.AlphaSms, "380971234567", id)).ToList();
+
+            var statuses = await ((IViberClient)Client(variant, gateway)).GetStatusAsync(references);
+
+            statuses.Select(s => s.Reference).ShouldBe(references);
+            statuses.Select(s => s.State).ShouldBe(variant == Variant.Json
+                ? new[] { DeliveryState.Delivered, DeliveryState.Read, DeliveryState.Expired }
+                : new[] { DeliveryState.Delivered, DeliveryState.Sending, DeliveryState.Expired });
+        }
+
+        [Theory]
+        [InlineData(Variant.Json, """{"success": true, "data": [{"success": true, "data": {"id": 3, "type": "viber", "status": "EXPIRED"}}, {"success": true, "data": {"id": 1, "type": "viber", "status": "DELIVERED"}}]}""")]
+        [InlineData(Variant.Xml, """<package><status><msg id="3" sms_id="13" sms_count="1">103</msg><msg id="1" sms_id="11" sms_count="1">102</msg></status></package>""")]
+        public async Task A_reference_without_an_entry_in_the_reply_is_unknown_with_an_error(Variant variant, string reply)
+        {
+            var gateway = new StubGateway().Reply(reply, variant == Variant.Json ? "application/json" : "text/xml");
+            var references = new[] { 1L, 2L, 3L }.Select(id => new MessageReference(Gateway.AlphaSms, "380971234567", id)).ToList();
+
+            var statuses = await ((IViberClient)Client(variant, gateway)).GetStatusAsync(references);
+
+            statuses.Select(s => s.State).ShouldBe(new[] { DeliveryState.Delivered, DeliveryState.Unknown, DeliveryState.Expired });
+            statuses[1].Error.ShouldNotBeNull().ShouldContain("no entry");
+        }
+
         private static string DeliveredReply(Variant variant, int count) => variant == Variant.Json
             ? new JObject
             {
