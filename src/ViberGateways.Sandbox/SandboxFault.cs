@@ -38,11 +38,11 @@ namespace ViberGateways.Sandbox
         /// <summary>The fault as one line, e.g. <c>429 Retry-After 2s</c>.</summary>
         public string Description { get; }
 
-        /// <summary>HTTP 429 with <c>Retry-After</c>; the request is not handled.</summary>
-        /// <param name="retryAfter">The delay the client is asked to wait.</param>
+        /// <summary>HTTP 429, with <c>Retry-After</c> unless <paramref name="retryAfter"/> is null; the request is not handled.</summary>
+        /// <param name="retryAfter">The delay the client is asked to wait; null sends no <c>Retry-After</c>.</param>
         /// <returns>The fault.</returns>
-        public static SandboxFault TooManyRequests(TimeSpan retryAfter) =>
-            new SandboxFault(SandboxFaultKind.Status, $"429 Retry-After {retryAfter.TotalSeconds:0.###}s") { StatusCode = 429, RetryAfter = retryAfter };
+        public static SandboxFault TooManyRequests(TimeSpan? retryAfter) =>
+            new SandboxFault(SandboxFaultKind.Status, retryAfter is { } delay ? $"429 Retry-After {delay.TotalSeconds:0.###}s" : "429") { StatusCode = 429, RetryAfter = retryAfter };
 
         /// <summary>HTTP 503, optionally with <c>Retry-After</c>; the request is not handled.</summary>
         /// <param name="retryAfter">The delay the client is asked to wait, if any.</param>

@@ -100,12 +100,16 @@ namespace ViberGateways.AlphaSms
                 return new AlphaSmsSendResult(index, recipient, SendOutcome.Rejected) { Error = error };
             }
 
-            return new AlphaSmsSendResult(index, recipient, SendOutcome.Accepted)
+            // The documented send reply always has both fields: one without the count may be a reply cut short, whose
+            // id may be cut too (a complete-looking `id:845` of `id:84523377 sms_count:1`), so it is not taken as accepted.
+            var parts = _fields?.SmsCount ?? _fields?.SmdCount;
+            if (_fields?.Id is not { } id || parts is null)
             {
-                GatewayId = _fields?.Id ?? throw new GatewayOutcomeUnknownException(
-                    $"The AlphaSMS HTTP send reply {(_fields is null ? "is not in a documented format" : "has no id")}; the message may have been accepted", 200, Text, null),
-                Parts = _fields.SmsCount ?? _fields.SmdCount,
-            };
+                var why = _fields is null ? "is not in a documented format" : _fields.Id is null ? "has no id" : "has no message count (it may be cut short)";
+                throw new GatewayOutcomeUnknownException($"The AlphaSMS HTTP send reply {why}; the message may have been accepted", 200, Text, null);
+            }
+
+            return new AlphaSmsSendResult(index, recipient, SendOutcome.Accepted) { GatewayId = id, Parts = parts };
         }
 
         /// <summary>

@@ -65,7 +65,8 @@ namespace ViberGateways.AlphaSms
             var itemResults = ItemResults(reply);
             return messages.Select((message, i) =>
             {
-                if (i >= itemResults.Count)
+                // A null in place of a result (undocumented) is no result: the message's outcome is unknown.
+                if (i >= itemResults.Count || itemResults[i] is not { } item)
                 {
                     return new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.Unknown)
                     {
@@ -74,7 +75,6 @@ namespace ViberGateways.AlphaSms
                     };
                 }
 
-                var item = itemResults[i];
                 // A duplicate on a repeated request is the first attempt's message, accepted after all.
                 var acceptedEarlier = !item.Success && details.WasRepeated && item.Error?.IndexOf("duplicate", StringComparison.OrdinalIgnoreCase) >= 0;
                 return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success || acceptedEarlier ? SendOutcome.Accepted : SendOutcome.Rejected)
@@ -100,7 +100,7 @@ namespace ViberGateways.AlphaSms
                 request.Data.Add(new AlphaSmsJsonStatusItem { Id = messageId.Value });
             }
 
-            var results = ItemResults(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false));
+            var results = ItemResults(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false)).Where(result => result != null).ToList();
             return AnswersById(messageIds, results, result => result.Data?.Id, _ => null, (messageId, result) => !result.Success
                 ? new AlphaSmsStatusAnswer(new GatewayRejectedException($"AlphaSMS rejected the status request: {result.Error}", null, result.Error, null))
                 : new AlphaSmsStatusAnswer(Status(messageId, result.Data ?? new AlphaSmsJsonItemResultData())), "The AlphaSMS JSON status reply");

@@ -39,7 +39,7 @@ namespace ViberGateways.Http
                     throw TooLarge(response, response.Content.Headers.ContentLength);
                 }
 
-                var replacement = new BufferedReply(MaskSecrets(body, secrets, response.Content.Headers.ContentType?.CharSet));
+                var replacement = new BufferedReply(MaskSecrets(body, secrets, GatewayReplies.EncodingOf(response)));
                 // The body is read: of its headers, only the type (and charset) still describes it.
                 replacement.Headers.ContentType = response.Content.Headers.ContentType;
                 response.Content.Dispose();
@@ -56,33 +56,47 @@ namespace ViberGateways.Http
         private GatewayException TooLarge(HttpResponseMessage response, long? declared) =>
             GatewayReplies.Unreadable(response, null, $"is larger than {_maxReplyBytes} bytes{(declared is null ? "" : $" ({declared} declared)")}; no documented reply is, so it was not read", null);
 
-        private static byte[] MaskSecrets(byte[] body, IReadOnlyList<string> secrets, string? charset)
+        /// <summary>
+        /// Masks every secret in the reply's own charset (UTF-8 when it names none, or one this runtime lacks), byte for
+        /// byte, so that a reply in another charset (an error page in Latin-1) is masked too and nothing is re-encoded.
+        /// </summary>
+        private static byte[] MaskSecrets(byte[] body, IReadOnlyList<string> secrets, Encoding encoding)
         {
-            // Replies are UTF-8; a reply in another charset is passed on unchanged rather than re-encoded.
-            if (charset != null && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-            {
-                return body;
-            }
-
-            string? text = null;
             foreach (var secret in secrets)
             {
-                // Almost no reply echoes a credential: look for its bytes before decoding anything.
-                if (Contains(body, Encoding.UTF8.GetBytes(secret)))
+                // Almost no reply echoes a credential: look for its bytes before copying anything.
+                var value = encoding.GetBytes(secret);
+                if (value.Length > 0 && IndexOf(body, value, 0) >= 0)
                 {
-                    text = (text ?? Encoding.UTF8.GetString(body)).Replace(secret, SecretRedactor.Mask);
+                    body = Replace(body, value, encoding.GetBytes(SecretRedactor.Mask));
                 }
             }
 
-            return text is null ? body : Encoding.UTF8.GetBytes(text);
+            return body;
         }
 
-        private static bool Contains(byte[] body, byte[] value)
+        private static byte[] Replace(byte[] body, byte[] value, byte[] mask)
+        {
+            var masked = new List<byte>(body.Length);
+            var from = 0;
+            for (var at = IndexOf(body, value, 0); at >= 0; at = IndexOf(body, value, from))
+            {
+                masked.AddRange(new ArraySegment<byte>(body, from, at - from));
+                masked.AddRange(mask);
+                from = at + value.Length;
+            }
+
+            masked.AddRange(new ArraySegment<byte>(body, from, body.Length - from));
+            return masked.ToArray();
+        }
+
+        private static int IndexOf(byte[] body, byte[] value, int start)
         {
 #if NET5_0_OR_GREATER
-            return body.AsSpan().IndexOf(value) >= 0;
+            var found = body.AsSpan(start).IndexOf(value);
+            return found < 0 ? -1 : start + found;
 #else
-            for (var i = 0; i + value.Length <= body.Length; i++)
+            for (var i = start; i + value.Length <= body.Length; i++)
             {
                 var j = 0;
                 while (j < value.Length && body[i + j] == value[j])
@@ -92,11 +106,11 @@ namespace ViberGateways.Http
 
                 if (j == value.Length)
                 {
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
 #endif
         }
     }

@@ -67,7 +67,7 @@ namespace ViberGateways.LiveAll
             var named = new Dictionary<string, Queue<long>>(StringComparer.Ordinal);
             foreach (var item in data)
             {
-                if (item.Destination != null && item.Smsid is { } id)
+                if (item?.Destination != null && item.Smsid is { } id)
                 {
                     if (!named.TryGetValue(item.Destination, out var ids))
                     {
@@ -82,7 +82,7 @@ namespace ViberGateways.LiveAll
             for (var i = 0; i < result.Length; i++)
             {
                 result[i] = named.TryGetValue(destinations[i], out var ids) && ids.Count > 0 ? ids.Dequeue()
-                    : i < data.Count && data[i].Destination is null ? data[i].Smsid
+                    : i < data.Count && data[i] is { Destination: null } bare ? bare.Smsid
                     : null;
             }
 

@@ -41,8 +41,8 @@ namespace ViberGateways.SmsBy
                     reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
                 }
 
-                ThrowIfFailed(reply.Status, reply.Error, "quick message");
-                return new SmsBySendResult(message.Recipients.ToList(), reply.Result?.MessageId ?? throw Unreadable("quick message"), null);
+                ThrowIfFailed(reply.Status, reply.Error, "quick message", send: true);
+                return new SmsBySendResult(message.Recipients.ToList(), reply.Result?.MessageId ?? throw Unreadable("quick message", "has no id", send: true), null);
             }
 
             var mailing = SmsByMapping.ToSameMessageMailing(message, recipients.Select(r => r.Digits).ToList());
@@ -60,8 +60,8 @@ namespace ViberGateways.SmsBy
                 bulk = await SendBulkViberAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            ThrowIfFailed(bulk.Success, bulk.Error, "mailing");
-            return bulk.Uuid ?? throw Unreadable("mailing");
+            ThrowIfFailed(bulk.Success, bulk.Error, "mailing", send: true);
+            return bulk.Uuid ?? throw Unreadable("mailing", "has no id", send: true);
         }
 
         /// <inheritdoc />
@@ -73,8 +73,8 @@ namespace ViberGateways.SmsBy
             if (sent.MessageId is { } messageId)
             {
                 var reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = messageId }, cancellationToken).ConfigureAwait(false);
-                ThrowIfFailed(reply.Status, reply.Error, "delivery data");
-                var data = reply.Result ?? throw Unreadable("delivery data");
+                ThrowIfFailed(reply.Status, reply.Error, "delivery data", send: false);
+                var data = reply.Result ?? throw Unreadable("delivery data", "has no id", send: false);
                 return new[] { new SmsByDeliveryStatus(data.Phone ?? sent.Recipients.FirstOrDefault() ?? "", data.Status ?? "") };
             }
 
@@ -90,15 +90,26 @@ namespace ViberGateways.SmsBy
                 .ToList();
         }
 
-        /// <summary>SMS.by reports failures inside HTTP 200: an <c>error</c> field or a status other than OK.</summary>
-        private static void ThrowIfFailed(string? status, string? error, string what)
+        /// <summary>
+        /// SMS.by reports failures inside HTTP 200: an <c>error</c> field or a status other than OK. A reply with
+        /// neither (<c>{}</c>) is no documented refusal: unreadable, so a send's outcome is unknown rather than rejected.
+        /// </summary>
+        private static void ThrowIfFailed(string? status, string? error, string what, bool send)
         {
+            if (error is null && status is null)
+            {
+                throw Unreadable(what, "has neither a status nor an error", send);
+            }
+
             if (error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase))
             {
                 throw new GatewayRejectedException($"SMS.by rejected the {what}: {error ?? "status " + (status ?? "missing")}", status, error, null);
             }
         }
 
-        private static GatewayException Unreadable(string what) => new GatewayException($"The SMS.by {what} reply has no id", 200, null, null, null);
+        /// <summary>A reply not in the documented form: of unknown outcome for a send (it may have been accepted), the gateway's error for a query.</summary>
+        private static GatewayException Unreadable(string what, string problem, bool send) => send
+            ? new GatewayOutcomeUnknownException($"The SMS.by {what} reply {problem}; the message may have been accepted", 200, null, null)
+            : new GatewayException($"The SMS.by {what} reply {problem}", 200, null, null, null);
     }
 }

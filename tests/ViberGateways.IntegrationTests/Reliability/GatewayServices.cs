@@ -13,12 +13,12 @@ namespace ViberGateways.IntegrationTests.Reliability
     {
         private readonly ServiceProvider _provider;
 
-        public GatewayServices(SandboxGateway sandbox, Action<GatewayResilienceOptions>? resilience = null, string? key = null, AlphaSmsTransport transport = AlphaSmsTransport.Json, int maxConnections = 32)
-            : this(sandbox.BaseAddress, sandbox.Credentials, resilience, key, transport, maxConnections)
+        public GatewayServices(SandboxGateway sandbox, Action<GatewayResilienceOptions>? resilience = null, string? key = null, AlphaSmsTransport transport = AlphaSmsTransport.Json, int maxConnections = 32, bool useHttpGet = false)
+            : this(sandbox.BaseAddress, sandbox.Credentials, resilience, key, transport, maxConnections, useHttpGet)
         {
         }
 
-        public GatewayServices(Uri baseAddress, SandboxCredentials credentials, Action<GatewayResilienceOptions>? resilience = null, string? key = null, AlphaSmsTransport transport = AlphaSmsTransport.Json, int maxConnections = 32)
+        public GatewayServices(Uri baseAddress, SandboxCredentials credentials, Action<GatewayResilienceOptions>? resilience = null, string? key = null, AlphaSmsTransport transport = AlphaSmsTransport.Json, int maxConnections = 32, bool useHttpGet = false)
         {
             void Configure(GatewayOptions options)
             {
@@ -36,6 +36,7 @@ namespace ViberGateways.IntegrationTests.Reliability
                 Configure(options);
                 options.ApiKey = key ?? credentials.AlphaSmsApiKey;
                 options.Transport = transport;
+                options.UseHttpGet = useHttpGet;
             });
             services.AddLiveAll(options =>
             {
@@ -46,6 +47,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             {
                 Configure(options);
                 options.ApiKey = key ?? credentials.SmsByToken;
+                options.QuickMessageSenderId = 7;
             });
             _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         }
