@@ -128,8 +128,10 @@ namespace ViberGateways
     /// <summary>
     /// The request may have reached the gateway, but no usable reply came back (a timeout, a dropped connection, a
     /// cut or unreadable reply). The message may or may not have been accepted: the SDK does not guess, and it does
-    /// not send the request again unless the gateway de-duplicates it (an AlphaSMS client id). Check the status, or
-    /// send again with the same client id.
+    /// not send the request again unless the gateway documents de-duplicating it (an AlphaSMS XML message with its
+    /// client id: 208 ERR_DUPLICATE). Resolve it by asking the status with the result's reference (an AlphaSMS JSON or
+    /// XML reference carries the client id) before any resend: a JSON resend of a message that did arrive is a second
+    /// message, since no document says the JSON API refuses a repeated client id.
     /// </summary>
     public class GatewayOutcomeUnknownException : GatewayException
     {

@@ -12,7 +12,10 @@ namespace ViberGateways
         /// <summary>
         /// The request may have reached the gateway but no usable reply came back (a timeout, a dropped connection, an
         /// unreadable reply), so the SDK cannot tell whether the message was accepted. It is not sent again
-        /// automatically unless the gateway de-duplicates it.
+        /// automatically unless the gateway documents de-duplicating it (AlphaSMS XML with client ids). Ask the status
+        /// with the result's reference before sending again: AlphaSMS JSON and XML references carry the client id,
+        /// which finds the message; HTTP, LiveAll and SMS.by give their ids only in the reply, so an unknown outcome
+        /// there carries none and cannot be resolved by a status query.
         /// </summary>
         Unknown,
 

@@ -89,36 +89,51 @@ namespace ViberGateways.IntegrationTests
             (_fixture.Sandbox.Requests.Count - before).ShouldBe(1);
         }
 
-        [Theory]
-        [InlineData(AlphaSmsTransport.Json, null)]
-        [InlineData(AlphaSmsTransport.Xml, "208")]
-        public async Task A_repeated_client_id_is_rejected_as_a_duplicate(AlphaSmsTransport transport, string? code)
+        [Fact]
+        public async Task A_repeated_client_id_over_xml_is_answered_208_and_reported_accepted_as_the_message_that_exists()
         {
-            var client = _fixture.AlphaSms(transport);
-            var first = Message(transport, "text");
+            var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
+            var first = Message(AlphaSmsTransport.Xml, "text");
             await client.SendAsync(first);
-            var again = Message(transport, "text");
+            var again = Message(AlphaSmsTransport.Xml, "text");
             again.ClientId = first.ClientId;
 
             var result = (await client.SendBatchAsync(new[] { again })).Single();
 
-            result.Outcome.ShouldBe(SendOutcome.Rejected);
-            result.ErrorCode.ShouldBe(code);
-            result.Error.ShouldNotBeNull().ShouldContain(code is null ? "Duplicate" : "ErrDuplicate");
+            // 208 ERR_DUPLICATE, "a message with this id exists" (gateways.md line 51).
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            result.ClientId.ShouldBe(first.ClientId);
             _fixture.Sandbox.Messages.Count(m => m.ClientId == first.ClientId).ShouldBe(1);
         }
 
         [Fact]
-        public async Task A_client_id_is_unique_across_the_json_and_xml_transports_of_one_account()
+        public async Task A_repeated_client_id_over_json_is_accepted_as_a_new_message_since_no_document_defines_a_refusal()
+        {
+            // The emulator's choice, documented on AlphaSmsEmulator: the JSON pages define no answer to a repeated id.
+            var client = _fixture.AlphaSms(AlphaSmsTransport.Json);
+            var first = Message(AlphaSmsTransport.Json, "text");
+            await client.SendAsync(first);
+            var again = Message(AlphaSmsTransport.Json, "text");
+            again.ClientId = first.ClientId;
+
+            var result = (await client.SendBatchAsync(new[] { again })).Single();
+
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            _fixture.Sandbox.Messages.Count(m => m.ClientId == first.ClientId).ShouldBe(2);
+        }
+
+        [Fact]
+        public async Task A_client_id_used_over_json_exists_for_the_xml_transport_of_the_same_account()
         {
             var json = Message(AlphaSmsTransport.Json, "text");
             await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(json);
             var xml = Message(AlphaSmsTransport.Xml, "text");
             xml.ClientId = json.ClientId;
 
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.AlphaSms(AlphaSmsTransport.Xml).SendAsync(xml));
+            var result = await _fixture.AlphaSms(AlphaSmsTransport.Xml).SendAsync(xml);
 
-            error.GatewayErrorCode.ShouldBe("208");
+            result.Outcome.ShouldBe(SendOutcome.Accepted, "208: a message with this id exists");
+            _fixture.Sandbox.Messages.Count(m => m.ClientId == json.ClientId).ShouldBe(1);
         }
 
         [Theory]

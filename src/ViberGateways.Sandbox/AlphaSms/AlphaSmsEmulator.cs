@@ -16,7 +16,11 @@ namespace ViberGateways.Sandbox.AlphaSms
 {
     /// <summary>
     /// AlphaSMS as documented: <c>POST /api/json.php</c>, <c>POST /api/xml.php</c> and <c>GET|POST /api/http.php</c>,
-    /// one account shared by the three (a client id used over JSON is a duplicate over XML too).
+    /// one account shared by the three. A repeated client id is refused only where a document defines the answer: over
+    /// XML, 208 ERR_DUPLICATE "a message with this id exists" (reference gateways.md line 51), whichever transport used
+    /// the id first. The JSON pages define no answer to a repeated id (seed 000 line 56, gateways.md line 25), so the
+    /// emulator invents none: a JSON message with an id already used is accepted as a new message, and a status query
+    /// by that id answers the latest message sent with it. The HTTP transport carries no client id.
     /// </summary>
     internal sealed class AlphaSmsEmulator
     {
@@ -96,7 +100,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                         SmsSender = Wire.Text(item["sms_signature"]),
                         SmsText = Wire.Text(item["sms_message"]),
                     };
-                    var accepted = Accept(input, "json", maxLifetime: null, textAlwaysRequired: false, out var rejection);
+                    var accepted = Accept(input, "json", maxLifetime: null, textAlwaysRequired: false, refusesRepeatedId: false, out var rejection);
                     return accepted is null
                         ? JsonFailure(rejection!.Text, id)
                         : new JsonObject { ["success"] = true, ["data"] = new JsonObject { ["id"] = id, ["msg_id"] = accepted.Id, ["data"] = 1, ["parts"] = 1 } };
@@ -215,7 +219,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                 ButtonUrl = (string?)msg.Element("url"),
                 ScheduledFor = dateBeg != null && DateTimeOffset.TryParse(dateBeg, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
             };
-            var accepted = Accept(input, "xml", maxLifetime: null, textAlwaysRequired: true, out var rejection);
+            var accepted = Accept(input, "xml", maxLifetime: null, textAlwaysRequired: true, refusesRepeatedId: true, out var rejection);
             var result = new XElement("msg");
             if (id is { } clientId)
             {
@@ -305,7 +309,7 @@ namespace ViberGateways.Sandbox.AlphaSms
                         return Text("errors:Missing from or message");
                     }
 
-                    var accepted = Accept(input, "http", maxLifetime: 86400, textAlwaysRequired: true, out var rejection);
+                    var accepted = Accept(input, "http", maxLifetime: 86400, textAlwaysRequired: true, refusesRepeatedId: false, out var rejection);
                     return Text(accepted is null ? "errors:" + rejection!.Text : $"id:{accepted.Id} sms_count:1");
                 case "receive":
                     var message = long.TryParse(Field("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
@@ -350,13 +354,16 @@ namespace ViberGateways.Sandbox.AlphaSms
 
         // ---- shared --------------------------------------------------------------------------------------------
 
-        /// <summary>Stores the message when the documented rules accept it.</summary>
-        private SandboxMessage? Accept(AlphaSmsViberInput input, string channel, int? maxLifetime, bool textAlwaysRequired, out AlphaSmsRejection? rejection)
+        /// <summary>
+        /// Stores the message when the documented rules accept it; <paramref name="refusesRepeatedId"/> where the
+        /// transport documents refusing a repeated client id (XML 208).
+        /// </summary>
+        private SandboxMessage? Accept(AlphaSmsViberInput input, string channel, int? maxLifetime, bool textAlwaysRequired, bool refusesRepeatedId, out AlphaSmsRejection? rejection)
         {
-            // One account: check and store under one lock so a repeated id can never be accepted twice.
+            // One account: check and store under one lock so a repeated id the transport refuses can never be accepted twice.
             lock (_sandbox.Store)
             {
-                rejection = AlphaSmsViberRules.Check(input, maxLifetime, id => _sandbox.Store.FindByClientId(Gateway, id) != null, textAlwaysRequired);
+                rejection = AlphaSmsViberRules.Check(input, maxLifetime, id => refusesRepeatedId && _sandbox.Store.FindByClientId(Gateway, id) != null, textAlwaysRequired);
                 if (rejection != null)
                 {
                     return null;

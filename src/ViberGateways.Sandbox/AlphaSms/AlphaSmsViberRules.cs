@@ -54,13 +54,14 @@ namespace ViberGateways.Sandbox.AlphaSms
         /// <summary>The first broken rule, or null for a message the gateway accepts.</summary>
         /// <param name="input">The message.</param>
         /// <param name="maxLifetime">The transport's largest lifetime (HTTP 86400), or null for none.</param>
-        /// <param name="isDuplicate">Whether the client id is already taken in the account.</param>
+        /// <param name="isDuplicate">Whether the client id is already taken in the account and the transport documents refusing it (XML 208 only).</param>
         /// <param name="textAlwaysRequired">XML and HTTP require text with every type; JSON sends an image alone.</param>
         public static AlphaSmsRejection? Check(AlphaSmsViberInput input, int? maxLifetime, Func<long, bool> isDuplicate, bool textAlwaysRequired)
         {
             if (input.ClientId is { } id && isDuplicate(id))
             {
-                return new AlphaSmsRejection(ErrDuplicate, "Duplicate message id");
+                // XML documents only the code (gateways.md line 51); this text is never sent, since JSON and HTTP do not refuse a repeat.
+                return new AlphaSmsRejection(ErrDuplicate, "ERR_DUPLICATE");
             }
 
             if (string.IsNullOrEmpty(input.Phone) || !Digits.IsMatch(input.Phone!))

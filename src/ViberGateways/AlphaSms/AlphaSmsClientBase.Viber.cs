@@ -33,8 +33,9 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         /// <remarks>
         /// Over JSON and XML every recipient's message carries a client id: <see cref="ViberMessage.ClientId"/> plus the
-        /// recipient's position (so the first recipient's is the message's own, and sending the same message again is
-        /// de-duplicated by the gateway; keep that range free), or one the SDK assigns when the message sets none.
+        /// recipient's position (so the first recipient's is the message's own; keep that range free), or one the SDK
+        /// assigns when the message sets none. Sending the same message again is de-duplicated over XML (208, reported
+        /// accepted); over JSON no document says so: after an unknown outcome ask the status by the reference first.
         /// The HTTP transport carries no client id: its references hold the gateway's id only.
         /// </remarks>
         async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken) =>

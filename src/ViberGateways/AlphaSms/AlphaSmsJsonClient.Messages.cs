@@ -47,7 +47,11 @@ namespace ViberGateways.AlphaSms
 
             long? ClientIdOf(int i) => messages[i].ClientId;
 
-            // Every JSON item carries a client id (assigned before the first attempt), so the gateway de-duplicates a repeat.
+            // Every JSON item carries a client id (assigned before the first attempt), but no document says the gateway
+            // de-duplicates it (reference gateways.md line 25: "unique within the account", no reply defined for a repeat;
+            // only XML documents one, line 51). specs/alphasms-json.yaml therefore declares the item never-after-sent:
+            // once the request may have reached the gateway it is not repeated, each message's outcome is Unknown, and
+            // its result keeps the client id, which asks the status (a "status" item by id, gateways.md line 40).
             var details = new RequestDetails(messages.Count, itemsChecked: true);
             AlphaSmsJsonReply reply;
             try
@@ -75,14 +79,14 @@ namespace ViberGateways.AlphaSms
                     };
                 }
 
-                // A duplicate on a repeated request is the first attempt's message, accepted after all.
-                var acceptedEarlier = !item.Success && details.WasRepeated && item.Error?.IndexOf("duplicate", StringComparison.OrdinalIgnoreCase) >= 0;
-                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success || acceptedEarlier ? SendOutcome.Accepted : SendOutcome.Rejected)
+                // An item's error is a refusal as the gateway words it; no JSON error text is documented to mean "already
+                // sent" (see above), so none is read as an acceptance.
+                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, item.Success ? SendOutcome.Accepted : SendOutcome.Rejected)
                 {
                     ClientId = item.Data?.Id ?? message.ClientId,
                     GatewayId = item.Data?.MsgId,
                     Parts = item.Data?.Parts,
-                    Error = item.Success || acceptedEarlier ? null : item.Error ?? "rejected without a reason",
+                    Error = item.Success ? null : item.Error ?? "rejected without a reason",
                 };
             }).ToList();
         }

@@ -35,9 +35,11 @@ namespace ViberGateways.AlphaSms
         public AlphaSmsSmsFallback? SmsFallback { get; set; }
 
         /// <summary>
-        /// Your own unique id for the message within the AlphaSMS account; the gateway rejects a repeated id (a
-        /// duplicate). JSON requires one and the SDK assigns one when it is not set; XML sends it when set; the HTTP
-        /// transport cannot carry it.
+        /// Your own unique id for the message within the AlphaSMS account; it asks the status over JSON and XML. Over
+        /// XML the gateway refuses a repeated id (208 ERR_DUPLICATE, "a message with this id exists"), which the SDK
+        /// reports as accepted; the JSON pages document no answer to a repeated id, so do not count on JSON refusing one.
+        /// JSON requires one and the SDK assigns one when it is not set; XML sends it when set; the HTTP transport cannot
+        /// carry it.
         /// </summary>
         public long? ClientId { get; set; }
 

@@ -51,7 +51,7 @@ namespace ViberGateways.AlphaSms
         /// <summary>
         /// The client id of the message to recipient <paramref name="recipient"/> (0-based): over JSON and XML
         /// <see cref="ViberMessage.ClientId"/> plus the recipient's position when the message sets one (so sending the
-        /// same message again is de-duplicated by the gateway), else one the SDK assigns; over HTTP the message's own
+        /// same message again is de-duplicated over XML, 208, and asks the same status over JSON), else one the SDK assigns; over HTTP the message's own
         /// (the checks reject it: the transport cannot carry one).
         /// </summary>
         public static long? ClientIdOf(ViberMessage message, int recipient, AlphaSmsTransport transport, string path, out ValidationViolation? violation)

@@ -78,8 +78,9 @@ namespace ViberGateways.AlphaSms
                 package.MessageViber.Add((AlphaSmsXmlMessage)message.Wire);
             }
 
-            // With a client id on every message the gateway de-duplicates a repeat (code 208); without, a repeat could send
-            // twice: specs/alphasms-xml.yaml declares it, and the pipeline reads it from the package.
+            // With a client id on every message the gateway de-duplicates a repeat (208 ERR_DUPLICATE, "a message with this
+            // id exists": reference gateways.md line 51); without, a repeat could send twice. specs/alphasms-xml.yaml
+            // declares it (AlphaSmsXmlMessage x-retry-safety: deduplicated by id), and the pipeline reads it from the package.
             var details = new RequestDetails(messages.Count, package, itemsChecked: true);
             AlphaSmsXmlReply reply;
             try
@@ -99,10 +100,10 @@ namespace ViberGateways.AlphaSms
                 return AlphaSmsSendResults.Failed(messages, unknown, i => package.MessageViber[i].Id);
             }
 
-            return messages.Select((message, i) => Result(message, package.MessageViber[i], i < results.Count ? results[i] : null, details.WasRepeated)).ToList();
+            return messages.Select((message, i) => Result(message, package.MessageViber[i], i < results.Count ? results[i] : null)).ToList();
         }
 
-        private static AlphaSmsSendResult Result(CheckedAlphaSmsMessage message, AlphaSmsXmlMessage sent, AlphaSmsXmlSendResult? result, bool repeated)
+        private static AlphaSmsSendResult Result(CheckedAlphaSmsMessage message, AlphaSmsXmlMessage sent, AlphaSmsXmlSendResult? result)
         {
             if (result is null)
             {
@@ -113,9 +114,23 @@ namespace ViberGateways.AlphaSms
                 };
             }
 
-            // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors, except a
-            // duplicate (208) on a repeated request: that is the first attempt's message, accepted after all.
-            var accepted = result.Code < 200 || (repeated && result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate);
+            // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors (reference
+            // gateways.md line 48), except 208 ERR_DUPLICATE, "a message with this id exists" (line 51): for a msg that
+            // carried an id, the message with that id is in the account — the first attempt's when the SDK repeated the
+            // package, or the earlier send when the caller resent with the same reference — so it is accepted (and never
+            // moved to another gateway). Its msg_id is not documented for 208: the result keeps the client id, which asks
+            // the status. A 208 to a msg sent without an id contradicts the document: its outcome is unknown.
+            var duplicate = result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
+            if (duplicate && sent.Id is null)
+            {
+                return new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.Unknown)
+                {
+                    ErrorCode = result.Code.ToString(CultureInfo.InvariantCulture),
+                    Error = "208 (ErrDuplicate) for a message sent without an id: not documented, so its outcome is unknown",
+                };
+            }
+
+            var accepted = result.Code < 200 || duplicate;
             return new AlphaSmsSendResult(message.Index, message.Message.Recipient, accepted ? SendOutcome.Accepted : SendOutcome.Rejected)
             {
                 ClientId = result.Id ?? sent.Id,

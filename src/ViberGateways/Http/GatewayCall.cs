@@ -77,11 +77,7 @@ namespace ViberGateways.Http
             return new GatewayCall(operation, operation.SafetyOf(model), secrets, details);
         }
 
-        public void CountAttempt()
-        {
-            Interlocked.Increment(ref _attempts);
-            Details?.CountAttempt();
-        }
+        public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
         /// <summary>The call the generated operation attached to <paramref name="request"/>: every request through the pipeline has one.</summary>
         public static GatewayCall Of(HttpRequestMessage request) =>

@@ -18,8 +18,9 @@ namespace ViberGateways.Http
     /// The SDK's retry and timeout policy as a <see cref="DelegatingHandler"/>, built on Polly: a total timeout, retries
     /// with jittered exponential backoff (honouring <c>Retry-After</c> up to a cap), and a per-attempt timeout. What is
     /// retried depends on the request's <see cref="RetrySafety"/>: HTTP 429 and 503 and failures to connect always
-    /// (the gateway processed nothing); a timeout, a dropped connection or a cut reply only for queries and
-    /// de-duplicated sends, since the request may have reached the gateway. What cannot be retried ends in a typed
+    /// (the gateway processed nothing); a timeout, a dropped connection or a cut reply only for queries and sends the
+    /// spec declares de-duplicated (only AlphaSMS XML messages with their id: 208 ERR_DUPLICATE, reference
+    /// gateways.md line 51), since the request may have reached the gateway. What cannot be retried ends in a typed
     /// <see cref="GatewayUnavailableException"/> (nothing was processed) or <see cref="GatewayOutcomeUnknownException"/>
     /// (it may have been). Any other status that is not a success is classified here too: a 4xx other than 408 and
     /// 429 is a refusal (<see cref="GatewayRejectedException"/>), anything else unavailable for a query and of unknown

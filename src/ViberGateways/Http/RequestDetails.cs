@@ -5,14 +5,12 @@ namespace ViberGateways.Http
 {
     /// <summary>
     /// What a gateway's mapping code knows about the generated operation it is about to call and the spec cannot
-    /// say: how many recipients the request carries (for telemetry), the model an XML document was written from
-    /// (its schemas decide the retry safety), and — after the call — whether the request went out more than once.
-    /// Declared for the calls made until the returned scope is disposed.
+    /// say: how many recipients the request carries (for telemetry) and the model an XML document was written from
+    /// (its schemas decide the retry safety). Declared for the calls made until the returned scope is disposed.
     /// </summary>
     internal sealed class RequestDetails
     {
         private static readonly AsyncLocal<RequestDetails?> Ambient = new();
-        private int _attempts;
 
         public RequestDetails(int recipients = 0, object? writtenFrom = null, bool itemsChecked = false)
         {
@@ -29,9 +27,6 @@ namespace ViberGateways.Http
         /// <summary>The model a text body (an XML document) was written from.</summary>
         public object? WrittenFrom { get; }
 
-        /// <summary>Whether the request went out more than once.</summary>
-        public bool WasRepeated => Volatile.Read(ref _attempts) > 1;
-
         public static RequestDetails? Current => Ambient.Value;
 
         /// <summary>Declares these details for the generated operations run until the scope is disposed.</summary>
@@ -41,8 +36,6 @@ namespace ViberGateways.Http
             Ambient.Value = this;
             return new Scope(previous);
         }
-
-        internal void CountAttempt() => Interlocked.Increment(ref _attempts);
 
         private sealed class Scope : IDisposable
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
@@ -34,6 +35,7 @@ namespace ViberGateways.IntegrationTests.Reliability
         // Shorter than the replies the oversized-reply tests provoke: AlphaSMS JSON's balance (about 55 bytes) and send (about 80).
         private const int SmallReplyLimit = 32;
 
+        private static long _nextXmlClientId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 10 + 7;
         private readonly SandboxFixture _fixture;
 
         public ClientConstructionTests(SandboxFixture fixture) => _fixture = fixture.WithoutQueuedFaults();
@@ -77,31 +79,50 @@ namespace ViberGateways.IntegrationTests.Reliability
 
         [Theory]
         [MemberData(nameof(EveryConstruction))]
-        public async Task A_connection_dropped_after_a_send_with_a_client_id_is_repeated_and_the_message_stored_once(ClientConstruction construction)
+        public async Task A_connection_dropped_after_an_xml_send_with_a_client_id_is_repeated_and_the_message_stored_once(ClientConstruction construction)
         {
-            using var clients = new Clients(construction, Sandbox);
-            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "json.php");
+            using var clients = new Clients(construction, Sandbox, transport: AlphaSmsTransport.Xml);
+            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "xml.php");
             var message = Message();
+            message.ClientId = Interlocked.Increment(ref _nextXmlClientId);
             AlphaSmsSendResult? sent = null;
 
-            var (failure, requests) = await CallAsync("json.php", async () => sent = await clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync("xml.php", async () => sent = await clients.AlphaSms.SendAsync(message));
 
-            // The repeat is answered "duplicate": the first attempt got through.
+            // The repeat is answered 208 ERR_DUPLICATE, "a message with this id exists" (gateways.md line 51): accepted.
             failure.ShouldBeNull();
             sent!.Outcome.ShouldBe(SendOutcome.Accepted);
             requests.ShouldBe(2);
             StoredWithText(message.Text!).ShouldBe(1);
         }
 
-        [Theory]
-        [MemberData(nameof(EveryConstruction))]
-        public async Task A_connection_dropped_after_an_http_transport_send_is_unknown_and_not_repeated(ClientConstruction construction)
+        /// <summary>Every construction with each AlphaSMS transport that documents no de-duplication of a send.</summary>
+        public static TheoryData<ClientConstruction, AlphaSmsTransport> EveryConstructionWithoutDeduplication
         {
-            using var clients = new Clients(construction, Sandbox, transport: AlphaSmsTransport.Http);
-            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "http.php");
+            get
+            {
+                var data = new TheoryData<ClientConstruction, AlphaSmsTransport>();
+                foreach (var construction in new[] { ClientConstruction.Factory, ClientConstruction.New, ClientConstruction.DependencyInjection })
+                {
+                    data.Add(construction, AlphaSmsTransport.Json);
+                    data.Add(construction, AlphaSmsTransport.Http);
+                }
+
+                return data;
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(EveryConstructionWithoutDeduplication))]
+        public async Task A_connection_dropped_after_a_json_or_http_send_is_unknown_and_not_repeated(ClientConstruction construction, AlphaSmsTransport transport)
+        {
+            // Neither JSON nor HTTP documents de-duplicating a send: never repeated once it may have reached the gateway.
+            using var clients = new Clients(construction, Sandbox, transport: transport);
+            var path = transport == AlphaSmsTransport.Json ? "json.php" : "http.php";
+            Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), path);
             var message = Message();
 
-            var (failure, requests) = await CallAsync("http.php", () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync(path, () => clients.AlphaSms.SendAsync(message));
 
             failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             requests.ShouldBe(1);

@@ -122,6 +122,26 @@ namespace ViberGateways.IntegrationTests.Routing
         }
 
         [Fact]
+        public async Task A_resend_with_an_existing_client_id_over_xml_is_accepted_and_never_fails_over_even_on_rejection()
+        {
+            var recipient = Fresh("38097");
+            var clientId = 7_500_000_000 + Interlocked.Increment(ref _nextNumber) * 10;
+            var message = Text(recipient);
+            message.ClientId = clientId;
+            await AlphaSms(AlphaSmsTransport.Xml).SendAsync(message);
+            var router = new ViberRouter(new[] { AlphaSms(AlphaSmsTransport.Xml), LiveAll() },
+                new RoutingOptions { Failover = { Gateway.AlphaSms, Gateway.LiveAll }, FailoverOnRejection = true });
+
+            var result = (await router.SendAsync(message)).Single();
+
+            // 208 ERR_DUPLICATE, "a message with this id exists" (gateways.md line 51): already sent, so accepted, not a
+            // refusal the router could move on from.
+            Tried(result).ShouldBe(new[] { "AlphaSms Accepted" });
+            result.Reference!.ClientId.ShouldBe(clientId);
+            Stored(recipient).ShouldBe(new Dictionary<string, int> { ["AlphaSMS"] = 1 });
+        }
+
+        [Fact]
         public async Task With_every_gateway_down_the_recipient_is_not_sent_with_every_attempt_listed_and_nothing_stored()
         {
             var recipient = Fresh("38097");

@@ -46,14 +46,26 @@ namespace ViberGateways.Tests.Reliability
             new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, contentType) };
 
         [Fact]
-        public async Task Json_send_whose_reply_breaks_off_every_time_has_an_unknown_outcome()
+        public async Task Json_send_whose_reply_breaks_off_has_an_unknown_outcome_and_is_not_repeated()
         {
+            // A cut reply means the gateway read the request; JSON documents no de-duplication (specs/alphasms-json.yaml).
             _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) }, times: 4);
 
             var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
 
             error.Message.ShouldContain("may have reached the gateway");
-            _gateway.Requests.Count.ShouldBe(4);
+            _gateway.Requests.Count.ShouldBe(1);
+        }
+
+        [Fact]
+        public async Task Xml_send_with_client_ids_whose_reply_breaks_off_every_time_is_repeated_and_has_an_unknown_outcome()
+        {
+            _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) }, times: 4);
+
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+
+            error.Message.ShouldContain("may have reached the gateway");
+            _gateway.Requests.Count.ShouldBe(4, "de-duplicated by id: 208 ERR_DUPLICATE");
         }
 
         [Fact]

@@ -188,14 +188,43 @@ namespace ViberGateways.Tests.Replies
         }
 
         [Fact]
-        public async Task Xml_duplicate_id_208_fails_a_single_send_with_the_code()
+        public async Task Xml_duplicate_id_208_for_a_message_sent_with_its_id_is_accepted_on_the_first_attempt_too()
         {
+            // 208 ERR_DUPLICATE, "a message with this id exists" (gateways.md line 51): whether the SDK repeated the
+            // package or the caller resent with the same reference, the message with that id is in the account.
             var client = ClientReplying(Variant.Xml, "<package><message-viber><msg id=\"1001\" msg_id=\"0\">208</msg></message-viber></package>");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(Text(client)));
+            var result = await client.SendAsync(Text(client));
 
-            error.GatewayErrorCode.ShouldBe("208");
-            error.Message.ShouldContain("ErrDuplicate");
+            _gateway.Requests.Count.ShouldBe(1);
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            result.ClientId.ShouldBe(1001);
+            result.GatewayId.ShouldBeNull("msg_id 0 is no gateway id; the client id asks the status");
+            result.Error.ShouldBeNull();
+        }
+
+        [Fact]
+        public async Task Xml_duplicate_id_208_for_a_message_sent_without_an_id_is_unknown_never_rejected()
+        {
+            var client = ClientReplying(Variant.Xml, "<package><message-viber><msg msg_id=\"0\">208</msg></message-viber></package>");
+            var message = Text(client);
+            message.ClientId = null;
+
+            var result = (await client.SendBatchAsync(new[] { message })).ShouldHaveSingleItem();
+
+            result.Outcome.ShouldBe(SendOutcome.Unknown, "not documented: a refusal here could move the recipient to another gateway");
+            result.ErrorCode.ShouldBe("208");
+        }
+
+        [Fact]
+        public async Task Json_item_error_mentioning_duplicate_is_a_plain_rejection_since_no_document_defines_it()
+        {
+            var client = ClientReplying(Variant.Json, """{"success": true, "data": [{"success": false, "error": "Duplicate message id", "data": {"id": 1001}}]}""");
+
+            var result = (await client.SendBatchAsync(new[] { Text(client) })).ShouldHaveSingleItem();
+
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.Error.ShouldBe("Duplicate message id");
         }
 
         [Fact]
