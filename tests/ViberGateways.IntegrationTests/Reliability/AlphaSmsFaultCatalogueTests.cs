@@ -23,7 +23,7 @@ namespace ViberGateways.IntegrationTests.Reliability
         }
 
         public static TheoryData<Way, Fault, SendOutcome, int, int> Faults() =>
-            Rows(way => way is Way.Json or Way.Xml, Way.Json, Way.Xml, Way.HttpPost, Way.HttpGet);
+            Rows(way => way is Way.Xml, Way.Json, Way.Xml, Way.HttpPost, Way.HttpGet);
 
         [Theory]
         [MemberData(nameof(Faults))]
