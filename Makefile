@@ -33,12 +33,15 @@ lint: tools
 	$(REDOCLY) lint --config redocly.yaml --format=summary $(abspath $(wildcard specs/*.yaml))
 
 ## test: lint, build and run every test, then install the packed package and test it; ends with "N passed, N failed"
+##       (src/build/test-summary.sh: one line per test project first; fails on any test not passed, a project with
+##       no tests, an unreadable .trx or none at all)
 test: tools lint build
 	rm -rf $(RESULTS)
 	status=0; \
 	$(DOTNET) test Generated.sln -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) || status=1; \
 	$(MAKE) --no-print-directory consumer-test || status=1; \
-	$(TOOLS)/test-summary.sh $(RESULTS); exit $$status
+	$(TOOLS)/test-summary.sh $(RESULTS) || status=1; \
+	exit $$status
 
 ## pack: ViberGateways (netstandard2.0, net8.0, net10.0), ViberGateways.Sandbox and the `viber` tool, with symbols,
 ##       into artifacts/packages, as the version in src/build/Common.props (VERSION_SUFFIX=… makes it a prerelease)

@@ -220,7 +220,8 @@ namespace ViberGateways.Sandbox
             switch (fault.Kind)
             {
                 case SandboxFaultKind.Delay:
-                    await Task.Delay(fault.Delay).ConfigureAwait(false);
+                    // A client that gave up ends the hold: nothing keeps a request open that nobody waits for.
+                    await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
                     request.ResponseStatus = http.Response.StatusCode;
                     await wire.WriteAsync(bytes).ConfigureAwait(false);
                     break;

@@ -28,5 +28,11 @@ namespace ViberGateways
 
         /// <summary>The largest reply body read (default 1 MiB); every documented reply is a few hundred bytes.</summary>
         public int MaxReplyBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>
+        /// The clock the backoff delays, the <c>Retry-After</c> waits and the timeouts run on (the system clock unless
+        /// set; tests set a fake one, e.g. <c>FakeTimeProvider</c>, and advance it instead of waiting).
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
     }
 }

@@ -316,9 +316,9 @@ namespace Microsoft.Extensions.DependencyInjection
 
                 var resilience = options.Resilience;
                 if (resilience.MaxRetryAttempts < 0 || resilience.BaseDelay < TimeSpan.Zero || resilience.AttemptTimeout <= TimeSpan.Zero
-                    || resilience.TotalTimeout <= TimeSpan.Zero || resilience.MaxReplyBytes < 1)
+                    || resilience.TotalTimeout <= TimeSpan.Zero || resilience.MaxReplyBytes < 1 || resilience.TimeProvider is null)
                 {
-                    failures.Add($"{typeof(TOptions).Name}.Resilience needs MaxRetryAttempts >= 0, BaseDelay >= 0, positive timeouts and MaxReplyBytes >= 1");
+                    failures.Add($"{typeof(TOptions).Name}.Resilience needs MaxRetryAttempts >= 0, BaseDelay >= 0, positive timeouts, MaxReplyBytes >= 1 and a TimeProvider");
                 }
 
                 return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -24,6 +24,12 @@ namespace ViberGateways.Bulk
         /// </summary>
         public double? MaxMessagesPerSecond { get; set; }
 
+        /// <summary>
+        /// The clock the pacing of <see cref="MaxMessagesPerSecond"/> and the progress's elapsed time run on (the system
+        /// clock unless set; tests set a fake one, e.g. <c>FakeTimeProvider</c>, and advance it instead of waiting).
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
         /// <summary>Told after every request (and at the end) how far the send has come.</summary>
         public IProgress<BulkProgress>? Progress { get; set; }
     }

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Channels;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
 namespace ViberGateways.Bulk
@@ -106,6 +104,11 @@ namespace ViberGateways.Bulk
                 errors.Add("options.MaxMessagesPerSecond", "range", $"must be a positive number, not {rate}");
             }
 
+            if (options.TimeProvider is null)
+            {
+                errors.Add("options.TimeProvider", "required", "must be set (TimeProvider.System unless a test sets a fake one)");
+            }
+
             errors.ThrowIfAny();
             return RunAsync(input, options, plan, cancellationToken);
         }
@@ -149,9 +152,9 @@ namespace ViberGateways.Bulk
         private readonly CancellationTokenSource _cancel;
         private readonly Channel<List<BulkEntry<TItem>>> _requests;
         private readonly Channel<IReadOnlyList<BulkRecipientResult>> _results;
-        private readonly RateLimiter? _pace;
+        private readonly BulkPace? _pace;
         private readonly int _perRequest;
-        private readonly Stopwatch _clock = new Stopwatch();
+        private long _started;
         private readonly object _progressGate = new object();
         private Task _work = Task.CompletedTask;
         private long _read, _accepted, _rejected, _unknown, _notSent;
@@ -172,7 +175,7 @@ namespace ViberGateways.Bulk
                 // A request never carries more than a tenth of a second's allowance, so no second ever sees more
                 // than the rate and a tenth: the bucket starts full, and holds one request's worth.
                 _perRequest = Math.Max(1, Math.Min(_perRequest, (int)Math.Min(rate / 10, int.MaxValue)));
-                _pace = TokenBucket(rate, _perRequest, options.MaxConcurrentRequests);
+                _pace = new BulkPace(rate, _perRequest, options.TimeProvider);
             }
 
             var concurrency = options.MaxConcurrentRequests;
@@ -184,7 +187,7 @@ namespace ViberGateways.Bulk
 
         public void Start()
         {
-            _clock.Start();
+            _started = _options.TimeProvider.GetTimestamp();
             var workers = new List<Task> { Task.Run(ReadInputAsync) };
             for (var i = 0; i < _options.MaxConcurrentRequests; i++)
             {
@@ -229,12 +232,11 @@ namespace ViberGateways.Bulk
                 await Task.WhenAny(_work, _results.Reader.WaitToReadAsync().AsTask()).ConfigureAwait(false);
             }
 
-            _pace?.Dispose();
             _cancel.Dispose();
         }
 
         private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Interlocked.Read(ref _accepted), Interlocked.Read(ref _rejected),
-            Interlocked.Read(ref _unknown), Interlocked.Read(ref _notSent), Volatile.Read(ref _requestsSent), _clock.Elapsed);
+            Interlocked.Read(ref _unknown), Interlocked.Read(ref _notSent), Volatile.Read(ref _requestsSent), _options.TimeProvider.GetElapsedTime(_started));
 
         private async Task CompleteWhenDoneAsync(List<Task> workers)
         {
@@ -330,7 +332,7 @@ namespace ViberGateways.Bulk
             {
                 try
                 {
-                    using var lease = await _pace.AcquireAsync(batch.Count, _cancel.Token).ConfigureAwait(false);
+                    await _pace.WaitAsync(batch.Count, _cancel.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
                 {
@@ -453,24 +455,6 @@ namespace ViberGateways.Bulk
                     progress.Report(Snapshot());
                 }
             }
-        }
-
-        /// <summary>
-        /// A token bucket holding one request's worth (or one refill, if larger), refilled so that the long-run rate
-        /// is exactly <paramref name="messagesPerSecond"/> (e.g. 15/s: 2 tokens every 133 ms).
-        /// </summary>
-        private static TokenBucketRateLimiter TokenBucket(double messagesPerSecond, int perRequest, int concurrency)
-        {
-            var tokensPerPeriod = (int)Math.Max(1, Math.Min(Math.Round(messagesPerSecond / 10), int.MaxValue / 4));
-            return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(perRequest, tokensPerPeriod),
-                TokensPerPeriod = tokensPerPeriod,
-                ReplenishmentPeriod = TimeSpan.FromTicks((long)Math.Max(1, TimeSpan.TicksPerSecond * tokensPerPeriod / messagesPerSecond)),
-                QueueLimit = perRequest * concurrency,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
         }
     }
 }

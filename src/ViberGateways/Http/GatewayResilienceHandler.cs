@@ -46,7 +46,8 @@ namespace ViberGateways.Http
 
         private static ResiliencePipeline<HttpResponseMessage> Build(GatewayResilienceOptions options)
         {
-            var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.TotalTimeout);
+            var clock = options.TimeProvider ?? throw new ArgumentException("Resilience.TimeProvider must be set (TimeProvider.System unless a test sets a fake one)", nameof(options));
+            var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }.AddTimeout(options.TotalTimeout);
             if (options.MaxRetryAttempts > 0)
             {
                 pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -56,7 +57,7 @@ namespace ViberGateways.Http
                     UseJitter = true,
                     Delay = options.BaseDelay,
                     ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, options)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter(response) : null),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter(response, clock) : null),
                     OnRetry = args =>
                     {
                         args.Outcome.Result?.Dispose();
@@ -111,7 +112,7 @@ namespace ViberGateways.Http
 
                 using (response)
                 {
-                    throw await ClassifyAsync(response, call).ConfigureAwait(false);
+                    throw await ClassifyAsync(response, call, _options.TimeProvider).ConfigureAwait(false);
                 }
             }
             finally
@@ -123,7 +124,7 @@ namespace ViberGateways.Http
         private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 
         /// <summary>The typed failure an unsuccessful HTTP status means for this call.</summary>
-        private static async Task<GatewayException> ClassifyAsync(HttpResponseMessage response, GatewayCall call)
+        private static async Task<GatewayException> ClassifyAsync(HttpResponseMessage response, GatewayCall call, TimeProvider clock)
         {
             var status = (int)response.StatusCode;
             var body = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -131,7 +132,7 @@ namespace ViberGateways.Http
             if (IsNotProcessed(response.StatusCode))
             {
                 return new GatewayUnavailableException(
-                    $"{what}: the gateway answered HTTP {status} to {call.Attempts} attempt(s) and processed nothing; try again later", status, RetryAfter(response), body, null);
+                    $"{what}: the gateway answered HTTP {status} to {call.Attempts} attempt(s) and processed nothing; try again later", status, RetryAfter(response, clock), body, null);
             }
 
             if (status is >= 400 and < 500 and not 408)
@@ -140,7 +141,7 @@ namespace ViberGateways.Http
             }
 
             return call.Safety == RetrySafety.Repeatable
-                ? new GatewayUnavailableException($"{what}: the gateway answered HTTP {status} to {call.Attempts} attempt(s)", status, RetryAfter(response), body, null)
+                ? new GatewayUnavailableException($"{what}: the gateway answered HTTP {status} to {call.Attempts} attempt(s)", status, RetryAfter(response, clock), body, null)
                 : new GatewayOutcomeUnknownException($"{what}: the gateway answered HTTP {status}; the request may have been accepted", status, body, null);
         }
 
@@ -156,7 +157,7 @@ namespace ViberGateways.Http
             {
                 if (IsNotProcessed(response.StatusCode))
                 {
-                    return RetryAfter(response) is not { } wait || wait <= options.MaxRetryAfter;
+                    return RetryAfter(response, options.TimeProvider) is not { } wait || wait <= options.MaxRetryAfter;
                 }
 
                 // A server error may come after the request was processed: only queries are repeated.
@@ -175,8 +176,8 @@ namespace ViberGateways.Http
 
         private static bool IsNotProcessed(HttpStatusCode status) => (int)status is 429 or 503;
 
-        /// <summary>The delay a reply asks for (<c>Retry-After</c> as seconds or a date), if any.</summary>
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
+        /// <summary>The delay a reply asks for (<c>Retry-After</c> as seconds, or a date read on the policy's clock), if any.</summary>
+        private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock)
         {
             var header = response.Headers.RetryAfter;
             if (header?.Delta is { } delta)
@@ -184,7 +185,7 @@ namespace ViberGateways.Http
                 return delta;
             }
 
-            return header?.Date is { } date ? Max(date - DateTimeOffset.UtcNow, TimeSpan.Zero) : null;
+            return header?.Date is { } date ? Max(date - clock.GetUtcNow(), TimeSpan.Zero) : null;
         }
 
         private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

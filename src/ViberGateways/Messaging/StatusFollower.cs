@@ -52,7 +52,7 @@ namespace ViberGateways
                 // The last round is held when following gives up, not a whole backoff step after it.
                 var remaining = polling.GiveUpAfter - clock.GetElapsedTime(started);
                 var wait = remaining < delay ? remaining : delay;
-                await DelayAsync(clock, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                await clock.DelayAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks((long)Math.Min(polling.MaxDelay.Ticks, delay.Ticks * polling.BackoffFactor));
 
                 IReadOnlyList<DeliveryStatus?>? statuses = null;
@@ -103,13 +103,6 @@ namespace ViberGateways
                 }
             }
         }
-
-        private static Task DelayAsync(TimeProvider clock, TimeSpan delay, CancellationToken cancellationToken) =>
-#if NET8_0_OR_GREATER
-            Task.Delay(delay, clock, cancellationToken);
-#else
-            clock.Delay(delay, cancellationToken);
-#endif
 
         /// <summary>The options as they were when following started, checked: changing them later changes nothing.</summary>
         private sealed class Polling

@@ -1,11 +1,12 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.Bulk;
 using ViberGateways.IntegrationTests.Reliability;
+using ViberGateways.Testing;
 
 namespace ViberGateways.IntegrationTests.Bulk
 {
@@ -107,16 +108,33 @@ namespace ViberGateways.IntegrationTests.Bulk
         [Fact]
         public async Task A_messages_per_second_limit_paces_the_requests()
         {
-            var clock = Stopwatch.StartNew();
+            // The pacing runs on a fake clock, moved a tenth of a second only once each request has gone: the request
+            // after it can go only then, so request k leaves at exactly k tenths of a second, whatever the machine's load.
+            var clock = new WatchedClock();
+            var sentAt = new ConcurrentQueue<TimeSpan>();
+            var sent = new SemaphoreSlim(0);
+            var start = clock.GetUtcNow();
+            var requests = new RequestsInFlight { OnStart = () => { sentAt.Enqueue(clock.GetUtcNow() - start); sent.Release(); } };
 
-            var results = await _fixture.AlphaSms(AlphaSmsTransport.Json)
-                .SendBulkAsync(Template($"Paced {Guid.NewGuid():N}"), BulkInputs.Numbers("38073", 60), new BulkSendOptions { MaxMessagesPerSecond = 100, MaxRecipientsPerRequest = 500 })
+            var sending = _fixture.AlphaSms(AlphaSmsTransport.Json, through: requests)
+                .SendBulkAsync(Template($"Paced {Guid.NewGuid():N}"), BulkInputs.Numbers("38073", 60), new BulkSendOptions { MaxMessagesPerSecond = 100, MaxRecipientsPerRequest = 500, TimeProvider = clock })
                 .AllAsync();
 
-            // 100 per second in requests of a tenth of a second's allowance: the first 10 go at once, the other 50 take 0.5 s.
-            clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(400));
+            // 100 per second in requests of a tenth of a second's allowance: 10 at once, then 10 more every 100 ms.
+            (await clock.NextWaitAsync()).ShouldBe(TimeSpan.FromMilliseconds(100), "the second request waits a tenth of a second");
+            for (var request = 1; request <= 6; request++)
+            {
+                (await sent.WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue($"request {request} never went");
+                if (request < 6)
+                {
+                    clock.Advance(TimeSpan.FromMilliseconds(100));
+                }
+            }
+
+            var results = await sending;
+            sentAt.ShouldBe(Enumerable.Range(0, 6).Select(k => TimeSpan.FromMilliseconds(100 * k)));
             results.Count.ShouldBe(60);
-            results.Max(r => r.Request).ShouldBeGreaterThanOrEqualTo(6);
+            results.Max(r => r.Request).ShouldBe(6);
         }
 
         [Fact]

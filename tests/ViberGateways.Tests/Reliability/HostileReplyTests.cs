@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -145,12 +144,12 @@ namespace ViberGateways.Tests.Reliability
         {
             var entities = string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">"));
             _gateway.Reply(() => Body($"<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol0 \"lol\">{entities}]><package><balance><amount>&lol9;</amount></balance></package>", "text/xml"), times: 4);
-            var clock = Stopwatch.StartNew();
 
             var error = await Should.ThrowAsync<GatewayException>(() => AlphaSms(AlphaSmsTransport.Xml).GetBalanceAsync());
 
+            // At once, timed by no clock: the reader refused the DTD before expanding any entity, and nothing was asked again.
             error.Message.ShouldContain("DTD");
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+            _gateway.Requests.Count.ShouldBe(1);
         }
 
         [Fact]
