@@ -164,7 +164,7 @@ namespace ViberGateways.IntegrationTests
 
             exitCode.ShouldBe(1);
             output.ShouldBeEmpty();
-            error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (HTTP 200)");
+            error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (the gateway answered HTTP 200 with an error)");
             error.ShouldNotContain("not-the-key");
             error.ShouldNotContain("   at ");
         }
