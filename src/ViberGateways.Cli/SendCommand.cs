@@ -141,7 +141,8 @@ namespace ViberGateways.Cli
 
         /// <summary>
         /// A send that failed as a whole reads as one error line, as any other command's failure: every recipient failed
-        /// for one reason (a wrong key, an unreachable gateway), or every gateway tried refused the message as invalid.
+        /// for one reason (a wrong key, an unreachable gateway), or every gateway tried refused the message as invalid
+        /// for one reason. A mix of outcomes or of reasons is printed row by row (and exits 1 when any was rejected).
         /// </summary>
         private static void ThrowIfNothingWasSent(IReadOnlyList<SendResult> results, ViberMessage message)
         {
@@ -150,10 +151,13 @@ namespace ViberGateways.Cli
                 return;
             }
 
-            if (results.All(r => r.Failure is RequestValidationException))
+            // One line only for one reason: recipients refused for different reasons are results, printed row by row.
+            var descriptions = results.All(r => r.Failure is RequestValidationException)
+                ? results.Select(r => InputErrors.Describe((RequestValidationException)r.Failure!, message.Recipients.ToList())).Distinct().ToList()
+                : null;
+            if (descriptions is { Count: 1 })
             {
-                var descriptions = results.Select(r => InputErrors.Describe((RequestValidationException)r.Failure!, message.Recipients.ToList())).Distinct();
-                throw new CliInputException(string.Join("; ", descriptions), results[0].Failure);
+                throw new CliInputException(descriptions[0], results[0].Failure);
             }
 
             if (results.Select(r => r.Failure).Distinct().Count() == 1 && results.All(r => r.Attempts.Count <= 1))

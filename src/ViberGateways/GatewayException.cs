@@ -30,9 +30,9 @@ namespace ViberGateways
         /// <param name="response">The reply body, if it was read; only a bounded, redacted snippet is kept.</param>
         /// <param name="innerException">The underlying error, if any.</param>
         public GatewayException(string message, int statusCode, string? gatewayErrorCode, string? gatewayMessage, string? response, Exception? innerException)
-            : base(ComposeMessage(Summarize(message, statusCode), SecretRedactor.Snippet(response)), innerException)
+            : base(ComposeMessage(Summarize(message, statusCode, gatewayErrorCode ?? gatewayMessage, innerException), SecretRedactor.Snippet(response)), innerException)
         {
-            Summary = Summarize(message, statusCode);
+            Summary = Summarize(message, statusCode, gatewayErrorCode ?? gatewayMessage, innerException);
             StatusCode = statusCode;
             GatewayErrorCode = gatewayErrorCode;
             GatewayMessage = gatewayMessage is null ? null : SecretRedactor.Redact(gatewayMessage);
@@ -57,7 +57,20 @@ namespace ViberGateways
         /// </summary>
         internal string Summary { get; }
 
-        private static string Summarize(string message, int statusCode) => SecretRedactor.Redact(message) + " (HTTP " + statusCode + ")";
+        /// <summary>
+        /// The message and what the reply was, in words: "the gateway answered HTTP 200 with an error" (an error inside a
+        /// successful reply, as every AlphaSMS and LiveAll error is), "no response: connection failed" or "no response"
+        /// (status 0: no reply at all; the message says why), or the HTTP status of any other reply.
+        /// </summary>
+        private static string Summarize(string message, int statusCode, string? gatewayError, Exception? innerException) =>
+            SecretRedactor.Redact(message) + " (" + statusCode switch
+            {
+                0 when innerException is System.Net.Http.HttpRequestException => "no response: connection failed",
+                0 => "no response",
+                200 when gatewayError != null => "the gateway answered HTTP 200 with an error",
+                200 => "the gateway answered HTTP 200",
+                _ => "the gateway answered HTTP " + statusCode,
+            } + ")";
 
         private static string ComposeMessage(string summary, string? snippet) =>
             string.IsNullOrEmpty(snippet) ? summary : summary + ". Reply: " + snippet;

@@ -37,13 +37,16 @@ namespace Microsoft.Extensions.DependencyInjection
 
         /// <summary>
         /// Registers <see cref="IAlphaSmsClient"/> (speaking <see cref="AlphaSmsOptions.Transport"/>) and the three transport
-        /// clients, with options bound from <paramref name="configuration"/> (e.g. the <c>AlphaSms</c> section).
+        /// clients, with options bound from <paramref name="configuration"/> (e.g. the <c>AlphaSms</c> section). When the
+        /// host starts, a key that is not a setting, an enum value that is not one of its names (the names are listed),
+        /// and a base address that is not an absolute http(s) URL or that carries a path each fail the start with an
+        /// <see cref="OptionsValidationException"/> naming the gateway and the key.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configuration">The configuration section holding <see cref="AlphaSmsOptions"/>.</param>
         /// <returns>The HttpClient builder, for example to set a primary handler in tests.</returns>
         public static IHttpClientBuilder AddAlphaSms(this IServiceCollection services, IConfiguration configuration) =>
-            services.AddAlphaSms(options => configuration.Bind(options));
+            services.AddAlphaSms(options => GatewayConfiguration.Bind(configuration, options, nameof(Gateway.AlphaSms)));
 
         /// <summary>Registers <see cref="IAlphaSmsClient"/> and the three transport clients, configured in code.</summary>
         /// <param name="services">The service collection.</param>
@@ -70,7 +73,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <param name="configuration">The configuration section holding <see cref="LiveAllOptions"/>.</param>
         /// <returns>The HttpClient builder.</returns>
         public static IHttpClientBuilder AddLiveAll(this IServiceCollection services, IConfiguration configuration) =>
-            services.AddLiveAll(options => configuration.Bind(options));
+            services.AddLiveAll(options => GatewayConfiguration.Bind(configuration, options, nameof(Gateway.LiveAll)));
 
         /// <summary>Registers <see cref="ILiveAllClient"/>, configured in code.</summary>
         /// <param name="services">The service collection.</param>
@@ -90,7 +93,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <param name="configuration">The configuration section holding <see cref="SmsByOptions"/>.</param>
         /// <returns>The HttpClient builder.</returns>
         public static IHttpClientBuilder AddSmsBy(this IServiceCollection services, IConfiguration configuration) =>
-            services.AddSmsBy(options => configuration.Bind(options));
+            services.AddSmsBy(options => GatewayConfiguration.Bind(configuration, options, nameof(Gateway.SmsBy)));
 
         /// <summary>Registers <see cref="ISmsByClient"/>, configured in code.</summary>
         /// <param name="services">The service collection.</param>
@@ -296,6 +299,9 @@ namespace Microsoft.Extensions.DependencyInjection
 
             public GatewayOptionsValidation(Func<TOptions, string?> missingCredentials) => _missingCredentials = missingCredentials;
 
+            /// <summary>The gateway's production address, the example a wrong base address is shown.</summary>
+            private static Uri DefaultBaseAddress => ((GatewayOptions)Activator.CreateInstance(typeof(TOptions))!).BaseAddress;
+
             public ValidateOptionsResult Validate(string? name, TOptions options)
             {
                 var failures = new List<string>();
@@ -304,9 +310,9 @@ namespace Microsoft.Extensions.DependencyInjection
                     failures.Add(missing);
                 }
 
-                if (options.BaseAddress.Scheme != Uri.UriSchemeHttp && options.BaseAddress.Scheme != Uri.UriSchemeHttps)
+                if (GatewayConfiguration.BaseAddressProblem(options.BaseAddress.OriginalString, DefaultBaseAddress) is { } problem)
                 {
-                    failures.Add($"{typeof(TOptions).Name}.BaseAddress must be an http or https URL");
+                    failures.Add($"{typeof(TOptions).Name}.BaseAddress: {problem}");
                 }
 
                 if (options.MaxConnections < 1)

@@ -74,6 +74,27 @@ namespace ViberGateways.IntegrationTests
             }
         }
 
+        /// <summary>
+        /// The image formats of the XML and HTTP pages are the picture's, not the URL's spelling (the reference: "the
+        /// URL need not end in them"): a CDN URL without an extension is accepted on every transport, as on LiveAll.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task A_cdn_image_url_without_an_extension_is_accepted(AlphaSmsTransport transport, bool useHttpGet)
+        {
+            var client = _fixture.AlphaSms(transport, useHttpGet);
+            foreach (var kind in new[] { "image", "button" })
+            {
+                var message = Message(transport, kind);
+                message.ImageUrl = "https://cdn.example.com/img/12345";
+
+                var sent = await client.SendAsync(message);
+
+                sent.Outcome.ShouldBe(SendOutcome.Accepted, kind);
+                _fixture.Sandbox.Messages.Single(m => m.Id == sent.GatewayId).Kind.ShouldBe(kind);
+            }
+        }
+
         [Theory]
         [InlineData(AlphaSmsTransport.Json)]
         [InlineData(AlphaSmsTransport.Xml)]

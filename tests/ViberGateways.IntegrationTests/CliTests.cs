@@ -158,6 +158,21 @@ namespace ViberGateways.IntegrationTests
             (_fixture.Sandbox.Messages.Count - stored).ShouldBe(1, "only the second recipient's message is new");
         }
 
+        /// <summary>Partial results are results: in text output too, the refused recipient and the accepted one each have a row.</summary>
+        [Fact]
+        public async Task A_partly_rejected_send_prints_every_recipient_as_a_row_and_exits_1()
+        {
+            await RunAsync(AlphaSms("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--id", "888100"));
+
+            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "380971234567", "--to", "380501234567", "--to", "380661234567", "--from", "Shop", "--text", "Hi", "--id", "888100"));
+
+            exitCode.ShouldBe(1);
+            var rows = Table(output, "Recipient");
+            rows.Select(r => r["Recipient"]).ShouldBe(new[] { "380971234567", "380501234567", "380661234567" });
+            rows.Select(r => r["Outcome"]).ShouldBe(new[] { "rejected", "accepted", "accepted" });
+            error.Trim().ShouldBe("error: 1 of 3 recipients rejected");
+        }
+
         [Fact]
         public async Task A_wrong_key_exits_1_with_the_gateway_text_on_one_line()
         {
@@ -165,7 +180,7 @@ namespace ViberGateways.IntegrationTests
 
             exitCode.ShouldBe(1);
             output.ShouldBeEmpty();
-            error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (HTTP 200)");
+            error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (the gateway answered HTTP 200 with an error)");
             error.ShouldNotContain("not-the-key");
             error.ShouldNotContain("   at ");
         }

@@ -47,6 +47,71 @@ namespace ViberGateways.IntegrationTests
             messages.ShouldNotContain(m => m.Contains("SmsBy"));
         }
 
+        /// <summary>
+        /// What the configuration binder would fail on with a bare type name (a TargetInvocationException for an address
+        /// without a scheme) or skip silently (a misspelt key), named by key and gateway with what to write instead.
+        /// </summary>
+        [Theory]
+        [InlineData("BaseAddress", "alphasms.net", "AlphaSms:BaseAddress (AlphaSms): 'alphasms.net' is not an absolute http or https URL; give the scheme, host and port, for example https://alphasms.net")]
+        [InlineData("BaseAddress", "localhost:5000", "AlphaSms:BaseAddress (AlphaSms): 'localhost:5000' is not an absolute http or https URL")]
+        [InlineData("BaseAddress", "https://alphasms.net/api/json.php", "AlphaSms:BaseAddress (AlphaSms): 'https://alphasms.net/api/json.php' carries a path (/api/json.php); give only the scheme, host and port, for example https://alphasms.net")]
+        [InlineData("Transport", "Rest", "AlphaSms:Transport: 'Rest' is not a Transport; the values are Json, Xml, Http")]
+        [InlineData("ApiKy", "k", "AlphaSms:ApiKy: not a setting of AlphaSms; the settings are ")]
+        [InlineData("Resilience:MaxRetries", "3", "AlphaSms:Resilience:MaxRetries: not a setting of AlphaSms")]
+        public async Task A_wrong_setting_fails_the_host_start_naming_the_gateway_the_key_and_what_to_write(string key, string value, string expected)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AlphaSms:ApiKey"] = "present",
+                ["AlphaSms:" + key] = value,
+            }).Build();
+            using var host = Host.CreateDefaultBuilder().ConfigureServices(services => services.AddViberGateways(configuration)).Build();
+
+            var error = await Should.ThrowAsync<Exception>(() => host.StartAsync());
+
+            var messages = Failures(error);
+            messages.ShouldContain(m => m.StartsWith(expected, StringComparison.Ordinal), string.Join("\n", messages));
+        }
+
+        [Fact]
+        public async Task Every_wrong_setting_of_a_section_is_reported_at_once()
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LiveAll:ApiKy"] = "k",
+                ["LiveAll:BaseAddress"] = "sms.liveall.eu",
+                ["SmsBy:ApiKey"] = "k",
+                ["SmsBy:BaseAddress"] = "https://app.sms.by/api/v1/",
+            }).Build();
+            using var host = Host.CreateDefaultBuilder().ConfigureServices(services => services.AddViberGateways(configuration)).Build();
+
+            var error = await Should.ThrowAsync<Exception>(() => host.StartAsync());
+
+            var messages = Failures(error);
+            messages.ShouldContain(m => m.StartsWith("LiveAll:ApiKy: not a setting of LiveAll", StringComparison.Ordinal));
+            messages.ShouldContain(m => m.StartsWith("LiveAll:BaseAddress (LiveAll): 'sms.liveall.eu' is not an absolute http or https URL; give the scheme, host and port, for example https://sms.liveall.eu", StringComparison.Ordinal));
+            messages.ShouldContain(m => m.StartsWith("SmsBy:BaseAddress (SmsBy): 'https://app.sms.by/api/v1/' carries a path", StringComparison.Ordinal));
+        }
+
+        /// <summary>A base address set in code is held to the same rule: scheme, host and port only, a path refused.</summary>
+        [Fact]
+        public async Task A_base_address_with_a_path_set_in_code_fails_the_host_start()
+        {
+            using var host = Host.CreateDefaultBuilder().ConfigureServices(services => services.AddLiveAll(options =>
+            {
+                options.ApiKey = "k";
+                options.BaseAddress = new Uri("https://sms.liveall.eu/apiext/Sendout/SendIM");
+            })).Build();
+
+            var error = await Should.ThrowAsync<Exception>(() => host.StartAsync());
+
+            Failures(error).ShouldContain(m => m.StartsWith("LiveAllOptions.BaseAddress: 'https://sms.liveall.eu/apiext/Sendout/SendIM/' carries a path", StringComparison.Ordinal)
+                && m.Contains("give only the scheme, host and port, for example https://sms.liveall.eu"));
+        }
+
+        private static List<string> Failures(Exception error) =>
+            (error is AggregateException many ? (IEnumerable<Exception>)many.InnerExceptions : new[] { error }).OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+
         [Fact]
         public void Configuration_binds_every_documented_key()
         {

@@ -48,7 +48,10 @@ namespace ViberGateways.Sandbox.AlphaSms
         public const int ErrDuplicate = 208;
 
         private static readonly Regex Digits = new Regex(@"^\+?[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        private static readonly Regex ImageUrl = new Regex(@"^https?://\S+\.(jpe?g|png|gif)([?#]\S*)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        // The image formats the XML and HTTP pages name (.jpg .jpeg .png .gif) are the picture's, not the URL's
+        // spelling, and the JSON pages name none: an image link is any absolute http(s) URL, as the specs say, so a
+        // CDN URL without an extension (https://cdn.example.com/img/12345) is accepted on every transport.
+        private static readonly Regex ImageUrl = new Regex(@"^https?://\S+$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex LinkUrl = new Regex(@"^https?://\S+$", RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>The first broken rule, or null for a message the gateway accepts.</summary>

@@ -112,8 +112,9 @@ namespace ViberGateways.AlphaSms
             ViberMessage = message.Text,
             ViberFrom = message.Sender,
             ViberLifetime = message.Lifetime is { } lifetime ? (int)Math.Min(lifetime.TotalSeconds, int.MaxValue) : AlphaSmsHttpClient.DefaultLifetimeSeconds,
-            // The table says 1, the documented example sends true; the SDK follows the example.
-            ViberSms = message.SmsFallback is null ? null : AlphaSmsHttpFlag.True,
+            // Required (seed 002 marks viber_sms required): the table says 1 for the fallback, the documented
+            // example sends true, and the SDK follows the example; without fallback it sends 0, the value that is not 1.
+            ViberSms = message.SmsFallback is null ? AlphaSmsHttpSmsFallbackFlag.Off : AlphaSmsHttpSmsFallbackFlag.True,
             ViberImage = message.ImageUrl,
             ViberUrl = message.Button?.Url,
             ViberButton = message.Button?.Caption,

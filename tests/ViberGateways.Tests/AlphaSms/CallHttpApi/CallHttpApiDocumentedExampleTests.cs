@@ -5,7 +5,9 @@ using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using System.Web;
 using ViberGateways.AlphaSms;
+using Newtonsoft.Json.Linq;
 using ViberGateways.Tests.Infrastructure;
+using ViberGateways.Tests.Specs;
 using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
 namespace ViberGateways.Tests.AlphaSms.CallHttpApi
@@ -19,7 +21,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
     /// <c>key</c>, <c>ask_date</c>, the <c>image</c> and <c>button</c> types with <c>viber_image</c>,
     /// <c>viber_url</c> and <c>viber_button</c>, and the SMS fallback of <c>viber_sms</c>. The deliberate differences
     /// are named where they are compared: <c>version</c> on status and balance (<see cref="VersionDifference"/>),
-    /// <c>viber_sms=true</c>, and <c>from</c> and <c>message</c> without SMS fallback.
+    /// <c>viber_sms=true</c>, and <c>viber_sms=0</c>, <c>from</c> and <c>message</c> without SMS fallback.
     /// </summary>
     public class CallHttpApiDocumentedExampleTests
     {
@@ -159,13 +161,15 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
         }
 
         /// <summary>
-        /// Without SMS fallback there is no <c>viber_sms</c>. Seed 002's table marks <c>from</c> and <c>message</c>
-        /// required all the same, so the SDK repeats the Viber sender and text in them. Safe: without
-        /// <c>viber_sms</c> no SMS is sent, so the two only fill parameters the table requires.
+        /// Seed 002's table marks <c>from</c>, <c>message</c> and <c>viber_sms</c> required, fallback or not: without
+        /// SMS fallback the SDK sends <c>viber_sms=0</c> (the table: "Value = <c>1</c> if it is necessary to redirect
+        /// the message via SMS"; 0 is the value that is not 1) and repeats the Viber sender and text in <c>from</c>
+        /// and <c>message</c>. Safe: with <c>viber_sms=0</c> no SMS is sent, so the two only fill parameters the
+        /// table requires.
         /// </summary>
         [Theory]
         [MemberData(nameof(GetAndPost))]
-        public async Task Without_sms_fallback_from_and_message_repeat_the_viber_sender_and_text(Variant variant)
+        public async Task Without_sms_fallback_viber_sms_is_0_and_from_and_message_repeat_the_viber_sender_and_text(Variant variant)
         {
             var message = SeedMessage();
             message.Sender = "ViberTest";
@@ -176,10 +180,60 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
 
             sent.ShouldBe(Seed002(parameters =>
             {
-                parameters.Remove("viber_sms");
+                parameters["viber_sms"] = "0";
                 parameters["from"] = parameters["viber_from"] = "ViberTest";
                 parameters["message"] = parameters["viber_message"] = "Message text to be sent via Viber";
-            }), ignoreOrder: true, "from and message repeat viber_from and viber_message: the table requires them");
+            }), ignoreOrder: true, "viber_sms=0 and from and message repeating viber_from and viber_message: the table requires them");
+        }
+
+        /// <summary>
+        /// Seed 002's table marks <c>viber_lifetime</c> required ("From 60 to 86400"); the HTTP pages document no
+        /// default, so a message without a lifetime is sent with the largest the page allows, 86400 (the JSON API's
+        /// own default, 172800, is beyond it).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(GetAndPost))]
+        public async Task Without_a_lifetime_viber_lifetime_is_the_pages_largest(Variant variant)
+        {
+            var message = SeedMessage();
+            message.Lifetime = null;
+
+            var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+
+            sent.ShouldBe(Seed002(parameters => parameters["viber_lifetime"] = "86400"), ignoreOrder: true, "viber_lifetime=86400: the table requires it");
+        }
+
+        /// <summary>
+        /// Every parameter specs/alphasms-http.yaml declares <c>x-required-for: send</c> (seed 002's "required"
+        /// parameters but for the ones that apply according to <c>viber_type</c>) is on every send: each message kind,
+        /// with and without SMS fallback, with and without a lifetime.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(GetAndPost))]
+        public async Task Every_send_carries_every_parameter_the_spec_requires_with_command_send(Variant variant)
+        {
+            var spec = OpenApiSpec.Load("alphasms-http.yaml");
+            var required = ((JObject)spec.Document.SelectToken("components.schemas.AlphaSmsHttpParameters.properties")!).Properties()
+                .Where(p => p.Value["x-required-for"]?.ToString().Split(',').Contains("send") == true)
+                .Select(p => p.Name)
+                .ToList();
+            required.ShouldBe(new[] { "from", "to", "message", "viber", "viber_type", "viber_message", "viber_from", "viber_lifetime", "viber_sms" }, ignoreOrder: true);
+
+            foreach (var fallback in new[] { true, false })
+            {
+                foreach (var kind in new[] { "text", "image", "button" })
+                {
+                    var message = SeedMessage();
+                    message.Lifetime = fallback ? message.Lifetime : null;
+                    message.SmsFallback = fallback ? message.SmsFallback : null;
+                    message.ImageUrl = kind == "text" ? null : "https://cdn.example.com/img/12345";
+                    message.Button = kind == "button" ? new AlphaSmsButton("Open", "https://url.com/offer") : null;
+
+                    var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+
+                    required.ShouldBeSubsetOf(sent.Where(p => p.Value.Length > 0).Select(p => p.Name), $"{kind}, fallback {fallback}");
+                }
+            }
         }
 
         /// <summary>Seed 002's message in the message model.</summary>

@@ -27,6 +27,40 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
 
         public static TheoryData<bool> ByClientId => new() { true, false };
 
+        /// <summary>
+        /// Reference: "Reply: <c>&lt;package&gt;&lt;message-viber&gt;&lt;msg id=… msg_id=…&gt;CODE&lt;/msg&gt;…</c>.
+        /// CODE 1 = accepted; a code ≥ 200 is an error (e.g. 201 with <c>msg_id="0"</c>)", and the status reply's
+        /// <c>&lt;msg id=… sms_id=… sms_count=…&gt;CODE&lt;/msg&gt;</c>: the code is the text of <c>msg</c>, not a child
+        /// element. The generated models read it from there and write it back there.
+        /// </summary>
+        [Theory]
+        [InlineData("""<package><message-viber><msg id="1234" msg_id="1234568">1</msg></message-viber></package>""", 1234L, 1234568L, 1)]
+        [InlineData("""<package><message-viber><msg id="7777" msg_id="0">201</msg></message-viber></package>""", 7777L, 0L, 201)]
+        public void Send_reply_code_is_the_text_of_msg(string documented, long id, long gatewayId, int code)
+        {
+            var reply = Http.XmlModels.Read<AlphaSmsXmlReply>(XDocument.Parse(documented).Root!);
+
+            var result = reply.MessageViber.ShouldNotBeNull().ShouldHaveSingleItem();
+            result.Id.ShouldBe(id);
+            result.MsgId.ShouldBe(gatewayId);
+            result.Code.ShouldBe(code);
+            var written = XDocument.Parse(Http.XmlModels.Write(reply)).Root!.Descendants("msg").Single();
+            written.Value.ShouldBe(code.ToString(CultureInfo.InvariantCulture));
+            written.Elements().ShouldBeEmpty("the code is the element's text, not a child element");
+        }
+
+        [Fact]
+        public void Status_reply_code_is_the_text_of_msg()
+        {
+            const string documented = """<package><status><msg id="1234" sms_id="1234568" sms_count="1" date_completed="2024-11-30T12:01:15">102</msg></status></package>""";
+
+            var result = Http.XmlModels.Read<AlphaSmsXmlReply>(XDocument.Parse(documented).Root!).Status.ShouldNotBeNull().ShouldHaveSingleItem();
+
+            result.Id.ShouldBe(1234L);
+            result.SmsId.ShouldBe(1234568L);
+            result.Code.ShouldBe(102);
+        }
+
         [Fact]
         public async Task Image_message_is_the_seed_001_document()
         {

@@ -158,6 +158,37 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
             JToken.Parse(sent.Single(p => p.Name == "messages").Value).Type.ShouldBe(JTokenType.Array, "messages is documented as an array");
         }
 
+        /// <summary>
+        /// Seed 004: a <c>personal</c> mailing is sent "passing the message text and phone number each time", and every
+        /// personal entry of its sample has both. specs/smsby.yaml requires both, so a personal entry without a text is
+        /// refused before anything is sent.
+        /// </summary>
+        [Fact]
+        public async Task Personal_entry_without_text_is_refused_as_seed_004_passes_phone_and_text_each_time()
+        {
+            var personal = DocumentedSample()["messages"]!.Where(m => (string?)m["message_type"] == "personal").SelectMany(m => m["delivery_list"]!).ToList();
+            personal.ShouldNotBeEmpty();
+            personal.ShouldAllBe(entry => entry["phone"] != null && entry["text"] != null, "seed 004's sample passes phone and text in every personal entry");
+            var gateway = new StubGateway().Reply(Reply);
+
+            var error = await Should.ThrowAsync<RequestValidationException>(() => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest
+            {
+                Token = StubbedClients.SmsByToken,
+                Messages =
+                {
+                    new SmsByBulkViberPersonalMailing
+                    {
+                        AlphanameId = "444",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text },
+                        DeliveryList = { new SmsByPersonalDelivery { Phone = Phones[0] } },
+                    },
+                },
+            }));
+
+            error.Violations.ShouldContain(v => v.Field == "request.messages[0].delivery_list[0].text" && v.Rule == "required", error.Message);
+            gateway.Requests.ShouldBeEmpty();
+        }
+
         private static JToken DocumentedSample() => JToken.Parse(DocumentedFixtures.Read<SendBulkViberDocumentedExampleTests>("seed004.json"));
 
         private static SmsByMessage Template(string name, string? text = null, string? imageUrl = null, SmsByButton? button = null, IEnumerable<string>? recipients = null) => new()
