@@ -43,7 +43,7 @@ namespace ViberGateways.Benchmarks
             var escapedText = Uri.EscapeDataString(text);
             var form = "version=https&key=" + Uri.EscapeDataString(_apiKey) + "&command=send&from=" + escapedSender
                 + "&to=" + Uri.EscapeDataString(recipient) + "&message=" + escapedText + "&viber=1&viber_type=text&viber_message=" + escapedText
-                + "&viber_from=" + escapedSender + "&viber_lifetime=" + Lifetime;
+                + "&viber_from=" + escapedSender + "&viber_lifetime=" + Lifetime + "&viber_sms=0";
             var content = new ByteArrayContent(Encoding.ASCII.GetBytes(form));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/http.php") { Content = content };

@@ -162,15 +162,21 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task A_partly_rejected_send_prints_every_recipient_as_a_row_and_exits_1()
         {
-            await RunAsync(AlphaSms("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--id", "888100"));
+            // A documented refusal for one recipient only: SMS.by refuses a wrong key ({"error": …}), AlphaSMS takes the other.
+            var config = ConfigFile(new Dictionary<string, object>
+            {
+                ["AlphaSms"] = new { ApiKey = Keys.AlphaSmsApiKey, Sender = "Shop" },
+                ["SmsBy"] = new { ApiKey = "not-the-key", QuickMessageSenderId = 7 },
+                ["Routing"] = new { Routes = new Dictionary<string, string[]> { ["380"] = new[] { "AlphaSms" }, ["375"] = new[] { "SmsBy" } }, Failover = new[] { "AlphaSms" } },
+            });
 
-            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "380971234567", "--to", "380501234567", "--to", "380661234567", "--from", "Shop", "--text", "Hi", "--id", "888100"));
+            var (exitCode, output, error) = await RunAsync("send", "--config", config, "--base-url", BaseUrl, "--to", "+380971234567", "--to", "+375291234567", "--text", "Hi");
 
             exitCode.ShouldBe(1);
             var rows = Table(output, "Recipient");
-            rows.Select(r => r["Recipient"]).ShouldBe(new[] { "380971234567", "380501234567", "380661234567" });
-            rows.Select(r => r["Outcome"]).ShouldBe(new[] { "rejected", "accepted", "accepted" });
-            error.Trim().ShouldBe("error: 1 of 3 recipients rejected");
+            rows.Select(r => r["Recipient"]).ShouldBe(new[] { "+380971234567", "+375291234567" });
+            rows.Select(r => (r["Gateway"], r["Outcome"])).ShouldBe(new[] { ("AlphaSms", "accepted"), ("SmsBy", "rejected") });
+            error.Trim().ShouldBe("error: 1 of 2 recipients rejected");
         }
 
         [Fact]
