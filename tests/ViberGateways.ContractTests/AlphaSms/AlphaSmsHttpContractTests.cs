@@ -38,7 +38,7 @@ namespace ViberGateways.ContractTests
             fields["from"].ShouldBe("MyShop");
             fields["message"].ShouldBe("Your order has shipped");
             fields["viber_lifetime"].ShouldBe("86400");
-            fields.ContainsKey("viber_sms").ShouldBeFalse("a message without SMS fallback sends no viber_sms");
+            fields["viber_sms"].ShouldBe("0", "seed 002 marks viber_sms required: a message without SMS fallback sends 0");
         }
 
         [Theory]
