@@ -52,7 +52,7 @@ namespace ViberGateways.AlphaSms
             // only XML documents one, line 51). specs/alphasms-json.yaml therefore declares the item never-after-sent:
             // once the request may have reached the gateway it is not repeated, each message's outcome is Unknown, and
             // its result keeps the client id, which asks the status (a "status" item by id, gateways.md line 40).
-            var details = new RequestDetails(messages.Count, itemsChecked: true);
+            var details = new RequestDetails(messages.Count, itemsChecked: true, clientIds: messages.Select(m => m.ClientId));
             AlphaSmsJsonReply reply;
             try
             {

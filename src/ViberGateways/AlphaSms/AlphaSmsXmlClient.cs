@@ -81,7 +81,7 @@ namespace ViberGateways.AlphaSms
             // With a client id on every message the gateway de-duplicates a repeat (208 ERR_DUPLICATE, "a message with this
             // id exists": reference gateways.md line 51); without, a repeat could send twice. specs/alphasms-xml.yaml
             // declares it (AlphaSmsXmlMessage x-retry-safety: deduplicated by id), and the pipeline reads it from the package.
-            var details = new RequestDetails(messages.Count, package, itemsChecked: true);
+            var details = new RequestDetails(messages.Count, package, itemsChecked: true, clientIds: package.MessageViber.Select(m => m.Id));
             AlphaSmsXmlReply reply;
             try
             {

@@ -15,7 +15,7 @@ namespace ViberGateways.Http
             new HttpMessageInvoker(
                 new GatewayTelemetryHandler(logger)
                 {
-                    InnerHandler = new GatewayResilienceHandler(options.Resilience)
+                    InnerHandler = new GatewayResilienceHandler(options.Resilience, logger)
                     {
                         InnerHandler = new ReplyGuardHandler(options.Resilience.MaxReplyBytes)
                         {

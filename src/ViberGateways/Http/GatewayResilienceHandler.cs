@@ -8,6 +8,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -25,22 +26,31 @@ namespace ViberGateways.Http
     /// (it may have been). Any other status that is not a success is classified here too: a 4xx other than 408 and
     /// 429 is a refusal (<see cref="GatewayRejectedException"/>), anything else unavailable for a query and of unknown
     /// outcome for a send. Do not add another retrying handler on top: it would repeat sends this one will not.
+    /// Each retry writes a Debug event 3 <c>GatewayCallRetrying</c>: <c>Gateway</c>, <c>Operation</c>, <c>Attempt</c>
+    /// (the one that failed, from 1), <c>Reason</c> (<c>HTTP 503</c>, <c>timeout</c> or the exception's type, never its
+    /// text) and <c>RetryDelayMilliseconds</c> (the wait before the next attempt).
     /// </summary>
     internal sealed class GatewayResilienceHandler : DelegatingHandler
     {
         private static readonly ResiliencePropertyKey<GatewayCall> CallKey = new("ViberGateways.GatewayCall");
+
+        // The pipeline is shared by the clients of one policy; each call brings its client's logger.
+        private static readonly ResiliencePropertyKey<ILogger> LoggerKey = new("ViberGateways.Logger");
 
         // One Polly pipeline per policy: clients made per request (dependency injection) share their options' one.
         private static readonly ConditionalWeakTable<GatewayResilienceOptions, ResiliencePipeline<HttpResponseMessage>> Pipelines = new();
 
         private readonly GatewayResilienceOptions _options;
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private readonly ILogger _logger;
 
         /// <summary>Creates the handler.</summary>
         /// <param name="options">The policy.</param>
-        public GatewayResilienceHandler(GatewayResilienceOptions options)
+        /// <param name="logger">Where the retry events go.</param>
+        public GatewayResilienceHandler(GatewayResilienceOptions options, ILogger logger)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
+            _logger = logger ?? throw new ArgumentNullException(nameof(logger));
             _pipeline = Pipelines.GetValue(options, Build);
         }
 
@@ -60,6 +70,13 @@ namespace ViberGateways.Http
                     DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter(response, clock) : null),
                     OnRetry = args =>
                     {
+                        var logger = args.Context.Properties.GetValue(LoggerKey, null!);
+                        if (logger.IsEnabled(LogLevel.Debug))
+                        {
+                            var call = args.Context.Properties.GetValue(CallKey, null!);
+                            GatewayLog.Retrying(logger, call.Gateway, call.Operation.Name, args.AttemptNumber + 1, RetryReason(args.Outcome), args.RetryDelay.TotalMilliseconds);
+                        }
+
                         args.Outcome.Result?.Dispose();
                         return default;
                     },
@@ -76,6 +93,7 @@ namespace ViberGateways.Http
 
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(CallKey, call);
+            context.Properties.Set(LoggerKey, _logger);
             try
             {
                 var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -173,6 +191,16 @@ namespace ViberGateways.Http
                 _ => false,
             };
         }
+
+        /// <summary>Why an attempt is retried, for the log: its HTTP status or the kind of failure, never a text that could quote the request.</summary>
+        private static string RetryReason(Outcome<HttpResponseMessage> outcome) => outcome switch
+        {
+            { Result: { } response } => "HTTP " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            { Exception: TimeoutRejectedException } => "timeout",
+            { Exception: { } failure } when NeverReachedGateway(failure) => "connection failed",
+            { Exception: { } failure } => failure.GetType().Name,
+            _ => "unknown",
+        };
 
         private static bool IsNotProcessed(HttpStatusCode status) => (int)status is 429 or 503;
 

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -8,21 +11,23 @@ using Microsoft.Extensions.Logging;
 namespace ViberGateways.Http
 {
     /// <summary>
-    /// One structured log event and one <see cref="Activity"/> per gateway call: gateway, operation, recipient count,
-    /// outcome (HTTP status or failure), attempts and duration. Never message bodies, replies (they may echo phone
-    /// numbers and texts), URLs with credentials, or keys: failure texts go through <see cref="SecretRedactor"/>.
+    /// One structured log event and one <see cref="Activity"/> per gateway call, with the fields <c>Gateway</c>,
+    /// <c>Operation</c>, <c>Outcome</c>, <c>StatusCode</c> (0 without a reply), <c>Attempts</c>, <c>RecipientCount</c>,
+    /// <c>ClientIds</c> (the request's client ids, at most <see cref="MaxClientIds"/> then "+N more"; empty when it
+    /// carries none), <c>ElapsedMilliseconds</c> and, for a failure, <c>Reason</c> (<see cref="GatewayException.Summary"/>
+    /// or a redacted text). Event 1 <c>GatewayCallCompleted</c>, outcome <c>replied</c> (a 2xx reply; what it says of
+    /// each message is the result's outcome): Information for a request that may send (its retry safety is not
+    /// repeatable), Debug for a query. Event 2 <c>GatewayCallFailed</c>: <c>rejected</c> and <c>cancelled</c> at
+    /// Information; <c>unavailable</c>, <c>unknown</c> and any other failure at Warning. Each retry is a Debug event 3
+    /// of <see cref="GatewayResilienceHandler"/>. Never message bodies, phone numbers, texts, replies (they may echo
+    /// both), URLs with credentials, or keys.
     /// </summary>
     internal sealed class GatewayTelemetryHandler : DelegatingHandler
     {
+        /// <summary>How many client ids one event lists; the rest are counted.</summary>
+        internal const int MaxClientIds = 10;
+
         private static readonly ActivitySource ActivitySource = new(GatewayTelemetry.ActivitySourceName);
-
-        private static readonly Action<ILogger, string, string, int, int, int, double, Exception?> Completed = LoggerMessage.Define<string, string, int, int, int, double>(
-            LogLevel.Information, new EventId(1, "GatewayCallCompleted"),
-            "{Gateway} {Operation} for {RecipientCount} recipient(s): HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMilliseconds:0.0} ms");
-
-        private static readonly Action<ILogger, string, string, int, string, double, string, Exception?> Failed = LoggerMessage.Define<string, string, int, string, double, string>(
-            LogLevel.Warning, new EventId(2, "GatewayCallFailed"),
-            "{Gateway} {Operation} for {RecipientCount} recipient(s) failed: {Outcome} in {ElapsedMilliseconds:0.0} ms: {Reason}");
 
         private readonly ILogger _logger;
 
@@ -48,26 +53,83 @@ namespace ViberGateways.Http
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 activity?.SetTag("http.response.status_code", status);
-                Completed(_logger, gateway, operation, recipients, status, call.Attempts, Elapsed(started), null);
+                var level = call.Safety == RetrySafety.Repeatable ? LogLevel.Debug : LogLevel.Information;
+                if (_logger.IsEnabled(level))
+                {
+                    GatewayLog.CallCompleted(_logger, level, gateway, operation, "replied", status, call.Attempts, recipients, FormatClientIds(call.Details?.ClientIds), Elapsed(started));
+                }
+
                 return response;
             }
             catch (Exception exception)
             {
-                var outcome = exception switch
+                var (outcome, level) = exception switch
                 {
-                    GatewayUnavailableException => "unavailable",
-                    GatewayOutcomeUnknownException => "outcome unknown",
-                    RequestValidationException => "invalid request",
-                    OperationCanceledException when cancellationToken.IsCancellationRequested => "cancelled",
-                    _ => exception.GetType().Name,
+                    GatewayRejectedException => ("rejected", LogLevel.Information),
+                    GatewayUnavailableException => ("unavailable", LogLevel.Warning),
+                    GatewayOutcomeUnknownException => ("unknown", LogLevel.Warning),
+                    RequestValidationException => ("invalid", LogLevel.Warning),
+                    OperationCanceledException when cancellationToken.IsCancellationRequested => ("cancelled", LogLevel.Information),
+                    _ => ("failed", LogLevel.Warning),
                 };
                 activity?.SetStatus(ActivityStatusCode.Error, outcome);
-                var reason = exception is GatewayException gatewayFailure ? gatewayFailure.Summary : SecretRedactor.Redact(exception.Message);
-                Failed(_logger, gateway, operation, recipients, outcome, Elapsed(started), reason, null);
+                if (_logger.IsEnabled(level))
+                {
+                    var gatewayFailure = exception as GatewayException;
+                    var reason = gatewayFailure?.Summary ?? SecretRedactor.Redact(exception.GetType().Name + ": " + exception.Message);
+                    GatewayLog.CallFailed(_logger, level, gateway, operation, outcome, gatewayFailure?.StatusCode ?? 0, call.Attempts, recipients, FormatClientIds(call.Details?.ClientIds), Elapsed(started), reason);
+                }
+
                 throw;
             }
         }
 
+        /// <summary>The client ids, comma-separated: at most <see cref="MaxClientIds"/>, then "+N more"; empty when there are none.</summary>
+        internal static string FormatClientIds(IEnumerable<long?>? clientIds)
+        {
+            if (clientIds is null)
+            {
+                return "";
+            }
+
+            var text = new StringBuilder();
+            var listed = 0;
+            var more = 0;
+            foreach (var id in clientIds)
+            {
+                if (id is not { } value)
+                {
+                    continue;
+                }
+
+                if (listed == MaxClientIds)
+                {
+                    more++;
+                    continue;
+                }
+
+                text.Append(listed++ == 0 ? "" : ",").Append(value.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return more == 0 ? text.ToString() : text.Append(" +").Append(more.ToString(CultureInfo.InvariantCulture)).Append(" more").ToString();
+        }
+
         private static double Elapsed(long started) => (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+    }
+
+    /// <summary>The SDK's log events (see <see cref="GatewayTelemetryHandler"/> for when each is written and at which level).</summary>
+    internal static partial class GatewayLog
+    {
+        [LoggerMessage(EventId = 1, EventName = "GatewayCallCompleted",
+            Message = "{Gateway} {Operation} {Outcome}: HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMilliseconds:0.0} ms; {RecipientCount} recipient(s), client ids [{ClientIds}]")]
+        public static partial void CallCompleted(ILogger logger, LogLevel level, string gateway, string operation, string outcome, int statusCode, int attempts, int recipientCount, string clientIds, double elapsedMilliseconds);
+
+        [LoggerMessage(EventId = 2, EventName = "GatewayCallFailed",
+            Message = "{Gateway} {Operation} {Outcome}: HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMilliseconds:0.0} ms; {RecipientCount} recipient(s), client ids [{ClientIds}]: {Reason}")]
+        public static partial void CallFailed(ILogger logger, LogLevel level, string gateway, string operation, string outcome, int statusCode, int attempts, int recipientCount, string clientIds, double elapsedMilliseconds, string reason);
+
+        [LoggerMessage(EventId = 3, EventName = "GatewayCallRetrying", Level = LogLevel.Debug,
+            Message = "{Gateway} {Operation} attempt {Attempt} failed ({Reason}); retrying in {RetryDelayMilliseconds:0} ms")]
+        public static partial void Retrying(ILogger logger, string gateway, string operation, int attempt, string reason, double retryDelayMilliseconds);
     }
 }
