@@ -192,7 +192,7 @@ namespace ViberGateways.IntegrationTests.Bulk
 
             results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
             _fixture.Sandbox.Messages.Count(m => m.Text == text).ShouldBe(300);
-            gateways.Logs.Lines.Count(l => l.Contains("[GatewayCall") && l.Contains("for 100 recipient(s)")).ShouldBe(3);
+            gateways.Logs.Lines.Count(l => l.Contains("[GatewayCallCompleted]") && l.Contains("; 100 recipient(s)")).ShouldBe(3);
             gateways.Logs.Lines.ShouldNotContain(l => l.Contains(text));
         }
     }
