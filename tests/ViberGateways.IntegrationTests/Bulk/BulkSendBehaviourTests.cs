@@ -121,7 +121,9 @@ namespace ViberGateways.IntegrationTests.Bulk
                 .AllAsync();
 
             // 100 per second in requests of a tenth of a second's allowance: 10 at once, then 10 more every 100 ms.
-            (await clock.NextWaitAsync()).ShouldBe(TimeSpan.FromMilliseconds(100), "the second request waits a tenth of a second");
+            // Requests reserve their turn in order but start their waits concurrently, so the first wait seen may be any
+            // of the reserved ones: a whole number of tenths of a second, the exact departures are checked below.
+            (await clock.NextWaitAsync()).ShouldBeOneOf(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(400));
             for (var request = 1; request <= 6; request++)
             {
                 (await sent.WaitAsync(TimeSpan.FromSeconds(60))).ShouldBeTrue($"request {request} never went");
