@@ -205,7 +205,7 @@ namespace ViberGateways.Sandbox
 
             if (!fault.AfterProcessing)
             {
-                await PlayBeforeHandlingAsync(http, fault).ConfigureAwait(false);
+                await PlayBeforeHandlingAsync(http, request, fault).ConfigureAwait(false);
                 request.ResponseStatus = fault.Kind == SandboxFaultKind.Drop ? 0 : http.Response.StatusCode;
                 return;
             }
@@ -221,6 +221,7 @@ namespace ViberGateways.Sandbox
             {
                 case SandboxFaultKind.Delay:
                     // A client that gave up ends the hold: nothing keeps a request open that nobody waits for.
+                    Options.OnHold?.Invoke(request);
                     await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
                     request.ResponseStatus = http.Response.StatusCode;
                     await wire.WriteAsync(bytes).ConfigureAwait(false);
@@ -266,7 +267,7 @@ namespace ViberGateways.Sandbox
             return null;
         }
 
-        private static async Task PlayBeforeHandlingAsync(HttpContext http, SandboxFault fault)
+        private async Task PlayBeforeHandlingAsync(HttpContext http, SandboxRequest request, SandboxFault fault)
         {
             switch (fault.Kind)
             {
@@ -286,6 +287,7 @@ namespace ViberGateways.Sandbox
                     await http.Response.WriteAsync($"<!DOCTYPE html><html><head><title>{fault.StatusCode} Bad Gateway</title></head><body><h1>{fault.StatusCode} Bad Gateway</h1><hr><p>nginx</p></body></html>").ConfigureAwait(false);
                     break;
                 case SandboxFaultKind.Delay:
+                    Options.OnHold?.Invoke(request);
                     await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
                     http.Response.StatusCode = 504;
                     break;

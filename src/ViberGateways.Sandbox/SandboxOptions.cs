@@ -26,6 +26,9 @@ namespace ViberGateways.Sandbox
 
         /// <summary>Called after each request is answered (for a console log of the traffic, say).</summary>
         public Action<SandboxRequest>? OnRequest { get; set; }
+
+        /// <summary>Called when a delay fault starts holding a request back (its reply, or the request itself): a test waits on it instead of polling.</summary>
+        public Action<SandboxRequest>? OnHold { get; set; }
     }
 
     /// <summary>The credentials the sandbox accepts, one set per gateway.</summary>

@@ -121,13 +121,19 @@ namespace ViberGateways.IntegrationTests
         public async Task A_delay_holds_the_reply_back()
         {
             // Fault delays run on the wall clock (they stand for network latency), so no delay is timed here: an hour's
-            // hold has the request handled and logged but unanswered, and the client giving up ends it.
-            Sandbox.InjectFault(SandboxFault.Delayed(TimeSpan.FromHours(1)), "http.php");
+            // hold has the request handled and logged but unanswered, and the client giving up ends it. A sandbox of
+            // its own tells the test when the hold starts.
+            var holding = new TaskCompletionSource<SandboxRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var sandbox = await SandboxGateway.StartAsync(new SandboxOptions { OnHold = request => holding.TrySetResult(request) });
+            sandbox.InjectFault(SandboxFault.Delayed(TimeSpan.FromHours(1)), "http.php");
+            using var http = new HttpClient();
             using var giveUp = new CancellationTokenSource();
+            var client = ViberClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.Credentials.AlphaSmsApiKey, Transport = AlphaSmsTransport.Http }, http);
 
-            var asking = _fixture.AlphaSms(AlphaSmsTransport.Http).GetBalanceAsync(giveUp.Token);
-            var held = await Eventually.SeenAsync(() => Sandbox.Requests.SingleOrDefault(r => r.Fault == "delay 3600000ms after handling"), "the sandbox holding the request");
+            var asking = client.GetBalanceAsync(giveUp.Token);
+            var held = await holding.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
+            held.Fault.ShouldBe("delay 3600000ms after handling");
             asking.IsCompleted.ShouldBeFalse("the reply is held back");
             held.ResponseStatus.ShouldBe(0, "no reply has gone out");
             giveUp.Cancel();
