@@ -20,9 +20,13 @@ for trx in "$dir"/*.trx "$dir"/*/*.trx; do
   if [ ! -r "$trx" ] || ! counters=$(element "$trx" Counters) || [ -z "$counters" ] || ! grep -q '</TestRun>' "$trx"; then
     echo "$file: unreadable (not a whole .trx with <Counters>), counted as 1 failed"; failed=$((failed + 1)); continue
   fi
-  # The project: the test DLL the run used, else the assembly xunit says it discovered (a run with no tests names
+  # The project: the test DLL the run used and its framework, else the assembly xunit says it discovered (a run with no tests names
   # no DLL), else the run's own name and the file.
-  name=$(attribute "$(element "$trx" TestMethod)" codeBase); name=${name//\\//}; name=${name##*/}; name=${name%.dll}
+  # A project built for several frameworks runs once per framework: the DLL's folder (net8.0, net10.0) tells them apart.
+  dll=$(attribute "$(element "$trx" TestMethod)" codeBase); dll=${dll//\\//}
+  name=${dll##*/}; name=${name%.dll}
+  framework=${dll%/*}; framework=${framework##*/}
+  [ -n "$name" ] && [[ "$framework" =~ ^net ]] && name="$name ($framework)"
   [ -n "$name" ] || name=$(grep -o 'Discovering: *[^ <]*' "$trx" | head -n 1 | sed 's/Discovering: *//')
   [ -n "$name" ] || name="$(attribute "$(element "$trx" TestRun)" name) ($file)"
 
