@@ -31,7 +31,11 @@ namespace ViberGateways
         /// one result, message by message in the order given (<see cref="SendResult.Index"/> counts them).
         /// </summary>
         /// <param name="messages">The messages (at least one).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <param name="cancellationToken">
+        /// Cancels the call with an <see cref="System.OperationCanceledException"/>. Where the gateway takes one message per
+        /// request (LiveAll, SMS.by), the messages sent before the cancellation then have no result; to keep a result
+        /// for every recipient whenever the send is stopped, use <see cref="SendBulkAsync(IAsyncEnumerable{ViberMessage}, BulkSendOptions, CancellationToken)"/>.
+        /// </param>
         /// <returns>One result per recipient.</returns>
         /// <exception cref="RequestValidationException">A message is invalid or the gateway cannot carry it; nothing was sent.</exception>
         Task<IReadOnlyList<SendResult>> SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken = default);
