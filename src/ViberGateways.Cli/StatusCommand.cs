@@ -13,7 +13,8 @@ namespace ViberGateways.Cli
     /// <summary>
     /// <c>viber status REFERENCE…</c>: the delivery status of messages, given as the references <c>viber send</c> printed
     /// (<c>-</c> reads them, or send's <c>--json</c> output, from standard input), each asked of the gateway that took it.
-    /// The earlier form <c>viber status GATEWAY --id/--gateway-id/--uuid</c> still works.
+    /// The earlier form <c>viber status GATEWAY --id/--gateway-id/--uuid</c> still works. Exits 1 when a status was
+    /// not read (the gateway refused it or did not report it), after printing every status.
     /// </summary>
     internal sealed class StatusCommand
     {
@@ -49,7 +50,12 @@ namespace ViberGateways.Cli
                 new Column<StatusRow>("Updated", r => r.UpdatedAt?.ToString("u", CultureInfo.InvariantCulture)),
                 new Column<StatusRow>("Reference", r => r.Reference),
                 new Column<StatusRow>("Detail", r => r.Error));
-            return ExitCodes.Accepted;
+
+            // Every status is printed first: one the gateway refused or did not report fails the command, not its neighbours.
+            var unread = statuses.Count(s => s.Error != null);
+            return unread > 0
+                ? _cli.Fail($"{unread} of {statuses.Count} statuses were not read (each says why); the others are printed as read", ExitCodes.Rejected)
+                : ExitCodes.Accepted;
         }
 
         private List<MessageReference> References(ParseResult parsed)

@@ -26,9 +26,17 @@ namespace ViberGateways
 
         /// <summary>Creates the client base.</summary>
         /// <param name="options">The gateway's options (credentials, base address, retry policy).</param>
+        /// <exception cref="ArgumentException">
+        /// The base address is not an absolute http(s) URL of only scheme, host and port: the rule the host's start
+        /// applies, applied here too so that a client made with <c>new</c> or a factory cannot send to a doubled path.
+        /// </exception>
         protected GatewayClientBase(TOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            if (GatewayConfiguration.BaseAddressFailure(options) is { } failure)
+            {
+                throw new ArgumentException(failure, nameof(options));
+            }
         }
 
         /// <summary>The options this client was created with.</summary>

@@ -67,6 +67,16 @@ namespace ViberGateways
             return null;
         }
 
+        /// <summary>
+        /// Why the base address <paramref name="options"/> hold cannot be used, as <c>AlphaSmsOptions.BaseAddress: …</c>,
+        /// or null: the rule of <see cref="BaseAddressProblem"/>, for options set in code (checked when the host starts
+        /// and when a client is created with them).
+        /// </summary>
+        public static string? BaseAddressFailure(GatewayOptions options) =>
+            BaseAddressProblem(options.BaseAddress.OriginalString, options.DefaultBaseAddress) is { } problem
+                ? $"{options.GetType().Name}.{nameof(GatewayOptions.BaseAddress)}: {problem}"
+                : null;
+
         private static void Check(IConfiguration section, Type type, string gateway, Uri example, List<string> failures)
         {
             var settings = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -12,18 +12,24 @@ namespace ViberGateways
         /// <param name="defaultBaseAddress">The gateway's production scheme and host.</param>
         protected GatewayOptions(Uri defaultBaseAddress)
         {
-            _baseAddress = WithTrailingSlash(defaultBaseAddress ?? throw new ArgumentNullException(nameof(defaultBaseAddress)));
+            DefaultBaseAddress = defaultBaseAddress ?? throw new ArgumentNullException(nameof(defaultBaseAddress));
+            _baseAddress = WithTrailingSlash(defaultBaseAddress, nameof(defaultBaseAddress));
         }
 
         /// <summary>
         /// Scheme, host and port of the gateway (for example a local sandbox). The documented paths are kept; a
-        /// trailing slash is added because the clients build relative paths.
+        /// trailing slash is added because the clients build relative paths. An address with a path, or without an
+        /// http(s) scheme, is refused when a client is made with these options and when the host starts.
         /// </summary>
+        /// <exception cref="ArgumentException">The address is relative.</exception>
         public Uri BaseAddress
         {
             get => _baseAddress;
-            set => _baseAddress = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)));
+            set => _baseAddress = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)), nameof(value));
         }
+
+        /// <summary>The gateway's production address: the form a wrong base address is shown.</summary>
+        internal Uri DefaultBaseAddress { get; }
 
         /// <summary>The retry and timeout policy and the reply size cap, used by every client made with these options.</summary>
         public GatewayResilienceOptions Resilience { get; set; } = new GatewayResilienceOptions();
@@ -34,11 +40,13 @@ namespace ViberGateways
         /// </summary>
         public int MaxConnections { get; set; } = 32;
 
-        private static Uri WithTrailingSlash(Uri address)
+        private Uri WithTrailingSlash(Uri address, string parameter)
         {
             if (!address.IsAbsoluteUri)
             {
-                throw new ArgumentException("The gateway base address must be an absolute http or https URI.", nameof(address));
+                // A relative address cannot even be held; the rest of the rule is checked where the options are used.
+                throw new ArgumentException(
+                    $"{GetType().Name}.{nameof(BaseAddress)}: {GatewayConfiguration.BaseAddressProblem(address.OriginalString, DefaultBaseAddress)}", parameter);
             }
 
             return address.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");

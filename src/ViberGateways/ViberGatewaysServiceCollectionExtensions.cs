@@ -299,9 +299,6 @@ namespace Microsoft.Extensions.DependencyInjection
 
             public GatewayOptionsValidation(Func<TOptions, string?> missingCredentials) => _missingCredentials = missingCredentials;
 
-            /// <summary>The gateway's production address, the example a wrong base address is shown.</summary>
-            private static Uri DefaultBaseAddress => ((GatewayOptions)Activator.CreateInstance(typeof(TOptions))!).BaseAddress;
-
             public ValidateOptionsResult Validate(string? name, TOptions options)
             {
                 var failures = new List<string>();
@@ -310,9 +307,9 @@ namespace Microsoft.Extensions.DependencyInjection
                     failures.Add(missing);
                 }
 
-                if (GatewayConfiguration.BaseAddressProblem(options.BaseAddress.OriginalString, DefaultBaseAddress) is { } problem)
+                if (GatewayConfiguration.BaseAddressFailure(options) is { } problem)
                 {
-                    failures.Add($"{typeof(TOptions).Name}.BaseAddress: {problem}");
+                    failures.Add(problem);
                 }
 
                 if (options.MaxConnections < 1)

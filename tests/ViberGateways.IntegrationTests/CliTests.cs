@@ -298,6 +298,46 @@ namespace ViberGateways.IntegrationTests
             Results(statusOutput).Select(r => Text(r, "reference")).ShouldBe(references.Select(r => r.ToString()));
         }
 
+        /// <summary>
+        /// SMS.by's documented statusBulkViber reply (seed 004), served word for word: two mailings with deliveries and
+        /// two refused ones. Every reference is printed with its own status, as JSON and as a table; the recipient the
+        /// refused mailings left unreported makes the command exit 1.
+        /// </summary>
+        [Fact]
+        public async Task Status_of_a_mixed_smsby_reply_prints_every_item_and_exits_1()
+        {
+            const string Uuid = "cc9c8043-8caf-11ef-b035-9e8f47954dec";
+            var documented = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "seed004.status-bulk-viber.json"));
+            await using var gateway = await CannedReplyServer.StartAsync("/api/v1/statusBulkViber", documented);
+            var references = new[] { "375291111111", "375292222222", "375293333333", "375294444444", "375295555555" }
+                .Select(phone => new MessageReference(Gateway.SmsBy, phone, null, null, Uuid).ToString()).ToArray();
+            var connection = new[] { "--base-url", gateway.BaseAddress.ToString().TrimEnd('/'), "--api-key", "smsby-token" };
+
+            var (jsonExit, jsonOutput, jsonError) = await RunAsync(new[] { "status" }.Concat(references).Concat(connection).Append("--json").ToArray());
+            var (tableExit, tableOutput, tableError) = await RunAsync(new[] { "status" }.Concat(references).Concat(connection).ToArray());
+
+            gateway.Requests.ShouldBe(Enumerable.Repeat($"POST /api/v1/statusBulkViber?token=smsby-token&uuid={Uuid}", 2));
+            var expected = new[]
+            {
+                (references[0], "accepted", "NEW"),
+                (references[1], "accepted", "NEW"),
+                (references[2], "delivered", "DELIVERED"),
+                (references[3], "delivered", "DELIVERED"),
+                (references[4], "unknown", ""),
+            };
+            var json = Results(jsonOutput);
+            json.Select(r => (Text(r, "reference"), Text(r, "state"), Text(r, "rawStatus"))).ShouldBe(expected);
+            json.Take(4).ShouldAllBe(r => !r.ContainsKey("error"));
+            Text(json[4], "error").ShouldContain("mailing list 3: Content url is not valid");
+            Text(json[4], "error").ShouldContain("mailing list 4: Optimal image size 800x800 px");
+            var table = Table(tableOutput, "Recipient");
+            table.Select(r => (r["Reference"], r["State"], r["Gateway status"])).ShouldBe(expected);
+            table[4]["Detail"].ShouldContain("mailing list 3: Content url is not valid");
+            (jsonExit, tableExit).ShouldBe((1, 1));
+            jsonError.Trim().ShouldBe("error: 1 of 5 statuses were not read (each says why); the others are printed as read");
+            tableError.ShouldBe(jsonError);
+        }
+
         [Fact]
         public async Task Alphasms_status_by_client_id_and_balance_over_xml()
         {

@@ -17,6 +17,7 @@ namespace ViberGateways
         /// <param name="options">The AlphaSMS options.</param>
         /// <param name="httpClient">The HTTP client to send through (owned by the caller, never disposed by the client).</param>
         /// <returns>The client.</returns>
+        /// <exception cref="ArgumentException">The options' base address has a path or is not http(s); the message names the setting.</exception>
         public static IViberClient Create(AlphaSmsOptions options, HttpClient httpClient) =>
             (IViberClient)AlphaSmsClientFactory.Create(options, httpClient);
 
@@ -24,6 +25,7 @@ namespace ViberGateways
         /// <param name="options">The LiveAll options.</param>
         /// <param name="httpClient">The HTTP client to send through (owned by the caller, never disposed by the client).</param>
         /// <returns>The client.</returns>
+        /// <exception cref="ArgumentException">The options' base address has a path or is not http(s); the message names the setting.</exception>
         public static IViberClient Create(LiveAllOptions options, HttpClient httpClient) =>
             new LiveAllClient(options ?? throw new ArgumentNullException(nameof(options)), httpClient ?? throw new ArgumentNullException(nameof(httpClient)));
 
@@ -31,6 +33,7 @@ namespace ViberGateways
         /// <param name="options">The SMS.by options.</param>
         /// <param name="httpClient">The HTTP client to send through (owned by the caller, never disposed by the client).</param>
         /// <returns>The client.</returns>
+        /// <exception cref="ArgumentException">The options' base address has a path or is not http(s); the message names the setting.</exception>
         public static IViberClient Create(SmsByOptions options, HttpClient httpClient) =>
             new SmsByClient(options ?? throw new ArgumentNullException(nameof(options)), httpClient ?? throw new ArgumentNullException(nameof(httpClient)));
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ViberGateways.Testing;
 using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Tests.SmsBy.SendBulkViber;
@@ -157,23 +158,76 @@ namespace ViberGateways.Tests.SmsBy.Neutral
         }
 
         /// <summary>
-        /// Seed 004's statusBulkViber example: two created mailings (NEW, DELIVERED) and two refused ones. The created
-        /// mailings' statuses are kept; a recipient the reply does not list is unknown, with the gateway's errors.
+        /// Seed 004's statusBulkViber example, as documented: two created mailings (NEW, NEW; DELIVERED, DELIVERED)
+        /// and two refused ones, which name no recipient.
         /// </summary>
+        private static string MixedStatusReply() => DocumentedFixtures.Read<SmsByNeutralTests>("seed004.status-bulk-viber.json");
+
+        /// <summary>The four recipients the example lists, and one it does not (a recipient of a refused mailing).</summary>
+        private static List<MessageReference> MixedReplyReferences() =>
+            new[] { "375291111111", "375292222222", "375293333333", "375294444444", "375295555555" }
+                .Select(phone => new MessageReference(Gateway.SmsBy, phone, null, null, Uuid)).ToList();
+
+        /// <summary>Each reference with its own status from the example: the listed ones as listed, the other unknown with the refusals.</summary>
+        private static void ShouldEachKeepTheirOwnStatus(IReadOnlyList<DeliveryStatus> statuses, IReadOnlyList<MessageReference> references)
+        {
+            statuses.Select(s => (s.Reference.Recipient, s.State, s.RawStatus, s.Error is null)).ShouldBe(new[]
+            {
+                ("375291111111", DeliveryState.Accepted, "NEW", true),
+                ("375292222222", DeliveryState.Accepted, "NEW", true),
+                ("375293333333", DeliveryState.Delivered, "DELIVERED", true),
+                ("375294444444", DeliveryState.Delivered, "DELIVERED", true),
+                ("375295555555", DeliveryState.Unknown, "", false),
+            });
+            statuses.Select(s => s.Reference).ShouldBe(references);
+            statuses[4].Error!.ShouldContain("mailing list 3: Content url is not valid");
+            statuses[4].Error!.ShouldContain("mailing list 4: Optimal image size 800x800 px");
+        }
+
+        /// <summary>A refused mailing in the reply costs the created mailings' recipients nothing, through the neutral client.</summary>
         [Fact]
         public async Task A_refused_mailing_in_the_reply_keeps_the_delivered_statuses()
         {
-            var gateway = new StubGateway().Reply(DocumentedFixtures.Read<SmsByNeutralTests>("seed004.status-bulk-viber.json"));
-            var references = new[] { "375291111111", "375293333333", "375294444444", "375295555555" }
-                .Select(phone => new MessageReference(Gateway.SmsBy, phone, null, null, Uuid)).ToList();
+            var gateway = new StubGateway().Reply(MixedStatusReply());
+            var references = MixedReplyReferences();
 
             var statuses = await Client(gateway).GetStatusAsync(references);
 
+            gateway.Requests.Count.ShouldBe(1, "one statusBulkViber for the uuid, whatever the number of recipients");
+            ShouldEachKeepTheirOwnStatus(statuses, references);
+        }
+
+        [Fact]
+        public async Task Through_the_router_the_mixed_reply_keeps_each_references_own_status()
+        {
+            var gateway = new StubGateway().Reply(MixedStatusReply());
+            var references = MixedReplyReferences();
+
+            var statuses = await new ViberRouter(new[] { Client(gateway) }).GetStatusAsync(references);
+
             gateway.Requests.Count.ShouldBe(1);
-            statuses.Select(s => s.State).ShouldBe(new[] { DeliveryState.Accepted, DeliveryState.Delivered, DeliveryState.Delivered, DeliveryState.Unknown });
-            statuses.Take(3).ShouldAllBe(s => s.Error == null);
-            statuses[3].Error.ShouldNotBeNull().ShouldContain("mailing list 3: Content url is not valid");
-            statuses[3].Error!.ShouldContain("mailing list 4: Optimal image size 800x800 px");
+            ShouldEachKeepTheirOwnStatus(statuses, references);
+        }
+
+        /// <summary>
+        /// Following over one round (it gives up when the first wait ends): the delivered come out as final, the others
+        /// with the status that round read, none left out because a mailing beside them was refused.
+        /// </summary>
+        [Fact]
+        public async Task Following_the_mixed_reply_through_the_router_yields_every_reference_with_its_own_status()
+        {
+            var clock = new WatchedClock();
+            var gateway = new StubGateway().Reply(MixedStatusReply());
+            var references = MixedReplyReferences();
+            var oneRound = new StatusPollingOptions { FirstDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(1), GiveUpAfter = TimeSpan.FromSeconds(1), TimeProvider = clock };
+
+            var following = new ViberRouter(new[] { Client(gateway) }).FollowStatusAsync(references, oneRound).ToListAsync().AsTask();
+            clock.Advance(await clock.NextWaitAsync());
+            var statuses = await following;
+
+            gateway.Requests.Count.ShouldBe(1);
+            statuses.Take(2).Select(s => s.Reference.Recipient).ShouldBe(new[] { "375293333333", "375294444444" }, "the finals of the round come first");
+            ShouldEachKeepTheirOwnStatus(statuses.OrderBy(s => references.IndexOf(s.Reference)).ToList(), references);
         }
 
         [Fact]
