@@ -1,16 +1,25 @@
 using System;
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Sandbox;
 
 namespace ViberGateways.Cli
 {
-    /// <summary><c>viber sandbox [--port N]</c>: runs the sandbox gateway until Ctrl+C, logging every request.</summary>
+    /// <summary>
+    /// <c>viber sandbox [--port N] [--max-messages N]</c>: runs the sandbox gateway until Ctrl+C, SIGINT or SIGTERM,
+    /// logging every request; then it stops listening, frees its port and exits 0.
+    /// </summary>
     internal sealed class SandboxCommand
     {
         private readonly ViberCli _cli;
-        private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (default: a free one)." };
+        private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (default or 0: a free one, printed on start)." };
+        private readonly Option<int> _maxMessages = new("--max-messages")
+        {
+            Description = $"How many accepted messages to keep; older ones are forgotten (default {SandboxOptions.DefaultMaxRetained}).",
+            DefaultValueFactory = _ => SandboxOptions.DefaultMaxRetained,
+        };
 
         public SandboxCommand(ViberCli cli) => _cli = cli;
 
@@ -18,6 +27,7 @@ namespace ViberGateways.Cli
         {
             var command = new Command("sandbox", "Run the local sandbox gateway (AlphaSMS, LiveAll, SMS.by) until Ctrl+C.");
             command.Options.Add(_port);
+            command.Options.Add(_maxMessages);
             command.Options.Add(_cli.Verbose);
             command.SetAction((parsed, cancellationToken) => _cli.GuardAsync(parsed, () => RunAsync(parsed, cancellationToken)));
             return command;
@@ -32,9 +42,28 @@ namespace ViberGateways.Cli
                 throw new CliInputException("--port must be 0 to 65535");
             }
 
+            var maxMessages = parsed.GetValue(_maxMessages);
+            if (maxMessages < 1)
+            {
+                throw new CliInputException("--max-messages must be at least 1");
+            }
+
+            // Ctrl+C, SIGINT and SIGTERM end the wait below instead of the process, so that the sandbox stops
+            // listening (its port free at once for the next one) and the command exits 0.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            void Stop(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                stopping.Cancel();
+            }
+
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTermination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
             var options = new SandboxOptions
             {
                 Port = port,
+                MaxRetainedMessages = maxMessages,
                 OnRequest = request =>
                 {
                     lock (output)
@@ -49,16 +78,20 @@ namespace ViberGateways.Cli
             output.WriteLine($"  LiveAll   apitoken {sandbox.Credentials.LiveAllApiToken}");
             output.WriteLine($"  SMS.by    token {sandbox.Credentials.SmsByToken}  (subscriber list 1 has 4 subscribers)");
             output.WriteLine($"  e.g. viber send alphasms --base-url {sandbox.BaseAddress.ToString().TrimEnd('/')} --api-key {sandbox.Credentials.AlphaSmsApiKey} --to 380971234567 --from Shop --text Hi");
-            output.WriteLine("  Requests: GET /_sandbox/requests   Messages: GET /_sandbox/messages   Ctrl+C stops.");
+            output.WriteLine($"  Requests: GET /_sandbox/requests   Messages: GET /_sandbox/messages (the newest {maxMessages})");
+            output.WriteLine("  Faults: POST /_sandbox/faults {\"fault\":\"503\"}   Outage: POST /_sandbox/outages {\"fault\":\"503\"}   End them: DELETE /_sandbox/faults");
+            output.WriteLine("  Ctrl+C (SIGINT) or SIGTERM stops.");
+            output.Flush();
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                output.WriteLine("Sandbox stopped.");
             }
 
+            await sandbox.DisposeAsync().ConfigureAwait(false);
+            output.WriteLine("Sandbox stopped.");
             return ExitCodes.Accepted;
         }
     }

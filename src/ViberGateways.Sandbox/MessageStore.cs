@@ -148,32 +148,76 @@ namespace ViberGateways.Sandbox
         public bool IsRead { get; internal set; }
     }
 
-    /// <summary>Every message and reply of a sandbox, shared by its emulated gateways; thread-safe.</summary>
+    /// <summary>
+    /// Every message and reply of a sandbox, shared by its emulated gateways; thread-safe. It keeps the newest
+    /// <c>limit</c> messages and the newest <c>limit</c> replies: a sandbox left running holds bounded memory.
+    /// </summary>
     internal sealed class MessageStore
     {
         private readonly object _gate = new();
-        private readonly List<SandboxMessage> _messages = new();
+        private readonly int _limit;
+        // Oldest first: the front is evicted when the limit is passed.
+        private readonly Queue<SandboxMessage> _messages = new();
         // Lookups a gateway makes per message (duplicate client ids, status by id) stay O(1) at a million messages.
         private readonly Dictionary<long, SandboxMessage> _byId = new();
         private readonly Dictionary<(string Gateway, long ClientId), SandboxMessage> _byClientId = new();
-        private readonly List<SandboxIncomingReply> _replies = new();
+        private readonly Queue<SandboxIncomingReply> _replies = new();
         private long _lastId = 1_000_000;
 
+        /// <param name="limit">How many messages (and, separately, replies) are kept; older ones are forgotten.</param>
+        public MessageStore(int limit)
+        {
+            if (limit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(limit), limit, "At least one message must be retained.");
+            }
+
+            _limit = limit;
+        }
+
         public long NextId() => Interlocked.Increment(ref _lastId);
+
+        /// <summary>How many entries the id and client-id lookups hold: never more than the retained messages.</summary>
+        internal (int ById, int ByClientId) IndexSizes
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return (_byId.Count, _byClientId.Count);
+                }
+            }
+        }
 
         public SandboxMessage Add(SandboxMessage message)
         {
             lock (_gate)
             {
-                _messages.Add(message);
+                _messages.Enqueue(message);
                 _byId[message.Id] = message;
                 if (message.ClientId is { } clientId)
                 {
                     _byClientId[(message.Gateway, clientId)] = message;
                 }
+
+                while (_messages.Count > _limit)
+                {
+                    Forget(_messages.Dequeue());
+                }
             }
 
             return message;
+        }
+
+        private void Forget(SandboxMessage message)
+        {
+            _byId.Remove(message.Id);
+
+            // A newer message may have taken the same client id since; its entry stays.
+            if (message.ClientId is { } clientId && _byClientId.TryGetValue((message.Gateway, clientId), out var indexed) && ReferenceEquals(indexed, message))
+            {
+                _byClientId.Remove((message.Gateway, clientId));
+            }
         }
 
         public SandboxMessage? FindById(string gateway, long id)
@@ -224,7 +268,12 @@ namespace ViberGateways.Sandbox
             lock (_gate)
             {
                 var reply = new SandboxIncomingReply(NextId(), messageId, phone, text, at);
-                _replies.Add(reply);
+                _replies.Enqueue(reply);
+                while (_replies.Count > _limit)
+                {
+                    _replies.Dequeue();
+                }
+
                 return reply;
             }
         }

@@ -6,8 +6,9 @@ namespace ViberGateways.Sandbox
 {
     /// <summary>
     /// A failure the sandbox plays instead of (or after) handling a request, for testing how an application copes.
-    /// Queue one with <see cref="SandboxGateway.InjectFault"/>, or send the request with an
-    /// <c>X-Sandbox-Fault</c> header (<see cref="Parse"/> lists the forms).
+    /// Queue one with <see cref="SandboxGateway.InjectFault"/>, make every request take it for a while with
+    /// <see cref="SandboxGateway.StartOutage"/>, or send the request with an <c>X-Sandbox-Fault</c> header
+    /// (<see cref="Parse"/> lists the forms).
     /// </summary>
     public sealed class SandboxFault
     {
@@ -86,12 +87,18 @@ namespace ViberGateways.Sandbox
         /// <summary>
         /// Reads an <c>X-Sandbox-Fault</c> header: <c>429</c> or <c>429;retry-after=2</c>, <c>503</c>, <c>500</c>,
         /// <c>html</c> or <c>html=502</c>, <c>delay=1500</c> (milliseconds, after handling), <c>drop</c>,
-        /// <c>drop-after</c>, <c>truncate</c>, <c>malformed</c>.
+        /// <c>drop-after</c>, <c>truncate</c>, <c>malformed</c>. In the header, <c>;outage</c> makes the fault an outage
+        /// that this request starts and every later request takes until <c>DELETE /_sandbox/faults</c> (or
+        /// <see cref="SandboxGateway.ClearFaults"/>); <c>;outage=30</c> ends it after 30 seconds on the sandbox's clock;
+        /// <c>;outage-requests=5</c> after 5 requests, this one included (e.g. <c>503;outage-requests=4</c>).
         /// </summary>
         /// <param name="header">The header value.</param>
         /// <returns>The fault.</returns>
         /// <exception cref="FormatException">The value is none of the above.</exception>
-        public static SandboxFault Parse(string header)
+        public static SandboxFault Parse(string header) => ParseDeclaringOutage(header, out _);
+
+        /// <summary>Reads a header value and the outage it declares, if any (null when it declares none).</summary>
+        internal static SandboxFault ParseDeclaringOutage(string header, out (TimeSpan? Duration, int? Requests)? outage)
         {
             var parts = new List<string>(header.Split(';'));
             var head = parts[0].Trim().ToLowerInvariant();
@@ -100,6 +107,21 @@ namespace ViberGateways.Sandbox
             {
                 var pair = part.Split(new[] { '=' }, 2);
                 settings[pair[0].Trim()] = pair.Length == 2 ? pair[1].Trim() : "";
+            }
+
+            outage = null;
+            var lasts = settings.TryGetValue("outage", out var outageSeconds);
+            var counted = settings.TryGetValue("outage-requests", out var outageRequests);
+            if (lasts || counted)
+            {
+                var duration = string.IsNullOrEmpty(outageSeconds) ? (TimeSpan?)null : TimeSpan.FromSeconds(double.Parse(outageSeconds, CultureInfo.InvariantCulture));
+                var requests = counted ? int.Parse(outageRequests!, CultureInfo.InvariantCulture) : (int?)null;
+                if (duration <= TimeSpan.Zero || requests < 1)
+                {
+                    throw new FormatException($"An outage lasts a positive number of seconds and requests: '{header}'.");
+                }
+
+                outage = (duration, requests);
             }
 
             TimeSpan? retryAfter = settings.TryGetValue("retry-after", out var seconds) ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : null;

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ViberGateways.Sandbox.AlphaSms;
 using ViberGateways.Sandbox.LiveAll;
@@ -30,7 +31,10 @@ namespace ViberGateways.Sandbox
     /// var options = new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.Credentials.AlphaSmsApiKey };
     /// </code>
     /// Standalone: <c>viber sandbox --port 5080</c>. Its own endpoints: <c>GET /_sandbox/requests</c>,
-    /// <c>GET /_sandbox/messages</c>, <c>POST /_sandbox/replies</c> (<c>{"messageId": …, "phone": "…", "text": "…"}</c>).
+    /// <c>GET /_sandbox/messages</c>, <c>POST /_sandbox/replies</c> (<c>{"messageId": …, "phone": "…", "text": "…"}</c>),
+    /// <c>POST /_sandbox/faults</c> (<c>{"fault": "503", "path": "json.php"}</c>: the next request),
+    /// <c>POST /_sandbox/outages</c> (<c>{"fault": "503", "seconds": 30, "requests": 5, "path": "json.php"}</c>, all but
+    /// <c>fault</c> optional: every request until it ends) and <c>DELETE /_sandbox/faults</c> (ends them all).
     /// </summary>
     public sealed class SandboxGateway : IAsyncDisposable
     {
@@ -41,7 +45,9 @@ namespace ViberGateways.Sandbox
         private readonly MessageStore _store;
         private readonly ConcurrentQueue<SandboxRequest> _requests = new();
         private readonly ConcurrentQueue<(SandboxFault Fault, string? Path)> _faults = new();
+        private readonly List<Outage> _outages = new();
         private ConnectionCounter _connections = new();
+        private int _disposed;
 
         private SandboxGateway(WebApplication app, MessageStore store, SandboxOptions options, Uri baseAddress)
         {
@@ -60,7 +66,10 @@ namespace ViberGateways.Sandbox
         /// <summary>The credentials the sandbox accepts.</summary>
         public SandboxCredentials Credentials => Options.Credentials;
 
-        /// <summary>Every request received so far, oldest first (the sandbox's own <c>/_sandbox</c> endpoints excluded).</summary>
+        /// <summary>
+        /// The requests received so far, oldest first (the sandbox's own <c>/_sandbox</c> endpoints excluded): the newest
+        /// <see cref="SandboxOptions.MaxRetainedRequests"/> of them.
+        /// </summary>
         public IReadOnlyList<SandboxRequest> Requests => _requests.ToList();
 
         /// <summary>How many TCP connections clients have opened to the sandbox so far.</summary>
@@ -69,8 +78,13 @@ namespace ViberGateways.Sandbox
         /// <summary>The most TCP connections that were open at the same time.</summary>
         public int MostConnectionsAtOnce => _connections.Peak;
 
-        /// <summary>Every message accepted so far, across the emulated gateways.</summary>
+        /// <summary>
+        /// The messages accepted so far, oldest first, across the emulated gateways: the newest
+        /// <see cref="SandboxOptions.MaxRetainedMessages"/> of them.
+        /// </summary>
         public IReadOnlyList<SandboxMessage> Messages => _store.Messages;
+
+        internal MessageStore Store => _store;
 
         /// <summary>Starts a sandbox on 127.0.0.1.</summary>
         /// <param name="options">How it behaves; defaults: a free port, the default credentials, a sub-second delivery timeline.</param>
@@ -79,8 +93,18 @@ namespace ViberGateways.Sandbox
         public static async Task<SandboxGateway> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
         {
             options ??= new SandboxOptions();
+            if (options.MaxRetainedMessages < 1 || options.MaxRetainedRequests < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "MaxRetainedMessages and MaxRetainedRequests must be at least 1.");
+            }
+
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
+            // A request held by a delay fault must not keep a stopping sandbox (and its port) for the whole delay.
+            builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromMilliseconds(500));
+            // The process that embeds the sandbox owns its signals: Ctrl+C or SIGTERM must not stop the sandbox behind
+            // its back (the default console lifetime would), nor decide how the process exits.
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
             var connections = new ConnectionCounter();
             builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
             {
@@ -96,7 +120,7 @@ namespace ViberGateways.Sandbox
             })));
             var app = builder.Build();
 
-            var store = new MessageStore();
+            var store = new MessageStore(options.MaxRetainedMessages);
             var context = new SandboxContext(store, options);
             SandboxGateway? sandbox = null;
             app.Use((http, next) => sandbox!.RecordAndInjectFaultsAsync(http, next));
@@ -118,13 +142,55 @@ namespace ViberGateways.Sandbox
             _faults.Enqueue((fault ?? throw new ArgumentNullException(nameof(fault)), pathContains));
 
         /// <summary>
-        /// Discards the queued faults no request has taken yet — for instance one meant for a request its client gave up
-        /// on before sending — so that they cannot reach a later test's requests.
+        /// Starts an outage: every request (whose path contains <paramref name="pathContains"/>, if given) takes
+        /// <paramref name="fault"/> until <paramref name="duration"/> has passed on the sandbox's clock, until
+        /// <paramref name="requests"/> requests have taken it, or — with neither — until <see cref="ClearFaults"/>.
+        /// With both, it ends at whichever comes first. While an outage applies to a request, the faults queued with
+        /// <see cref="InjectFault"/> wait for later requests.
         /// </summary>
-        /// <returns>How many faults were discarded.</returns>
+        /// <param name="fault">The fault every request takes, e.g. <see cref="SandboxFault.ServiceUnavailable"/>.</param>
+        /// <param name="duration">How long the outage lasts on <see cref="SandboxOptions.TimeProvider"/>.</param>
+        /// <param name="requests">How many requests take the fault.</param>
+        /// <param name="pathContains">Only requests whose path contains this text take the fault, e.g. <c>json.php</c>.</param>
+        public void StartOutage(SandboxFault fault, TimeSpan? duration = null, int? requests = null, string? pathContains = null)
+        {
+            if (fault is null)
+            {
+                throw new ArgumentNullException(nameof(fault));
+            }
+
+            if (duration <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(duration), duration, "An outage lasts a positive time.");
+            }
+
+            if (requests < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(requests), requests, "An outage covers at least one request.");
+            }
+
+            var outage = new Outage(fault, pathContains, Options.TimeProvider.GetUtcNow() + duration, requests);
+            lock (_outages)
+            {
+                _outages.Add(outage);
+            }
+        }
+
+        /// <summary>
+        /// Ends every outage and discards the queued faults no request has taken yet — for instance one meant for a
+        /// request its client gave up on before sending — so that they cannot reach a later test's requests.
+        /// </summary>
+        /// <returns>How many faults were discarded, outages still running included.</returns>
         public int ClearFaults()
         {
             var discarded = 0;
+            lock (_outages)
+            {
+                var now = Options.TimeProvider.GetUtcNow();
+                discarded += _outages.Count(outage => !outage.IsOver(now));
+                _outages.Clear();
+            }
+
             while (_faults.TryDequeue(out _))
             {
                 discarded++;
@@ -149,10 +215,15 @@ namespace ViberGateways.Sandbox
             }
         }
 
-        /// <summary>Stops the sandbox.</summary>
+        /// <summary>Stops the sandbox and frees its port; a second call does nothing.</summary>
         /// <returns>A task that completes when it has stopped.</returns>
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                return;
+            }
+
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
         }
@@ -177,6 +248,11 @@ namespace ViberGateways.Sandbox
             var request = new SandboxRequest(Options.TimeProvider.GetUtcNow(), http.Request.Method, http.Request.Path.Value ?? "",
                 http.Request.QueryString.Value ?? "", http.Request.ContentType, body);
             _requests.Enqueue(request);
+            // Approximate under concurrency (a few over for a moment), bounded all the same.
+            while (_requests.Count > Options.MaxRetainedRequests && _requests.TryDequeue(out _))
+            {
+            }
+
             http.Items[typeof(SandboxRequest)] = request;
 
             try
@@ -246,13 +322,25 @@ namespace ViberGateways.Sandbox
 
         private SandboxFault? FaultFor(HttpContext http)
         {
+            var path = http.Request.Path.Value ?? "";
             if (http.Request.Headers.TryGetValue(FaultHeader, out var header) && !string.IsNullOrWhiteSpace(header))
             {
-                return SandboxFault.Parse(header.ToString());
+                var fault = SandboxFault.ParseDeclaringOutage(header.ToString(), out var outage);
+                if (outage is null)
+                {
+                    return fault;
+                }
+
+                // The request that declares the outage is its first.
+                StartOutage(fault, outage.Value.Duration, outage.Value.Requests);
+            }
+
+            if (OutageFault(path) is { } outageFault)
+            {
+                return outageFault;
             }
 
             // Take the first queued fault that applies to this path; the others wait for their requests.
-            var path = http.Request.Path.Value ?? "";
             var count = _faults.Count;
             for (var i = 0; i < count && _faults.TryDequeue(out var queued); i++)
             {
@@ -262,6 +350,25 @@ namespace ViberGateways.Sandbox
                 }
 
                 _faults.Enqueue(queued);
+            }
+
+            return null;
+        }
+
+        private SandboxFault? OutageFault(string path)
+        {
+            lock (_outages)
+            {
+                var now = Options.TimeProvider.GetUtcNow();
+                _outages.RemoveAll(outage => outage.IsOver(now));
+                foreach (var outage in _outages)
+                {
+                    if (outage.Path is null || path.Contains(outage.Path, StringComparison.OrdinalIgnoreCase))
+                    {
+                        outage.RequestsLeft--;
+                        return outage.Fault;
+                    }
+                }
             }
 
             return null;
@@ -316,6 +423,79 @@ namespace ViberGateways.Sandbox
 
                 return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json);
             });
+            app.MapPost("/_sandbox/faults", async (HttpContext http) =>
+            {
+                var request = await JsonSerializer.DeserializeAsync<FaultRequest>(http.Request.Body, json).ConfigureAwait(false);
+                if (ReadFault(request) is not { } fault)
+                {
+                    return Results.BadRequest(new { error = "Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header." });
+                }
+
+                sandbox().InjectFault(fault, request!.Path);
+                return Results.Json(new { queued = fault.Description, path = request.Path }, json);
+            });
+            app.MapPost("/_sandbox/outages", async (HttpContext http) =>
+            {
+                var request = await JsonSerializer.DeserializeAsync<FaultRequest>(http.Request.Body, json).ConfigureAwait(false);
+                if (ReadFault(request) is not { } fault || request!.Seconds <= 0 || request.Requests < 1)
+                {
+                    return Results.BadRequest(new { error = "Send {\"fault\": \"503\", \"seconds\": 30, \"requests\": 5, \"path\": \"json.php\"} (all but fault optional; without seconds and requests it lasts until DELETE /_sandbox/faults)." });
+                }
+
+                sandbox().StartOutage(fault, request.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, request.Requests, request.Path);
+                return Results.Json(new { outage = fault.Description, request.Seconds, request.Requests, request.Path }, json);
+            });
+            app.MapDelete("/_sandbox/faults", () => Results.Json(new { cleared = sandbox().ClearFaults() }, json));
+        }
+
+        private static SandboxFault? ReadFault(FaultRequest? request)
+        {
+            if (string.IsNullOrWhiteSpace(request?.Fault))
+            {
+                return null;
+            }
+
+            try
+            {
+                return SandboxFault.Parse(request.Fault);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private sealed class FaultRequest
+        {
+            public string? Fault { get; set; }
+
+            public string? Path { get; set; }
+
+            public double? Seconds { get; set; }
+
+            public int? Requests { get; set; }
+        }
+
+        /// <summary>A fault every matching request takes until a time, a number of requests, or clearing ends it.</summary>
+        private sealed class Outage
+        {
+            public Outage(SandboxFault fault, string? path, DateTimeOffset? endsAt, int? requestsLeft)
+            {
+                Fault = fault;
+                Path = path;
+                EndsAt = endsAt;
+                RequestsLeft = requestsLeft;
+            }
+
+            public SandboxFault Fault { get; }
+
+            public string? Path { get; }
+
+            public DateTimeOffset? EndsAt { get; }
+
+            public int? RequestsLeft { get; set; }
+
+            public bool IsOver(DateTimeOffset now) => now >= EndsAt || RequestsLeft <= 0;
         }
 
         private sealed class InjectedReply
@@ -326,6 +506,14 @@ namespace ViberGateways.Sandbox
 
             public string? Text { get; set; }
         }
+    }
+
+    /// <summary>A host lifetime that hooks no signal: the sandbox starts and stops when its owner says.</summary>
+    internal sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Counts the TCP connections Kestrel accepts, and the most open at once.</summary>

@@ -5,6 +5,9 @@ namespace ViberGateways.Sandbox
     /// <summary>How a <see cref="SandboxGateway"/> behaves.</summary>
     public sealed class SandboxOptions
     {
+        /// <summary>The default of <see cref="MaxRetainedMessages"/> and <see cref="MaxRetainedRequests"/>.</summary>
+        public const int DefaultMaxRetained = 10_000;
+
         /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
         public int Port { get; set; }
 
@@ -16,10 +19,21 @@ namespace ViberGateways.Sandbox
 
         /// <summary>
         /// The sandbox's clock: when messages are accepted and move through the <see cref="Timeline"/>, and when
-        /// requests and replies arrive. A test passes a fake clock and advances it instead of waiting. Fault delays
-        /// are not on it: they stand for network latency, which a client measures on its own clock.
+        /// requests and replies arrive, and when a timed outage (<see cref="SandboxGateway.StartOutage"/>) ends. A test
+        /// passes a fake clock and advances it instead of waiting. Fault delays are not on it: they stand for network
+        /// latency, which a client measures on its own clock.
         /// </summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>
+        /// How many accepted messages the sandbox keeps (10,000 by default); past it the oldest are forgotten, and a
+        /// status query for one is answered as the gateway answers for an id it never issued. Injected replies and
+        /// SMS.by mailings are kept to the same number each. This bounds the memory of a sandbox left running.
+        /// </summary>
+        public int MaxRetainedMessages { get; set; } = DefaultMaxRetained;
+
+        /// <summary>How many requests <see cref="SandboxGateway.Requests"/> keeps (10,000 by default); past it the oldest are forgotten.</summary>
+        public int MaxRetainedRequests { get; set; } = DefaultMaxRetained;
 
         /// <summary>The balance every emulated account reports.</summary>
         public decimal Balance { get; set; } = 1000m;

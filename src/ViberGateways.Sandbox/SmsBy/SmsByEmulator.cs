@@ -31,6 +31,9 @@ namespace ViberGateways.Sandbox.SmsBy
         private readonly object _gate = new();
         private readonly Dictionary<string, List<BulkMailing>> _bulk = new(StringComparer.Ordinal);
         private readonly Dictionary<long, Mailing> _mailings = new();
+        // Oldest first, so that past SandboxOptions.MaxRetainedMessages the oldest are forgotten.
+        private readonly Queue<string> _bulkOrder = new();
+        private readonly Queue<long> _mailingOrder = new();
         private long _lastMailingId = 8_000;
 
         public SmsByEmulator(SandboxContext sandbox) => _sandbox = sandbox;
@@ -54,6 +57,17 @@ namespace ViberGateways.Sandbox.SmsBy
         }
 
         // ---- v1: bulk mailings (JSON body) ---------------------------------------------------------------------
+
+        /// <summary>Keeps a new mailing, forgetting the oldest past the retention limit; call it under <c>_gate</c>.</summary>
+        private void Retain(long id, Mailing mailing)
+        {
+            _mailings[id] = mailing;
+            _mailingOrder.Enqueue(id);
+            while (_mailingOrder.Count > _sandbox.Options.MaxRetainedMessages)
+            {
+                _mailings.Remove(_mailingOrder.Dequeue());
+            }
+        }
 
         private async Task<IResult> SendBulkViber(HttpContext http)
         {
@@ -84,6 +98,11 @@ namespace ViberGateways.Sandbox.SmsBy
             lock (_gate)
             {
                 _bulk[uuid] = mailings;
+                _bulkOrder.Enqueue(uuid);
+                while (_bulkOrder.Count > _sandbox.Options.MaxRetainedMessages)
+                {
+                    _bulk.Remove(_bulkOrder.Dequeue());
+                }
             }
 
             return Ok(new JsonObject { ["uuid"] = uuid, ["success"] = "OK" });
@@ -245,7 +264,7 @@ namespace ViberGateways.Sandbox.SmsBy
             mailing.Deliveries.Add(message);
             lock (_gate)
             {
-                _mailings[message.Id] = mailing;
+                Retain(message.Id, mailing);
             }
 
             return Ok(new JsonObject { ["status"] = "OK", ["result"] = new JsonObject { ["message_id"] = message.Id } });
@@ -307,10 +326,10 @@ namespace ViberGateways.Sandbox.SmsBy
             var id = Interlocked.Increment(ref _lastMailingId);
             lock (_gate)
             {
-                _mailings[id] = new Mailing(id, kind.ToUpperInvariant(), NullIfEmpty(form["message"]), NullIfEmpty(form["button"]), NullIfEmpty(form["button_link"]), ImageFile(form), _sandbox.Now, schedule)
+                Retain(id, new Mailing(id, kind.ToUpperInvariant(), NullIfEmpty(form["message"]), NullIfEmpty(form["button"]), NullIfEmpty(form["button_link"]), ImageFile(form), _sandbox.Now, schedule)
                 {
                     Sender = form["vibername_id"].ToString(),
-                };
+                });
             }
 
             return Ok(new JsonObject { ["status"] = "OK", ["result"] = new JsonObject { ["message_id"] = id, ["count_subscribers"] = ListSubscribers.Length } });

@@ -67,14 +67,29 @@ namespace ViberGateways.IntegrationTests.Docs
 
         private static readonly TimeSpan SnippetTimeout = TimeSpan.FromSeconds(30);
 
+        private static readonly string[] Readmes = { "README.md", "package-README.md", "sandbox-README.md" };
+
         public static IEnumerable<object[]> Snippets() =>
-            new[] { "README.md", "package-README.md" }.SelectMany(file => Blocks(file, "csharp").Select(block => new object[] { file, block.Index }));
+            Readmes.SelectMany(file => Blocks(file, "csharp").Select(block => new object[] { file, block.Index }));
 
         [Fact]
         public void Both_readmes_have_csharp_quick_starts()
         {
             Blocks("README.md", "csharp").Count.ShouldBeGreaterThanOrEqualTo(3);
             Blocks("package-README.md", "csharp").Count.ShouldBeGreaterThanOrEqualTo(6);
+        }
+
+        [Fact]
+        public async Task The_sandbox_readme_outage_snippet_fails_every_retry_then_sends_after_clearing()
+        {
+            var snippet = Blocks("sandbox-README.md", "csharp").Single(s => s.Section == "Faults");
+
+            var run = await RunAsync(snippet);
+
+            run.Failure.ShouldBeNull($"{run.Failure}\n{run.Output}");
+            run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ShouldBe(new[] { "NotSent", "Accepted" });
+            run.Carried.Where(c => c.Uri.AbsolutePath.EndsWith("json.php", StringComparison.Ordinal)).Select(c => c.Status)
+                .ShouldBe(Enumerable.Repeat(503, 1 + new GatewayResilienceOptions().MaxRetryAttempts).Append(200));
         }
 
         [Theory]
@@ -111,7 +126,7 @@ namespace ViberGateways.IntegrationTests.Docs
         [Fact]
         public void Every_snippet_listed_as_registering_only_is_in_its_readme()
         {
-            var sections = new[] { "README.md", "package-README.md" }.SelectMany(file => Blocks(file, "csharp")).Select(s => (s.File, s.Section)).ToList();
+            var sections = Readmes.SelectMany(file => Blocks(file, "csharp")).Select(s => (s.File, s.Section)).ToList();
 
             RegistersOnly.Keys.Where(listed => sections.Count(s => s == listed) != 1).ShouldBeEmpty();
         }

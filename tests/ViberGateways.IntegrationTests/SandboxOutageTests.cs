@@ -1,0 +1,182 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ViberGateways.AlphaSms;
+using ViberGateways.IntegrationTests.Reliability;
+using ViberGateways.Sandbox;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>
+    /// An outage is one call: every request takes the fault until it is cleared, for a number of requests, or for a
+    /// time on the sandbox's clock — declared from code, from the <c>X-Sandbox-Fault</c> header or from the
+    /// standalone sandbox's endpoints.
+    /// </summary>
+    public class SandboxOutageTests : IClassFixture<SandboxFixture>
+    {
+        private const string Balance = "api/http.php?command=balance";
+        private static long _nextClientId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 10 + 7;
+        private readonly SandboxFixture _fixture;
+
+        public SandboxOutageTests(SandboxFixture fixture)
+        {
+            _fixture = fixture.WithoutQueuedFaults();
+            Sandbox.ClearRequests();
+        }
+
+        private SandboxGateway Sandbox => _fixture.Sandbox;
+
+        /// <summary>The SDK's default number of retries; <see cref="GatewayServices"/> only shortens the waits between them.</summary>
+        private static int DefaultAttempts => 1 + new GatewayResilienceOptions().MaxRetryAttempts;
+
+        private static AlphaSmsMessage Message() => new()
+        {
+            Recipient = "+380971234567",
+            Sender = "Shop",
+            Text = "Hello",
+            ClientId = Interlocked.Increment(ref _nextClientId),
+        };
+
+        private int FaultedRequests(string fault) => Sandbox.Requests.Count(r => r.Fault == fault);
+
+        [Fact]
+        public async Task An_outage_until_cleared_outlasts_the_sdks_retries_and_the_next_send_after_clearing_is_accepted()
+        {
+            using var gateways = new GatewayServices(Sandbox);
+            Sandbox.StartOutage(SandboxFault.ServiceUnavailable(), pathContains: "json.php");
+
+            var during = (await gateways.AlphaSms.SendBatchAsync(new[] { Message() })).Single();
+
+            during.Outcome.ShouldBe(SendOutcome.NotSent);
+            during.Failure.ShouldBeOfType<GatewayUnavailableException>();
+            FaultedRequests("503").ShouldBe(DefaultAttempts);
+            Sandbox.Messages.Count(m => m.ClientId == during.ClientId).ShouldBe(0);
+
+            Sandbox.ClearFaults().ShouldBe(1);
+            var after = (await gateways.AlphaSms.SendBatchAsync(new[] { Message() })).Single();
+
+            after.Outcome.ShouldBe(SendOutcome.Accepted);
+            Sandbox.Messages.Count(m => m.ClientId == after.ClientId).ShouldBe(1);
+            FaultedRequests("503").ShouldBe(DefaultAttempts);
+        }
+
+        [Fact]
+        public async Task An_outage_for_a_number_of_requests_ends_after_them_and_the_sdk_gets_through_on_its_last_retry()
+        {
+            using var gateways = new GatewayServices(Sandbox);
+            Sandbox.StartOutage(SandboxFault.ServiceUnavailable(), requests: DefaultAttempts - 1);
+
+            var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message() })).Single();
+
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            FaultedRequests("503").ShouldBe(DefaultAttempts - 1);
+            Sandbox.Requests.Count.ShouldBe(DefaultAttempts);
+            Sandbox.ClearFaults().ShouldBe(0, "the outage ended by itself");
+        }
+
+        [Fact]
+        public async Task A_timed_outage_ends_when_its_time_has_passed_on_the_sandbox_clock()
+        {
+            Sandbox.StartOutage(SandboxFault.ServerError(), duration: TimeSpan.FromSeconds(30));
+            using var http = _fixture.Http();
+
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.InternalServerError);
+            _fixture.Clock.Advance(TimeSpan.FromSeconds(29));
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.InternalServerError);
+            _fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.OK);
+        }
+
+        [Fact]
+        public async Task The_header_declares_an_outage_its_own_request_starts()
+        {
+            using var http = _fixture.Http();
+            using var declaring = new HttpRequestMessage(HttpMethod.Get, Balance);
+            declaring.Headers.Add(SandboxGateway.FaultHeader, "503;outage-requests=3");
+
+            (await http.SendAsync(declaring)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.OK);
+        }
+
+        [Fact]
+        public async Task The_header_declares_an_outage_until_cleared()
+        {
+            using var http = _fixture.Http();
+            using var declaring = new HttpRequestMessage(HttpMethod.Get, Balance);
+            declaring.Headers.Add(SandboxGateway.FaultHeader, "html;outage");
+
+            (await http.SendAsync(declaring)).StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+            for (var i = 0; i < 5; i++)
+            {
+                (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.BadGateway);
+            }
+
+            Sandbox.ClearFaults().ShouldBe(1);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.OK);
+        }
+
+        [Fact]
+        public async Task The_control_endpoints_start_an_outage_queue_a_fault_and_clear_them()
+        {
+            using var http = _fixture.Http();
+
+            (await http.PostAsJsonAsync("_sandbox/outages", new { fault = "429;retry-after=1", path = "http.php" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.TooManyRequests);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.TooManyRequests);
+            using (var cleared = await http.DeleteAsync("_sandbox/faults"))
+            {
+                (await cleared.Content.ReadFromJsonAsync<ClearedReply>())!.Cleared.ShouldBe(1);
+            }
+
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.OK);
+
+            (await http.PostAsJsonAsync("_sandbox/faults", new { fault = "500" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.InternalServerError);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.OK);
+
+            (await http.PostAsJsonAsync("_sandbox/outages", new { fault = "503", requests = 2 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.OK);
+        }
+
+        [Theory]
+        [InlineData("_sandbox/outages", """{"fault":"404"}""")]
+        [InlineData("_sandbox/outages", """{"fault":"503","requests":0}""")]
+        [InlineData("_sandbox/faults", """{"path":"json.php"}""")]
+        public async Task The_control_endpoints_refuse_what_they_cannot_play(string endpoint, string body)
+        {
+            using var http = _fixture.Http();
+
+            using var reply = await http.PostAsync(endpoint, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+            reply.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            Sandbox.ClearFaults().ShouldBe(0);
+        }
+
+        [Fact]
+        public void An_outage_must_be_able_to_end_by_itself_if_given_a_limit()
+        {
+            Should.Throw<ArgumentOutOfRangeException>(() => Sandbox.StartOutage(SandboxFault.ServerError(), duration: TimeSpan.Zero));
+            Should.Throw<ArgumentOutOfRangeException>(() => Sandbox.StartOutage(SandboxFault.ServerError(), requests: 0));
+            Sandbox.ClearFaults().ShouldBe(0);
+        }
+
+        private static async Task<HttpStatusCode> StatusOfAsync(HttpClient http)
+        {
+            using var reply = await http.GetAsync(Balance);
+            return reply.StatusCode;
+        }
+
+        private sealed class ClearedReply
+        {
+            public int Cleared { get; set; }
+        }
+    }
+}

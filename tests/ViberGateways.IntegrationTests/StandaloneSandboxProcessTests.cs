@@ -1,0 +1,146 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit.Abstractions;
+
+namespace ViberGateways.IntegrationTests
+{
+    /// <summary>
+    /// <c>viber sandbox</c> as its own process, as people leave it running: a signal stops it with exit code 0 and
+    /// frees its port, so that the next one binds the same port at once.
+    /// </summary>
+    public class StandaloneSandboxProcessTests
+    {
+        private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+        private readonly ITestOutputHelper _log;
+
+        public StandaloneSandboxProcessTests(ITestOutputHelper log) => _log = log;
+
+        [Theory]
+        [InlineData("INT")]
+        [InlineData("TERM")]
+        public async Task A_signal_stops_the_sandbox_with_exit_code_0_and_frees_its_port(string signal)
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return; // The signal is sent with kill(1).
+            }
+
+            using var first = SandboxProcess.Start(port: 0);
+            var port = await first.ListeningPortAsync();
+
+            var stopwatch = Stopwatch.StartNew();
+            await SendSignalAsync(first.Id, signal);
+            var exitCode = await first.ExitCodeAsync();
+            _log.WriteLine($"SIG{signal}: exited {stopwatch.ElapsedMilliseconds} ms after the signal was sent");
+
+            exitCode.ShouldBe(0, first.Output);
+            first.Output.ShouldContain("Sandbox stopped.");
+
+            using var second = SandboxProcess.Start(port);
+            (await second.ListeningPortAsync()).ShouldBe(port, second.Output);
+            await SendSignalAsync(second.Id, signal);
+            (await second.ExitCodeAsync()).ShouldBe(0, second.Output);
+        }
+
+        private static async Task SendSignalAsync(int processId, string signal)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {processId}") { UseShellExecute = false })!;
+            using var timeout = new CancellationTokenSource(Generous);
+            await kill.WaitForExitAsync(timeout.Token);
+            kill.ExitCode.ShouldBe(0);
+        }
+
+        /// <summary>The built <c>viber</c> CLI (copied beside the tests) running <c>sandbox --port N</c>.</summary>
+        private sealed class SandboxProcess : IDisposable
+        {
+            private static readonly Regex Listening = new(@"listening on http://127\.0\.0\.1:(\d+)/", RegexOptions.CultureInvariant);
+            private readonly Process _process;
+            private readonly StringBuilder _output = new();
+            private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            private SandboxProcess(Process process) => _process = process;
+
+            public int Id => _process.Id;
+
+            public string Output
+            {
+                get
+                {
+                    lock (_output)
+                    {
+                        return _output.ToString();
+                    }
+                }
+            }
+
+            public static SandboxProcess Start(int port)
+            {
+                var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+                var cli = Path.Combine(AppContext.BaseDirectory, "ViberGateways.Cli.dll");
+                // env(1) restores SIGINT's default first: a test runner started in the background inherits SIGINT
+                // ignored, and .NET leaves an ignored SIGINT ignored, so the CLI's handler would never see it.
+                var start = new ProcessStartInfo("env")
+                {
+                    UseShellExecute = false,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                foreach (var argument in new[] { "--default-signal=INT", dotnet, cli, "sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                var sandbox = new SandboxProcess(new Process { StartInfo = start });
+                sandbox._process.OutputDataReceived += (_, line) => sandbox.Received(line.Data);
+                sandbox._process.ErrorDataReceived += (_, line) => sandbox.Received(line.Data);
+                sandbox._process.Start();
+                sandbox._process.BeginOutputReadLine();
+                sandbox._process.BeginErrorReadLine();
+                return sandbox;
+            }
+
+            /// <summary>The port the sandbox printed once it listened.</summary>
+            public async Task<int> ListeningPortAsync() => await _port.Task.WaitAsync(Generous);
+
+            public async Task<int> ExitCodeAsync()
+            {
+                using var timeout = new CancellationTokenSource(Generous);
+                await _process.WaitForExitAsync(timeout.Token);
+                return _process.ExitCode;
+            }
+
+            public void Dispose()
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+
+                _process.Dispose();
+            }
+
+            private void Received(string? line)
+            {
+                if (line is null)
+                {
+                    return;
+                }
+
+                lock (_output)
+                {
+                    _output.AppendLine(line);
+                }
+
+                if (Listening.Match(line) is { Success: true } listening)
+                {
+                    _port.TrySetResult(int.Parse(listening.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+    }
+}
