@@ -107,10 +107,57 @@ namespace ViberGateways
 
         /// <summary>
         /// Reads a generated operation's reply, already read in full (and bounded) by the pipeline, as <typeparamref name="T"/>
-        /// (nswag-templates/Client.Class.ReadObjectResponse): JSON by default, with the client's shared serializer.
+        /// (nswag-templates/Client.Class.ReadObjectResponse), then writes the call's log event with what the reply says
+        /// (<see cref="InterpretReply"/>).
         /// </summary>
-        private protected virtual Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken) =>
+        private protected async Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
+        {
+            var reply = await ReadReplyBodyAsync<T>(response, serializer, cancellationToken).ConfigureAwait(false);
+            if (GatewayCall.Find(response.RequestMessage) is { } call && reply is not null)
+            {
+                GatewayTelemetryHandler.ReplyRead(call, InterpretReply(call, reply));
+            }
+
+            return reply;
+        }
+
+        /// <summary>Deserializes a reply: JSON by default, with the client's shared serializer.</summary>
+        private protected virtual Task<T> ReadReplyBodyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken) =>
             GatewayReplies.ReadJsonAsync<T>(response, serializer, cancellationToken);
+
+        /// <summary>What a read reply says of <paramref name="call"/>, for its log event: the gateway's mapping overrides it.</summary>
+        private protected virtual ReplyOutcome InterpretReply(GatewayCall call, object reply) => ReplyOutcome.Replied;
+
+        /// <summary>What a plain-text reply says of <paramref name="call"/>, for its log event: the gateway's mapping overrides it.</summary>
+        private protected virtual ReplyOutcome InterpretTextReply(GatewayCall call, string reply) => ReplyOutcome.Replied;
+
+        /// <summary>
+        /// Run by every generated operation as an exception filter around the reading of its reply
+        /// (nswag-templates/Client.Class.liquid, SDK: 6.): a reply that cannot be read, or that the reading refuses, is
+        /// the call's failure in its log event. Never catches.
+        /// </summary>
+        private protected static bool ReplyNotRead(HttpResponseMessage response, Exception exception)
+        {
+            if (GatewayCall.Find(response.RequestMessage) is { } call)
+            {
+                GatewayTelemetryHandler.ReplyNotRead(call, exception);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Run by every generated operation once it is done with its reply (nswag-templates/Client.Class.liquid, SDK: 6.):
+        /// a reply returned as text is read here for the call's log event (<see cref="InterpretTextReply"/>).
+        /// </summary>
+        private protected void ReplyDone(HttpResponseMessage response)
+        {
+            if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call)
+            {
+                var body = response.Content is BufferedReply buffered ? buffered.Body : Array.Empty<byte>();
+                GatewayTelemetryHandler.ReplyRead(call, InterpretTextReply(call, GatewayReplies.EncodingOf(response).GetString(body)));
+            }
+        }
     }
 
 }

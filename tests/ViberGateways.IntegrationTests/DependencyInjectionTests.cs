@@ -172,7 +172,7 @@ namespace ViberGateways.IntegrationTests
 
             var events = gateways.Logs.Lines.Where(l => l.Contains("[GatewayCall")).ToList();
             var logged = events.ShouldHaveSingleItem();
-            logged.ShouldContain("AlphaSMS execute replied: HTTP 200 after 1 attempt(s)");
+            logged.ShouldContain("AlphaSMS execute accepted: HTTP 200 after 1 attempt(s)");
             logged.ShouldContain("; 2 recipient(s), client ids [");
             logged.ShouldContain("Gateway=AlphaSMS");
             logged.ShouldContain("RecipientCount=2");

@@ -9,9 +9,10 @@ namespace ViberGateways.AlphaSms
     // by AlphaSmsHttpReply.
     internal partial class AlphaSmsHttpClient
     {
-        private async Task<AlphaSmsHttpReply> CallAsync(AlphaSmsHttpParameters parameters, int recipients, CancellationToken cancellationToken)
+        /// <summary>One command; <paramref name="askedGatewayId"/> is the gateway's id a status query asks about.</summary>
+        private async Task<AlphaSmsHttpReply> CallAsync(AlphaSmsHttpParameters parameters, int recipients, CancellationToken cancellationToken, string? askedGatewayId = null)
         {
-            using (new RequestDetails(recipients).Declare())
+            using (new RequestDetails(recipients, gatewayIds: askedGatewayId is null ? null : new[] { askedGatewayId }).Declare())
             {
                 var text = Options.UseHttpGet
                     ? await CallHttpApiWithQueryCoreAsync(parameters, cancellationToken).ConfigureAwait(false)

@@ -113,6 +113,25 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <summary>
+        /// What the reply says of its call, as <see cref="ToSendResult"/>, <see cref="ToStatusAnswer"/> and
+        /// <see cref="ToBalance"/> read it: an error is a refusal; a send is accepted only with its id and count.
+        /// </summary>
+        public ReplyOutcome Outcome(bool send)
+        {
+            if (_fields?.Errors != null)
+            {
+                return ReplyOutcome.Rejected();
+            }
+
+            if (send)
+            {
+                return _fields?.Id is { } id && (_fields.SmsCount ?? _fields.SmdCount) != null ? ReplyOutcome.Accepted(new long?[] { id }) : ReplyOutcome.Unreadable;
+            }
+
+            return _fields?.Code != null || _fields?.Balance != null ? ReplyOutcome.Accepted() : ReplyOutcome.Unreadable;
+        }
+
+        /// <summary>
         /// The status, or the gateway's refusal for this message (an unknown id); a credentials error is the request's
         /// and is thrown, as is a reply in no documented format.
         /// </summary>

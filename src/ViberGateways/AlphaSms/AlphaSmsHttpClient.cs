@@ -46,7 +46,7 @@ namespace ViberGateways.AlphaSms
             {
                 var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
                 parameters.Id = messageId.Value;
-                answers.Add((await CallAsync(parameters, 0, cancellationToken).ConfigureAwait(false)).ToStatusAnswer());
+                answers.Add((await CallAsync(parameters, 0, cancellationToken, messageId.Value.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false)).ToStatusAnswer());
             }
 
             return answers;

@@ -104,7 +104,13 @@ namespace ViberGateways.AlphaSms
                 request.Data.Add(new AlphaSmsJsonStatusItem { Id = messageId.Value });
             }
 
-            var results = ItemResults(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false)).Where(result => result != null).ToList();
+            AlphaSmsJsonReply reply;
+            using (new RequestDetails(clientIds: messageIds.Select(id => (long?)id.Value)).Declare())
+            {
+                reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            var results = ItemResults(reply).Where(result => result != null).ToList();
             return AnswersById(messageIds, results, result => result.Data?.Id, _ => null, (messageId, result) => !result.Success
                 ? new AlphaSmsStatusAnswer(new GatewayRejectedException($"AlphaSMS rejected the status request: {result.Error}", null, result.Error, null))
                 : new AlphaSmsStatusAnswer(Status(messageId, result.Data ?? new AlphaSmsJsonItemResultData())), "The AlphaSMS JSON status reply");

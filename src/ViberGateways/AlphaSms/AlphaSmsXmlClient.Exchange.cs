@@ -31,7 +31,7 @@ namespace ViberGateways.AlphaSms
         /// elements is a request-level error; which element carries its code is not documented, so any numeric code
         /// of 200 or more in the package is taken (the codes of AlphaSmsXmlRequestErrorCode).
         /// </summary>
-        private protected override async Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
+        private protected override async Task<T> ReadReplyBodyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
         {
             var body = await GatewayReplies.BytesAsync(response, cancellationToken).ConfigureAwait(false);
             var encoding = GatewayReplies.EncodingOf(response);

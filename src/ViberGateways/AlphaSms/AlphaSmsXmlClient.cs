@@ -39,7 +39,9 @@ namespace ViberGateways.AlphaSms
                 package.Status.Add(messageId.IsClientId ? new AlphaSmsXmlStatusQuery { Id = messageId.Value } : new AlphaSmsXmlStatusQuery { SmsId = messageId.Value });
             }
 
-            var results = (await ExchangeAsync(package, 0, cancellationToken).ConfigureAwait(false)).Status;
+            var details = new RequestDetails(0, package, clientIds: messageIds.Where(id => id.IsClientId).Select(id => (long?)id.Value),
+                gatewayIds: messageIds.Where(id => !id.IsClientId).Select(id => id.Value.ToString(CultureInfo.InvariantCulture)));
+            var results = (await ExchangeAsync(package, 0, cancellationToken, details).ConfigureAwait(false)).Status;
             return AnswersById(messageIds, results, result => result.Id, result => result.SmsId, Answer, "The AlphaSMS XML status reply");
         }
 

@@ -18,6 +18,8 @@ namespace ViberGateways.Http
 
         private int _attempts;
 
+        private GatewayTelemetryHandler.HeldEvent? _heldEvent;
+
         private GatewayCall(GatewayOperation operation, RetrySafety safety, List<string> secrets, RequestDetails? details)
         {
             Operation = operation;
@@ -79,11 +81,31 @@ namespace ViberGateways.Http
 
         public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
+        /// <summary>Whether the call's log event waits for its reply to be read (a 2xx reply, not yet interpreted).</summary>
+        public bool AwaitsReplyReading => Volatile.Read(ref _heldEvent) != null;
+
+        /// <summary>Holds the call's log event until its reply is read, so that the event names what the reply says.</summary>
+        public void HoldEvent(GatewayTelemetryHandler.HeldEvent heldEvent) => Volatile.Write(ref _heldEvent, heldEvent);
+
+        /// <summary>The held event, once: whoever takes it writes it.</summary>
+        public GatewayTelemetryHandler.HeldEvent? TakeHeldEvent() => Interlocked.Exchange(ref _heldEvent, null);
+
         /// <summary>The call the generated operation attached to <paramref name="request"/>: every request through the pipeline has one.</summary>
         public static GatewayCall Of(HttpRequestMessage request) =>
-            Find(request) ?? throw new System.InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
+            FindAttached(request) ?? throw new System.InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
 
-        private static GatewayCall? Find(HttpRequestMessage request)
+        /// <summary>The call attached to <paramref name="request"/>, if any.</summary>
+        public static GatewayCall? Find(HttpRequestMessage? request)
+        {
+            if (request is null)
+            {
+                return null;
+            }
+
+            return FindAttached(request);
+        }
+
+        private static GatewayCall? FindAttached(HttpRequestMessage request)
         {
 #if NET5_0_OR_GREATER
             return request.Options.TryGetValue(new HttpRequestOptionsKey<GatewayCall>(OptionName), out var call) ? call : null;

@@ -6,15 +6,16 @@ namespace ViberGateways.Http
 {
     /// <summary>
     /// What a gateway's mapping code knows about the generated operation it is about to call and the spec cannot
-    /// say: how many recipients the request carries and their client ids (for telemetry), and the model an XML
+    /// say: how many recipients the request carries, the client ids and gateway ids it names (for telemetry), and the model an XML
     /// document was written from (its schemas decide the retry safety). Declared for the calls made until the returned scope is disposed.
     /// </summary>
     internal sealed class RequestDetails
     {
         private static readonly AsyncLocal<RequestDetails?> Ambient = new();
 
-        public RequestDetails(int recipients = 0, object? writtenFrom = null, bool itemsChecked = false, IEnumerable<long?>? clientIds = null)
+        public RequestDetails(int recipients = 0, object? writtenFrom = null, bool itemsChecked = false, IEnumerable<long?>? clientIds = null, IEnumerable<string>? gatewayIds = null)
         {
+            GatewayIds = gatewayIds;
             Recipients = recipients;
             WrittenFrom = writtenFrom;
             ItemsChecked = itemsChecked;
@@ -25,6 +26,9 @@ namespace ViberGateways.Http
 
         /// <summary>The client ids the request carries, in order (nulls where a message has none), read only when a log event is written.</summary>
         public IEnumerable<long?>? ClientIds { get; }
+
+        /// <summary>The ids the gateway assigned that the request asks about (a status query), read only when a log event is written.</summary>
+        public IEnumerable<string>? GatewayIds { get; }
 
         /// <summary>Whether the items of the body's lists were each checked against the spec when they were mapped from the caller's messages.</summary>
         public bool ItemsChecked { get; }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 
 namespace ViberGateways.LiveAll
 {
@@ -30,7 +31,7 @@ namespace ViberGateways.LiveAll
 
     internal partial class LiveAllClient
     {
-        private static readonly Regex ErrorReply = new Regex(@"^Error:\s*(?<code>-?\d+)\s*-\s*(?<message>.*)$",
+        internal static readonly Regex ErrorReply = new Regex(@"^Error:\s*(?<code>-?\d+)\s*-\s*(?<message>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(250));
 
         /// <inheritdoc />
@@ -57,7 +58,12 @@ namespace ViberGateways.LiveAll
                 Apitoken = Options.RequireApiKey(),
                 Smsids = string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))),
             };
-            var text = ThrowIfError(await GetSmsStatusCoreAsync(form, cancellationToken).ConfigureAwait(false));
+            string text;
+            using (new RequestDetails(gatewayIds: ids.Select(id => id.ToString(CultureInfo.InvariantCulture))).Declare())
+            {
+                text = ThrowIfError(await GetSmsStatusCoreAsync(form, cancellationToken).ConfigureAwait(false));
+            }
+
             return text.Split(new[] { '|' }, StringSplitOptions.RemoveEmptyEntries).Select(record => StatusRecord(record.Trim(), text)).ToList();
         }
 

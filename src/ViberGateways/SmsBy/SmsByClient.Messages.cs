@@ -72,13 +72,24 @@ namespace ViberGateways.SmsBy
             var token = Options.RequireApiKey();
             if (sent.MessageId is { } messageId)
             {
-                var reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = messageId }, cancellationToken).ConfigureAwait(false);
+                SmsByGetViberDeliveryDataReply reply;
+                using (new RequestDetails(gatewayIds: new[] { messageId.ToString(CultureInfo.InvariantCulture) }).Declare())
+                {
+                    reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = messageId }, cancellationToken).ConfigureAwait(false);
+                }
+
                 ThrowIfFailed(reply.Status, reply.Error, "delivery data", send: false);
                 var data = reply.Result ?? throw Unreadable("delivery data", "has no id", send: false);
                 return new[] { new SmsByDeliveryStatus(data.Phone ?? sent.Recipients.FirstOrDefault() ?? "", data.Status ?? "") };
             }
 
-            var mailings = await StatusBulkViberAsync(token, sent.MailingUuid ?? throw new ArgumentException("The result has neither a message id nor a mailing uuid.", nameof(sent)), cancellationToken).ConfigureAwait(false);
+            var uuid = sent.MailingUuid ?? throw new ArgumentException("The result has neither a message id nor a mailing uuid.", nameof(sent));
+            IList<SmsByBulkMailingStatus> mailings;
+            using (new RequestDetails(gatewayIds: new[] { uuid }).Declare())
+            {
+                mailings = await StatusBulkViberAsync(token, uuid, cancellationToken).ConfigureAwait(false);
+            }
+
             var errors = mailings.SelectMany(m => m.Errors ?? new List<string>()).ToList();
             if (errors.Count > 0)
             {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Http;
 using ViberGateways.Bulk;
 
 namespace ViberGateways.SmsBy
@@ -119,7 +120,12 @@ namespace ViberGateways.SmsBy
 
             foreach (var mailing in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId != null).GroupBy(i => all[i].MailingId!, StringComparer.Ordinal))
             {
-                var reply = await StatusBulkViberAsync(token, mailing.Key, cancellationToken).ConfigureAwait(false);
+                IList<SmsByBulkMailingStatus> reply;
+                using (new RequestDetails(gatewayIds: new[] { mailing.Key }).Declare())
+                {
+                    reply = await StatusBulkViberAsync(token, mailing.Key, cancellationToken).ConfigureAwait(false);
+                }
+
                 answered = true;
                 foreach (var i in mailing)
                 {
@@ -129,7 +135,12 @@ namespace ViberGateways.SmsBy
 
             foreach (var quick in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId is null).GroupBy(i => QuickMessageId(all[i])!.Value))
             {
-                var reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
+                SmsByGetViberDeliveryDataReply reply;
+                using (new RequestDetails(gatewayIds: new[] { quick.Key.ToString(CultureInfo.InvariantCulture) }).Declare())
+                {
+                    reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
+                }
+
                 var refused = reply.Error != null || !string.Equals(reply.Status, "OK", StringComparison.OrdinalIgnoreCase);
                 if (refused)
                 {

@@ -35,7 +35,8 @@ namespace ViberGateways.Tests.Reliability
             call.Id.Name.ShouldBe("GatewayCallCompleted");
             Field(call, "Gateway").ShouldBe("AlphaSMS");
             Field(call, "Operation").ShouldNotBeNullOrEmpty();
-            Field(call, "Outcome").ShouldBe("replied");
+            Field(call, "Outcome").ShouldBe("accepted");
+            Field(call, "GatewayIds").ShouldBe("987654321");
             Field(call, "StatusCode").ShouldBe("200");
             Field(call, "Attempts").ShouldBe("1");
             Field(call, "RecipientCount").ShouldBe("1");

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ViberGateways.Http;
+
+namespace ViberGateways.SmsBy
+{
+    /// <summary>
+    /// What an SMS.by reply says of its call, for the call's log event, read as the client reads it: an <c>error</c>
+    /// or a status other than OK is rejected, a reply with neither unreadable; the references are the quick message's
+    /// <c>message_id</c> and the mailing's uuid. A mailing status that lists errors is rejected.
+    /// </summary>
+    internal static class SmsByReplyOutcomes
+    {
+        public static ReplyOutcome Of(object reply) => reply switch
+        {
+            SmsBySendQuickViberMessageReply quick => OfSend(quick.Status, quick.Error, quick.Result?.MessageId?.ToString(CultureInfo.InvariantCulture)),
+            SmsBySendBulkViberReply mailing => OfSend(mailing.Success, mailing.Error, mailing.Uuid),
+            SmsByGetViberDeliveryDataReply delivery => OfQuery(delivery.Status, delivery.Error),
+            IList<SmsByBulkMailingStatus> mailings => mailings.Any(m => m?.Errors is { Count: > 0 }) ? ReplyOutcome.Rejected() : ReplyOutcome.Accepted(),
+            _ => ReplyOutcome.Replied,
+        };
+
+        /// <summary>A send is accepted with its id; without one its outcome is unknown.</summary>
+        private static ReplyOutcome OfSend(string? status, string? error, string? gatewayId) =>
+            OfQuery(status, error) is { Name: "accepted" } && gatewayId is null ? ReplyOutcome.Unreadable : OfQuery(status, error, gatewayId);
+
+        private static ReplyOutcome OfQuery(string? status, string? error, string? gatewayId = null) =>
+            error is null && status is null ? ReplyOutcome.Unreadable
+            : error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase) ? ReplyOutcome.Rejected()
+            : ReplyOutcome.Accepted(new[] { gatewayId });
+    }
+
+    internal partial class SmsByClient
+    {
+        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => SmsByReplyOutcomes.Of(reply);
+    }
+}
