@@ -35,13 +35,16 @@ namespace ViberGateways.LiveAll
                 : throw new GatewayOutcomeUnknownException($"LiveAll accepted the request but its reply has no message id for recipient {i + 1}", 200, null)).ToList();
         }
 
-        /// <summary>One SendIM request: the message to these destinations; <c>success: false</c> becomes a <see cref="GatewayRejectedException"/>.</summary>
-        private async Task<IList<LiveAllDestinationResult>> SendToAsync(LiveAllMessage message, IReadOnlyList<string> destinations, CancellationToken cancellationToken)
+        /// <summary>
+        /// One SendIM request: the message to these destinations; <c>success: false</c> becomes a <see cref="GatewayRejectedException"/>.
+        /// <paramref name="clientIds"/> are the ids the SDK gave the destinations (SendIM carries none; they are logged).
+        /// </summary>
+        private async Task<IList<LiveAllDestinationResult>> SendToAsync(LiveAllMessage message, IReadOnlyList<string> destinations, CancellationToken cancellationToken, IEnumerable<long?>? clientIds = null)
         {
             var request = LiveAllMapping.ToSendIm(message, destinations as IList<string> ?? destinations.ToList(), Options.RequireApiKey());
 
             LiveAllSendImReply reply;
-            using (new RequestDetails(destinations.Count).Declare())
+            using (new RequestDetails(destinations.Count, clientIds: clientIds).Declare())
             {
                 reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
             }

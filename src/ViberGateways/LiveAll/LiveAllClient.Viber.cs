@@ -129,7 +129,7 @@ namespace ViberGateways.LiveAll
             long?[] ids;
             try
             {
-                ids = MessageIds(message.Digits, await SendToAsync(message.Message, message.Digits, cancellationToken).ConfigureAwait(false));
+                ids = MessageIds(message.Digits, await SendToAsync(message.Message, message.Digits, cancellationToken, message.ClientIds).ConfigureAwait(false));
             }
             catch (GatewayException failure)
             {

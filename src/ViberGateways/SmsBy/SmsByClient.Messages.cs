@@ -28,7 +28,11 @@ namespace ViberGateways.SmsBy
     internal partial class SmsByClient
     {
         /// <inheritdoc />
-        public virtual async Task<SmsBySendResult> SendViberAsync(SmsByMessage message, CancellationToken cancellationToken = default)
+        public virtual Task<SmsBySendResult> SendViberAsync(SmsByMessage message, CancellationToken cancellationToken = default) =>
+            SendViberAsync(message, null, cancellationToken);
+
+        /// <summary>The send; <paramref name="clientIds"/> are the ids the SDK gave the recipients (SMS.by carries none; they are logged).</summary>
+        private async Task<SmsBySendResult> SendViberAsync(SmsByMessage message, IReadOnlyList<long?>? clientIds, CancellationToken cancellationToken)
         {
             var recipients = SmsByRules.Check(message);
             var token = Options.RequireApiKey();
@@ -36,7 +40,7 @@ namespace ViberGateways.SmsBy
             {
                 var form = SmsByMapping.ToQuickMessage(message, recipients[0].Digits, token);
                 SmsBySendQuickViberMessageReply reply;
-                using (new RequestDetails(1).Declare())
+                using (new RequestDetails(1, clientIds: clientIds).Declare())
                 {
                     reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
                 }
@@ -46,16 +50,16 @@ namespace ViberGateways.SmsBy
             }
 
             var mailing = SmsByMapping.ToSameMessageMailing(message, recipients.Select(r => r.Digits).ToList());
-            var uuid = await SendMailingAsync(token, mailing, recipients.Count, cancellationToken).ConfigureAwait(false);
+            var uuid = await SendMailingAsync(token, mailing, recipients.Count, cancellationToken, clientIds).ConfigureAwait(false);
             return new SmsBySendResult(message.Recipients.ToList(), null, uuid);
         }
 
         /// <summary>One sendBulkViber request carrying one mailing; its uuid, or a <see cref="GatewayRejectedException"/>.</summary>
-        private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, CancellationToken cancellationToken)
+        private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, CancellationToken cancellationToken, IReadOnlyList<long?>? clientIds = null)
         {
             var request = new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } };
             SmsBySendBulkViberReply bulk;
-            using (new RequestDetails(recipients).Declare())
+            using (new RequestDetails(recipients, clientIds: clientIds).Declare())
             {
                 bulk = await SendBulkViberAsync(request, cancellationToken).ConfigureAwait(false);
             }

@@ -198,7 +198,7 @@ namespace ViberGateways.SmsBy
             SmsBySendResult sent;
             try
             {
-                sent = await SendViberAsync(message.Message, cancellationToken).ConfigureAwait(false);
+                sent = await SendViberAsync(message.Message, message.ClientIds, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure)
             {

@@ -193,6 +193,30 @@ namespace ViberGateways.Tests.Reliability
         }
 
         [Fact]
+        public async Task A_neutral_LiveAll_send_logs_the_client_ids_the_sdk_gave_its_recipients()
+        {
+            var reply = """{"success":true,"OperationErrors":null,"SubmissionID":0,"data":[2101520394,2101520395]}""";
+
+            var records = await LiveAllAsync(reply, "application/json",
+                client => ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "306912345678", "306987654321" }, Sender = "Shop", Text = Text, ClientId = ClientId }));
+
+            var call = TheCallEvent(records);
+            Field(call, "ClientIds").ShouldBe($"{ClientId},{ClientId + 1}", "SendIM carries no client id, but the references the results carry do");
+            Field(call, "GatewayIds").ShouldBe("2101520394,2101520395");
+        }
+
+        [Fact]
+        public async Task A_neutral_SmsBy_send_logs_the_client_id_the_sdk_gave_its_recipient()
+        {
+            var records = await SmsByAsync("""{"status":"OK","result":{"message_id":8484}}""",
+                client => ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = Text, ClientId = ClientId, SmsBy = new SmsByMessageOptions { SenderId = 7 } }));
+
+            var call = TheCallEvent(records);
+            Field(call, "ClientIds").ShouldBe(ClientId.ToString());
+            Field(call, "GatewayIds").ShouldBe("8484");
+        }
+
+        [Fact]
         public async Task An_accepted_SmsBy_quick_message_logs_its_message_id()
         {
             var records = await SmsByAsync("""{"status":"OK","result":{"message_id":8484}}""",
