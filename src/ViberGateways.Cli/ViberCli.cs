@@ -39,7 +39,14 @@ namespace ViberGateways.Cli
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
                 if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
                 {
-                    return uri;
+                    if (uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0)
+                    {
+                        return uri;
+                    }
+
+                    // The SDK adds the documented paths itself; a path here would be doubled.
+                    result.AddError($"--base-url: '{text}' is not only a scheme, host and port: give {uri.GetLeftPart(UriPartial.Authority)}; the documented paths are added");
+                    return null;
                 }
 
                 result.AddError($"--base-url must be an absolute http or https URL, not '{text}'");

@@ -481,6 +481,7 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Theory]
+        [InlineData("--base-url", "http://127.0.0.1:5080", "--base-url", "http://127.0.0.1:5080/api/json.php")]
         [InlineData("--transport", "(json, xml, http)", "--transport", "pigeon")]
         [InlineData("--lifetime", "whole number", "--lifetime", "soon")]
         [InlineData("--id", "whole number", "--id", "x1")]
