@@ -3,12 +3,15 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ViberGateways.AlphaSms;
+using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
+using ViberGateways.SmsBy;
 
 namespace ViberGateways.Cli
 {
@@ -39,23 +42,36 @@ namespace ViberGateways.Cli
             ["30"] = Gateway.LiveAll,
         };
 
-        private readonly ServiceProvider _services;
+        private readonly Lazy<ServiceProvider> _services;
         private readonly SandboxGateway? _ownedSandbox;
         private readonly IConfiguration _configuration;
+        private readonly bool _fromOptionsOnly;
+        private HttpClient? _http;
 
-        private GatewayConnection(ServiceProvider services, IConfiguration configuration, IReadOnlyList<Gateway> gateways, SandboxGateway? ownedSandbox)
+        /// <param name="fromOptionsOnly">
+        /// Whether the command line alone configures the gateways (no <c>--config</c> file): then a client is made
+        /// directly (<see cref="ViberClientFactory"/>) from the key, address and transport, without the container,
+        /// which a one-shot command would spend a good part of its start-up building.
+        /// </param>
+        private GatewayConnection(IConfiguration configuration, IReadOnlyList<Gateway> gateways, SandboxGateway? ownedSandbox, bool fromOptionsOnly)
         {
-            _services = services;
+            _services = new Lazy<ServiceProvider>(() =>
+            {
+                var services = new ServiceCollection();
+                services.AddViberGateways(configuration);
+                return services.BuildServiceProvider();
+            });
             _configuration = configuration;
             Gateways = gateways;
             _ownedSandbox = ownedSandbox;
+            _fromOptionsOnly = fromOptionsOnly;
         }
 
         /// <summary>The gateways this connection has a key for (the router routes among these).</summary>
         public IReadOnlyList<Gateway> Gateways { get; }
 
         /// <summary>The router over <see cref="Gateways"/>, with the configured routes.</summary>
-        public ViberRouter Router => _services.GetRequiredService<ViberRouter>();
+        public ViberRouter Router => _services.Value.GetRequiredService<ViberRouter>();
 
         public static string EnvironmentVariable(Gateway gateway) => $"VIBER_{gateway.ToString().ToUpperInvariant()}_API_KEY";
 
@@ -118,7 +134,7 @@ namespace ViberGateways.Cli
                         + ", give a --config file, or use --sandbox");
                 }
 
-                return Open(file, values, opened, sandbox);
+                return Open(file, values, opened, sandbox, fromOptionsOnly: settings.ConfigFile is null);
             }
             catch
             {
@@ -144,7 +160,7 @@ namespace ViberGateways.Cli
                 values[$"{gateway}:BaseAddress"] = sandbox.BaseAddress.ToString();
             }
 
-            return Open(new ConfigurationBuilder().Build(), values, AllGateways, ownedSandbox: null);
+            return Open(new ConfigurationBuilder().Build(), values, AllGateways, ownedSandbox: null, fromOptionsOnly: false);
         }
 
         /// <summary>
@@ -164,7 +180,8 @@ namespace ViberGateways.Cli
         }
 
         /// <summary>The client of one gateway of this connection.</summary>
-        public IViberClient Client(Gateway gateway) => _services.GetRequiredKeyedService<IViberClient>(gateway);
+        public IViberClient Client(Gateway gateway) =>
+            _fromOptionsOnly && !_services.IsValueCreated ? Direct(gateway) : _services.Value.GetRequiredKeyedService<IViberClient>(gateway);
 
         /// <summary>The gateway as a heading: its name, and for AlphaSMS the transport (<c>AlphaSMS (json)</c>).</summary>
         public string Describe(Gateway gateway) =>
@@ -177,14 +194,52 @@ namespace ViberGateways.Cli
 
         public async ValueTask DisposeAsync()
         {
-            await _services.DisposeAsync().ConfigureAwait(false);
+            _http?.Dispose();
+            if (_services.IsValueCreated)
+            {
+                await _services.Value.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (_ownedSandbox != null)
             {
                 await _ownedSandbox.DisposeAsync().ConfigureAwait(false);
             }
         }
 
-        private static GatewayConnection Open(IConfiguration file, Dictionary<string, string?> values, IReadOnlyList<Gateway> opened, SandboxGateway? ownedSandbox)
+        /// <summary>
+        /// The client of <paramref name="gateway"/> made from the settings the command line gave (the same keys
+        /// <c>AddViberGateways</c> would bind), over one HTTP client as the container configures it: no overall timeout
+        /// (the SDK times each attempt) and the gateway's connection limit.
+        /// </summary>
+        private IViberClient Direct(Gateway gateway)
+        {
+            string? Setting(string name) => _configuration[$"{gateway}:{name}"];
+            GatewayOptions options = gateway switch
+            {
+                Gateway.AlphaSms => new AlphaSmsOptions
+                {
+                    ApiKey = Setting("ApiKey"),
+                    Transport = Setting("Transport") is { } transport ? Enum.Parse<AlphaSmsTransport>(transport) : AlphaSmsTransport.Json,
+                    UseHttpGet = Setting("UseHttpGet") == "true",
+                },
+                Gateway.LiveAll => new LiveAllOptions { ApiKey = Setting("ApiKey") },
+                _ => new SmsByOptions { ApiKey = Setting("ApiKey") },
+            };
+            if (Setting("BaseAddress") is { } baseAddress)
+            {
+                options.BaseAddress = new Uri(baseAddress);
+            }
+
+            _http ??= new HttpClient(new HttpClientHandler { MaxConnectionsPerServer = options.MaxConnections }) { Timeout = Timeout.InfiniteTimeSpan };
+            return options switch
+            {
+                AlphaSmsOptions alphaSms => ViberClientFactory.Create(alphaSms, _http),
+                LiveAllOptions liveAll => ViberClientFactory.Create(liveAll, _http),
+                _ => ViberClientFactory.Create((SmsByOptions)options, _http),
+            };
+        }
+
+        private static GatewayConnection Open(IConfiguration file, Dictionary<string, string?> values, IReadOnlyList<Gateway> opened, SandboxGateway? ownedSandbox, bool fromOptionsOnly)
         {
             if (!file.GetSection("Routing").Exists())
             {
@@ -198,9 +253,7 @@ namespace ViberGateways.Cli
                 .AddConfiguration(file)
                 .AddInMemoryCollection(values.Where(v => v.Value != null))
                 .Build();
-            var services = new ServiceCollection();
-            services.AddViberGateways(configuration);
-            return new GatewayConnection(services.BuildServiceProvider(), configuration, opened, ownedSandbox);
+            return new GatewayConnection(configuration, opened, ownedSandbox, fromOptionsOnly);
         }
 
         private static IConfiguration ReadConfigFile(string? path)

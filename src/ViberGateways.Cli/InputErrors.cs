@@ -16,6 +16,7 @@ namespace ViberGateways.Cli
         private static readonly (string Field, string Option)[] Options =
         {
             ("Recipients", "--to"),
+            ("Recipient", "--to"),
             ("recipient", "--to"),
             ("Destinations", "--to"),
             ("Sender", "--from"),
@@ -31,11 +32,13 @@ namespace ViberGateways.Cli
             ("SmsFallback", "--sms-fallback-text"),
             ("SmsSender", "--sms-sender"),
             ("Lifetime", "--lifetime"),
+            ("ScheduledAt", "--schedule"),
             ("ClientId", "--id"),
             ("AlphaSms.ShortenLinks", "--short-link"),
             ("AlphaSms.StatusCallbackUrl", "--hook"),
             ("LiveAll.LowCostSms", "--price-category"),
             ("SmsBy.SenderId", "--sender-id"),
+            ("SenderId", "--sender-id"),
             ("QuickMessageSenderId", "--sender-id"),
             ("MailingSenderId", "--sender-id"),
             ("via", "--via"),
@@ -49,13 +52,45 @@ namespace ViberGateways.Cli
         };
 
         private static readonly Regex Prefix = new(@"^(messages?(\[\d+\])?|\w+Options)(\.|$)", RegexOptions.CultureInvariant);
+        /// <summary>
+        /// A field the SDK names inside a violation's text ("set message.Sender or AlphaSmsOptions.Sender"): the
+        /// message's (<c>message.X</c>, <c>messages[2].X</c>) or a gateway options class's (<c>LiveAllOptions.Sender</c>).
+        /// </summary>
+        private static readonly Regex FieldInText = new(@"\b(?:messages?(?:\[\d+\])?|(?<options>AlphaSms|LiveAll|SmsBy)Options)\.(?<path>[A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+)*)", RegexOptions.CultureInvariant);
+
+        /// <summary>Gateway settings the command line sets by an option of its own; the others only a <c>--config</c> file sets.</summary>
+        private static readonly Dictionary<string, string> SettingOptions = new(StringComparer.Ordinal)
+        {
+            ["ApiKey"] = "--api-key",
+            ["Login"] = "--api-key",
+            ["BaseAddress"] = "--base-url",
+            ["Transport"] = "--transport",
+            ["UseHttpGet"] = "--http-get",
+        };
+
         private static readonly Regex Index = new(@"^(?<name>[A-Za-z.]+)\[(?<index>\d+)\]", RegexOptions.CultureInvariant);
 
         /// <summary>The violations as one line, each starting with the option it concerns.</summary>
         /// <param name="invalid">What the SDK refused.</param>
         /// <param name="recipients">The recipients as the user typed them, to name the one a <c>Recipients[i]</c> violation is about.</param>
         public static string Describe(RequestValidationException invalid, IReadOnlyList<string>? recipients = null) =>
-            "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => $"{OptionFor(v.Field, recipients)}: {v.Message}"));
+            "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => $"{OptionFor(v.Field, recipients)}: {InUserTerms(v.Message, recipients)}"));
+
+        /// <summary>
+        /// A violation's text with every SDK field it names replaced by what the user sets: <c>message.Sender</c> by
+        /// <c>--from</c>, <c>AlphaSmsOptions.Sender</c> by "Sender in the --config file's AlphaSms section".
+        /// </summary>
+        public static string InUserTerms(string text, IReadOnlyList<string>? recipients = null) =>
+            FieldInText.Replace(text, match =>
+            {
+                var path = match.Groups["path"].Value;
+                if (!match.Groups["options"].Success)
+                {
+                    return OptionFor("message." + path, recipients);
+                }
+
+                return SettingOptions.TryGetValue(path, out var option) ? option : $"{path} in the --config file's {match.Groups["options"].Value} section";
+            });
 
         /// <summary>The option that sets <paramref name="field"/> (with the value typed, for one of several <c>--to</c>); the field itself when no option sets it.</summary>
         public static string OptionFor(string field, IReadOnlyList<string>? recipients = null)

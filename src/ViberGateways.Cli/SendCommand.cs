@@ -24,6 +24,7 @@ namespace ViberGateways.Cli
         {
             Description = "alphasms, liveall or smsby; leave out to route each recipient by its calling code (see --config).",
             Arity = ArgumentArity.ZeroOrOne,
+            HelpName = ViberCli.GatewayNames,
             CustomParser = result => ViberCli.ParseGateway(result.Tokens[0].Value) ?? ViberCli.Refuse<Gateway?>(result, "gateway"),
         };
 
@@ -31,6 +32,7 @@ namespace ViberGateways.Cli
         {
             Description = "The gateways to try, in order, for every recipient (e.g. alphasms,liveall): the next is tried only when one certainly sent nothing.",
             AllowMultipleArgumentsPerToken = false,
+            HelpName = "gateway,gateway…",
             CustomParser = result =>
             {
                 var names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -46,28 +48,37 @@ namespace ViberGateways.Cli
         };
 
         private readonly Option<string[]> _to = new("--to") { Description = "Recipient in international format, e.g. +380971234567 or 380971234567; repeat for several (one batch request where the gateway has one).", Required = true, Arity = ArgumentArity.OneOrMore };
-        private readonly Option<string> _from = new("--from") { Description = "Viber sender name (AlphaSMS, LiveAll; default: the gateway's configured Sender)." };
+        private readonly Option<string> _from = new("--from") { Description = "AlphaSMS, LiveAll — needed unless the --config file sets the gateway's Sender: the approved Viber sender name. (SMS.by sends by --sender-id.)" };
         private readonly Option<string> _text = new("--text") { Description = "Message text." };
         private readonly Option<string> _image = new("--image") { Description = "Public image URL." };
-        private readonly Option<string> _buttonCaption = new("--button-caption") { Description = "Button caption." };
-        private readonly Option<string> _buttonUrl = new("--button-url") { Description = "URL the button opens." };
-        private readonly Option<long> _id = new("--id") { Description = "Your id for the message (AlphaSMS client id); it comes back in the reference." };
-        private readonly Option<int> _lifetime = new("--lifetime") { Description = "Viber lifetime in seconds." };
-        private readonly Option<bool> _shortLink = new("--short-link") { Description = "AlphaSMS: shorten and track links (JSON)." };
-        private readonly Option<string> _hook = new("--hook") { Description = "AlphaSMS: URL the delivery status is posted to (JSON)." };
-        private readonly Option<string> _smsFallbackText = new("--sms-fallback-text") { Description = "SMS sent when Viber cannot deliver (AlphaSMS, LiveAll)." };
-        private readonly Option<string> _smsSender = new("--sms-sender") { Description = "SMS sender of the fallback (default: the gateway's configured SmsSender)." };
-        private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll SMS price category: 0 normal, 1 low cost." };
-        private readonly Option<long> _senderId = new("--sender-id") { Description = "SMS.by sender: vibername_id for one recipient, alphaname_id for several (see 'viber senders smsby')." };
+        private readonly Option<string> _buttonCaption = new("--button-caption") { Description = "Button caption (with --button-url)." };
+        private readonly Option<string> _buttonUrl = new("--button-url") { Description = "URL the button opens (with --button-caption)." };
+        private readonly Option<long> _id = new("--id") { Description = "Your id for the message (AlphaSMS client id); it comes back in the reference.", CustomParser = ViberCli.WholeNumber<long>("--id", "a whole number") };
+        private readonly Option<int> _lifetime = new("--lifetime") { Description = "Viber lifetime in seconds (not LiveAll).", CustomParser = ViberCli.WholeNumber<int>("--lifetime", "a whole number of seconds") };
+        private readonly Option<DateTimeOffset> _schedule = new("--schedule")
+        {
+            Description = "AlphaSMS (--transport xml or http), SMS.by — send later, at this ISO 8601 date-time with its UTC offset: 2030-01-31T09:30+02:00, 2030-01-31T09:30:00Z. SMS.by takes the time as written, without the offset (schedule_time has none). Not AlphaSMS json, not LiveAll.",
+            HelpName = "yyyy-MM-ddTHH:mm[:ss]±hh:mm|Z",
+            CustomParser = result => ParseSchedule(result),
+        };
+
+        private readonly Option<bool> _shortLink = new("--short-link") { Description = "AlphaSMS json only: shorten and track links." };
+        private readonly Option<string> _hook = new("--hook") { Description = "AlphaSMS json only: URL the delivery status is posted to." };
+        private readonly Option<string> _smsFallbackText = new("--sms-fallback-text") { Description = "AlphaSMS, LiveAll: SMS sent when Viber cannot deliver." };
+        private readonly Option<string> _smsSender = new("--sms-sender") { Description = "AlphaSMS, LiveAll — needed with --sms-fallback-text unless the --config file sets the gateway's SmsSender: the SMS sender of the fallback." };
+        private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll only: SMS price category, 0 normal, 1 low cost.", HelpName = "0|1", CustomParser = ViberCli.WholeNumber("--price-category", "a price category (0 normal, 1 low cost)", 0, 1) };
+        private readonly Option<long> _senderId = new("--sender-id") { Description = "SMS.by only — needed unless the --config file sets QuickMessageSenderId (one recipient) or MailingSenderId (several): vibername_id for one recipient, alphaname_id for several (see 'viber senders smsby').", CustomParser = ViberCli.WholeNumber<long>("--sender-id", "a sender id (see 'viber senders smsby')") };
+
+        /// <summary>The forms <c>--schedule</c> takes: a date, a time to the minute or second, and an offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
+        private static readonly string[] ScheduleFormats = { "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'" };
 
         public SendCommand(ViberCli cli) => _cli = cli;
 
         public Command Create()
         {
-            _priceCategory.AcceptOnlyFromAmong("0", "1");
             return _cli.GatewayCommand("send", "Send a Viber message through one gateway, routed by calling code, or --via gateways in order.", new Argument[] { _gateway }, new Option[]
             {
-                _via, _to, _from, _text, _image, _buttonCaption, _buttonUrl, _id, _lifetime, _shortLink, _hook, _smsFallbackText, _smsSender, _priceCategory, _senderId,
+                _via, _to, _from, _text, _image, _buttonCaption, _buttonUrl, _id, _lifetime, _schedule, _shortLink, _hook, _smsFallbackText, _smsSender, _priceCategory, _senderId,
             }, RunAsync);
         }
 
@@ -131,6 +142,7 @@ namespace ViberGateways.Cli
             Button = parsed.GetValue(_buttonCaption) is { } caption ? new ViberButton(caption, parsed.GetValue(_buttonUrl)!) : null,
             SmsFallback = parsed.GetValue(_smsFallbackText) is { } smsText ? new SmsFallback(smsText, parsed.GetValue(_smsSender)) : null,
             Lifetime = ViberCli.Given(parsed, _lifetime) ? TimeSpan.FromSeconds(parsed.GetValue(_lifetime)) : null,
+            ScheduledAt = ViberCli.Given(parsed, _schedule) ? parsed.GetValue(_schedule) : null,
             ClientId = ViberCli.Given(parsed, _id) ? parsed.GetValue(_id) : null,
             AlphaSms = parsed.GetValue(_shortLink) || parsed.GetValue(_hook) != null
                 ? new AlphaSmsMessageOptions { ShortenLinks = parsed.GetValue(_shortLink) ? true : null, StatusCallbackUrl = parsed.GetValue(_hook) }
@@ -185,6 +197,7 @@ namespace ViberGateways.Cli
                 [_hook] = new[] { Gateway.AlphaSms },
                 [_priceCategory] = new[] { Gateway.LiveAll },
                 [_senderId] = new[] { Gateway.SmsBy },
+                [_schedule] = new[] { Gateway.AlphaSms, Gateway.SmsBy },
                 [_from] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
                 [_smsFallbackText] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
                 [_smsSender] = new[] { Gateway.AlphaSms, Gateway.LiveAll },
@@ -193,9 +206,23 @@ namespace ViberGateways.Cli
             {
                 if (!named.Intersect(gateways).Any() && ViberCli.Given(parsed, option))
                 {
-                    throw new CliInputException($"{option.Name} does not apply to {string.Join(", ", named.Select(g => g.ToString().ToLowerInvariant()))}");
+                    throw new CliInputException($"{option.Name} does not apply to {string.Join(", ", named.Select(g => g.ToString().ToLowerInvariant()))}"
+                        + $" (only to {string.Join(", ", gateways.Select(g => g.ToString().ToLowerInvariant()))})");
                 }
             }
+        }
+
+        /// <summary>An ISO 8601 date-time with an explicit offset: a time without one would depend on the machine's zone.</summary>
+        private static DateTimeOffset ParseSchedule(System.CommandLine.Parsing.ArgumentResult result)
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (DateTimeOffset.TryParseExact(text, ScheduleFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return at;
+            }
+
+            result.AddError($"--schedule: '{text}' is not a date-time with its UTC offset (e.g. 2030-01-31T09:30+02:00 or 2030-01-31T07:30Z)");
+            return default;
         }
     }
 

@@ -1,9 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
@@ -35,7 +39,14 @@ namespace ViberGateways.Cli
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
                 if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
                 {
-                    return uri;
+                    if (uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0)
+                    {
+                        return uri;
+                    }
+
+                    // The SDK adds the documented paths itself; a path here would be doubled.
+                    result.AddError($"--base-url: '{text}' is not only a scheme, host and port: give {uri.GetLeftPart(UriPartial.Authority)}; the documented paths are added");
+                    return null;
                 }
 
                 result.AddError($"--base-url must be an absolute http or https URL, not '{text}'");
@@ -45,7 +56,7 @@ namespace ViberGateways.Cli
 
         public Option<string> ApiKey { get; } = new("--api-key")
         {
-            Description = "The gateway's API key or token (default: $VIBER_ALPHASMS_API_KEY, $VIBER_LIVEALL_API_KEY or $VIBER_SMSBY_API_KEY).",
+            Description = "The named gateway's API key or token (needed unless $VIBER_ALPHASMS_API_KEY, $VIBER_LIVEALL_API_KEY or $VIBER_SMSBY_API_KEY, a --config file or --sandbox gives one).",
         };
 
         public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Start the embedded sandbox gateway and talk to it instead." };
@@ -59,16 +70,36 @@ namespace ViberGateways.Cli
             Description = "A JSON file shaped like appsettings.json for AddViberGateways: sections AlphaSms, LiveAll, SmsBy (ApiKey, Sender, …) and Routing (Routes, Failover). Without a Routing section: 380 → alphasms, 375 → smsby, 30 → liveall, then every gateway in turn.",
         };
 
-        public Option<AlphaSmsTransport> Transport { get; } = new("--transport") { Description = "AlphaSMS transport: json (default), xml or http." };
+        public Option<AlphaSmsTransport> Transport { get; } = new("--transport")
+        {
+            Description = "AlphaSMS only: json (default), xml or http (--schedule needs xml or http).",
+            HelpName = "json|xml|http",
+            // A custom parser, so a typo is answered with the transports, not with the enum's type name.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (text.Length > 0 && text.All(char.IsLetter) && Enum.TryParse<AlphaSmsTransport>(text, ignoreCase: true, out var transport) && Enum.IsDefined(transport))
+                {
+                    return transport;
+                }
 
-        public Option<bool> HttpGet { get; } = new("--http-get") { Description = "Send the AlphaSMS HTTP transport as a GET query string (default: form POST)." };
+                result.AddError($"--transport: '{text}' is not an AlphaSMS transport (json, xml, http)");
+                return default;
+            },
+        };
+
+        public Option<bool> HttpGet { get; } = new("--http-get") { Description = "AlphaSMS http transport only: send a GET query string (default: form POST)." };
 
         /// <summary>The gateway a command is about (balance, senders).</summary>
         public Argument<Gateway> GatewayArgument { get; } = new("gateway")
         {
             Description = "alphasms, liveall or smsby.",
+            HelpName = GatewayNames,
             CustomParser = result => ParseGateway(result.Tokens[0].Value) ?? Refuse<Gateway>(result, "gateway"),
         };
+
+        /// <summary>The gateways as written on the command line, for help and errors.</summary>
+        public const string GatewayNames = "alphasms|liveall|smsby";
 
         /// <summary>A gateway as written on the command line (<c>alphasms</c>, <c>liveall</c>, <c>smsby</c>, any case); null when it is none.</summary>
         public static Gateway? ParseGateway(string text) =>
@@ -81,9 +112,35 @@ namespace ViberGateways.Cli
             return default!;
         }
 
+        /// <summary>
+        /// A parser of a whole number for <paramref name="option"/> that names the option in its error (the default
+        /// one names the CLR type, <c>System.Int32</c>); <paramref name="allowed"/>, when given, lists the only values.
+        /// </summary>
+        public static Func<System.CommandLine.Parsing.ArgumentResult, T> WholeNumber<T>(string option, string what, params T[] allowed)
+            where T : struct, IBinaryInteger<T>
+        {
+            return result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && (allowed.Length == 0 || allowed.Contains(value)))
+                {
+                    return value;
+                }
+
+                result.AddError($"{option}: '{text}' is not {what}");
+                return default;
+            };
+        }
+
         public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
         {
-            var root = new RootCommand("viber: send Viber business messages through AlphaSMS, LiveAll and SMS.by, follow their delivery, or run a local sandbox gateway.");
+            // Named explicitly: RootCommand takes the executable's name, which is ViberGateways.Cli under `dotnet run`
+            // and the test host in tests; users type `viber`.
+            var root = new Command("viber", "Send Viber business messages through AlphaSMS, LiveAll and SMS.by, follow their delivery, or run a local sandbox gateway.");
+            var help = new HelpOption();
+            help.Action = new HelpWithExamples((HelpAction)help.Action!);
+            root.Options.Add(help);
+            root.Options.Add(new VersionOption());
             root.Subcommands.Add(new SendCommand(this).Create());
             root.Subcommands.Add(new StatusCommand(this).Create());
             root.Subcommands.Add(new BalanceCommand(this).Create());
@@ -177,6 +234,84 @@ namespace ViberGateways.Cli
 
         /// <summary>Whether the user gave the option (not just its default).</summary>
         public static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
+
+        /// <summary>
+        /// The examples <c>--help</c> shows under each command (by command name), after System.CommandLine's own
+        /// sections, which have no place for them.
+        /// </summary>
+        internal static readonly IReadOnlyDictionary<string, string[]> Examples = new Dictionary<string, string[]>
+        {
+            ["viber"] = new[]
+            {
+                "viber send alphasms --to +380971234567 --from MyShop --text \"Your order has shipped\"",
+                "viber send --to +380971234567 --to +375291234567 --config viber.json --text Hi",
+                "viber send alphasms ... --json | viber status -",
+                "viber balance liveall",
+                "viber sandbox --port 5080",
+            },
+            ["send"] = new[]
+            {
+                "viber send alphasms --to +380971234567 --from MyShop --text \"Your order has shipped\"",
+                "viber send alphasms --transport xml --to +380971234567 --from MyShop --text Hi --schedule 2030-01-31T09:30+02:00",
+                "viber send liveall --to +306912345678 --from MyShop --text Hi --sms-fallback-text \"Hi by SMS\" --sms-sender MyShop",
+                "viber send smsby --to +375291111111 --to +375292222222 --sender-id 7 --text Hi --schedule 2030-01-31T09:30+03:00",
+                "viber send --via alphasms,liveall --to +380971234567 --from MyShop --text Hi",
+                "viber send --config viber.json --to +380971234567 --to +375291234567 --text Hi --json",
+            },
+            ["status"] = new[]
+            {
+                "viber status AlphaSms:380971234567:42:1001:",
+                "viber send alphasms --to +380971234567 --from MyShop --text Hi --json | viber status -",
+                "viber status alphasms --id 42",
+            },
+            ["balance"] = new[]
+            {
+                "viber balance alphasms --transport xml",
+                "VIBER_LIVEALL_API_KEY=... viber balance liveall --json",
+            },
+            ["senders"] = new[]
+            {
+                "viber senders smsby",
+                "viber senders smsby --json",
+            },
+            ["sandbox"] = new[]
+            {
+                "viber sandbox --port 5080",
+                "viber send alphasms --base-url http://127.0.0.1:5080 --api-key KEY --to 380971234567 --from Shop --text Hi",
+            },
+            ["demo"] = new[]
+            {
+                "viber demo",
+            },
+        };
+
+        /// <summary>System.CommandLine's help, then the command's examples.</summary>
+        private sealed class HelpWithExamples : SynchronousCommandLineAction
+        {
+            private readonly HelpAction _help;
+
+            public HelpWithExamples(HelpAction help) => _help = help;
+
+            public override bool ClearsParseErrors => true;
+
+            public override int Invoke(ParseResult parseResult)
+            {
+                var exitCode = _help.Invoke(parseResult);
+                if (Examples.TryGetValue(parseResult.CommandResult.Command.Name, out var examples))
+                {
+                    var output = parseResult.InvocationConfiguration.Output;
+                    output.WriteLine("Examples:");
+                    foreach (var example in examples)
+                    {
+                        output.WriteLine("  " + example);
+                    }
+
+                    output.WriteLine();
+                }
+
+                return exitCode;
+            }
+        }
 
         private static string Flatten(string text) =>
             string.Join(" ", text.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));

@@ -6,6 +6,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Web;
+using System.Xml.Linq;
 using ViberGateways.Cli;
 using ViberGateways.Sandbox;
 
@@ -457,6 +459,212 @@ namespace ViberGateways.IntegrationTests
             });
             rows.Select(r => MessageReference.Parse(r["Reference"]).Gateway.ToString()).ShouldBe(rows.Select(r => r["Gateway"]));
             output.ShouldContain("13 messages through 3 gateways: 9 by gateway name, 4 routed by calling code, 1 failed over; 13 delivered, 0 not delivered");
+        }
+
+        [Fact]
+        public async Task Help_names_the_command_viber_whatever_the_executable_is_called()
+        {
+            // Under the test host (or `dotnet run`) the executable is not `viber`; the usage line must say `viber` anyway.
+            var (exitCode, output, _) = await RunAsync("--help");
+
+            exitCode.ShouldBe(0);
+            var usage = output.Replace("\r", "").Split('\n').SkipWhile(l => l.Trim() != "Usage:").Skip(1).First().Trim();
+            usage.ShouldStartWith("viber ");
+            output.ShouldNotContain("ViberGateways.Cli");
+            output.ShouldNotContain("testhost");
+        }
+
+        [Theory]
+        [InlineData("send")]
+        [InlineData("status")]
+        [InlineData("balance")]
+        [InlineData("senders")]
+        [InlineData("sandbox")]
+        [InlineData("demo")]
+        public async Task Each_command_help_shows_its_usage_as_viber_and_examples_of_it(string command)
+        {
+            var (exitCode, output, error) = await RunAsync(command, "--help");
+
+            exitCode.ShouldBe(0, error);
+            var lines = output.Replace("\r", "").Split('\n').ToList();
+            lines[lines.FindIndex(l => l.Trim() == "Usage:") + 1].Trim().ShouldStartWith($"viber {command}");
+            var examples = lines.SkipWhile(l => l.Trim() != "Examples:").Skip(1).TakeWhile(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList();
+            examples.ShouldNotBeEmpty($"no examples in:\n{output}");
+            examples.ShouldContain(e => e.StartsWith("viber " + command, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Send_help_says_which_gateways_need_from_and_sender_id_and_which_take_schedule()
+        {
+            var (_, output, _) = await RunAsync("send", "--help");
+
+            string Described(string option) => output.Replace("\r", "").Split('\n').Single(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
+            Described("--from").ShouldContain("AlphaSMS, LiveAll — needed");
+            Described("--sender-id").ShouldContain("SMS.by only — needed");
+            Described("--schedule").ShouldContain("2030-01-31T09:30+02:00");
+            Described("--schedule").ShouldContain("Not AlphaSMS json, not LiveAll");
+        }
+
+        [Theory]
+        [InlineData("gateway", "send", "smsb", "--sandbox", "--to", "375291234567", "--text", "Hi")]
+        [InlineData("gateway", "balance", "alpha", "--sandbox")]
+        [InlineData("gateway", "senders", "Gateway.SmsBy", "--sandbox")]
+        [InlineData("--via", "send", "--via", "alphasms,smsbee", "--sandbox", "--to", "375291234567", "--text", "Hi")]
+        public async Task A_mistyped_gateway_lists_the_gateways_and_no_type_name(string what, params string[] args)
+        {
+            var (exitCode, _, error) = await RunAsync(args);
+
+            exitCode.ShouldBe(2);
+            error.ShouldStartWith($"error: {what}: ");
+            error.ShouldContain("is not a gateway (alphasms, liveall, smsby)");
+            error.ShouldNotContain("ViberGateways.");
+        }
+
+        [Theory]
+        [InlineData("--base-url", "http://127.0.0.1:5080", "--base-url", "http://127.0.0.1:5080/api/json.php")]
+        [InlineData("--transport", "(json, xml, http)", "--transport", "pigeon")]
+        [InlineData("--lifetime", "whole number", "--lifetime", "soon")]
+        [InlineData("--id", "whole number", "--id", "x1")]
+        [InlineData("--price-category", "(0 normal, 1 low cost)", "--price-category", "3")]
+        [InlineData("--sender-id", "sender id", "--sender-id", "seven")]
+        [InlineData("--schedule", "2030-01-31T09:30+02:00", "--schedule", "2030-01-31T09:30")]
+        [InlineData("--schedule", "2030-01-31T09:30+02:00", "--schedule", "tomorrow")]
+        public async Task A_value_that_does_not_parse_is_refused_by_option_name_without_a_type_name(string option, string hint, params string[] args)
+        {
+            var (exitCode, _, error) = await RunAsync(new[] { "send", "--sandbox", "--to", "380971234567", "--text", "Hi" }.Concat(args).ToArray());
+
+            exitCode.ShouldBe(2);
+            error.ShouldStartWith($"error: {option}: '{args[1]}' is not ");
+            error.ShouldContain(hint);
+            error.ShouldNotContain("System.");
+            error.ShouldNotContain("ViberGateways.");
+        }
+
+        [Theory]
+        [InlineData("alphasms", "--from")]
+        [InlineData("liveall", "--from")]
+        public async Task A_missing_sender_is_named_as_the_option_and_the_config_setting_never_as_an_sdk_field(string gateway, string option)
+        {
+            var (exitCode, _, error) = await RunAsync("send", gateway, "--sandbox", "--to", "380971234567", "--text", "Hi");
+
+            exitCode.ShouldBe(2);
+            error.ShouldStartWith($"error: invalid input, nothing was sent: {option}: ");
+            error.ShouldContain("Sender in the --config file's");
+            error.ShouldNotContain("message.");
+            error.ShouldNotContain("Options.");
+        }
+
+        [Fact]
+        public async Task Json_output_is_plain_utf8_without_escaped_plus_signs()
+        {
+            var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json"));
+
+            exitCode.ShouldBe(0, error);
+            output.ShouldContain("\"recipient\": \"+380971234567\"");
+            output.ShouldNotContain("\\u");
+        }
+
+        [Fact]
+        public async Task Balance_of_smsby_says_there_is_no_balance_method_instead_of_failing()
+        {
+            var (exitCode, output, error) = await RunAsync("balance", "smsby", "--sandbox", "--json");
+
+            exitCode.ShouldBe(0, error);
+            using var balance = JsonDocument.Parse(output);
+            balance.RootElement.TryGetProperty("amount", out _).ShouldBeFalse();
+            balance.RootElement.GetProperty("note").GetString()!.ShouldContain("no balance method");
+        }
+
+        [Theory]
+        [InlineData("xml")]
+        [InlineData("http")]
+        public async Task Schedule_over_alphasms_xml_and_http_reaches_the_gateway_with_its_offset(string transport)
+        {
+            var (exitCode, _, error) = await RunAsync(AlphaSms("--transport", transport, "--to", "380971234567", "--from", "Shop", "--text", "Hi", "--schedule", "2030-01-31T09:30+02:00"));
+
+            exitCode.ShouldBe(0, error);
+            var request = _fixture.Sandbox.Requests.Last();
+            var sent = transport == "xml"
+                ? XDocument.Parse(request.Body).Descendants("msg").Single().Attribute("date_beg")!.Value
+                : HttpUtility.ParseQueryString(request.Body.Length > 0 ? request.Body : request.Query.TrimStart('?'))["ask_date"];
+            DateTimeOffset.Parse(sent!, CultureInfo.InvariantCulture).ShouldBe(new DateTimeOffset(2030, 1, 31, 9, 30, 0, TimeSpan.FromHours(2)));
+            _fixture.Sandbox.Messages.Last().ScheduledFor.ShouldBe(new DateTimeOffset(2030, 1, 31, 7, 30, 0, TimeSpan.Zero));
+        }
+
+        [Fact]
+        public async Task Schedule_over_smsby_sends_a_mailing_with_the_time_as_written()
+        {
+            var (exitCode, _, error) = await RunAsync("send", "smsby", "--base-url", BaseUrl, "--api-key", Keys.SmsByToken, "--to", "375291111111",
+                "--sender-id", "444", "--text", "Hi", "--schedule", "2030-01-31T09:30+03:00");
+
+            exitCode.ShouldBe(0, error);
+            using var body = JsonDocument.Parse(_fixture.Sandbox.Requests.Last().Body);
+            Find(body.RootElement, "schedule_time")!.Value.GetString().ShouldBe("2030-01-31T09:30:00");
+            _fixture.Sandbox.Messages.Last().ScheduledFor.ShouldNotBeNull();
+        }
+
+        [Fact]
+        public async Task Schedule_over_the_alphasms_json_transport_is_refused_naming_schedule_and_the_transport()
+        {
+            var before = _fixture.Sandbox.Requests.Count;
+
+            var (exitCode, _, error) = await RunAsync(AlphaSms("--to", "380971234567", "--from", "Shop", "--text", "Hi", "--schedule", "2030-01-31T09:30+02:00"));
+
+            exitCode.ShouldBe(2);
+            error.ShouldStartWith("error: invalid input, nothing was sent: --schedule: ");
+            error.ShouldContain("Json transport");
+            _fixture.Sandbox.Requests.Count.ShouldBe(before);
+        }
+
+        [Fact]
+        public async Task Schedule_for_liveall_is_refused_naming_schedule_and_liveall()
+        {
+            var (exitCode, _, error) = await RunAsync("send", "liveall", "--sandbox", "--to", "306912345678", "--from", "Shop", "--text", "Hi", "--schedule", "2030-01-31T09:30+02:00");
+
+            exitCode.ShouldBe(2);
+            error.Trim().ShouldBe("error: --schedule does not apply to liveall (only to alphasms, smsby)");
+        }
+
+        [Fact]
+        public async Task Schedule_in_a_routed_send_is_refused_for_a_liveall_recipient_by_option_name()
+        {
+            // Routed, the CLI cannot refuse it up front: LiveAll refuses the recipient routed to it, in --schedule's name.
+            var (exitCode, _, error) = await RunAsync("send", "--sandbox", "--to", "+306912345678", "--from", "Shop", "--text", "Hi", "--schedule", "2030-01-31T09:30+02:00");
+
+            exitCode.ShouldBe(2);
+            error.ShouldStartWith("error: invalid input, nothing was sent: --schedule: LiveAll");
+        }
+
+        /// <summary>The first property named <paramref name="name"/> anywhere in <paramref name="element"/>.</summary>
+        private static JsonElement? Find(JsonElement element, string name)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == name)
+                    {
+                        return property.Value;
+                    }
+
+                    if (Find(property.Value, name) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (Find(item, name) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
         }
 
         [Fact]
