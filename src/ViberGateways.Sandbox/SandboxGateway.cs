@@ -43,7 +43,10 @@ namespace ViberGateways.Sandbox
 
         private readonly WebApplication _app;
         private readonly MessageStore _store;
-        private readonly ConcurrentQueue<SandboxRequest> _requests = new();
+        // Oldest first, under _requestsGate with their running weight, so that the byte limit is kept exactly.
+        private readonly Queue<SandboxRequest> _requests = new();
+        private readonly object _requestsGate = new();
+        private long _retainedRequestBytes;
         private readonly ConcurrentQueue<(SandboxFault Fault, string? Path)> _faults = new();
         private readonly List<Outage> _outages = new();
         private ConnectionCounter _connections = new();
@@ -68,9 +71,30 @@ namespace ViberGateways.Sandbox
 
         /// <summary>
         /// The requests received so far, oldest first (the sandbox's own <c>/_sandbox</c> endpoints excluded): the newest
-        /// <see cref="SandboxOptions.MaxRetainedRequests"/> of them.
+        /// <see cref="SandboxOptions.MaxRetainedRequests"/> of them, within <see cref="SandboxOptions.MaxRetainedRequestBytes"/>.
         /// </summary>
-        public IReadOnlyList<SandboxRequest> Requests => _requests.ToList();
+        public IReadOnlyList<SandboxRequest> Requests
+        {
+            get
+            {
+                lock (_requestsGate)
+                {
+                    return _requests.ToList();
+                }
+            }
+        }
+
+        /// <summary>The weight of the retained requests (see <see cref="SandboxOptions.MaxRetainedRequestBytes"/>), kept as they come and go.</summary>
+        internal long RetainedRequestBytes
+        {
+            get
+            {
+                lock (_requestsGate)
+                {
+                    return _retainedRequestBytes;
+                }
+            }
+        }
 
         /// <summary>How many TCP connections clients have opened to the sandbox so far.</summary>
         public int ConnectionsOpened => _connections.Total;
@@ -93,9 +117,9 @@ namespace ViberGateways.Sandbox
         public static async Task<SandboxGateway> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
         {
             options ??= new SandboxOptions();
-            if (options.MaxRetainedMessages < 1 || options.MaxRetainedRequests < 1)
+            if (options.MaxRetainedMessages < 1 || options.MaxRetainedRequests < 1 || options.MaxRetainedRequestBytes < 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(options), "MaxRetainedMessages and MaxRetainedRequests must be at least 1.");
+                throw new ArgumentOutOfRangeException(nameof(options), "MaxRetainedMessages, MaxRetainedRequests and MaxRetainedRequestBytes must be at least 1.");
             }
 
             var builder = WebApplication.CreateSlimBuilder();
@@ -210,8 +234,10 @@ namespace ViberGateways.Sandbox
         /// <summary>Forgets the recorded requests (messages stay).</summary>
         public void ClearRequests()
         {
-            while (_requests.TryDequeue(out _))
+            lock (_requestsGate)
             {
+                _requests.Clear();
+                _retainedRequestBytes = 0;
             }
         }
 
@@ -247,11 +273,7 @@ namespace ViberGateways.Sandbox
             http.Request.Body.Position = 0;
             var request = new SandboxRequest(Options.TimeProvider.GetUtcNow(), http.Request.Method, http.Request.Path.Value ?? "",
                 http.Request.QueryString.Value ?? "", http.Request.ContentType, body);
-            _requests.Enqueue(request);
-            // Approximate under concurrency (a few over for a moment), bounded all the same.
-            while (_requests.Count > Options.MaxRetainedRequests && _requests.TryDequeue(out _))
-            {
-            }
+            Retain(request);
 
             http.Items[typeof(SandboxRequest)] = request;
 
@@ -262,6 +284,20 @@ namespace ViberGateways.Sandbox
             finally
             {
                 Options.OnRequest?.Invoke(request);
+            }
+        }
+
+        /// <summary>Records a request, forgetting the oldest past either limit; the newest stays, however big.</summary>
+        private void Retain(SandboxRequest request)
+        {
+            lock (_requestsGate)
+            {
+                _requests.Enqueue(request);
+                _retainedRequestBytes += request.RetainedBytes;
+                while (_requests.Count > 1 && (_requests.Count > Options.MaxRetainedRequests || _retainedRequestBytes > Options.MaxRetainedRequestBytes))
+                {
+                    _retainedRequestBytes -= _requests.Dequeue().RetainedBytes;
+                }
             }
         }
 

@@ -8,6 +8,9 @@ namespace ViberGateways.Sandbox
         /// <summary>The default of <see cref="MaxRetainedMessages"/> and <see cref="MaxRetainedRequests"/>.</summary>
         public const int DefaultMaxRetained = 10_000;
 
+        /// <summary>The default of <see cref="MaxRetainedRequestBytes"/>: 32 MiB.</summary>
+        public const long DefaultMaxRetainedRequestBytes = 32L * 1024 * 1024;
+
         /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
         public int Port { get; set; }
 
@@ -34,6 +37,14 @@ namespace ViberGateways.Sandbox
 
         /// <summary>How many requests <see cref="SandboxGateway.Requests"/> keeps (10,000 by default); past it the oldest are forgotten.</summary>
         public int MaxRetainedRequests { get; set; } = DefaultMaxRetained;
+
+        /// <summary>
+        /// How many bytes of recorded requests <see cref="SandboxGateway.Requests"/> keeps (32 MiB by default); past it
+        /// the oldest are forgotten. A request weighs what its recorded text takes in memory: the characters of its
+        /// path, query and body, two bytes each. The newest request is always kept, even one that alone weighs more.
+        /// Bulk requests carry big bodies: this, not <see cref="MaxRetainedRequests"/>, is the limit they reach.
+        /// </summary>
+        public long MaxRetainedRequestBytes { get; set; } = DefaultMaxRetainedRequestBytes;
 
         /// <summary>The balance every emulated account reports.</summary>
         public decimal Balance { get; set; } = 1000m;

@@ -39,6 +39,9 @@ namespace ViberGateways.Sandbox
         /// <summary>The fault injected into this request, if any.</summary>
         public string? Fault { get; internal set; }
 
+        /// <summary>What the recorded text takes in memory, the measure of <see cref="SandboxOptions.MaxRetainedRequestBytes"/>: two bytes a character of path, query and body.</summary>
+        internal long RetainedBytes => 2L * (Path.Length + Query.Length + Body.Length);
+
         /// <summary>Method, path and query.</summary>
         /// <returns>For example <c>POST /api/json.php</c>.</returns>
         public override string ToString() => $"{Method} {Path}{Query}";

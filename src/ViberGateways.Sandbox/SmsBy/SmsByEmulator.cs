@@ -31,8 +31,10 @@ namespace ViberGateways.Sandbox.SmsBy
         private readonly object _gate = new();
         private readonly Dictionary<string, List<BulkMailing>> _bulk = new(StringComparer.Ordinal);
         private readonly Dictionary<long, Mailing> _mailings = new();
-        // Oldest first, so that past SandboxOptions.MaxRetainedMessages the oldest are forgotten.
-        private readonly Queue<string> _bulkOrder = new();
+        // Oldest first, so that past SandboxOptions.MaxRetainedMessages the oldest are forgotten. A bulk request is
+        // weighed by its deliveries: they hold their messages, and one request can carry thousands.
+        private readonly Queue<(string Uuid, int Deliveries)> _bulkOrder = new();
+        private long _bulkDeliveries;
         private readonly Queue<long> _mailingOrder = new();
         private long _lastMailingId = 8_000;
 
@@ -69,6 +71,25 @@ namespace ViberGateways.Sandbox.SmsBy
             }
         }
 
+        /// <summary>
+        /// Keeps a new bulk request, forgetting the oldest while more than the retention limit of requests or of their
+        /// deliveries are kept; the newest stays, however many deliveries it has. Call it under <c>_gate</c>.
+        /// </summary>
+        private void RetainBulk(string uuid, List<BulkMailing> mailings)
+        {
+            var limit = _sandbox.Options.MaxRetainedMessages;
+            var deliveries = mailings.Sum(mailing => mailing.Deliveries.Count);
+            _bulk[uuid] = mailings;
+            _bulkOrder.Enqueue((uuid, deliveries));
+            _bulkDeliveries += deliveries;
+            while (_bulkOrder.Count > 1 && (_bulkOrder.Count > limit || _bulkDeliveries > limit))
+            {
+                var oldest = _bulkOrder.Dequeue();
+                _bulk.Remove(oldest.Uuid);
+                _bulkDeliveries -= oldest.Deliveries;
+            }
+        }
+
         private async Task<IResult> SendBulkViber(HttpContext http)
         {
             var request = Wire.JsonObject(http);
@@ -97,12 +118,7 @@ namespace ViberGateways.Sandbox.SmsBy
 
             lock (_gate)
             {
-                _bulk[uuid] = mailings;
-                _bulkOrder.Enqueue(uuid);
-                while (_bulkOrder.Count > _sandbox.Options.MaxRetainedMessages)
-                {
-                    _bulk.Remove(_bulkOrder.Dequeue());
-                }
+                RetainBulk(uuid, mailings);
             }
 
             return Ok(new JsonObject { ["uuid"] = uuid, ["success"] = "OK" });
@@ -131,10 +147,12 @@ namespace ViberGateways.Sandbox.SmsBy
             }
 
             var deliveries = new List<(string Phone, string? Text)>();
+            // Read once: the deliveries of a bulk mailing share one text instead of a copy each.
+            var bulkText = type == "bulk" ? Text(content!["text"]) : null;
             foreach (var entry in (JsonArray)mailing!["delivery_list"]!)
             {
                 var phone = type == "bulk" ? Text(entry) : Text(entry?["phone"]);
-                var text = type == "bulk" ? Text(content!["text"]) : Text(entry?["text"]);
+                var text = type == "bulk" ? bulkText : Text(entry?["text"]);
                 if (phone is null || !Phone.IsMatch(phone))
                 {
                     return new BulkMailing(name, $"{name}: phone {phone} is not valid");
