@@ -15,7 +15,7 @@ PACKABLE      := src/ViberGateways src/ViberGateways.Sandbox src/ViberGateways.C
 CONSUMERS     := tests/Consumer/ViberGateways.ConsumerTests tests/Consumer/ViberGateways.ConsumerTests.NetStandard
 BENCH_FILTER  ?= *
 
-.PHONY: build tools lint test consumer-test pack contract run bench approve clean
+.PHONY: build tools redis lint test consumer-test pack contract run bench approve clean
 
 ## tools: install the pinned spec tools (Redocly, Prism) from src/build/package-lock.json; the build itself needs only
 ##        the .NET SDK (NSwag.MSBuild generates the clients)
@@ -23,6 +23,12 @@ tools: $(TOOLS_STAMP)
 $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	cd $(TOOLS) && npm ci --no-audit --no-fund
 	touch $@
+
+## redis: Debian's redis-server for the shared-pacing test (tests/ViberGateways.SharedPacingTests), installed as root
+##        when it is not on PATH; where it cannot be, that test fails saying so (it is never skipped silently)
+redis:
+	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update && apt-get install -y --no-install-recommends redis-server; } \
+	  || echo "redis-server is missing and could not be installed: the shared-pacing test will fail naming it"
 
 ## build: generate the clients from specs/ and compile everything
 build:
@@ -35,7 +41,7 @@ lint: tools
 ## test: lint, build and run every test, then install the packed package and test it; ends with "N passed, N failed"
 ##       (src/build/test-summary.sh: one line per test project first; fails on any test not passed, a project with
 ##       no tests, an unreadable .trx or none at all)
-test: tools lint build
+test: tools redis lint build
 	rm -rf $(RESULTS)
 	status=0; \
 	$(DOTNET) test Generated.sln -c $(CONFIGURATION) --no-build -nologo --logger trx --results-directory $(RESULTS) || status=1; \

@@ -8,8 +8,10 @@ namespace ViberGateways.Bulk
     /// The pace of a bulk send: a token bucket holding one request's worth, filled continuously at the messages per
     /// second asked for, kept as the time it will next be empty-handed (the generic cell rate algorithm). Each request
     /// reserves its messages in turn and waits on <see cref="BulkSendOptions.TimeProvider"/> until they are due, so a
-    /// test's fake clock paces a send exactly. (System.Threading.RateLimiting's limiters take no
-    /// <see cref="TimeProvider"/>: even replenished by hand they read the real clock.)
+    /// test's fake clock paces a send exactly. It stays its own rather than a <c>TokenBucketRateLimiter</c> replenished
+    /// by hand from a timer on that clock: such a limiter adds whole periods on the timer's ticks, a schedule quantised
+    /// to the period and phased to the timer (and its idle time reads the real clock), where this one lets each
+    /// reservation go at its exact due time. A caller's own limiter is <see cref="BulkSendOptions.RateLimiter"/>.
     /// </summary>
     internal sealed class BulkPace
     {

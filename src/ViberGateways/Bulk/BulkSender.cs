@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Channels;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
 namespace ViberGateways.Bulk
@@ -73,7 +74,7 @@ namespace ViberGateways.Bulk
 
     /// <summary>
     /// Runs a bulk send: reads the input lazily, checks each item, groups items into requests, sends a bounded number
-    /// at once (paced by an optional token bucket), and streams one result per recipient as requests complete. Bounded
+    /// at once (paced by an optional token bucket and an optional caller's rate limiter), and streams one result per recipient as requests complete. Bounded
     /// channels hold at most about three requests' worth of recipients per concurrent request, however long the input,
     /// and a caller who stops reading results stops the input being read.
     /// </summary>
@@ -102,6 +103,11 @@ namespace ViberGateways.Bulk
             if (options.MaxMessagesPerSecond is { } rate && (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0))
             {
                 errors.Add("options.MaxMessagesPerSecond", "range", $"must be a positive number, not {rate}");
+            }
+
+            if (options.RateLimiterRetryDelay <= TimeSpan.Zero)
+            {
+                errors.Add("options.RateLimiterRetryDelay", "range", $"must be more than zero, not {options.RateLimiterRetryDelay}");
             }
 
             if (options.TimeProvider is null)
@@ -153,6 +159,7 @@ namespace ViberGateways.Bulk
         private readonly Channel<List<BulkEntry<TItem>>> _requests;
         private readonly Channel<IReadOnlyList<BulkRecipientResult>> _results;
         private readonly BulkPace? _pace;
+        private readonly RateLimiterPermits? _permits;
         private readonly int _perRequest;
         private long _started;
         private readonly object _progressGate = new object();
@@ -161,6 +168,7 @@ namespace ViberGateways.Bulk
         private int _requestsSent, _refusalsInARow;
         private GatewayException? _stoppedBy;
         private Exception? _inputFailure;
+        private Exception? _limiterFailure;
 
         public BulkRun(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
         {
@@ -176,6 +184,11 @@ namespace ViberGateways.Bulk
                 // than the rate and a tenth: the bucket starts full, and holds one request's worth.
                 _perRequest = Math.Max(1, Math.Min(_perRequest, (int)Math.Min(rate / 10, int.MaxValue)));
                 _pace = new BulkPace(rate, _perRequest, options.TimeProvider);
+            }
+
+            if (options.RateLimiter is { } limiter)
+            {
+                _permits = new RateLimiterPermits(limiter, options.TimeProvider, options.RateLimiterRetryDelay);
             }
 
             var concurrency = options.MaxConcurrentRequests;
@@ -210,6 +223,11 @@ namespace ViberGateways.Bulk
             if (Volatile.Read(ref _stoppedBy) is { } cause)
             {
                 throw new BulkSendStoppedException(progress, cause);
+            }
+
+            if (Volatile.Read(ref _limiterFailure) is { } limiterFailure)
+            {
+                ExceptionDispatchInfo.Capture(limiterFailure).Throw();
             }
 
             if (_inputFailure != null)
@@ -250,7 +268,7 @@ namespace ViberGateways.Bulk
             }
         }
 
-        private bool Stopping => _cancel.IsCancellationRequested || Volatile.Read(ref _stoppedBy) != null;
+        private bool Stopping => _cancel.IsCancellationRequested || Volatile.Read(ref _stoppedBy) != null || Volatile.Read(ref _limiterFailure) != null;
 
         private async Task ReadInputAsync()
         {
@@ -340,11 +358,69 @@ namespace ViberGateways.Bulk
                 }
             }
 
+            if (_permits != null)
+            {
+                return await SendWithPermitsAsync(batch).ConfigureAwait(false);
+            }
+
             if (NotSendingReason() is { } paced)
             {
                 return NotSent(batch, paced);
             }
 
+            return await SendRequestAsync(batch).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Sends the batch in requests the caller's limiter has granted permits for: the whole batch, or parts of it
+        /// when the limiter cannot grant that many at once. The recipients no request carried still get their results.
+        /// </summary>
+        private async Task<IReadOnlyList<BulkRecipientResult>> SendWithPermitsAsync(List<BulkEntry<TItem>> batch)
+        {
+            var results = new List<BulkRecipientResult>(batch.Count);
+            var sent = 0;
+            while (sent < batch.Count)
+            {
+                RateLimitLease lease;
+                int granted;
+                try
+                {
+                    (lease, granted) = await _permits!.AcquireAsync(batch.Count - sent, _cancel.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
+                {
+                    results.AddRange(NotSent(Rest(), new OperationCanceledException("the send was cancelled before this request went out", cancelled, _callerToken)));
+                    break;
+                }
+                catch (Exception failure)
+                {
+                    // Without its permits no request may go: pacing is no longer known to hold.
+                    Interlocked.CompareExchange(ref _limiterFailure, failure, null);
+                    results.AddRange(NotSent(Rest(), failure));
+                    break;
+                }
+
+                using (lease)
+                {
+                    if (NotSendingReason() is { } reason)
+                    {
+                        results.AddRange(NotSent(Rest(), reason));
+                        break;
+                    }
+
+                    results.AddRange(await SendRequestAsync(granted == batch.Count ? batch : batch.GetRange(sent, granted)).ConfigureAwait(false));
+                }
+
+                sent += granted;
+            }
+
+            return results;
+
+            List<BulkEntry<TItem>> Rest() => batch.GetRange(sent, batch.Count - sent);
+        }
+
+        private async Task<IReadOnlyList<BulkRecipientResult>> SendRequestAsync(List<BulkEntry<TItem>> batch)
+        {
             var request = Interlocked.Increment(ref _requestsSent);
             try
             {
@@ -408,11 +484,19 @@ namespace ViberGateways.Bulk
         private Exception? NotSendingReason() =>
             _cancel.IsCancellationRequested
                 ? new OperationCanceledException("the send was cancelled before this request went out", _callerToken)
-                : Volatile.Read(ref _stoppedBy);
+                : (Exception?)Volatile.Read(ref _stoppedBy) ?? Volatile.Read(ref _limiterFailure);
 
-        /// <summary>A request that never went out: cancelled, or the send stopped (the failure that stopped it is the reason).</summary>
+        /// <summary>
+        /// A request that never went out: cancelled, or the send stopped (the gateway's failure or the rate limiter's
+        /// that stopped it is the reason).
+        /// </summary>
         private IReadOnlyList<BulkRecipientResult> NotSent(List<BulkEntry<TItem>> batch, Exception reason) =>
-            Outcome(batch, 0, SendOutcome.NotSent, reason is GatewayException ? "the send stopped before this request went out: " + reason.Message : reason.Message, reason);
+            Outcome(batch, 0, SendOutcome.NotSent, reason switch
+            {
+                GatewayException => "the send stopped before this request went out: " + reason.Message,
+                _ when ReferenceEquals(reason, Volatile.Read(ref _limiterFailure)) => "the send stopped before this request went out: the rate limiter failed: " + reason.Message,
+                _ => reason.Message,
+            }, reason);
 
         private IReadOnlyList<BulkRecipientResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.RateLimiting;
 
 namespace ViberGateways
 {
@@ -40,6 +41,16 @@ namespace ViberGateways
         /// gateway's violations, as a single gateway's send does.
         /// </summary>
         public bool FailoverWhenUnsupported { get; set; } = true;
+
+        /// <summary>
+        /// A rate limiter per gateway account, shared with whatever else sends through that account (a distributed
+        /// limiter shared by several processes, say): every send through the gateway first takes one permit per
+        /// recipient, as a bulk send with <see cref="Bulk.BulkSendOptions.RateLimiter"/> does — the recipients are sent
+        /// in parts the limiter can grant at once, a refused lease is asked for again (after its RetryAfter, or 50 ms),
+        /// and recipients a cancelled or failing limiter kept from going are not sent (so they move on to the next
+        /// gateway). Set in code only; the limiters stay the caller's.
+        /// </summary>
+        public IDictionary<Gateway, RateLimiter> RateLimiters { get; set; } = new Dictionary<Gateway, RateLimiter>();
 
         /// <summary>The longest route key, in digits (ITU-T E.164).</summary>
         private const int MaxCodeDigits = PhoneNumber.MaxDigits;
@@ -115,6 +126,26 @@ namespace ViberGateways
                     foreach (var violation in GatewaysIn(route.Value, nameof(Routes), key))
                     {
                         yield return violation;
+                    }
+                }
+            }
+
+            if (RateLimiters is null)
+            {
+                yield return new ValidationViolation(Field(nameof(RateLimiters)), "required", "must not be null (leave it empty for no rate limiters)");
+            }
+            else
+            {
+                foreach (var limiter in RateLimiters)
+                {
+                    foreach (var violation in GatewaysIn(new[] { limiter.Key }, nameof(RateLimiters)))
+                    {
+                        yield return new ValidationViolation(Field(nameof(RateLimiters), limiter.Key.ToString()), violation.Rule, violation.Message);
+                    }
+
+                    if (limiter.Value is null)
+                    {
+                        yield return new ValidationViolation(Field(nameof(RateLimiters), limiter.Key.ToString()), "required", "is null (remove the gateway for no limiter)");
                     }
                 }
             }

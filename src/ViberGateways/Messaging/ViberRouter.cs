@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 
 namespace ViberGateways
 {
@@ -23,6 +25,10 @@ namespace ViberGateways
         private readonly IReadOnlyList<Gateway> _failover;
         private readonly bool _failoverOnRejection;
         private readonly bool _failoverWhenUnsupported;
+        private readonly Dictionary<Gateway, RateLimiterPermits> _permits;
+
+        /// <summary>The wait before asking a gateway's rate limiter again when a refused lease does not say.</summary>
+        private static readonly TimeSpan RateLimiterRetryDelay = TimeSpan.FromMilliseconds(50);
 
         /// <summary>Creates a router over gateway clients.</summary>
         /// <param name="clients">One client per gateway (at least one).</param>
@@ -67,6 +73,7 @@ namespace ViberGateways
             _failover = options.Failover.Count > 0 ? options.Failover.Distinct().ToList() : Gateways;
             _failoverOnRejection = options.FailoverOnRejection;
             _failoverWhenUnsupported = options.FailoverWhenUnsupported;
+            _permits = options.RateLimiters.ToDictionary(l => l.Key, l => new RateLimiterPermits(l.Value, TimeProvider.System, RateLimiterRetryDelay));
         }
 
         /// <summary>The gateways this router sends through, in <see cref="Gateway"/> order.</summary>
@@ -261,11 +268,52 @@ namespace ViberGateways
         }
 
         /// <summary>
-        /// Sends one gateway its share of the recipients. Never throws: whatever the client does becomes one result per
-        /// recipient, so a failure of one gateway cannot hide what the others did in the same round.
+        /// Sends one gateway its share of the recipients, in parts its rate limiter grants permits for when it has one.
+        /// Never throws: whatever the client or the limiter does becomes one result per recipient, so a failure of one
+        /// gateway cannot hide what the others did in the same round.
         /// </summary>
         private async Task<(Gateway Gateway, List<int> Indexes, IReadOnlyList<SendResult> Results)> SendToAsync(
             Gateway gateway, ViberMessage message, List<string> recipients, List<int> indexes, CancellationToken cancellationToken)
+        {
+            if (!_permits.TryGetValue(gateway, out var permits))
+            {
+                return (gateway, indexes, await SendPartAsync(gateway, message, recipients, indexes, cancellationToken).ConfigureAwait(false));
+            }
+
+            var results = new List<SendResult>(indexes.Count);
+            var sent = 0;
+            while (sent < indexes.Count)
+            {
+                RateLimitLease lease;
+                int granted;
+                try
+                {
+                    (lease, granted) = await permits.AcquireAsync(indexes.Count - sent, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception failure)
+                {
+                    // Cancelled, or the limiter failed, before these recipients went out: not sent.
+                    results.AddRange(indexes.Skip(sent).Select(i => new SendResult(gateway, recipients[i], SendOutcome.NotSent)
+                    {
+                        Error = failure is OperationCanceledException ? "cancelled while waiting for the rate limiter" : "the rate limiter failed: " + failure.Message,
+                        Failure = failure,
+                    }));
+                    break;
+                }
+
+                using (lease)
+                {
+                    results.AddRange(await SendPartAsync(gateway, message, recipients, indexes.GetRange(sent, granted), cancellationToken).ConfigureAwait(false));
+                }
+
+                sent += granted;
+            }
+
+            return (gateway, indexes, results);
+        }
+
+        /// <summary>Sends one gateway some of the recipients; never throws.</summary>
+        private async Task<IReadOnlyList<SendResult>> SendPartAsync(Gateway gateway, ViberMessage message, List<string> recipients, List<int> indexes, CancellationToken cancellationToken)
         {
             var part = message.ForRecipients(recipients, indexes);
             try
@@ -273,15 +321,15 @@ namespace ViberGateways
                 var results = await _clients[gateway].SendAsync(part, cancellationToken).ConfigureAwait(false);
                 if (results is null || results.Count != indexes.Count || results.Any(r => r is null))
                 {
-                    return (gateway, indexes, Failed(SendOutcome.Unknown, new InvalidOperationException(
-                        $"{gateway} returned {results?.Count(r => r is not null) ?? 0} results for {indexes.Count} recipients; whether it sent them is unknown.")));
+                    return Failed(SendOutcome.Unknown, new InvalidOperationException(
+                        $"{gateway} returned {results?.Count(r => r is not null) ?? 0} results for {indexes.Count} recipients; whether it sent them is unknown."));
                 }
 
-                return (gateway, indexes, results);
+                return results;
             }
             catch (RequestValidationException unsupported)
             {
-                return (gateway, indexes, Failed(SendOutcome.Rejected, unsupported));
+                return Failed(SendOutcome.Rejected, unsupported);
             }
             catch (GatewayException failure)
             {
@@ -292,12 +340,12 @@ namespace ViberGateways
                     GatewayRejectedException => SendOutcome.Rejected,
                     _ => SendOutcome.Unknown,
                 };
-                return (gateway, indexes, Failed(outcome, failure));
+                return Failed(outcome, failure);
             }
             catch (Exception failure)
             {
                 // Cancelled in flight, or a failure the SDK does not know: the gateway may have taken the message.
-                return (gateway, indexes, Failed(SendOutcome.Unknown, failure));
+                return Failed(SendOutcome.Unknown, failure);
             }
 
             IReadOnlyList<SendResult> Failed(SendOutcome outcome, Exception failure) =>
