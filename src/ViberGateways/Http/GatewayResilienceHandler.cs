@@ -29,6 +29,9 @@ namespace ViberGateways.Http
     /// Each retry writes a Debug event 3 <c>GatewayCallRetrying</c>: <c>Gateway</c>, <c>Operation</c>, <c>Attempt</c>
     /// (the one that failed, from 1), <c>Reason</c> (<c>HTTP 503</c>, <c>timeout</c> or the exception's type, never its
     /// text) and <c>RetryDelayMilliseconds</c> (the wait before the next attempt).
+    /// Not <c>Microsoft.Extensions.Http.Resilience</c>'s <c>ResilienceHandler</c>: it would run these same rules as
+    /// delegates (its own retry classification knows no per-request safety, its <c>Retry-After</c> reading has no cap
+    /// and uses the system clock), while its telemetry dependency breaks consumers' netstandard2.0 builds (CS0757).
     /// </summary>
     internal sealed class GatewayResilienceHandler : DelegatingHandler
     {
