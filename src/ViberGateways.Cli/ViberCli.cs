@@ -155,7 +155,9 @@ namespace ViberGateways.Cli
                 return ExitCodes.InvalidInput;
             }
 
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error }, cancellationToken).ConfigureAwait(false);
+            // No termination handling of System.CommandLine's own: it would end a stopping sandbox with 130/143 after
+            // 2 s. `viber sandbox` stops itself on SIGINT/SIGTERM; the other commands end as any process does.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>

@@ -113,9 +113,9 @@ namespace ViberGateways
         private protected async Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
         {
             var reply = await ReadReplyBodyAsync<T>(response, serializer, cancellationToken).ConfigureAwait(false);
-            if (GatewayCall.Find(response.RequestMessage) is { } call && reply is not null)
+            if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call && reply is not null)
             {
-                GatewayTelemetryHandler.ReplyRead(call, InterpretReply(call, reply));
+                GatewayTelemetryHandler.ReplyRead(call, ForTheLog(() => InterpretReply(call, reply)));
             }
 
             return reply;
@@ -155,7 +155,20 @@ namespace ViberGateways
             if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call)
             {
                 var body = response.Content is BufferedReply buffered ? buffered.Body : Array.Empty<byte>();
-                GatewayTelemetryHandler.ReplyRead(call, InterpretTextReply(call, GatewayReplies.EncodingOf(response).GetString(body)));
+                GatewayTelemetryHandler.ReplyRead(call, ForTheLog(() => InterpretTextReply(call, GatewayReplies.EncodingOf(response).GetString(body))));
+            }
+        }
+
+        /// <summary>A reply's reading for the log; whatever goes wrong there must never change the operation's result.</summary>
+        private static ReplyOutcome ForTheLog(Func<ReplyOutcome> interpret)
+        {
+            try
+            {
+                return interpret();
+            }
+            catch (Exception)
+            {
+                return ReplyOutcome.Replied;
             }
         }
     }

@@ -30,8 +30,8 @@ namespace ViberGateways.IntegrationTests
                 return; // The signal is sent with kill(1).
             }
 
-            using var first = SandboxProcess.Start(port: 0);
-            var port = await first.ListeningPortAsync();
+            var (first, port) = await StartOnAFreeFixedPortAsync();
+            using var _ = first;
 
             var stopwatch = Stopwatch.StartNew();
             await SendSignalAsync(first.Id, signal);
@@ -45,6 +45,28 @@ namespace ViberGateways.IntegrationTests
             (await second.ListeningPortAsync()).ShouldBe(port, second.Output);
             await SendSignalAsync(second.Id, signal);
             (await second.ExitCodeAsync()).ShouldBe(0, second.Output);
+        }
+
+        /// <summary>
+        /// A sandbox on a port below the ephemeral range (32768 and up on Linux), where no server binding port 0 can
+        /// take it between the first sandbox's exit and the second's start. A port another program holds fails the
+        /// sandbox's own bind, and the next candidate is tried.
+        /// </summary>
+        private static async Task<(SandboxProcess Sandbox, int Port)> StartOnAFreeFixedPortAsync()
+        {
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                var port = 20000 + ((Environment.ProcessId * 31) + (attempt * 193)) % 12000;
+                var sandbox = SandboxProcess.Start(port);
+                if (await sandbox.ListeningPortAsync() == port)
+                {
+                    return (sandbox, port);
+                }
+
+                sandbox.Dispose();
+            }
+
+            throw new InvalidOperationException("No sandbox could bind any of 50 ports from 20000 to 31999.");
         }
 
         private static async Task SendSignalAsync(int processId, string signal)
@@ -95,16 +117,18 @@ namespace ViberGateways.IntegrationTests
                     start.ArgumentList.Add(argument);
                 }
 
-                var sandbox = new SandboxProcess(new Process { StartInfo = start });
+                var sandbox = new SandboxProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
                 sandbox._process.OutputDataReceived += (_, line) => sandbox.Received(line.Data);
                 sandbox._process.ErrorDataReceived += (_, line) => sandbox.Received(line.Data);
+                // A sandbox that ends before it listens (its port taken) has no port: -1.
+                sandbox._process.Exited += (_, _) => sandbox._port.TrySetResult(-1);
                 sandbox._process.Start();
                 sandbox._process.BeginOutputReadLine();
                 sandbox._process.BeginErrorReadLine();
                 return sandbox;
             }
 
-            /// <summary>The port the sandbox printed once it listened.</summary>
+            /// <summary>The port the sandbox printed once it listened; -1 when it ended without listening.</summary>
             public async Task<int> ListeningPortAsync() => await _port.Task.WaitAsync(Generous);
 
             public async Task<int> ExitCodeAsync()

@@ -381,6 +381,13 @@ namespace ViberGateways.Bulk
             var sent = 0;
             while (sent < batch.Count)
             {
+                // A send already stopped takes no more permits: with a shared limiter they are the whole account's.
+                if (NotSendingReason() is { } stopped)
+                {
+                    results.AddRange(NotSent(Rest(), stopped));
+                    break;
+                }
+
                 RateLimitLease lease;
                 int granted;
                 try
@@ -494,7 +501,7 @@ namespace ViberGateways.Bulk
             Outcome(batch, 0, SendOutcome.NotSent, reason switch
             {
                 GatewayException => "the send stopped before this request went out: " + reason.Message,
-                _ when ReferenceEquals(reason, Volatile.Read(ref _limiterFailure)) => "the send stopped before this request went out: the rate limiter failed: " + reason.Message,
+                _ when ReferenceEquals(reason, Volatile.Read(ref _limiterFailure)) => "the send stopped before this request went out: the rate limiter failed: " + SecretRedactor.Redact(reason.Message),
                 _ => reason.Message,
             }, reason);
 

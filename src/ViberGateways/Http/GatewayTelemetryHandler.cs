@@ -62,8 +62,13 @@ namespace ViberGateways.Http
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 activity?.SetTag("http.response.status_code", status);
-                // What the reply says is known only once the client has read it (ReplyRead, ReplyNotRead).
-                call.HoldEvent(new HeldEvent(_logger, status, Elapsed(started)));
+                // What the reply says is known only once the client has read it (ReplyRead, ReplyNotRead); with no
+                // event to write, the reply is not read for one.
+                if (_logger.IsEnabled(LogLevel.Debug) || _logger.IsEnabled(LogLevel.Information) || _logger.IsEnabled(LogLevel.Warning))
+                {
+                    call.HoldEvent(new HeldEvent(_logger, status, Elapsed(started)));
+                }
+
                 return response;
             }
             catch (Exception exception)
@@ -103,7 +108,10 @@ namespace ViberGateways.Http
         {
             if (call.TakeHeldEvent() is { } held)
             {
-                var (outcome, level) = Classify(exception, exception is OperationCanceledException);
+                // A send whose reply came but was not read (cancelled meanwhile) may well have been accepted.
+                var (outcome, level) = exception is OperationCanceledException && call.Safety != RetrySafety.Repeatable
+                    ? ("unknown", LogLevel.Warning)
+                    : Classify(exception, exception is OperationCanceledException);
                 WriteFailed(held.Logger, call, outcome, level, held.StatusCode, held.ElapsedMilliseconds, exception);
             }
         }

@@ -68,6 +68,11 @@ namespace ViberGateways
         /// </summary>
         internal IReadOnlyList<int>? OriginalPositions { get; private set; }
 
+        /// <summary>How many recipients the message this one was split from has (its own count when it was not split).</summary>
+        internal int OriginalRecipientCount => _originalRecipientCount ?? Recipients?.Count ?? 0;
+
+        private int? _originalRecipientCount;
+
         /// <summary>A copy of this message for some of its recipients (what a router sends to one gateway).</summary>
         /// <param name="recipients">This message's recipients, as read once.</param>
         /// <param name="positions">The positions of the recipients to keep.</param>
@@ -76,6 +81,7 @@ namespace ViberGateways
             var copy = (ViberMessage)MemberwiseClone();
             copy.Recipients = positions.Select(i => recipients[i]).ToList();
             copy.OriginalPositions = positions.Select(i => OriginalPositions?[i] ?? i).ToList();
+            copy._originalRecipientCount = OriginalRecipientCount;
             return copy;
         }
 

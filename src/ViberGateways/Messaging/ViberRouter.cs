@@ -295,7 +295,7 @@ namespace ViberGateways
                     // Cancelled, or the limiter failed, before these recipients went out: not sent.
                     results.AddRange(indexes.Skip(sent).Select(i => new SendResult(gateway, recipients[i], SendOutcome.NotSent)
                     {
-                        Error = failure is OperationCanceledException ? "cancelled while waiting for the rate limiter" : "the rate limiter failed: " + failure.Message,
+                        Error = failure is OperationCanceledException ? "cancelled while waiting for the rate limiter" : "the rate limiter failed: " + SecretRedactor.Redact(failure.Message),
                         Failure = failure,
                     }));
                     break;

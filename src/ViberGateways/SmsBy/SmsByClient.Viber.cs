@@ -215,8 +215,9 @@ namespace ViberGateways.SmsBy
         /// <summary>The neutral message as an SMS.by message, checked; violations named as the caller wrote the message.</summary>
         private CheckedMessage<SmsByMessage> Check(ViberMessage message, string path)
         {
+            // A part of a message to several recipients (split by a router) is sent as the whole message would be.
             var mailing = message.Recipients is null
-                || SmsByRules.IsMailing(new SmsByMessage { ScheduledAt = message.ScheduledAt, MailingName = message.SmsBy?.MailingName }, message.Recipients.Count);
+                || SmsByRules.IsMailing(new SmsByMessage { ScheduledAt = message.ScheduledAt, MailingName = message.SmsBy?.MailingName }, message.OriginalRecipientCount);
             var smsBy = ToSmsByMessage(message, path, mailing, out var errors);
             var recipients = NeutralResults.Checked(errors, path, NeutralFields, () => SmsByRules.Check(smsBy), AlreadyReported(errors, path));
             return new CheckedMessage<SmsByMessage>(smsBy, recipients.Select(r => r.Digits).ToList(), message);
@@ -261,6 +262,7 @@ namespace ViberGateways.SmsBy
                 Button = message.Button is null ? null : new SmsByButton(message.Button.Caption, message.Button.Url),
                 MailingName = message.SmsBy?.MailingName,
                 ScheduledAt = message.ScheduledAt,
+                SendAsMailing = mailing,
             };
         }
 

@@ -30,6 +30,12 @@ namespace ViberGateways.SmsBy
 
         /// <summary>Send later (bulk mailings only).</summary>
         public DateTimeOffset? ScheduledAt { get; set; }
+
+        /// <summary>
+        /// Send as a mailing even to one recipient: a part of a message to several, split off by a router or a rate
+        /// limiter, keeps the kind of send (and so the kind of sender id) the whole message has.
+        /// </summary>
+        public bool SendAsMailing { get; set; }
     }
 
     /// <summary>One recipient of a personal SMS.by mailing: the phone number and its own text (and button link).</summary>

@@ -9,7 +9,8 @@ namespace ViberGateways.SmsBy
     /// <summary>
     /// What an SMS.by reply says of its call, for the call's log event, read as the client reads it: an <c>error</c>
     /// or a status other than OK is rejected, a reply with neither unreadable; the references are the quick message's
-    /// <c>message_id</c> and the mailing's uuid. A mailing status that lists errors is rejected.
+    /// <c>message_id</c> and the mailing's uuid. A status query's mailings that list errors are refused, the others
+    /// answered: some of each is partial.
     /// </summary>
     internal static class SmsByReplyOutcomes
     {
@@ -18,7 +19,9 @@ namespace ViberGateways.SmsBy
             SmsBySendQuickViberMessageReply quick => OfSend(quick.Status, quick.Error, quick.Result?.MessageId?.ToString(CultureInfo.InvariantCulture)),
             SmsBySendBulkViberReply mailing => OfSend(mailing.Success, mailing.Error, mailing.Uuid),
             SmsByGetViberDeliveryDataReply delivery => OfQuery(delivery.Status, delivery.Error),
-            IList<SmsByBulkMailingStatus> mailings => mailings.Any(m => m?.Errors is { Count: > 0 }) ? ReplyOutcome.Rejected() : ReplyOutcome.Accepted(),
+            // Seed 004's own example mixes mailings with deliveries and refused ones: each keeps its own outcome.
+            IList<SmsByBulkMailingStatus> mailings => ReplyOutcome.OfItems(
+                mailings.Count(m => m is not null && m.Errors is not { Count: > 0 }), mailings.Count(m => m?.Errors is { Count: > 0 }), null),
             _ => ReplyOutcome.Replied,
         };
 

@@ -13,7 +13,8 @@ namespace ViberGateways.SmsBy
     internal static class SmsByRules
     {
         /// <summary>Whether the message goes out as a mailing (several recipients, a schedule or a name) rather than a quick message.</summary>
-        public static bool IsMailing(SmsByMessage message, int recipients) => recipients > 1 || message.ScheduledAt != null || message.MailingName != null;
+        public static bool IsMailing(SmsByMessage message, int recipients) =>
+            recipients > 1 || message.ScheduledAt != null || message.MailingName != null || message.SendAsMailing;
 
         /// <summary>The message's recipients, parsed; every violation of the message at once.</summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>

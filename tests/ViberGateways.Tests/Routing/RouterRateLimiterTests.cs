@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using ViberGateways.Tests.Infrastructure;
@@ -68,6 +69,26 @@ namespace ViberGateways.Tests.Routing
             results.Select(r => r.Index).ShouldBe(new long[] { 0, 1, 2, 3, 4 });
             results.Select(r => r.Recipient).ShouldBe(recipients);
             limiter.PermitsGranted.ShouldBe(5);
+        }
+
+        [Fact]
+        public async Task An_SmsBy_message_to_several_split_by_the_limiter_goes_out_as_mailings_from_its_alpha_name_in_every_part()
+        {
+            var reply = """{"uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec","success":"OK"}""";
+            var gateway = new StubGateway().Reply(() => new HttpResponseMessage { Content = new StringContent(reply) }, times: 3);
+            var smsBy = (IViberClient)new ViberGateways.SmsBy.SmsByClient(new ViberGateways.SmsBy.SmsByOptions { ApiKey = StubbedClients.SmsByToken, MailingSenderId = 77 }, gateway.CreateClient("https://smsby.test/"));
+            var router = new ViberRouter(new[] { smsBy }, new RoutingOptions
+            {
+                Routes = { ["375"] = new List<Gateway> { Gateway.SmsBy } },
+                RateLimiters = { [Gateway.SmsBy] = new ScriptedRateLimiter { PermitLimit = 2 } },
+            });
+
+            var results = await router.SendAsync(new ViberMessage { Recipients = Numbers("37529", 3).ToList(), Text = "Hello" });
+
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
+            gateway.Requests.Count.ShouldBeGreaterThan(1, "the limiter never grants all three at once");
+            gateway.Requests.ShouldAllBe(r => r.Uri.AbsolutePath.EndsWith("/sendBulkViber"), "the lone third recipient is a part of a mailing, not a quick message");
+            gateway.Requests.ShouldAllBe(r => r.BodyText.Contains("\"alphaname_id\":\"77\""));
         }
 
         [Fact]
