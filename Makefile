@@ -78,10 +78,11 @@ contract: tools
 run: build
 	$(DOTNET) run --project src/ViberGateways.Cli -c $(CONFIGURATION) --no-build -- demo
 
-## bench: BenchmarkDotNet, Release: per-send cost of the SDK against a hand-written client on each AlphaSMS transport;
-##        a million-recipient bulk send to the sandbox (run as its own process) against building everything in memory
-##        first and against one request per recipient; a no-op build with and without client generation
-##        (BENCH_FILTER='*PerSend*' picks some). Reports land in tests/ViberGateways.Benchmarks/results; see
+## bench: BenchmarkDotNet, Release: per-send cost of the SDK against a hand-written client on each AlphaSMS transport
+##        (bare, and through IHttpClientFactory with the standard resilience handler); a million-recipient bulk send
+##        to the sandbox (run as its own process) against building everything in memory first, against one request
+##        per recipient and against serializing the same items with Newtonsoft alone; a no-op build with and without
+##        client generation (BENCH_FILTER='*PerSend*' picks some). Reports land in tests/ViberGateways.Benchmarks/results; see
 ##        tests/ViberGateways.Benchmarks/docs/benchmarks.md. Takes about a quarter of an hour; not part of `make test`.
 bench:
 	$(DOTNET) build src/ViberGateways.Cli -c Release -nologo

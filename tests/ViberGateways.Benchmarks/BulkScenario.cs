@@ -20,8 +20,11 @@ namespace ViberGateways.Benchmarks
         {
             _sandbox = sandbox;
             _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 }) { BaseAddress = sandbox.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-            Client = new AlphaSmsJsonClient(new AlphaSmsOptions { ApiKey = "sandbox-alphasms-key" }, _http);
+            Client = new AlphaSmsJsonClient(new AlphaSmsOptions { ApiKey = ApiKey }, _http);
         }
+
+        /// <summary>The AlphaSMS key the sandbox accepts.</summary>
+        public const string ApiKey = "sandbox-alphasms-key";
 
         /// <summary>The SDK client every contender sends with.</summary>
         public AlphaSmsJsonClient Client { get; }

@@ -70,7 +70,8 @@ namespace ViberGateways.Benchmarks
             return gatewayId;
         }
 
-        private sealed class SendRequest
+        /// <summary>The request body; <see cref="BulkSerializationBenchmarks"/> serializes it too, 500 items at a time.</summary>
+        internal sealed class SendRequest
         {
             [JsonProperty("auth")]
             public string Auth { get; set; } = "";
@@ -79,7 +80,8 @@ namespace ViberGateways.Benchmarks
             public ViberItem[] Data { get; set; } = Array.Empty<ViberItem>();
         }
 
-        private sealed class ViberItem
+        /// <summary>One message of the request's <c>data</c> list.</summary>
+        internal sealed class ViberItem
         {
             [JsonProperty("type")]
             public string Type { get; set; } = "viber";
