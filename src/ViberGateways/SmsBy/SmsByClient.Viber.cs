@@ -215,9 +215,11 @@ namespace ViberGateways.SmsBy
         /// <summary>The neutral message as an SMS.by message, checked; violations named as the caller wrote the message.</summary>
         private CheckedMessage<SmsByMessage> Check(ViberMessage message, string path)
         {
-            // A part of a message to several recipients (split by a router) is sent as the whole message would be.
+            // A sender id the message gives is of the kind its whole recipient list needs (an alpha name for several):
+            // a part split off by a router keeps that kind of send. Without one, the options give the part's kind.
+            var count = message.SmsBy?.SenderId is null ? message.Recipients?.Count ?? 0 : message.OriginalRecipientCount;
             var mailing = message.Recipients is null
-                || SmsByRules.IsMailing(new SmsByMessage { ScheduledAt = message.ScheduledAt, MailingName = message.SmsBy?.MailingName }, message.OriginalRecipientCount);
+                || SmsByRules.IsMailing(new SmsByMessage { ScheduledAt = message.ScheduledAt, MailingName = message.SmsBy?.MailingName }, count);
             var smsBy = ToSmsByMessage(message, path, mailing, out var errors);
             var recipients = NeutralResults.Checked(errors, path, NeutralFields, () => SmsByRules.Check(smsBy), AlreadyReported(errors, path));
             return new CheckedMessage<SmsByMessage>(smsBy, recipients.Select(r => r.Digits).ToList(), message);

@@ -72,18 +72,18 @@ namespace ViberGateways.Tests.Routing
         }
 
         [Fact]
-        public async Task An_SmsBy_message_to_several_split_by_the_limiter_goes_out_as_mailings_from_its_alpha_name_in_every_part()
+        public async Task An_SmsBy_message_to_several_with_its_own_sender_id_split_by_the_limiter_goes_out_as_mailings_from_that_alpha_name()
         {
             var reply = """{"uuid":"cc9c8043-8caf-11ef-b035-9e8f47954dec","success":"OK"}""";
             var gateway = new StubGateway().Reply(() => new HttpResponseMessage { Content = new StringContent(reply) }, times: 3);
-            var smsBy = (IViberClient)new ViberGateways.SmsBy.SmsByClient(new ViberGateways.SmsBy.SmsByOptions { ApiKey = StubbedClients.SmsByToken, MailingSenderId = 77 }, gateway.CreateClient("https://smsby.test/"));
+            var smsBy = (IViberClient)new ViberGateways.SmsBy.SmsByClient(new ViberGateways.SmsBy.SmsByOptions { ApiKey = StubbedClients.SmsByToken }, gateway.CreateClient("https://smsby.test/"));
             var router = new ViberRouter(new[] { smsBy }, new RoutingOptions
             {
                 Routes = { ["375"] = new List<Gateway> { Gateway.SmsBy } },
                 RateLimiters = { [Gateway.SmsBy] = new ScriptedRateLimiter { PermitLimit = 2 } },
             });
 
-            var results = await router.SendAsync(new ViberMessage { Recipients = Numbers("37529", 3).ToList(), Text = "Hello" });
+            var results = await router.SendAsync(new ViberMessage { Recipients = Numbers("37529", 3).ToList(), Text = "Hello", SmsBy = new ViberGateways.SmsBy.SmsByMessageOptions { SenderId = 77 } });
 
             results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
             gateway.Requests.Count.ShouldBeGreaterThan(1, "the limiter never grants all three at once");
