@@ -46,11 +46,26 @@ namespace ViberGateways
         /// A rate limiter per gateway account, shared with whatever else sends through that account (a distributed
         /// limiter shared by several processes, say): every send through the gateway first takes one permit per
         /// recipient, as a bulk send with <see cref="Bulk.BulkSendOptions.RateLimiter"/> does — the recipients are sent
-        /// in parts the limiter can grant at once, a refused lease is asked for again (after its RetryAfter, or 50 ms),
-        /// and recipients a cancelled or failing limiter kept from going are not sent (so they move on to the next
-        /// gateway). Set in code only; the limiters stay the caller's.
+        /// in parts the limiter can grant at once, a refused lease is asked for again (after its
+        /// <see cref="MetadataName.RetryAfter"/>, or <see cref="RateLimiterRetryDelay"/> when the lease gives no
+        /// <see cref="TimeSpan"/> there, on <see cref="TimeProvider"/>), and recipients a cancelled or failing limiter
+        /// kept from going are not sent (so they move on to the next gateway). Set in code only; the limiters stay the
+        /// caller's.
         /// </summary>
         public IDictionary<Gateway, RateLimiter> RateLimiters { get; set; } = new Dictionary<Gateway, RateLimiter>();
+
+        /// <summary>
+        /// How long to wait before asking a limiter of <see cref="RateLimiters"/> again after it refused a lease without
+        /// saying when to retry (more than zero; 50 ms unless set). Set in code only.
+        /// </summary>
+        public TimeSpan RateLimiterRetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>
+        /// The clock the waits before asking a limiter of <see cref="RateLimiters"/> again run on (the system clock
+        /// unless set; tests set a fake one, e.g. <c>FakeTimeProvider</c>, and advance it instead of waiting). Set in
+        /// code only.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
         /// <summary>The longest route key, in digits (ITU-T E.164).</summary>
         private const int MaxCodeDigits = PhoneNumber.MaxDigits;
@@ -148,6 +163,16 @@ namespace ViberGateways
                         yield return new ValidationViolation(Field(nameof(RateLimiters), limiter.Key.ToString()), "required", "is null (remove the gateway for no limiter)");
                     }
                 }
+            }
+
+            if (RateLimiterRetryDelay <= TimeSpan.Zero)
+            {
+                yield return new ValidationViolation(Field(nameof(RateLimiterRetryDelay)), "range", $"must be more than zero, not {RateLimiterRetryDelay}");
+            }
+
+            if (TimeProvider is null)
+            {
+                yield return new ValidationViolation(Field(nameof(TimeProvider)), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
             }
 
             if (Failover is null)

@@ -27,9 +27,6 @@ namespace ViberGateways
         private readonly bool _failoverWhenUnsupported;
         private readonly Dictionary<Gateway, RateLimiterPermits> _permits;
 
-        /// <summary>The wait before asking a gateway's rate limiter again when a refused lease does not say.</summary>
-        private static readonly TimeSpan RateLimiterRetryDelay = TimeSpan.FromMilliseconds(50);
-
         /// <summary>Creates a router over gateway clients.</summary>
         /// <param name="clients">One client per gateway (at least one).</param>
         /// <param name="options">Routes and failover; optional (then every gateway in <see cref="Gateway"/> order).</param>
@@ -73,7 +70,7 @@ namespace ViberGateways
             _failover = options.Failover.Count > 0 ? options.Failover.Distinct().ToList() : Gateways;
             _failoverOnRejection = options.FailoverOnRejection;
             _failoverWhenUnsupported = options.FailoverWhenUnsupported;
-            _permits = options.RateLimiters.ToDictionary(l => l.Key, l => new RateLimiterPermits(l.Value, TimeProvider.System, RateLimiterRetryDelay));
+            _permits = options.RateLimiters.ToDictionary(l => l.Key, l => new RateLimiterPermits(l.Value, options.TimeProvider, options.RateLimiterRetryDelay));
         }
 
         /// <summary>The gateways this router sends through, in <see cref="Gateway"/> order.</summary>

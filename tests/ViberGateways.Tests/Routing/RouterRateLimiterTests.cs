@@ -2,15 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Routing
 {
     /// <summary>
     /// <see cref="RoutingOptions.RateLimiters"/>: every send through a gateway takes one permit per recipient from that
-    /// gateway account's own limiter, and only from it.
+    /// gateway account's own limiter, and only from it. A fake clock decides every wait for a refused lease; nothing
+    /// here waits on the wall clock.
     /// </summary>
     public class RouterRateLimiterTests
     {
@@ -89,6 +92,120 @@ namespace ViberGateways.Tests.Routing
             gateway.Requests.Count.ShouldBeGreaterThan(1, "the limiter never grants all three at once");
             gateway.Requests.ShouldAllBe(r => r.Uri.AbsolutePath.EndsWith("/sendBulkViber"), "the lone third recipient is a part of a mailing, not a quick message");
             gateway.Requests.ShouldAllBe(r => r.BodyText.Contains("\"alphaname_id\":\"77\""));
+        }
+
+        [Theory]
+        [InlineData(2000, 2000)]
+        [InlineData(null, 300)]
+        public async Task A_refused_lease_is_asked_for_again_after_its_retry_after_or_the_retry_delay_on_the_given_clock(int? retryAfterMs, int expectedWaitMs)
+        {
+            var clock = new WatchedClock();
+            var limiter = new ScriptedRateLimiter { Refusals = 2, RetryAfter = retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null };
+            var router = new ViberRouter(new[] { _alphaSms }, new RoutingOptions
+            {
+                RateLimiters = { [Gateway.AlphaSms] = limiter },
+                RateLimiterRetryDelay = TimeSpan.FromMilliseconds(300),
+                TimeProvider = clock,
+            });
+
+            var sending = router.SendAsync(To(Numbers("38050", 2)));
+
+            for (var refusal = 1; refusal <= 2; refusal++)
+            {
+                (await clock.NextWaitAsync()).ShouldBe(TimeSpan.FromMilliseconds(expectedWaitMs));
+                _alphaSms.Sends.ShouldBeEmpty();
+                clock.Advance(TimeSpan.FromMilliseconds(expectedWaitMs - 1));
+                limiter.Asked.Count.ShouldBe(refusal, "asked again before the wait was over");
+                clock.Advance(TimeSpan.FromMilliseconds(1));
+            }
+
+            var results = await sending;
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Gateway == Gateway.AlphaSms);
+            limiter.Asked.ShouldBe(new[] { 2, 2, 2 });
+            _alphaSms.Sends.Count.ShouldBe(1);
+        }
+
+        [Fact]
+        public async Task A_refused_lease_waits_50_ms_unless_the_retry_delay_is_set()
+        {
+            var clock = new WatchedClock();
+            var router = new ViberRouter(new[] { _alphaSms }, new RoutingOptions
+            {
+                RateLimiters = { [Gateway.AlphaSms] = new ScriptedRateLimiter { Refusals = 1 } },
+                TimeProvider = clock,
+            });
+
+            var sending = router.SendAsync(To(Numbers("38050", 1)));
+
+            (await clock.NextWaitAsync()).ShouldBe(TimeSpan.FromMilliseconds(50));
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            (await sending).ShouldHaveSingleItem().Outcome.ShouldBe(SendOutcome.Accepted);
+        }
+
+        [Fact]
+        public async Task A_limiter_that_fails_ends_the_send_with_its_exception_and_nothing_is_sent()
+        {
+            var failure = new InvalidOperationException("the limiter's store is unreachable");
+            var router = new ViberRouter(new[] { _alphaSms }, new RoutingOptions
+            {
+                RateLimiters = { [Gateway.AlphaSms] = new ScriptedRateLimiter { Failure = failure } },
+                TimeProvider = new WatchedClock(),
+            });
+
+            var results = await router.SendAsync(To(Numbers("38050", 2)));
+
+            results.Count.ShouldBe(2);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.NotSent && r.Failure == failure);
+            results.ShouldAllBe(r => r.Error == "the rate limiter failed: the limiter's store is unreachable");
+            _alphaSms.Sends.ShouldBeEmpty();
+        }
+
+        [Fact]
+        public async Task Recipients_a_failing_limiter_kept_from_going_move_on_to_the_next_gateway()
+        {
+            var router = Router(new() { [Gateway.AlphaSms] = new ScriptedRateLimiter { Failure = new InvalidOperationException("the limiter's store is unreachable") } });
+
+            var results = await router.SendAsync(To(Numbers("38050", 2)));
+
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Gateway == Gateway.LiveAll);
+            results.ShouldAllBe(r => r.Attempts[0].Gateway == Gateway.AlphaSms && r.Attempts[0].Outcome == SendOutcome.NotSent);
+            _alphaSms.Sends.ShouldBeEmpty();
+            _liveAll.SentTo.Count().ShouldBe(2);
+        }
+
+        [Fact]
+        public async Task Cancelled_while_waiting_for_the_limiter_the_send_ends_cancelled_and_nothing_is_sent()
+        {
+            var clock = new WatchedClock();
+            var limiter = new ScriptedRateLimiter { Refusals = int.MaxValue };
+            var router = new ViberRouter(new[] { _alphaSms, _liveAll }, new RoutingOptions
+            {
+                RateLimiters = { [Gateway.AlphaSms] = limiter },
+                Failover = { Gateway.AlphaSms, Gateway.LiveAll },
+                TimeProvider = clock,
+            });
+            using var cancel = new CancellationTokenSource();
+
+            var sending = router.SendAsync(To(Numbers("38050", 2)), cancel.Token);
+            await clock.NextWaitAsync();
+            cancel.Cancel();
+
+            await Should.ThrowAsync<OperationCanceledException>(sending);
+            limiter.Asked.ShouldBe(new[] { 2 });
+            _alphaSms.Sends.ShouldBeEmpty();
+            _liveAll.Sends.ShouldBeEmpty("cancelled recipients do not move on");
+        }
+
+        [Fact]
+        public void A_retry_delay_that_is_not_positive_and_a_missing_clock_are_named()
+        {
+            var error = Should.Throw<RequestValidationException>(() => new ViberRouter(new[] { _alphaSms }, new RoutingOptions
+            {
+                RateLimiterRetryDelay = TimeSpan.Zero,
+                TimeProvider = null!,
+            }));
+
+            error.Violations.Select(v => v.Field).ShouldBe(new[] { "RoutingOptions.RateLimiterRetryDelay", "RoutingOptions.TimeProvider" }, ignoreOrder: true);
         }
 
         [Fact]
