@@ -207,29 +207,13 @@ namespace ViberGateways.Cli
         }
 
         /// <summary>
-        /// The client of <paramref name="gateway"/> made from the settings the command line gave (the same keys
-        /// <c>AddViberGateways</c> would bind), over one HTTP client as the container configures it: no overall timeout
-        /// (the SDK times each attempt) and the gateway's connection limit.
+        /// The client of <paramref name="gateway"/> made from the settings the command line gave, bound as
+        /// <c>AddViberGateways</c> binds them (<see cref="BoundOptions"/>), over one HTTP client as the container
+        /// configures it: no overall timeout (the SDK times each attempt) and the gateway's connection limit.
         /// </summary>
         private IViberClient Direct(Gateway gateway)
         {
-            string? Setting(string name) => _configuration[$"{gateway}:{name}"];
-            GatewayOptions options = gateway switch
-            {
-                Gateway.AlphaSms => new AlphaSmsOptions
-                {
-                    ApiKey = Setting("ApiKey"),
-                    Transport = Setting("Transport") is { } transport ? Enum.Parse<AlphaSmsTransport>(transport) : AlphaSmsTransport.Json,
-                    UseHttpGet = Setting("UseHttpGet") == "true",
-                },
-                Gateway.LiveAll => new LiveAllOptions { ApiKey = Setting("ApiKey") },
-                _ => new SmsByOptions { ApiKey = Setting("ApiKey") },
-            };
-            if (Setting("BaseAddress") is { } baseAddress)
-            {
-                options.BaseAddress = new Uri(baseAddress);
-            }
-
+            var options = BoundOptions(_configuration, gateway);
             _http ??= new HttpClient(new HttpClientHandler { MaxConnectionsPerServer = options.MaxConnections }) { Timeout = Timeout.InfiniteTimeSpan };
             return options switch
             {
@@ -237,6 +221,23 @@ namespace ViberGateways.Cli
                 LiveAllOptions liveAll => ViberClientFactory.Create(liveAll, _http),
                 _ => ViberClientFactory.Create((SmsByOptions)options, _http),
             };
+        }
+
+        /// <summary>
+        /// The options of <paramref name="gateway"/> from its section of <paramref name="configuration"/>, bound by the
+        /// configuration binder as <c>AddViberGateways</c> binds them, so the command's quick path without the
+        /// container and the container can never read a setting differently.
+        /// </summary>
+        internal static GatewayOptions BoundOptions(IConfiguration configuration, Gateway gateway)
+        {
+            GatewayOptions options = gateway switch
+            {
+                Gateway.AlphaSms => new AlphaSmsOptions(),
+                Gateway.LiveAll => new LiveAllOptions(),
+                _ => new SmsByOptions(),
+            };
+            configuration.GetSection(gateway.ToString()).Bind(options);
+            return options;
         }
 
         private static GatewayConnection Open(IConfiguration file, Dictionary<string, string?> values, IReadOnlyList<Gateway> opened, SandboxGateway? ownedSandbox, bool fromOptionsOnly)
