@@ -14,11 +14,17 @@ namespace ViberGateways.Cli
     internal sealed class SandboxCommand
     {
         private readonly ViberCli _cli;
-        private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (default or 0: a free one, printed on start)." };
+        private readonly Option<int> _port = new("--port")
+        {
+            Description = "Port on 127.0.0.1 (default or 0: a free one, printed on start).",
+            CustomParser = ViberCli.WholeNumberFrom("--port", 0, 65535),
+        };
+
         private readonly Option<int> _maxMessages = new("--max-messages")
         {
             Description = $"How many accepted messages to keep; older ones are forgotten (default {SandboxOptions.DefaultMaxRetained}).",
             DefaultValueFactory = _ => SandboxOptions.DefaultMaxRetained,
+            CustomParser = ViberCli.WholeNumber<int>("--max-messages", "a whole number of at least 1", count => count >= 1),
         };
 
         public SandboxCommand(ViberCli cli) => _cli = cli;
@@ -37,16 +43,7 @@ namespace ViberGateways.Cli
         {
             var output = _cli.Output;
             var port = parsed.GetValue(_port);
-            if (port is < 0 or > 65535)
-            {
-                throw new CliInputException("--port must be 0 to 65535");
-            }
-
             var maxMessages = parsed.GetValue(_maxMessages);
-            if (maxMessages < 1)
-            {
-                throw new CliInputException("--max-messages must be at least 1");
-            }
 
             // Ctrl+C, SIGINT and SIGTERM end the wait below instead of the process, so that the sandbox stops
             // listening (its port free at once for the next one) and the command exits 0.

@@ -27,7 +27,13 @@ namespace ViberGateways.Cli
             Arity = ArgumentArity.ZeroOrMore,
         };
 
-        private readonly Option<long[]> _id = new("--id") { Description = "With a gateway: the id viber send printed before references (AlphaSMS client id; LiveAll message id, repeat for several; SMS.by quick message id).", Arity = ArgumentArity.OneOrMore };
+        private readonly Option<long[]> _id = new("--id")
+        {
+            Description = "With a gateway: the id viber send printed before references (AlphaSMS client id; LiveAll message id, repeat for several; SMS.by quick message id).",
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = ViberCli.WholeNumbers<long>("--id", "a whole number"),
+        };
+
         private readonly Option<string[]> _gatewayId = new("--gateway-id") { Description = "With a gateway: the id the gateway gave the message.", Arity = ArgumentArity.OneOrMore };
         private readonly Option<string> _uuid = new("--uuid") { Description = "With smsby: the bulk mailing uuid." };
 

@@ -117,12 +117,25 @@ namespace ViberGateways.Cli
         /// one names the CLR type, <c>System.Int32</c>); <paramref name="allowed"/>, when given, lists the only values.
         /// </summary>
         public static Func<System.CommandLine.Parsing.ArgumentResult, T> WholeNumber<T>(string option, string what, params T[] allowed)
+            where T : struct, IBinaryInteger<T> =>
+            WholeNumber<T>(option, what, value => allowed.Length == 0 || allowed.Contains(value));
+
+        /// <summary>A parser of a whole number from <paramref name="min"/> to <paramref name="max"/> for <paramref name="option"/>, naming both in its error.</summary>
+        public static Func<System.CommandLine.Parsing.ArgumentResult, T> WholeNumberFrom<T>(string option, T min, T max)
+            where T : struct, IBinaryInteger<T> =>
+            WholeNumber<T>(option, $"a whole number from {min} to {max}", value => value >= min && value <= max);
+
+        /// <summary>
+        /// A parser of a whole number for <paramref name="option"/> that <paramref name="accepts"/>; any other text is
+        /// refused as "<c>--option: 'text' is not</c> <paramref name="what"/>".
+        /// </summary>
+        public static Func<System.CommandLine.Parsing.ArgumentResult, T> WholeNumber<T>(string option, string what, Func<T, bool> accepts)
             where T : struct, IBinaryInteger<T>
         {
             return result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && (allowed.Length == 0 || allowed.Contains(value)))
+                if (T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && accepts(value))
                 {
                     return value;
                 }
@@ -132,7 +145,44 @@ namespace ViberGateways.Cli
             };
         }
 
+        /// <summary>The parser of a repeatable whole-number option (<c>--id 1 --id 2</c>), naming the option and the first value that is not one.</summary>
+        public static Func<System.CommandLine.Parsing.ArgumentResult, T[]> WholeNumbers<T>(string option, string what)
+            where T : struct, IBinaryInteger<T>
+        {
+            return result =>
+            {
+                var values = new List<T>();
+                foreach (var token in result.Tokens)
+                {
+                    if (!T.TryParse(token.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                    {
+                        result.AddError($"{option}: '{token.Value}' is not {what}");
+                        return Array.Empty<T>();
+                    }
+
+                    values.Add(value);
+                }
+
+                return values.ToArray();
+            };
+        }
+
         public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+        {
+            var parsed = Root().Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                _error.WriteLine("error: " + Flatten(parsed.Errors[0].Message) + " (see 'viber --help')");
+                return ExitCodes.InvalidInput;
+            }
+
+            // No termination handling of System.CommandLine's own: it would end a stopping sandbox with 130/143 after
+            // 2 s. `viber sandbox` stops itself on SIGINT/SIGTERM; the other commands end as any process does.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The <c>viber</c> command with every subcommand.</summary>
+        internal Command Root()
         {
             // Named explicitly: RootCommand takes the executable's name, which is ViberGateways.Cli under `dotnet run`
             // and the test host in tests; users type `viber`.
@@ -147,17 +197,7 @@ namespace ViberGateways.Cli
             root.Subcommands.Add(new SendersCommand(this).Create());
             root.Subcommands.Add(new SandboxCommand(this).Create());
             root.Subcommands.Add(new DemoCommand(this).Create());
-
-            var parsed = root.Parse(args);
-            if (parsed.Errors.Count > 0)
-            {
-                _error.WriteLine("error: " + Flatten(parsed.Errors[0].Message) + " (see 'viber --help')");
-                return ExitCodes.InvalidInput;
-            }
-
-            // No termination handling of System.CommandLine's own: it would end a stopping sandbox with 130/143 after
-            // 2 s. `viber sandbox` stops itself on SIGINT/SIGTERM; the other commands end as any process does.
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = _output, Error = _error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+            return root;
         }
 
         /// <summary>

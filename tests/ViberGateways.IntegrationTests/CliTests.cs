@@ -541,6 +541,61 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Theory]
+        [InlineData("--port", "a whole number from 0 to 65535", "sandbox", "--port", "abc")]
+        [InlineData("--port", "a whole number from 0 to 65535", "sandbox", "--port", "65536")]
+        [InlineData("--port", "a whole number from 0 to 65535", "sandbox", "--port", "-1")]
+        [InlineData("--max-messages", "a whole number of at least 1", "sandbox", "--max-messages", "0")]
+        [InlineData("--max-messages", "a whole number of at least 1", "sandbox", "--max-messages", "many")]
+        [InlineData("--id", "a whole number", "status", "alphasms", "--id", "42", "--id", "x1")]
+        public async Task A_value_out_of_range_or_not_a_number_is_refused_by_option_name_saying_what_is_expected(string option, string expected, params string[] args)
+        {
+            var (exitCode, _, error) = await RunAsync(args);
+
+            exitCode.ShouldBe(2);
+            error.ShouldBe($"error: {option}: '{args[^1]}' is not {expected} (see 'viber --help'){Environment.NewLine}");
+        }
+
+        /// <summary>
+        /// Every option of every command that takes a value other than text or a flag, given a word: the error names
+        /// the option as typed and never a .NET type. Found from the command tree, so an option added later is covered.
+        /// </summary>
+        public static TheoryData<string, string> TypedOptions()
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var command in new ViberCli(TextWriter.Null, TextWriter.Null).Root().Subcommands)
+            {
+                foreach (var option in command.Options.Where(o => o.ValueType != typeof(string) && o.ValueType != typeof(string[]) && o.ValueType != typeof(bool)))
+                {
+                    data.Add(command.Name, option.Name);
+                }
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(TypedOptions))]
+        public async Task Every_typed_option_refuses_a_word_by_its_name_without_a_type_name(string command, string option)
+        {
+            var before = command switch
+            {
+                "send" => new[] { "send", "--to", "380971234567", "--text", "Hi" },
+                "balance" => new[] { "balance", "alphasms" },
+                "senders" => new[] { "senders", "smsby" },
+                _ => new[] { command },
+            };
+
+            var (exitCode, _, error) = await RunAsync(before.Concat(new[] { option, "abc" }).ToArray());
+
+            exitCode.ShouldBe(2, error);
+            error.ShouldStartWith($"error: {option}");
+            error.ShouldContain("'abc'");
+            error.ShouldNotContain("System.");
+            error.ShouldNotContain("Int32");
+            error.ShouldNotContain("Int64");
+        }
+
+        [Theory]
         [InlineData("alphasms", "--from")]
         [InlineData("liveall", "--from")]
         public async Task A_missing_sender_is_named_as_the_option_and_the_config_setting_never_as_an_sdk_field(string gateway, string option)
