@@ -34,7 +34,8 @@ namespace ViberGateways.Sandbox
     /// <c>GET /_sandbox/messages</c>, <c>POST /_sandbox/replies</c> (<c>{"messageId": …, "phone": "…", "text": "…"}</c>),
     /// <c>POST /_sandbox/faults</c> (<c>{"fault": "503", "path": "json.php"}</c>: the next request),
     /// <c>POST /_sandbox/outages</c> (<c>{"fault": "503", "seconds": 30, "requests": 5, "path": "json.php"}</c>, all but
-    /// <c>fault</c> optional: every request until it ends) and <c>DELETE /_sandbox/faults</c> (ends them all).
+    /// <c>fault</c> optional: every request until it ends; at most <see cref="MaxOutages"/> at once, past that 409) and
+    /// <c>DELETE /_sandbox/faults</c> (ends them all). A body they cannot read is answered 400 naming the field or problem.
     /// </summary>
     public sealed class SandboxGateway : IAsyncDisposable
     {
@@ -173,9 +174,10 @@ namespace ViberGateways.Sandbox
         /// <see cref="InjectFault"/> wait for later requests.
         /// </summary>
         /// <param name="fault">The fault every request takes, e.g. <see cref="SandboxFault.ServiceUnavailable"/>.</param>
-        /// <param name="duration">How long the outage lasts on <see cref="SandboxOptions.TimeProvider"/>.</param>
+        /// <param name="duration">How long the outage lasts on <see cref="SandboxOptions.TimeProvider"/> (more than zero, at most <see cref="MaxOutageDuration"/>).</param>
         /// <param name="requests">How many requests take the fault.</param>
         /// <param name="pathContains">Only requests whose path contains this text take the fault, e.g. <c>json.php</c>.</param>
+        /// <exception cref="InvalidOperationException"><see cref="MaxOutages"/> outages are running already.</exception>
         public void StartOutage(SandboxFault fault, TimeSpan? duration = null, int? requests = null, string? pathContains = null)
         {
             if (fault is null)
@@ -193,12 +195,34 @@ namespace ViberGateways.Sandbox
                 throw new ArgumentOutOfRangeException(nameof(requests), requests, "An outage covers at least one request.");
             }
 
-            var outage = new Outage(fault, pathContains, Options.TimeProvider.GetUtcNow() + duration, requests);
+            if (duration > MaxOutageDuration)
+            {
+                throw new ArgumentOutOfRangeException(nameof(duration), duration, $"An outage lasts at most {MaxOutageDuration.TotalSeconds:0} seconds (a day).");
+            }
+
+            var now = Options.TimeProvider.GetUtcNow();
+            var outage = new Outage(fault, pathContains, now + duration, requests);
             lock (_outages)
             {
+                // Outages that ended by themselves do not count; the others stay until they end or are cleared.
+                _outages.RemoveAll(running => running.IsOver(now));
+                if (_outages.Count >= MaxOutages)
+                {
+                    throw new InvalidOperationException($"{MaxOutages} outages are running already, the most the sandbox keeps; clear them first (ClearFaults, DELETE /_sandbox/faults).");
+                }
+
                 _outages.Add(outage);
             }
         }
+
+        /// <summary>
+        /// The most outages running at once: past it <see cref="StartOutage"/> and <c>POST /_sandbox/outages</c> are
+        /// refused, so that outages started and never cleared cannot grow without end.
+        /// </summary>
+        public const int MaxOutages = 100;
+
+        /// <summary>The longest outage with a duration (a day): a longer one is refused, an unending one is started without a duration.</summary>
+        public static readonly TimeSpan MaxOutageDuration = TimeSpan.FromDays(1);
 
         /// <summary>
         /// Ends every outage and discards the queued faults no request has taken yet — for instance one meant for a
@@ -306,7 +330,20 @@ namespace ViberGateways.Sandbox
 
         private async Task HandleAsync(HttpContext http, SandboxRequest request, Func<Task> next)
         {
-            var fault = FaultFor(http);
+            SandboxFault? fault;
+            try
+            {
+                fault = FaultFor(http);
+            }
+            catch (InvalidOperationException full)
+            {
+                // An X-Sandbox-Fault header declaring one outage too many: refused as the control endpoint refuses it.
+                request.ResponseStatus = StatusCodes.Status409Conflict;
+                http.Response.StatusCode = StatusCodes.Status409Conflict;
+                await http.Response.WriteAsync(full.Message).ConfigureAwait(false);
+                return;
+            }
+
             request.Fault = fault?.Description;
             if (fault is null)
             {
@@ -451,20 +488,22 @@ namespace ViberGateways.Sandbox
             }), json));
             app.MapPost("/_sandbox/replies", async (HttpContext http) =>
             {
-                var reply = await JsonSerializer.DeserializeAsync<InjectedReply>(http.Request.Body, json).ConfigureAwait(false);
-                if (reply is null || string.IsNullOrWhiteSpace(reply.Phone) || string.IsNullOrEmpty(reply.Text))
+                const string Usage = "Send {\"messageId\": 1000001, \"phone\": \"380971234567\", \"text\": \"Yes\"}.";
+                var (reply, problem) = await ReadBodyAsync<InjectedReply>(http, json).ConfigureAwait(false);
+                if (problem != null || reply is null || string.IsNullOrWhiteSpace(reply.Phone) || string.IsNullOrEmpty(reply.Text))
                 {
-                    return Results.BadRequest(new { error = "Send {\"messageId\": 1000001, \"phone\": \"380971234567\", \"text\": \"Yes\"}." });
+                    return Refused(problem, Usage);
                 }
 
                 return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json);
             });
             app.MapPost("/_sandbox/faults", async (HttpContext http) =>
             {
-                var request = await JsonSerializer.DeserializeAsync<FaultRequest>(http.Request.Body, json).ConfigureAwait(false);
-                if (ReadFault(request) is not { } fault)
+                const string Usage = "Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header.";
+                var (request, problem) = await ReadBodyAsync<FaultRequest>(http, json).ConfigureAwait(false);
+                if ((problem ??= FaultProblem(request)) != null || ReadFault(request) is not { } fault)
                 {
-                    return Results.BadRequest(new { error = "Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header." });
+                    return Refused(problem, Usage);
                 }
 
                 sandbox().InjectFault(fault, request!.Path);
@@ -472,17 +511,81 @@ namespace ViberGateways.Sandbox
             });
             app.MapPost("/_sandbox/outages", async (HttpContext http) =>
             {
-                var request = await JsonSerializer.DeserializeAsync<FaultRequest>(http.Request.Body, json).ConfigureAwait(false);
-                if (ReadFault(request) is not { } fault || request!.Seconds <= 0 || request.Requests < 1)
+                const string Usage = "Send {\"fault\": \"503\", \"seconds\": 30, \"requests\": 5, \"path\": \"json.php\"} (all but fault optional; without seconds and requests it lasts until DELETE /_sandbox/faults).";
+                var (request, problem) = await ReadBodyAsync<FaultRequest>(http, json).ConfigureAwait(false);
+                problem ??= request?.Seconds is <= 0 || request?.Seconds > MaxOutageDuration.TotalSeconds ? $"seconds must be more than 0 and at most {MaxOutageDuration.TotalSeconds:0}"
+                    : request?.Requests < 1 ? "requests must be at least 1"
+                    : null;
+                if ((problem ??= FaultProblem(request)) != null || ReadFault(request) is not { } fault)
                 {
-                    return Results.BadRequest(new { error = "Send {\"fault\": \"503\", \"seconds\": 30, \"requests\": 5, \"path\": \"json.php\"} (all but fault optional; without seconds and requests it lasts until DELETE /_sandbox/faults)." });
+                    return Refused(problem, Usage);
                 }
 
-                sandbox().StartOutage(fault, request.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, request.Requests, request.Path);
+                try
+                {
+                    sandbox().StartOutage(fault, request!.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, request.Requests, request.Path);
+                }
+                catch (InvalidOperationException full)
+                {
+                    return Results.Json(new { error = full.Message }, json, statusCode: StatusCodes.Status409Conflict);
+                }
+
                 return Results.Json(new { outage = fault.Description, request.Seconds, request.Requests, request.Path }, json);
             });
             app.MapDelete("/_sandbox/faults", () => Results.Json(new { cleared = sandbox().ClearFaults() }, json));
         }
+
+        /// <summary>A 400 whose <c>error</c> says what is wrong first, when known, then what to send.</summary>
+        private static IResult Refused(string? problem, string usage) =>
+            Results.BadRequest(new { error = problem is null ? usage : $"{problem}. {usage}" });
+
+        /// <summary>
+        /// A control endpoint's JSON body as <typeparamref name="T"/>, or what is wrong with it in a few words: not JSON
+        /// at all, or the field whose value has the wrong type and what it should be. Never throws for a bad body.
+        /// </summary>
+        private static async Task<(T? Value, string? Problem)> ReadBodyAsync<T>(HttpContext http, JsonSerializerOptions json)
+            where T : class
+        {
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException)
+            {
+                return (null, "the body is not valid JSON");
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                {
+                    return (null, "the body must be a JSON object");
+                }
+
+                try
+                {
+                    return (document.Deserialize<T>(json), null);
+                }
+                catch (JsonException wrongType)
+                {
+                    var field = wrongType.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path.Substring(2) : null;
+                    var property = field is null ? null : typeof(T).GetProperty(field, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+                    var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                    var expected = type == typeof(string) ? "a string"
+                        : type == typeof(int) || type == typeof(long) ? "a whole number"
+                        : type == typeof(double) ? "a number"
+                        : "another value";
+                    return (null, field is null ? "the body has a value of the wrong type" : $"{field} must be {expected}");
+                }
+            }
+        }
+
+        /// <summary>What is wrong with the fault a control request names, or null when it names one.</summary>
+        private static string? FaultProblem(FaultRequest? request) =>
+            string.IsNullOrWhiteSpace(request?.Fault) ? "fault is required"
+                : ReadFault(request) is null ? $"fault '{request.Fault}' is not a fault the sandbox plays"
+                : null;
 
         private static SandboxFault? ReadFault(FaultRequest? request)
         {

@@ -160,6 +160,76 @@ namespace ViberGateways.IntegrationTests
             Sandbox.ClearFaults().ShouldBe(0);
         }
 
+        [Theory]
+        [InlineData("_sandbox/outages", """{"fault":"503","seconds":"thirty"}""", "seconds must be a number")]
+        [InlineData("_sandbox/outages", """{"fault":"503","requests":1.5}""", "requests must be a whole number")]
+        [InlineData("_sandbox/outages", """{"fault":503}""", "fault must be a string")]
+        [InlineData("_sandbox/outages", "{\"fault\":\"503\"", "the body is not valid JSON")]
+        [InlineData("_sandbox/outages", """{"fault":"503","seconds":1e9}""", "seconds must be more than 0 and at most 86400")]
+        [InlineData("_sandbox/outages", """{"fault":"503","seconds":0}""", "seconds must be more than 0 and at most 86400")]
+        [InlineData("_sandbox/outages", """{"fault":"503","requests":0}""", "requests must be at least 1")]
+        [InlineData("_sandbox/outages", """{"fault":"teapot"}""", "fault 'teapot' is not a fault the sandbox plays")]
+        [InlineData("_sandbox/outages", "", "the body is not valid JSON")]
+        [InlineData("_sandbox/faults", "not json", "the body is not valid JSON")]
+        [InlineData("_sandbox/faults", "[1]", "the body must be a JSON object")]
+        [InlineData("_sandbox/faults", """{"path":"json.php"}""", "fault is required")]
+        [InlineData("_sandbox/faults", """{"fault":"503","path":7}""", "path must be a string")]
+        [InlineData("_sandbox/replies", """{"messageId":"abc","phone":"380971234567","text":"Yes"}""", "messageId must be a whole number")]
+        [InlineData("_sandbox/replies", "{\"messageId\":1,\"phone\":\"380971234567\",\"text\":", "the body is not valid JSON")]
+        public async Task A_control_request_that_is_not_json_or_has_a_field_of_the_wrong_type_is_answered_400_naming_the_problem(string endpoint, string body, string problem)
+        {
+            using var http = _fixture.Http();
+
+            using var reply = await http.PostAsync(endpoint, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+            reply.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var error = (await reply.Content.ReadFromJsonAsync<ErrorReply>())!.Error;
+            error.ShouldStartWith(problem + ". Send {");
+            error.ShouldNotContain("System.");
+            Sandbox.ClearFaults().ShouldBe(0);
+        }
+
+        [Fact]
+        public async Task Outages_beyond_the_limit_are_refused_409_until_one_ends_or_they_are_cleared()
+        {
+            using var http = _fixture.Http();
+            try
+            {
+                for (var i = 1; i < SandboxGateway.MaxOutages; i++)
+                {
+                    Sandbox.StartOutage(SandboxFault.ServerError(), pathContains: $"never-requested-{i}");
+                }
+
+                // The last place goes to an outage the next balance request ends.
+                (await http.PostAsJsonAsync("_sandbox/outages", new { fault = "503", requests = 1, path = "http.php" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+                using (var refused = await http.PostAsJsonAsync("_sandbox/outages", new { fault = "503" }))
+                {
+                    refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                    (await refused.Content.ReadFromJsonAsync<ErrorReply>())!.Error.ShouldBe(
+                        $"{SandboxGateway.MaxOutages} outages are running already, the most the sandbox keeps; clear them first (ClearFaults, DELETE /_sandbox/faults).");
+                }
+
+                Should.Throw<InvalidOperationException>(() => Sandbox.StartOutage(SandboxFault.ServiceUnavailable()));
+                using (var declared = new HttpRequestMessage(HttpMethod.Get, Balance))
+                {
+                    declared.Headers.Add(SandboxGateway.FaultHeader, "500;outage");
+                    using var reply = await http.SendAsync(declared);
+                    reply.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                    (await reply.Content.ReadAsStringAsync()).ShouldContain("outages are running already");
+                }
+
+                (await StatusOfAsync(http)).ShouldBe(HttpStatusCode.ServiceUnavailable, "the one-request outage takes this request and ends");
+                (await http.PostAsJsonAsync("_sandbox/outages", new { fault = "503", path = "never-requested-0" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+                Sandbox.ClearFaults().ShouldBe(SandboxGateway.MaxOutages);
+                (await http.PostAsJsonAsync("_sandbox/outages", new { fault = "503", path = "never-requested-0" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+            finally
+            {
+                Sandbox.ClearFaults();
+            }
+        }
+
         [Fact]
         public void An_outage_must_be_able_to_end_by_itself_if_given_a_limit()
         {
@@ -177,6 +247,11 @@ namespace ViberGateways.IntegrationTests
         private sealed class ClearedReply
         {
             public int Cleared { get; set; }
+        }
+
+        private sealed class ErrorReply
+        {
+            public string Error { get; set; } = "";
         }
     }
 }
