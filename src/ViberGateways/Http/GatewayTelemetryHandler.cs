@@ -19,11 +19,11 @@ namespace ViberGateways.Http
     /// then "+N more", empty when there are none — and <c>ElapsedMilliseconds</c> (until the reply arrived).
     /// Event 1 <c>GatewayCallCompleted</c> is written once a 2xx reply has been read, with what it says:
     /// <c>accepted</c> (every message), <c>partial</c> (some messages accepted, some refused), <c>rejected</c> (all
-    /// refused, or the request), <c>unknown</c> (an answer in no documented form: a send may have been accepted), or
+    /// refused, or the request — on every gateway, whether its client reads the refusal or throws it while reading), <c>unknown</c> (an answer in no documented form: a send may have been accepted), or
     /// <c>replied</c> for an operation whose reply the SDK does not read; a query's accepted reply is <c>answered</c>,
     /// its unreadable one <c>failed</c>. Event 2 <c>GatewayCallFailed</c>, with a <c>Reason</c>
     /// (<see cref="GatewayException.Summary"/> or a redacted text), is a call that ended without a reply it could read:
-    /// an error status, no reply, a reply that could not be read, or a refusal found while reading it.
+    /// an error status, no reply, or a reply that could not be read.
     /// Levels follow the outcome alone: accepted, answered and replied are Information for a request that may send
     /// (its retry safety is not repeatable) and Debug for a query; rejected, partial and cancelled are Information (a
     /// gateway's refusal of a message is its answer, not a fault); unknown, unavailable, invalid and failed are Warning.
@@ -106,6 +106,14 @@ namespace ViberGateways.Http
         /// <summary>Writes the held event of <paramref name="call"/> as failed with <paramref name="exception"/>, thrown while its reply was read.</summary>
         internal static void ReplyNotRead(GatewayCall call, Exception exception)
         {
+            if (exception is GatewayRejectedException)
+            {
+                // A refusal the client finds while reading a 2xx reply (an AlphaSMS XML request error) is what the reply
+                // says, logged as every gateway logs a refusal it reads: the completed event, rejected.
+                ReplyRead(call, ReplyOutcome.Rejected());
+                return;
+            }
+
             if (call.TakeHeldEvent() is { } held)
             {
                 // A send whose reply came but was not read (cancelled meanwhile) may well have been accepted.

@@ -38,6 +38,33 @@ namespace ViberGateways.Tests.Reliability
             Field(call, "GatewayIds").ShouldBe("");
         }
 
+        /// <summary>The same outcome has the same event on every gateway: a whole request refused inside a 2xx reply is event 1, rejected.</summary>
+        [Theory]
+        [InlineData("AlphaSms Json")]
+        [InlineData("AlphaSms Xml")]
+        [InlineData("AlphaSms Http")]
+        [InlineData("LiveAll")]
+        [InlineData("SmsBy")]
+        public async Task A_request_refused_inside_a_2xx_reply_is_the_completed_event_rejected_on_every_gateway(string gateway)
+        {
+            var records = gateway switch
+            {
+                "AlphaSms Json" => await AlphaSmsAsync(AlphaSmsTransport.Json, """{"success":false,"error":"Access denied"}""", "application/json", Send),
+                "AlphaSms Xml" => await AlphaSmsAsync(AlphaSmsTransport.Xml, "<package><error>202</error></package>", "application/xml", Send),
+                "AlphaSms Http" => await AlphaSmsAsync(AlphaSmsTransport.Http, "errors:Wrong login/password", "text/plain", SendWithoutClientId),
+                "LiveAll" => await LiveAllAsync("""{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""}],"SubmissionID":0}""",
+                    "application/json", client => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = Text })),
+                _ => await SmsByAsync("""{"error":"Invalid token"}""", client => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = Text })),
+            };
+
+            var call = TheCallEvent(records);
+            call.Id.Id.ShouldBe(1);
+            call.Id.Name.ShouldBe("GatewayCallCompleted");
+            call.Level.ShouldBe(LogLevel.Information);
+            Field(call, "Outcome").ShouldBe("rejected");
+            Field(call, "StatusCode").ShouldBe("200");
+        }
+
         [Fact]
         public async Task An_AlphaSms_Json_request_with_some_messages_refused_is_partial_at_Information_with_the_accepted_gateway_ids()
         {
