@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -32,7 +31,8 @@ namespace ViberGateways.Sandbox
     /// </code>
     /// Standalone: <c>viber sandbox --port 5080</c>. Its own endpoints: <c>GET /_sandbox/requests</c>,
     /// <c>GET /_sandbox/messages</c>, <c>POST /_sandbox/replies</c> (<c>{"messageId": …, "phone": "…", "text": "…"}</c>),
-    /// <c>POST /_sandbox/faults</c> (<c>{"fault": "503", "path": "json.php"}</c>: the next request),
+    /// <c>POST /_sandbox/faults</c> (<c>{"fault": "503", "path": "json.php"}</c>: the next request; at most
+    /// <see cref="MaxQueuedFaults"/> queued, past that 409),
     /// <c>POST /_sandbox/outages</c> (<c>{"fault": "503", "seconds": 30, "requests": 5, "path": "json.php"}</c>, all but
     /// <c>fault</c> optional: every request until it ends; at most <see cref="MaxOutages"/> at once, past that 409) and
     /// <c>DELETE /_sandbox/faults</c> (ends them all). A body they cannot read is answered 400 naming the field or problem.
@@ -48,7 +48,8 @@ namespace ViberGateways.Sandbox
         private readonly Queue<SandboxRequest> _requests = new();
         private readonly object _requestsGate = new();
         private long _retainedRequestBytes;
-        private readonly ConcurrentQueue<(SandboxFault Fault, string? Path)> _faults = new();
+        // Oldest first, under its own lock: a request takes the first that applies and the others keep their order.
+        private readonly List<(SandboxFault Fault, string? Path)> _faults = new();
         private readonly List<Outage> _outages = new();
         private ConnectionCounter _connections = new();
         private int _disposed;
@@ -163,8 +164,30 @@ namespace ViberGateways.Sandbox
         /// <summary>Queues a fault for the next request (whose path contains <paramref name="pathContains"/>, if given).</summary>
         /// <param name="fault">The fault.</param>
         /// <param name="pathContains">Only a request whose path contains this text takes the fault, e.g. <c>json.php</c>.</param>
-        public void InjectFault(SandboxFault fault, string? pathContains = null) =>
-            _faults.Enqueue((fault ?? throw new ArgumentNullException(nameof(fault)), pathContains));
+        /// <exception cref="InvalidOperationException"><see cref="MaxQueuedFaults"/> faults are queued already.</exception>
+        public void InjectFault(SandboxFault fault, string? pathContains = null)
+        {
+            if (fault is null)
+            {
+                throw new ArgumentNullException(nameof(fault));
+            }
+
+            lock (_faults)
+            {
+                if (_faults.Count >= MaxQueuedFaults)
+                {
+                    throw new InvalidOperationException($"{MaxQueuedFaults} faults are queued already, the most the sandbox keeps; let requests take them or clear them first (ClearFaults, DELETE /_sandbox/faults).");
+                }
+
+                _faults.Add((fault, pathContains));
+            }
+        }
+
+        /// <summary>
+        /// The most one-request faults queued at once: past it <see cref="InjectFault"/> and <c>POST /_sandbox/faults</c>
+        /// are refused, so that faults queued for requests that never come cannot grow without end.
+        /// </summary>
+        public const int MaxQueuedFaults = 100;
 
         /// <summary>
         /// Starts an outage: every request (whose path contains <paramref name="pathContains"/>, if given) takes
@@ -239,9 +262,10 @@ namespace ViberGateways.Sandbox
                 _outages.Clear();
             }
 
-            while (_faults.TryDequeue(out _))
+            lock (_faults)
             {
-                discarded++;
+                discarded += _faults.Count;
+                _faults.Clear();
             }
 
             return discarded;
@@ -413,19 +437,19 @@ namespace ViberGateways.Sandbox
                 return outageFault;
             }
 
-            // Take the first queued fault that applies to this path; the others wait for their requests.
-            var count = _faults.Count;
-            for (var i = 0; i < count && _faults.TryDequeue(out var queued); i++)
+            // Take the first queued fault that applies to this path; the others wait for their requests, in order.
+            lock (_faults)
             {
-                if (queued.Path is null || path.Contains(queued.Path, StringComparison.OrdinalIgnoreCase))
+                var index = _faults.FindIndex(queued => queued.Path is null || path.Contains(queued.Path, StringComparison.OrdinalIgnoreCase));
+                if (index < 0)
                 {
-                    return queued.Fault;
+                    return null;
                 }
 
-                _faults.Enqueue(queued);
+                var fault = _faults[index].Fault;
+                _faults.RemoveAt(index);
+                return fault;
             }
-
-            return null;
         }
 
         private SandboxFault? OutageFault(string path)
@@ -506,7 +530,15 @@ namespace ViberGateways.Sandbox
                     return Refused(problem, Usage);
                 }
 
-                sandbox().InjectFault(fault, request!.Path);
+                try
+                {
+                    sandbox().InjectFault(fault, request!.Path);
+                }
+                catch (InvalidOperationException full)
+                {
+                    return Results.Json(new { error = full.Message }, json, statusCode: StatusCodes.Status409Conflict);
+                }
+
                 return Results.Json(new { queued = fault.Description, path = request.Path }, json);
             });
             app.MapPost("/_sandbox/outages", async (HttpContext http) =>

@@ -51,6 +51,55 @@ namespace ViberGateways.IntegrationTests
             Sandbox.ClearFaults().ShouldBe(0);
         }
 
+        [Fact]
+        public async Task Queued_faults_for_a_path_are_taken_in_the_order_they_were_queued_whatever_waits_between_them()
+        {
+            Sandbox.InjectFault(SandboxFault.ServerError(), "http.php");
+            Sandbox.InjectFault(SandboxFault.ServiceUnavailable(), "json.php");
+            Sandbox.InjectFault(SandboxFault.HtmlErrorPage(), "http.php");
+            using var http = _fixture.Http();
+
+            (await http.GetAsync("api/json.php")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await http.GetAsync("api/http.php?command=balance")).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+            (await http.GetAsync("api/http.php?command=balance")).StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+            Sandbox.ClearFaults().ShouldBe(0);
+        }
+
+        [Fact]
+        public async Task Queued_faults_beyond_the_limit_are_refused_409_until_a_request_takes_one_or_they_are_cleared()
+        {
+            using var http = _fixture.Http();
+            try
+            {
+                for (var i = 1; i < SandboxGateway.MaxQueuedFaults; i++)
+                {
+                    Sandbox.InjectFault(SandboxFault.ServerError(), $"never-requested-{i}");
+                }
+
+                // The last place goes to a fault the next balance request takes.
+                (await http.PostAsJsonAsync("_sandbox/faults", new { fault = "503", path = "http.php" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+                using (var refused = await http.PostAsJsonAsync("_sandbox/faults", new { fault = "503" }))
+                {
+                    refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                    (await refused.Content.ReadFromJsonAsync<SandboxErrorReply>())!.Error.ShouldBe(
+                        $"{SandboxGateway.MaxQueuedFaults} faults are queued already, the most the sandbox keeps; let requests take them or clear them first (ClearFaults, DELETE /_sandbox/faults).");
+                }
+
+                Should.Throw<InvalidOperationException>(() => Sandbox.InjectFault(SandboxFault.ServiceUnavailable()))
+                    .Message.ShouldStartWith($"{SandboxGateway.MaxQueuedFaults} faults are queued already");
+
+                (await http.GetAsync("api/http.php?command=balance")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, "the request takes its queued fault and frees a place");
+                (await http.PostAsJsonAsync("_sandbox/faults", new { fault = "503", path = "never-requested-0" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+                Sandbox.ClearFaults().ShouldBe(SandboxGateway.MaxQueuedFaults);
+                (await http.PostAsJsonAsync("_sandbox/faults", new { fault = "503", path = "never-requested-0" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+            finally
+            {
+                Sandbox.ClearFaults();
+            }
+        }
+
         [Theory]
         [InlineData("503", 503, "text/plain")]
         [InlineData("500", 500, "text/plain")]

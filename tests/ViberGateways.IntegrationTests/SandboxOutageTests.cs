@@ -183,7 +183,7 @@ namespace ViberGateways.IntegrationTests
             using var reply = await http.PostAsync(endpoint, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
             reply.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            var error = (await reply.Content.ReadFromJsonAsync<ErrorReply>())!.Error;
+            var error = (await reply.Content.ReadFromJsonAsync<SandboxErrorReply>())!.Error;
             error.ShouldStartWith(problem + ". Send {");
             error.ShouldNotContain("System.");
             Sandbox.ClearFaults().ShouldBe(0);
@@ -206,7 +206,7 @@ namespace ViberGateways.IntegrationTests
                 using (var refused = await http.PostAsJsonAsync("_sandbox/outages", new { fault = "503" }))
                 {
                     refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-                    (await refused.Content.ReadFromJsonAsync<ErrorReply>())!.Error.ShouldBe(
+                    (await refused.Content.ReadFromJsonAsync<SandboxErrorReply>())!.Error.ShouldBe(
                         $"{SandboxGateway.MaxOutages} outages are running already, the most the sandbox keeps; clear them first (ClearFaults, DELETE /_sandbox/faults).");
                 }
 
@@ -247,11 +247,6 @@ namespace ViberGateways.IntegrationTests
         private sealed class ClearedReply
         {
             public int Cleared { get; set; }
-        }
-
-        private sealed class ErrorReply
-        {
-            public string Error { get; set; } = "";
         }
     }
 }
