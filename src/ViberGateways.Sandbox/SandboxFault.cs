@@ -94,19 +94,47 @@ namespace ViberGateways.Sandbox
         /// </summary>
         /// <param name="header">The header value.</param>
         /// <returns>The fault.</returns>
-        /// <exception cref="FormatException">The value is none of the above.</exception>
+        /// <exception cref="FormatException">The value is none of the above, or a number in it is out of range; the message names the part.</exception>
         public static SandboxFault Parse(string header) => ParseDeclaringOutage(header, out _);
 
+        /// <summary>What an <c>X-Sandbox-Fault</c> header takes, as a refusal quotes it.</summary>
+        internal const string HeaderForms =
+            "one of 429, 503, 500, html, html=<status 400-599>, delay=<milliseconds, at most 86400000>, drop, drop-after, " +
+            "truncate, malformed; then, each after ';', retry-after=<seconds, 0 to 86400> (429 and 503 only), outage " +
+            "(until cleared), outage=<seconds, more than 0 and at most 86400>, outage-requests=<requests, at least 1>; " +
+            "e.g. 503;outage-requests=4";
+
+        private const int MaxDelayMilliseconds = 86_400_000;
+
         /// <summary>Reads a header value and the outage it declares, if any (null when it declares none).</summary>
+        /// <exception cref="FormatException">The value is not a form the header takes; the message names the part and lists the forms.</exception>
         internal static SandboxFault ParseDeclaringOutage(string header, out (TimeSpan? Duration, int? Requests)? outage)
         {
-            var parts = new List<string>(header.Split(';'));
-            var head = parts[0].Trim().ToLowerInvariant();
-            var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var part in parts.GetRange(1, parts.Count - 1))
+            if (header is null)
             {
-                var pair = part.Split(new[] { '=' }, 2);
-                settings[pair[0].Trim()] = pair.Length == 2 ? pair[1].Trim() : "";
+                throw new ArgumentNullException(nameof(header));
+            }
+
+            var parts = header.Split(';');
+            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var pair = parts[i].Split(new[] { '=' }, 2);
+                var setting = pair[0].Trim().ToLowerInvariant();
+                if (setting.Length == 0)
+                {
+                    throw Refused(parts[i].Trim().Length == 0 ? "a ';' has nothing after it" : $"'{Quoted(parts[i])}' has no setting name");
+                }
+
+                if (setting is not ("retry-after" or "outage" or "outage-requests"))
+                {
+                    throw Refused($"'{Quoted(parts[i])}' is not a setting it takes");
+                }
+
+                if (!settings.TryAdd(setting, pair.Length == 2 ? pair[1].Trim() : null))
+                {
+                    throw Refused($"{setting} is given twice");
+                }
             }
 
             outage = null;
@@ -114,33 +142,82 @@ namespace ViberGateways.Sandbox
             var counted = settings.TryGetValue("outage-requests", out var outageRequests);
             if (lasts || counted)
             {
-                var duration = string.IsNullOrEmpty(outageSeconds) ? (TimeSpan?)null : TimeSpan.FromSeconds(double.Parse(outageSeconds, CultureInfo.InvariantCulture));
-                var requests = counted ? int.Parse(outageRequests!, CultureInfo.InvariantCulture) : (int?)null;
-                if (duration <= TimeSpan.Zero || requests < 1)
+                TimeSpan? duration = null;
+                if (outageSeconds != null)
                 {
-                    throw new FormatException($"An outage lasts a positive number of seconds and requests: '{header}'.");
+                    duration = Seconds(outageSeconds) is { } seconds && seconds > 0 && seconds <= SandboxGateway.MaxOutageDuration.TotalSeconds
+                        ? TimeSpan.FromSeconds(seconds)
+                        : throw Refused($"outage={Quoted(outageSeconds)}: outage takes seconds, more than 0 and at most {SandboxGateway.MaxOutageDuration.TotalSeconds:0}");
+                }
+
+                int? requests = null;
+                if (counted)
+                {
+                    requests = int.TryParse(outageRequests, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1
+                        ? count
+                        : throw Refused($"outage-requests={Quoted(outageRequests ?? "")}: outage-requests takes a whole number of requests, at least 1");
                 }
 
                 outage = (duration, requests);
             }
 
-            TimeSpan? retryAfter = settings.TryGetValue("retry-after", out var seconds) ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) : null;
-            var name = head.Split('=')[0];
-            var value = head.Contains('=') ? head.Substring(head.IndexOf('=') + 1) : null;
+            var head = parts[0].Trim().ToLowerInvariant();
+            var name = head.Split('=')[0].Trim();
+            var value = head.Contains('=') ? head.Substring(head.IndexOf('=') + 1).Trim() : null;
+            if (settings.ContainsKey("retry-after") && name is not ("429" or "503"))
+            {
+                throw Refused($"retry-after applies to 429 and 503 only, not to '{Quoted(head)}'");
+            }
+
+            TimeSpan? retryAfter = null;
+            if (settings.TryGetValue("retry-after", out var retrySeconds))
+            {
+                retryAfter = Seconds(retrySeconds) is { } seconds && seconds <= SandboxGateway.MaxOutageDuration.TotalSeconds
+                    ? TimeSpan.FromSeconds(seconds)
+                    : throw Refused($"retry-after={Quoted(retrySeconds ?? "")}: retry-after takes seconds, 0 to {SandboxGateway.MaxOutageDuration.TotalSeconds:0}");
+            }
+
+            if (value != null && name is not ("html" or "delay"))
+            {
+                throw Refused(name is "429" or "503" or "500" or "drop" or "drop-after" or "truncate" or "malformed"
+                    ? $"{name} takes no value ('{Quoted(head)}')"
+                    : $"'{Quoted(head)}' is not a fault the sandbox plays");
+            }
+
             return name switch
             {
                 "429" => TooManyRequests(retryAfter ?? TimeSpan.FromSeconds(1)),
                 "503" => ServiceUnavailable(retryAfter),
                 "500" => ServerError(),
-                "html" => HtmlErrorPage(value is null ? 502 : int.Parse(value, CultureInfo.InvariantCulture)),
-                "delay" => Delayed(TimeSpan.FromMilliseconds(int.Parse(value ?? "1000", CultureInfo.InvariantCulture))),
+                "html" => HtmlErrorPage(value is null ? 502
+                    : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is >= 400 and <= 599 ? status
+                    : throw Refused($"html={Quoted(value)}: html takes an HTTP status from 400 to 599")),
+                "delay" => Delayed(TimeSpan.FromMilliseconds(value is null ? 1000
+                    : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds <= MaxDelayMilliseconds ? milliseconds
+                    : throw Refused($"delay={Quoted(value)}: delay takes whole milliseconds, at most {MaxDelayMilliseconds}"))),
                 "drop" => DropConnection(),
                 "drop-after" => DropConnection(afterProcessing: true),
                 "truncate" => TruncatedBody(),
                 "malformed" => MalformedBody(),
-                _ => throw new FormatException($"Unknown sandbox fault '{header}'."),
+                "" => throw Refused("it names no fault"),
+                _ => throw Refused($"'{Quoted(head)}' is not a fault the sandbox plays"),
             };
         }
+
+        /// <summary>A number of seconds written plainly (no sign, exponent or NaN), or null.</summary>
+        private static double? Seconds(string? text) =>
+            double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
+        /// <summary>Part of a header as a refusal repeats it: short, so that a long header cannot make a long reply.</summary>
+        private static string Quoted(string text)
+        {
+            const int Longest = 40;
+            var trimmed = text.Trim();
+            return trimmed.Length <= Longest ? trimmed : trimmed.Substring(0, Longest) + "…";
+        }
+
+        private static FormatException Refused(string problem) =>
+            new FormatException($"{SandboxGateway.FaultHeader}: {problem}. It takes {HeaderForms}.");
 
         /// <inheritdoc />
         public override string ToString() => Description;

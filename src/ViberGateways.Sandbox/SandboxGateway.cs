@@ -39,7 +39,10 @@ namespace ViberGateways.Sandbox
     /// </summary>
     public sealed class SandboxGateway : IAsyncDisposable
     {
-        /// <summary>The header that injects a fault into one request (see <see cref="SandboxFault.Parse"/>).</summary>
+        /// <summary>
+        /// The header that injects a fault into one request (see <see cref="SandboxFault.Parse"/>). A value it cannot
+        /// read is answered 400 naming the header, the part it cannot read and the forms it takes; the request goes no further.
+        /// </summary>
         public const string FaultHeader = "X-Sandbox-Fault";
 
         private readonly WebApplication _app;
@@ -359,12 +362,16 @@ namespace ViberGateways.Sandbox
             {
                 fault = FaultFor(http);
             }
+            catch (FormatException malformed)
+            {
+                // The sandbox's own control surface, not gateway behaviour: the request goes no further.
+                await RefuseFaultHeaderAsync(http, request, StatusCodes.Status400BadRequest, malformed.Message).ConfigureAwait(false);
+                return;
+            }
             catch (InvalidOperationException full)
             {
                 // An X-Sandbox-Fault header declaring one outage too many: refused as the control endpoint refuses it.
-                request.ResponseStatus = StatusCodes.Status409Conflict;
-                http.Response.StatusCode = StatusCodes.Status409Conflict;
-                await http.Response.WriteAsync(full.Message).ConfigureAwait(false);
+                await RefuseFaultHeaderAsync(http, request, StatusCodes.Status409Conflict, full.Message).ConfigureAwait(false);
                 return;
             }
 
@@ -417,7 +424,17 @@ namespace ViberGateways.Sandbox
             }
         }
 
-        private SandboxFault? FaultFor(HttpContext http)
+        private static async Task RefuseFaultHeaderAsync(HttpContext http, SandboxRequest request, int status, string message)
+        {
+            request.ResponseStatus = status;
+            http.Response.StatusCode = status;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(message).ConfigureAwait(false);
+        }
+
+        /// <exception cref="FormatException">The request's <see cref="FaultHeader"/> is not a form it takes.</exception>
+        /// <exception cref="InvalidOperationException">The header declares an outage past <see cref="MaxOutages"/>.</exception>
+                private SandboxFault? FaultFor(HttpContext http)
         {
             var path = http.Request.Path.Value ?? "";
             if (http.Request.Headers.TryGetValue(FaultHeader, out var header) && !string.IsNullOrWhiteSpace(header))
