@@ -58,6 +58,23 @@ namespace ViberGateways.Http
 #endif
         }
 
+        /// <summary>
+        /// A reply's text (nswag-templates/Client.Class.liquid, SDK: 7.): decoded from the bytes the guard read when it
+        /// read them (<see cref="BufferedReply.Text"/>), as <see cref="HttpContent.ReadAsStringAsync()"/> would decode them.
+        /// </summary>
+        public static Task<string> TextAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            if (content is BufferedReply buffered)
+            {
+                return Task.FromResult(buffered.Text());
+            }
+#if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+#else
+            return content.ReadAsStringAsync();
+#endif
+        }
+
         /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
         public static Encoding EncodingOf(HttpResponseMessage response)
         {

@@ -114,16 +114,4 @@ namespace ViberGateways.Http
 #endif
         }
     }
-
-    /// <summary>A reply the guard read in full: its bytes, for the client to read without another copy.</summary>
-    internal sealed class BufferedReply : ByteArrayContent
-    {
-        public BufferedReply(byte[] body)
-            : base(body)
-        {
-            Body = body;
-        }
-
-        public byte[] Body { get; }
-    }
 }
