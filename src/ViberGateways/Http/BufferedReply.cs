@@ -17,11 +17,11 @@ namespace ViberGateways.Http
 
         /// <summary>
         /// The body as text, decoded as <see cref="HttpContent.ReadAsStringAsync()"/> decodes it (the charset the
-        /// Content-Type names, an unknown one being an <see cref="InvalidOperationException"/>; else a byte order
-        /// mark; else UTF-8, a matching mark skipped), straight from <see cref="Body"/>: reading it through
-        /// <see cref="HttpContent"/> would copy the whole body into a buffer of its own first.
+        /// Content-Type names; else a byte order mark; else UTF-8; a matching mark skipped), straight from
+        /// <see cref="Body"/>: reading it through <see cref="HttpContent"/> would copy the whole body into a buffer of
+        /// its own first. False for a charset this runtime does not know, which only that reading reports as it does.
         /// </summary>
-        public string Text()
+        public bool TryText(out string text)
         {
             var charset = Headers.ContentType?.CharSet;
             Encoding encoding;
@@ -31,9 +31,10 @@ namespace ViberGateways.Http
                 {
                     encoding = Encoding.GetEncoding(charset.Length > 2 && charset[0] == '"' && charset[charset.Length - 1] == '"' ? charset.Substring(1, charset.Length - 2) : charset);
                 }
-                catch (ArgumentException exception)
+                catch (ArgumentException)
                 {
-                    throw new InvalidOperationException("The character set provided in ContentType is invalid.", exception);
+                    text = "";
+                    return false;
                 }
             }
             else
@@ -42,7 +43,8 @@ namespace ViberGateways.Http
             }
 
             var mark = MarkLength(encoding);
-            return encoding.GetString(Body, mark, Body.Length - mark);
+            text = encoding.GetString(Body, mark, Body.Length - mark);
+            return true;
         }
 
         /// <summary>The length of <paramref name="encoding"/>'s byte order mark when the body starts with it, else 0.</summary>

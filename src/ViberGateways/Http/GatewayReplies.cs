@@ -60,13 +60,13 @@ namespace ViberGateways.Http
 
         /// <summary>
         /// A reply's text (nswag-templates/Client.Class.liquid, SDK: 7.): decoded from the bytes the guard read when it
-        /// read them (<see cref="BufferedReply.Text"/>), as <see cref="HttpContent.ReadAsStringAsync()"/> would decode them.
+        /// read them (<see cref="BufferedReply.TryText"/>), as <see cref="HttpContent.ReadAsStringAsync()"/> would decode them.
         /// </summary>
         public static Task<string> TextAsync(HttpContent content, CancellationToken cancellationToken)
         {
-            if (content is BufferedReply buffered)
+            if (content is BufferedReply buffered && buffered.TryText(out var text))
             {
-                return Task.FromResult(buffered.Text());
+                return Task.FromResult(text);
             }
 #if NET5_0_OR_GREATER
             return content.ReadAsStringAsync(cancellationToken);
