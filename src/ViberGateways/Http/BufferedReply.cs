@@ -7,13 +7,19 @@ namespace ViberGateways.Http
     /// <summary>A reply the guard read in full: its bytes, for the client to read without another copy.</summary>
     internal sealed class BufferedReply : ByteArrayContent
     {
-        public BufferedReply(byte[] body)
+        /// <param name="body">The reply's bytes.</param>
+        /// <param name="encoding">Its charset as <see cref="GatewayReplies.EncodingOf"/> reads it, when known already.</param>
+        public BufferedReply(byte[] body, Encoding? encoding = null)
             : base(body)
         {
             Body = body;
+            Encoding = encoding;
         }
 
         public byte[] Body { get; }
+
+        /// <summary>The charset the guard read from the reply's headers (each reader would otherwise look it up again).</summary>
+        public Encoding? Encoding { get; }
 
         /// <summary>
         /// The body as text, decoded as <see cref="HttpContent.ReadAsStringAsync()"/> decodes it (the charset the

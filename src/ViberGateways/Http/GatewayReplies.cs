@@ -78,6 +78,11 @@ namespace ViberGateways.Http
         /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
         public static Encoding EncodingOf(HttpResponseMessage response)
         {
+            if (response.Content is BufferedReply { Encoding: { } known })
+            {
+                return known;
+            }
+
             var charset = response.Content?.Headers.ContentType?.CharSet;
             try
             {

@@ -39,7 +39,8 @@ namespace ViberGateways.Http
                     throw TooLarge(response, response.Content.Headers.ContentLength);
                 }
 
-                var replacement = new BufferedReply(MaskSecrets(body, secrets, GatewayReplies.EncodingOf(response)));
+                var encoding = GatewayReplies.EncodingOf(response);
+                var replacement = new BufferedReply(MaskSecrets(body, secrets, encoding), encoding);
                 // The body is read: of its headers, only the type (and charset) still describes it.
                 replacement.Headers.ContentType = response.Content.Headers.ContentType;
                 response.Content.Dispose();
