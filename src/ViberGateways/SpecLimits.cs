@@ -167,8 +167,7 @@ namespace ViberGateways
                     break;
                 case RegularExpressionAttribute pattern when value is string patterned:
                     // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
-                    var match = Patterns.GetOrAdd(pattern.Pattern, Compile).Match(patterned);
-                    if (!(match.Success && match.Index == 0 && match.Length == patterned.Length))
+                    if (!MatchesWhole(Patterns.GetOrAdd(pattern.Pattern, Compile), patterned))
                     {
                         return ("pattern", $"must match {pattern.Pattern}");
                     }
@@ -187,6 +186,23 @@ namespace ViberGateways
         /// A spec's pattern, matched in time linear in the input where the runtime can (no timeout to check per match);
         /// elsewhere, and for a pattern that engine cannot run, with a timeout against runaway backtracking.
         /// </summary>
+        /// <summary>Whether the first match of <paramref name="regex"/> in <paramref name="value"/> is all of it.</summary>
+        private static bool MatchesWhole(Regex regex, string value)
+        {
+#if NET7_0_OR_GREATER
+            // The first match's bounds, without the Match object (and its groups) a match allocates.
+            foreach (var match in regex.EnumerateMatches(value))
+            {
+                return match.Index == 0 && match.Length == value.Length;
+            }
+
+            return false;
+#else
+            var match = regex.Match(value);
+            return match.Success && match.Index == 0 && match.Length == value.Length;
+#endif
+        }
+
         private static Regex Compile(string pattern)
         {
 #if NET7_0_OR_GREATER

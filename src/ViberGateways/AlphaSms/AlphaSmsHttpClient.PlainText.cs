@@ -14,6 +14,10 @@ namespace ViberGateways.AlphaSms
     internal sealed class AlphaSmsHttpReply
     {
         private static readonly WireProperty[] Fields = WireNames.PropertiesOf(typeof(AlphaSmsHttpReplyFields));
+
+        // Per field, read once: the type its text is parsed as, and its setter.
+        private static readonly Type[] ValueTypes = Array.ConvertAll(Fields, field => Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType);
+        private static readonly Action<object, object?>[] Setters = Array.ConvertAll(Fields, field => CompiledSetter.Of(field.Property));
         private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
         private readonly AlphaSmsHttpReplyFields? _fields;
@@ -45,7 +49,7 @@ namespace ViberGateways.AlphaSms
             var fields = new AlphaSmsHttpReplyFields();
             for (var i = 0; i < names.Count; i++)
             {
-                var start = names[i].Index + names[i].Field.Name.Length + 1;
+                var start = names[i].Index + Fields[names[i].Field].Name.Length + 1;
                 var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
                 Set(fields, names[i].Field, trimmed.Substring(start, end - start).Trim());
             }
@@ -54,9 +58,9 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
-        private static List<(int Index, WireProperty Field)> FieldsIn(string text)
+        private static List<(int Index, int Field)> FieldsIn(string text)
         {
-            var found = new List<(int Index, WireProperty Field)>(4);
+            var found = new List<(int Index, int Field)>(4);
             for (var i = 0; i < text.Length; i++)
             {
                 if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
@@ -64,9 +68,9 @@ namespace ViberGateways.AlphaSms
                     continue;
                 }
 
-                foreach (var field in Fields)
+                for (var field = 0; field < Fields.Length; field++)
                 {
-                    var name = field.Name;
+                    var name = Fields[field].Name;
                     if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
                     {
                         found.Add((i, field));
@@ -79,12 +83,12 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
-        private static void Set(AlphaSmsHttpReplyFields fields, WireProperty field, string value)
+        private static void Set(AlphaSmsHttpReplyFields fields, int field, string value)
         {
-            var parsed = WireNames.Parse(value, Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType);
+            var parsed = WireNames.Parse(value, ValueTypes[field]);
             if (parsed != null)
             {
-                field.Property.SetValue(fields, parsed);
+                Setters[field](fields, parsed);
             }
         }
 

@@ -58,9 +58,31 @@ namespace ViberGateways.Http
 #endif
         }
 
+        /// <summary>
+        /// A reply's text (nswag-templates/Client.Class.liquid, SDK: 7.): decoded from the bytes the guard read when it
+        /// read them (<see cref="BufferedReply.TryText"/>), as <see cref="HttpContent.ReadAsStringAsync()"/> would decode them.
+        /// </summary>
+        public static Task<string> TextAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            if (content is BufferedReply buffered && buffered.TryText(out var text))
+            {
+                return Task.FromResult(text);
+            }
+#if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+#else
+            return content.ReadAsStringAsync();
+#endif
+        }
+
         /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
         public static Encoding EncodingOf(HttpResponseMessage response)
         {
+            if (response.Content is BufferedReply { Encoding: { } known })
+            {
+                return known;
+            }
+
             var charset = response.Content?.Headers.ContentType?.CharSet;
             try
             {

@@ -26,8 +26,6 @@ namespace ViberGateways.Http
             MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
         });
 
-        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-
         private readonly RecyclableMemoryStream _body;
 
         private PooledBodyContent(RecyclableMemoryStream body, MediaTypeHeaderValue contentType)
@@ -39,8 +37,8 @@ namespace ViberGateways.Http
         /// <summary>A JSON body (UTF-8), as <see cref="JsonConvert.SerializeObject(object)"/> would write it with the same serializer settings.</summary>
         public static PooledBodyContent Json(object value, JsonSerializer serializer, MediaTypeHeaderValue contentType) => Write(contentType, stream =>
         {
-            // A small writer buffer: it only batches characters on their way into the pooled blocks.
-            using var text = new StreamWriter(stream, Utf8, 512, leaveOpen: true);
+            // Pooled batches: the writer only carries characters on their way into the pooled blocks.
+            using var text = new PooledUtf8Writer(stream);
             using var json = new JsonTextWriter(text) { Formatting = serializer.Formatting, ArrayPool = JsonCharPool.Instance };
             serializer.Serialize(json, value);
         });

@@ -39,7 +39,8 @@ namespace ViberGateways.Http
                     throw TooLarge(response, response.Content.Headers.ContentLength);
                 }
 
-                var replacement = new BufferedReply(MaskSecrets(body, secrets, GatewayReplies.EncodingOf(response)));
+                var encoding = GatewayReplies.EncodingOf(response);
+                var replacement = new BufferedReply(MaskSecrets(body, secrets, encoding), encoding);
                 // The body is read: of its headers, only the type (and charset) still describes it.
                 replacement.Headers.ContentType = response.Content.Headers.ContentType;
                 response.Content.Dispose();
@@ -113,17 +114,5 @@ namespace ViberGateways.Http
             return -1;
 #endif
         }
-    }
-
-    /// <summary>A reply the guard read in full: its bytes, for the client to read without another copy.</summary>
-    internal sealed class BufferedReply : ByteArrayContent
-    {
-        public BufferedReply(byte[] body)
-            : base(body)
-        {
-            Body = body;
-        }
-
-        public byte[] Body { get; }
     }
 }
