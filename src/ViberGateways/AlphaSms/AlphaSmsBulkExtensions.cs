@@ -16,7 +16,7 @@ namespace ViberGateways.AlphaSms
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send.</param>
         /// <returns>One result per message, as requests complete.</returns>
-        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this IAlphaSmsClient client, IEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null,
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this IAlphaSmsClient client, IEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(new SynchronousInput<AlphaSmsMessage>(messages, nameof(messages)), options, cancellationToken);
 
@@ -27,7 +27,7 @@ namespace ViberGateways.AlphaSms
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send.</param>
         /// <returns>One result per recipient, as requests complete.</returns>
-        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this IAlphaSmsClient client, AlphaSmsMessage message, IEnumerable<string> recipients,
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this IAlphaSmsClient client, AlphaSmsMessage message, IEnumerable<string> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
     }

@@ -58,9 +58,8 @@ namespace ViberGateways.AlphaSms
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
         {
             _ = messages ?? throw new ArgumentNullException(nameof(messages));
-            var results = AlphaSmsBulk.Items(EachRecipient(messages, cancellationToken), options, Transport, SendCheckedAsync, CheckBulkItem,
+            return AlphaSmsBulk.Items(EachRecipient(messages, cancellationToken), options, Transport, SendCheckedAsync, CheckBulkItem,
                 item => item.Message?.Recipient ?? "", cancellationToken);
-            return ToSendResults(results, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -73,7 +72,6 @@ namespace ViberGateways.AlphaSms
             _ = message ?? throw new ArgumentNullException(nameof(message));
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
             var template = AlphaSmsViberMapping.ToAlphaSms(message, "", message.ClientId, Options);
-            IAsyncEnumerable<BulkRecipientResult> results;
             try
             {
                 if (message.Recipients is { Count: > 0 })
@@ -84,14 +82,12 @@ namespace ViberGateways.AlphaSms
                     });
                 }
 
-                results = AlphaSmsBulk.ToRecipients(template, recipients, options, Transport, SendCheckedAsync, cancellationToken);
+                return AlphaSmsBulk.ToRecipients(template, recipients, options, Transport, SendCheckedAsync, cancellationToken);
             }
             catch (RequestValidationException invalid)
             {
                 throw AlphaSmsViberMapping.Neutral(invalid, _ => new NeutralPath("message", "message.Recipients"), Transport);
             }
-
-            return ToSendResults(results, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -323,14 +319,6 @@ namespace ViberGateways.AlphaSms
             catch (RequestValidationException invalid)
             {
                 throw AlphaSmsViberMapping.Neutral(invalid, _ => item.Path, Transport);
-            }
-        }
-
-        private static async IAsyncEnumerable<SendResult> ToSendResults(IAsyncEnumerable<BulkRecipientResult> results, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                yield return AlphaSmsViberMapping.ToSendResult(result);
             }
         }
 

@@ -29,11 +29,11 @@ namespace ViberGateways.AlphaSms
             SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
 
         /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+        public IAsyncEnumerable<SendResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+        public IAsyncEnumerable<SendResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />

@@ -109,17 +109,6 @@ namespace ViberGateways.AlphaSms
             Failure = result.Failure,
         };
 
-        public static SendResult ToSendResult(BulkRecipientResult result) => new(Gateway.AlphaSms, result.Recipient, result.Outcome)
-        {
-            Index = result.Index,
-            Request = result.Request,
-            Reference = ReferenceOf(result.Recipient, result.ClientId, result.GatewayId),
-            Parts = result.Parts,
-            ErrorCode = result.ErrorCode,
-            Error = result.Error,
-            Failure = result.Failure,
-        };
-
         /// <summary>
         /// Every message of a request that failed as a whole: rejected when the gateway refused it (a wrong key), not
         /// sent when it was unavailable, unknown otherwise (a timeout, an unreadable reply); each keeps its client id.
@@ -172,7 +161,7 @@ namespace ViberGateways.AlphaSms
                 DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
         }
 
-        private static MessageReference? ReferenceOf(string recipient, long? clientId, long? gatewayId) =>
+        public static MessageReference? ReferenceOf(string recipient, long? clientId, long? gatewayId) =>
             (clientId != null || gatewayId != null) && PhoneNumber.TryParse(recipient, out var number, out _)
                 ? new MessageReference(Gateway.AlphaSms, number.Digits, clientId, gatewayId?.ToString(CultureInfo.InvariantCulture))
                 : null;

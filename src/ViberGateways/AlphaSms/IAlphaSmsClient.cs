@@ -45,11 +45,11 @@ namespace ViberGateways.AlphaSms
         /// <param name="messages">The messages, one recipient each.</param>
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per message, as requests complete (<see cref="BulkRecipientResult.Index"/> is the message's position).</returns>
+        /// <returns>One result per message, as requests complete (<see cref="SendResult.Index"/> is the message's position).</returns>
         /// <exception cref="RequestValidationException">The options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>
-        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<SendResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are,
@@ -63,7 +63,7 @@ namespace ViberGateways.AlphaSms
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>
-        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<SendResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>Reads the delivery status of a sent message.</summary>
         /// <param name="messageId">The message: by client id (JSON, XML) or gateway id (XML, HTTP).</param>

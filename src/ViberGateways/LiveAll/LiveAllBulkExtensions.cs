@@ -17,7 +17,7 @@ namespace ViberGateways.LiveAll
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send.</param>
         /// <returns>One result per recipient, as requests complete.</returns>
-        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this ILiveAllClient client, LiveAllMessage message, IEnumerable<string> recipients,
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this ILiveAllClient client, LiveAllMessage message, IEnumerable<string> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
 
@@ -27,7 +27,7 @@ namespace ViberGateways.LiveAll
         /// <param name="options">Concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send.</param>
         /// <returns>One result per message, as requests complete.</returns>
-        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this ILiveAllClient client, IEnumerable<LiveAllMessage> messages, BulkSendOptions? options = null,
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this ILiveAllClient client, IEnumerable<LiveAllMessage> messages, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(new SynchronousInput<LiveAllMessage>(messages, nameof(messages)), options, cancellationToken);
     }

@@ -17,7 +17,7 @@ namespace ViberGateways.SmsBy
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send.</param>
         /// <returns>One result per recipient, as requests complete.</returns>
-        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this ISmsByClient client, SmsByMessage message, IEnumerable<string> recipients,
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this ISmsByClient client, SmsByMessage message, IEnumerable<string> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
 
@@ -28,7 +28,7 @@ namespace ViberGateways.SmsBy
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send.</param>
         /// <returns>One result per recipient, as requests complete.</returns>
-        public static IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(this ISmsByClient client, SmsByMessage message, IEnumerable<SmsByPersonalRecipient> recipients,
+        public static IAsyncEnumerable<SendResult> SendBulkAsync(this ISmsByClient client, SmsByMessage message, IEnumerable<SmsByPersonalRecipient> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<SmsByPersonalRecipient>(recipients, nameof(recipients)), options, cancellationToken);
     }

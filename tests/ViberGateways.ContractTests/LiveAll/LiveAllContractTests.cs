@@ -125,9 +125,9 @@ namespace ViberGateways.ContractTests
             results.Count(r => r.Outcome == SendOutcome.Accepted).ShouldBe(3);
         }
 
-        private static async Task<List<ViberGateways.Bulk.BulkRecipientResult>> Collect(IAsyncEnumerable<ViberGateways.Bulk.BulkRecipientResult> results)
+        private static async Task<List<SendResult>> Collect(IAsyncEnumerable<SendResult> results)
         {
-            var all = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            var all = new List<SendResult>();
             await foreach (var result in results)
             {
                 all.Add(result);

@@ -348,7 +348,7 @@ namespace ViberGateways.ContractTests
             var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
             ((string?)mailing["message_type"]).ShouldBe("personal");
             mailing["delivery_list"]!.Select(d => (string?)d["button_link"]).ShouldBe(new[] { "https://example.com/some_action/1", "https://example.com/some_action" });
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId != null);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference!.MailingId != null);
         }
 
         [Fact]
@@ -365,9 +365,9 @@ namespace ViberGateways.ContractTests
             results.Count.ShouldBe(2);
         }
 
-        private static async Task<List<ViberGateways.Bulk.BulkRecipientResult>> Collect(IAsyncEnumerable<ViberGateways.Bulk.BulkRecipientResult> results)
+        private static async Task<List<SendResult>> Collect(IAsyncEnumerable<SendResult> results)
         {
-            var all = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            var all = new List<SendResult>();
             await foreach (var result in results)
             {
                 all.Add(result);

@@ -72,7 +72,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             var stored = _fixture.Sandbox.Messages.Where(m => m.Text == text).Select(m => m.Recipient).ToHashSet();
             results.Where(r => r.Outcome == SendOutcome.Accepted).ShouldAllBe(r => stored.Contains(r.Recipient));
             results.Where(r => r.Outcome == SendOutcome.NotSent).ShouldAllBe(r => !stored.Contains(r.Recipient) && r.Request == 0);
-            results.Where(r => r.Outcome == SendOutcome.Unknown).ShouldAllBe(r => r.Failure is OperationCanceledException && r.ClientId > 0);
+            results.Where(r => r.Outcome == SendOutcome.Unknown).ShouldAllBe(r => r.Failure is OperationCanceledException && r.ClientId() > 0);
 
             // Nothing is sent after the stream ended: every request had finished, and the input was let go.
             requests.Started.ShouldBeGreaterThan(0);

@@ -23,8 +23,8 @@ namespace ViberGateways.IntegrationTests.Bulk
                 .AllAsync();
 
             results.ShouldCoverIndexes(2100);
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId != null);
-            var mailings = results.GroupBy(r => r.MailingId).ToList();
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId() != null);
+            var mailings = results.GroupBy(r => r.MailingId()).ToList();
             mailings.Select(g => g.Count()).OrderBy(c => c).ShouldBe(new[] { 100, 1000, 1000 });
             foreach (var mailing in mailings)
             {
@@ -50,7 +50,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             results.ShouldCoverIndexes(25);
             results.Where(r => r.Outcome == SendOutcome.Rejected).Select(r => ((RequestValidationException)r.Failure!).Violations.Single().Field)
                 .ShouldBe(new[] { "recipients[3].Phone", "recipients[7].ButtonUrl" }, ignoreOrder: true);
-            results.Where(r => r.Outcome == SendOutcome.Accepted).Select(r => r.MailingId).Distinct().Count().ShouldBe(3);
+            results.Where(r => r.Outcome == SendOutcome.Accepted).Select(r => r.MailingId()).Distinct().Count().ShouldBe(3);
             _fixture.Sandbox.Messages.Where(m => m.Text?.EndsWith(tag, StringComparison.Ordinal) == true).Select(m => m.Text).OrderBy(t => t)
                 .ShouldBe(Enumerable.Range(0, 25).Where(i => i != 3 && i != 7).Select(i => $"Dear customer {i} {tag}").OrderBy(t => t));
         }
