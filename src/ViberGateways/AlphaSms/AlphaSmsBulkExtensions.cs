@@ -11,22 +11,11 @@ namespace ViberGateways.AlphaSms
     internal static class AlphaSmsBulkExtensions
     {
         /// <summary>Sends personalised messages through AlphaSMS; see <see cref="IAlphaSmsClient.SendBulkAsync(IAsyncEnumerable{AlphaSmsMessage}, BulkSendOptions?, CancellationToken)"/>.</summary>
-        /// <param name="client">The AlphaSMS client.</param>
-        /// <param name="messages">The messages, one recipient each.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send.</param>
-        /// <returns>One result per message, as requests complete.</returns>
         public static IAsyncEnumerable<SendResult> SendBulkAsync(this IAlphaSmsClient client, IEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(new SynchronousInput<AlphaSmsMessage>(messages, nameof(messages)), options, cancellationToken);
 
         /// <summary>Sends one message to many recipients through AlphaSMS; see <see cref="IAlphaSmsClient.SendBulkAsync(AlphaSmsMessage, IAsyncEnumerable{string}, BulkSendOptions?, CancellationToken)"/>.</summary>
-        /// <param name="client">The AlphaSMS client.</param>
-        /// <param name="message">The message, without a recipient or client id.</param>
-        /// <param name="recipients">The recipients' phone numbers.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         public static IAsyncEnumerable<SendResult> SendBulkAsync(this IAlphaSmsClient client, AlphaSmsMessage message, IEnumerable<string> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);

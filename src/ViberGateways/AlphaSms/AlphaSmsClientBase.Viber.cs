@@ -342,20 +342,13 @@ namespace ViberGateways.AlphaSms
         };
 
         /// <summary>One recipient's message of a neutral bulk send, or why it cannot be sent (no recipients, a client id out of range; a null message is left to the checks).</summary>
-        private sealed class BulkItem
+        private sealed class BulkItem(AlphaSmsMessage? message, NeutralPath path, ValidationViolation? problem)
         {
-            public BulkItem(AlphaSmsMessage? message, NeutralPath path, ValidationViolation? problem)
-            {
-                Message = message;
-                Path = path;
-                Problem = problem;
-            }
+            public AlphaSmsMessage? Message { get; } = message;
 
-            public AlphaSmsMessage? Message { get; }
+            public NeutralPath Path { get; } = path;
 
-            public NeutralPath Path { get; }
-
-            public ValidationViolation? Problem { get; }
+            public ValidationViolation? Problem { get; } = problem;
         }
     }
 }

@@ -10,20 +10,13 @@ using System.Threading.Tasks;
 namespace ViberGateways.Bulk
 {
     /// <summary>One recipient read from a bulk input: where it was, how it was given, and what its transport made of it.</summary>
-    internal readonly struct BulkEntry<TItem>
+    internal readonly struct BulkEntry<TItem>(long index, string recipient, TItem item)
     {
-        public BulkEntry(long index, string recipient, TItem item)
-        {
-            Index = index;
-            Recipient = recipient;
-            Item = item;
-        }
+        public long Index { get; } = index;
 
-        public long Index { get; }
+        public string Recipient { get; } = recipient;
 
-        public string Recipient { get; }
-
-        public TItem Item { get; }
+        public TItem Item { get; } = item;
 
         /// <summary>This recipient's result; a gateway's failure gives its error code.</summary>
         public SendResult Result(Gateway gateway, SendOutcome outcome, int request, string? error = null, Exception? failure = null, MessageReference? reference = null) =>
@@ -34,40 +27,30 @@ namespace ViberGateways.Bulk
     }
 
     /// <summary>What a gateway contributes to a bulk send: how it checks an input item and sends a request's worth of them.</summary>
-    internal sealed class BulkPlan<TInput, TItem>
+    internal sealed class BulkPlan<TInput, TItem>(Gateway gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare,
+        Func<TInput, string> recipientOf, Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> send)
     {
-        public BulkPlan(Gateway gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare, Func<TInput, string> recipientOf,
-            Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> send)
-        {
-            Gateway = gateway;
-            DefaultPerRequest = defaultPerRequest;
-            MaxPerRequest = maxPerRequest;
-            Prepare = prepare;
-            RecipientOf = recipientOf;
-            Send = send;
-        }
-
-        public Gateway Gateway { get; }
+        public Gateway Gateway { get; } = gateway;
 
         /// <summary>The gateway's name in failure texts.</summary>
         public string Name => Gateway switch { Gateway.AlphaSms => "AlphaSMS", Gateway.SmsBy => "SMS.by", _ => "LiveAll" };
 
-        public int DefaultPerRequest { get; }
+        public int DefaultPerRequest { get; } = defaultPerRequest;
 
         /// <summary>What one request can carry at most (1 for APIs that take one message per request).</summary>
-        public int MaxPerRequest { get; }
+        public int MaxPerRequest { get; } = maxPerRequest;
 
         /// <summary>Checks an input item; throws a <see cref="RequestValidationException"/> naming the field (the item is not sent).</summary>
-        public Func<TInput, long, BulkEntry<TItem>> Prepare { get; }
+        public Func<TInput, long, BulkEntry<TItem>> Prepare { get; } = prepare;
 
         /// <summary>The recipient of an item that failed its check, for its result ("" for a null item).</summary>
-        public Func<TInput, string> RecipientOf { get; }
+        public Func<TInput, string> RecipientOf { get; } = recipientOf;
 
         /// <summary>
         /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
         /// Gets the request's number (for results) and the token that cancels it.
         /// </summary>
-        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> Send { get; }
+        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> Send { get; } = send;
 
         /// <summary>
         /// Whether one refused request ends the send. True when every request carries the same content or the refusal

@@ -168,20 +168,13 @@ namespace ViberGateways.Http
         private static double Elapsed(long started) => (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
 
         /// <summary>The HTTP facts of a 2xx reply, held on its <see cref="GatewayCall"/> until the reply is read.</summary>
-        internal sealed class HeldEvent
+        internal sealed class HeldEvent(ILogger logger, int statusCode, double elapsedMilliseconds)
         {
-            public HeldEvent(ILogger logger, int statusCode, double elapsedMilliseconds)
-            {
-                Logger = logger;
-                StatusCode = statusCode;
-                ElapsedMilliseconds = elapsedMilliseconds;
-            }
+            public ILogger Logger { get; } = logger;
 
-            public ILogger Logger { get; }
+            public int StatusCode { get; } = statusCode;
 
-            public int StatusCode { get; }
-
-            public double ElapsedMilliseconds { get; }
+            public double ElapsedMilliseconds { get; } = elapsedMilliseconds;
         }
     }
     /// <summary>The SDK's log events (see <see cref="GatewayTelemetryHandler"/> for when each is written and at which level).</summary>

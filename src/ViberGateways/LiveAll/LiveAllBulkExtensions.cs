@@ -11,22 +11,11 @@ namespace ViberGateways.LiveAll
     internal static class LiveAllBulkExtensions
     {
         /// <summary>Sends one message to many recipients through LiveAll; see <see cref="ILiveAllClient.SendBulkAsync(LiveAllMessage, IAsyncEnumerable{string}, BulkSendOptions?, CancellationToken)"/>.</summary>
-        /// <param name="client">The LiveAll client.</param>
-        /// <param name="message">The message, without recipients.</param>
-        /// <param name="recipients">The recipients' phone numbers.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         public static IAsyncEnumerable<SendResult> SendBulkAsync(this ILiveAllClient client, LiveAllMessage message, IEnumerable<string> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
 
         /// <summary>Sends personalised messages through LiveAll; see <see cref="ILiveAllClient.SendBulkAsync(IAsyncEnumerable{LiveAllMessage}, BulkSendOptions?, CancellationToken)"/>.</summary>
-        /// <param name="client">The LiveAll client.</param>
-        /// <param name="messages">The messages, one recipient each.</param>
-        /// <param name="options">Concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send.</param>
-        /// <returns>One result per message, as requests complete.</returns>
         public static IAsyncEnumerable<SendResult> SendBulkAsync(this ILiveAllClient client, IEnumerable<LiveAllMessage> messages, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(new SynchronousInput<LiveAllMessage>(messages, nameof(messages)), options, cancellationToken);

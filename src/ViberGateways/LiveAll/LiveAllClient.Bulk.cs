@@ -16,11 +16,6 @@ namespace ViberGateways.LiveAll
         /// set; LiveAll documents no maximum), several at once. An invalid phone number gets a rejected result naming
         /// it; the others are sent.
         /// </summary>
-        /// <param name="message">The message, without recipients; checked before anything is sent.</param>
-        /// <param name="recipients">The recipients' phone numbers.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete, with the message id (<see cref="MessageReference.GatewayId"/>) of each accepted one.</returns>
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when LiveAll refused a request or stayed unavailable.</exception>
@@ -30,10 +25,6 @@ namespace ViberGateways.LiveAll
         /// Sends personalised messages, each with exactly one recipient, read lazily however many there are: SendIM
         /// carries one text per request, so each message is its own request, several at once.
         /// </summary>
-        /// <param name="messages">The messages, one recipient each; an invalid one gets a rejected result naming the field.</param>
-        /// <param name="options">Concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per message, as requests complete.</returns>
         /// <exception cref="RequestValidationException">The options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when LiveAll refused three requests in a row or stayed unavailable.</exception>

@@ -11,23 +11,11 @@ namespace ViberGateways.SmsBy
     internal static class SmsByBulkExtensions
     {
         /// <summary>Sends one message to many recipients as SMS.by bulk mailings; see <see cref="ISmsByClient.SendBulkAsync(SmsByMessage, IAsyncEnumerable{string}, BulkSendOptions?, CancellationToken)"/>.</summary>
-        /// <param name="client">The SMS.by client.</param>
-        /// <param name="message">The message, without recipients.</param>
-        /// <param name="recipients">The recipients' phone numbers.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         public static IAsyncEnumerable<SendResult> SendBulkAsync(this ISmsByClient client, SmsByMessage message, IEnumerable<string> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<string>(recipients, nameof(recipients)), options, cancellationToken);
 
         /// <summary>Sends each recipient its own text as SMS.by personal mailings; see <see cref="ISmsByClient.SendBulkAsync(SmsByMessage, IAsyncEnumerable{SmsByPersonalRecipient}, BulkSendOptions?, CancellationToken)"/>.</summary>
-        /// <param name="client">The SMS.by client.</param>
-        /// <param name="message">The mailing's sender, name, schedule, button and image.</param>
-        /// <param name="recipients">The recipients with their texts.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         public static IAsyncEnumerable<SendResult> SendBulkAsync(this ISmsByClient client, SmsByMessage message, IEnumerable<SmsByPersonalRecipient> recipients,
             BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             client.SendBulkAsync(message, new SynchronousInput<SmsByPersonalRecipient>(recipients, nameof(recipients)), options, cancellationToken);

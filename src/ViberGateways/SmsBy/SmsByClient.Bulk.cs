@@ -16,11 +16,6 @@ namespace ViberGateways.SmsBy
         /// maximum), several at once. Each accepted recipient's result carries its mailing's uuid
         /// (<see cref="MessageReference.MailingId"/>) for <see cref="StatusBulkViberAsync"/>.
         /// </summary>
-        /// <param name="message">The message (sender = <c>alphaname_id</c>), without recipients; checked before anything is sent.</param>
-        /// <param name="recipients">The recipients' phone numbers; an invalid one gets a rejected result naming it.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when SMS.by refused a mailing or stayed unavailable.</exception>
@@ -32,11 +27,6 @@ namespace ViberGateways.SmsBy
         /// The message gives the sender, the mailing's name and schedule, and a button's caption (with the image above
         /// it); each recipient gives the text and, optionally, the button's link.
         /// </summary>
-        /// <param name="message">The mailing's sender, name, schedule, button and image; no text and no recipients.</param>
-        /// <param name="recipients">The recipients with their texts; an invalid one gets a rejected result naming the field.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when SMS.by refused three mailings in a row or stayed unavailable.</exception>
