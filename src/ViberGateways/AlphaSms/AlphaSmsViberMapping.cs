@@ -6,19 +6,13 @@ using ViberGateways.Bulk;
 namespace ViberGateways.AlphaSms
 {
     /// <summary>Where one recipient's AlphaSMS message came from in the neutral API: its message's field path and its recipient's.</summary>
-    internal sealed class NeutralPath
+    internal sealed class NeutralPath(string message, string recipient)
     {
-        public NeutralPath(string message, string recipient)
-        {
-            Message = message;
-            Recipient = recipient;
-        }
-
         /// <summary>The message, for example <c>message</c> or <c>messages[2]</c>.</summary>
-        public string Message { get; }
+        public string Message { get; } = message;
 
         /// <summary>The recipient, for example <c>message.Recipients[1]</c>.</summary>
-        public string Recipient { get; }
+        public string Recipient { get; } = recipient;
     }
 
     /// <summary>

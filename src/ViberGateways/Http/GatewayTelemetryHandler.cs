@@ -31,19 +31,14 @@ namespace ViberGateways.Http
     /// reading the reply is the event already written, never a second one. Never message bodies, phone numbers,
     /// texts, replies (they may echo both), URLs with credentials, or keys.
     /// </summary>
-    internal sealed class GatewayTelemetryHandler : DelegatingHandler
+    internal sealed class GatewayTelemetryHandler(ILogger logger) : DelegatingHandler
     {
         /// <summary>How many client ids, and how many gateway ids, one event lists; the rest are counted.</summary>
         internal const int MaxIds = 10;
 
         private static readonly ActivitySource ActivitySource = new(GatewayTelemetry.ActivitySourceName);
 
-        private readonly ILogger _logger;
-
-        public GatewayTelemetryHandler(ILogger logger)
-        {
-            _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        }
+        private readonly ILogger _logger = logger ?? throw new ArgumentNullException(nameof(logger));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
