@@ -51,7 +51,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
             var text = $"Check me {Guid.NewGuid():N}";
 
-            var results = await client.SendBulkAsync(Template(text), new[] { "380971110001", "380971110002" }).AllAsync();
+            var results = await client.SendBulkAsync(Template(text), new[] { "380971110001", "380971110002" }.ToAsyncEnumerable()).AllAsync();
 
             var status = await client.GetStatusAsync(AlphaSmsMessageId.Client(results[1].ClientId()!.Value));
             status.GatewayId.ShouldBe(results[1].GatewayId());
@@ -71,7 +71,7 @@ namespace ViberGateways.IntegrationTests.Bulk
                 ClientId = i == 17 ? usedId : null,
             });
 
-            var results = await _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(messages, new BulkSendOptions { MaxRecipientsPerRequest = 8 }).AllAsync();
+            var results = await _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxRecipientsPerRequest = 8 }).AllAsync();
 
             results.ShouldCoverIndexes(30);
             var byIndex = results.ToDictionary(r => r.Index);

@@ -178,7 +178,7 @@ namespace ViberGateways.IntegrationTests.Bulk
         public void A_message_for_many_recipients_that_names_a_recipient_or_client_id_fails_at_the_call()
         {
             var error = Should.Throw<RequestValidationException>(() =>
-                _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "x", ClientId = 5 }, new[] { "380971234567" }));
+                _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "x", ClientId = 5 }, new[] { "380971234567" }.ToAsyncEnumerable()));
 
             error.Violations.Select(v => v.Field).ShouldBe(new[] { "message.Recipient", "message.ClientId" }, ignoreOrder: true);
         }

@@ -42,7 +42,7 @@ namespace ViberGateways.IntegrationTests.Bulk
                 Text = $"{text} #{i}",
             });
 
-            var results = await _fixture.LiveAll().SendBulkAsync(messages, new BulkSendOptions { MaxConcurrentRequests = 3 }).AllAsync();
+            var results = await _fixture.LiveAll().SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 3 }).AllAsync();
 
             results.ShouldCoverIndexes(12);
             var rejected = results.Single(r => r.Outcome != SendOutcome.Accepted);

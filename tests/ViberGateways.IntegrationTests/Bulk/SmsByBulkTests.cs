@@ -45,7 +45,7 @@ namespace ViberGateways.IntegrationTests.Bulk
                 i == 7 ? "https://example.com/" + new string('a', 200) : $"https://example.com/o/{i}"));
             var message = new SmsByMessage { SenderId = 444, Button = new SmsByButton("Open", "https://example.com/o"), ImageUrl = "https://example.com/a.png" };
 
-            var results = await _fixture.SmsBy().SendBulkAsync(message, recipients, new BulkSendOptions { MaxRecipientsPerRequest = 10 }).AllAsync();
+            var results = await _fixture.SmsBy().SendBulkAsync(message, recipients.ToAsyncEnumerable(), new BulkSendOptions { MaxRecipientsPerRequest = 10 }).AllAsync();
 
             results.ShouldCoverIndexes(25);
             results.Where(r => r.Outcome == SendOutcome.Rejected).Select(r => ((RequestValidationException)r.Failure!).Violations.Single().Field)
@@ -59,7 +59,7 @@ namespace ViberGateways.IntegrationTests.Bulk
         public void A_personal_mailing_message_with_its_own_text_fails_at_the_call()
         {
             var error = Should.Throw<RequestValidationException>(() =>
-                _fixture.SmsBy().SendBulkAsync(new SmsByMessage { SenderId = 444, Text = "shared" }, new[] { new SmsByPersonalRecipient("375291111111", "own") }));
+                _fixture.SmsBy().SendBulkAsync(new SmsByMessage { SenderId = 444, Text = "shared" }, new[] { new SmsByPersonalRecipient("375291111111", "own") }.ToAsyncEnumerable()));
 
             error.Violations.ShouldHaveSingleItem().Field.ShouldBe("message.Text");
         }
