@@ -76,10 +76,7 @@ namespace ViberGateways.AlphaSms
             {
                 if (message.Recipients is { Count: > 0 })
                 {
-                    throw new RequestValidationException(new[]
-                    {
-                        new ValidationViolation("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`"),
-                    });
+                    throw RequestValidationException.Of("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
                 }
 
                 return AlphaSmsBulk.ToRecipients(template, recipients, options, Transport, SendCheckedAsync, cancellationToken);

@@ -97,11 +97,7 @@ namespace ViberGateways.AlphaSms
             }
             else
             {
-                throw new RequestValidationException(new[]
-                {
-                    new ValidationViolation(nameof(AlphaSmsOptions) + "." + nameof(AlphaSmsOptions.ApiKey), "required",
-                        "the AlphaSMS Http transport needs an API key, or a login and password"),
-                });
+                throw RequestValidationException.Of(nameof(AlphaSmsOptions) + "." + nameof(AlphaSmsOptions.ApiKey), "required", "the AlphaSMS Http transport needs an API key, or a login and password");
             }
 
             return parameters;

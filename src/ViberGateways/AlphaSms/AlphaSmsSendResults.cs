@@ -139,6 +139,6 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>A field the transport cannot carry, reported like any other validation error.</summary>
         public static RequestValidationException NotCarried(string field, string message) =>
-            new RequestValidationException(new[] { new ValidationViolation(field, "transport", message) });
+            RequestValidationException.Of(field, "transport", message);
     }
 }

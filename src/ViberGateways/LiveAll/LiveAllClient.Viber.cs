@@ -53,7 +53,7 @@ namespace ViberGateways.LiveAll
                     var path = $"messages[{index}]";
                     if (message is null)
                     {
-                        throw new RequestValidationException(new[] { new ValidationViolation(path, "required", "must not be null") });
+                        throw RequestValidationException.Of(path, "required", "must not be null");
                     }
 
                     var liveAll = ToLiveAllMessage(message, path, out var errors);

@@ -32,7 +32,7 @@ namespace ViberGateways
             {
                 try
                 {
-                    checkedMessages.Add(check(all[i] ?? throw Invalid($"messages[{i}]", "required", "must not be null"), $"messages[{i}]"));
+                    checkedMessages.Add(check(all[i] ?? throw RequestValidationException.Of($"messages[{i}]", "required", "must not be null"), $"messages[{i}]"));
                 }
                 catch (RequestValidationException invalid)
                 {
@@ -207,8 +207,5 @@ namespace ViberGateways
 
         /// <summary>The status of a reference the gateway's reply did not report on.</summary>
         public static DeliveryStatus NotReported(MessageReference reference, string why) => new DeliveryStatus(reference, DeliveryState.Unknown, "") { Error = why };
-
-        private static RequestValidationException Invalid(string field, string rule, string message) =>
-            new RequestValidationException(new[] { new ValidationViolation(field, rule, message) });
     }
 }

@@ -95,7 +95,7 @@ namespace ViberGateways
         {
             if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
             {
-                throw new RequestValidationException(new[] { new ValidationViolation("recipient", "phone", problem ?? "not an international phone number") });
+                throw RequestValidationException.Of("recipient", "phone", problem ?? "not an international phone number");
             }
 
             return Chain(number.Digits, via: null);

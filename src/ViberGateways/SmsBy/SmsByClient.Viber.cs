@@ -54,15 +54,12 @@ namespace ViberGateways.SmsBy
                     var path = $"messages[{index}]";
                     if (message is null)
                     {
-                        throw new RequestValidationException(new[] { new ValidationViolation(path, "required", "must not be null") });
+                        throw RequestValidationException.Of(path, "required", "must not be null");
                     }
 
                     if (message.Recipients is { Count: > 1 })
                     {
-                        throw new RequestValidationException(new[]
-                        {
-                            new ValidationViolation(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)"),
-                        });
+                        throw RequestValidationException.Of(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
                     }
 
                     return new BulkEntry<CheckedMessage<SmsByMessage>>(index, message.Recipients?.FirstOrDefault() ?? "", Check(message, path));
