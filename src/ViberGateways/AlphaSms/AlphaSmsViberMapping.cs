@@ -107,12 +107,7 @@ namespace ViberGateways.AlphaSms
         /// sent when it was unavailable, unknown otherwise (a timeout, an unreadable reply); each keeps its client id.
         /// </summary>
         public static SendResult Failed(CheckedAlphaSmsMessage message, GatewayException failure) =>
-            new(Gateway.AlphaSms, message.Message.Recipient, failure switch
-            {
-                GatewayRejectedException => SendOutcome.Rejected,
-                GatewayUnavailableException => SendOutcome.NotSent,
-                _ => SendOutcome.Unknown,
-            })
+            new(Gateway.AlphaSms, message.Message.Recipient, failure.Outcome)
             {
                 Index = message.Index,
                 Reference = ReferenceOf(message.Message.Recipient, message.ClientId, null),

@@ -439,19 +439,13 @@ namespace ViberGateways.Bulk
             }
             catch (GatewayException failure)
             {
-                var outcome = failure switch
-                {
-                    GatewayUnavailableException => SendOutcome.NotSent,
-                    GatewayRejectedException => SendOutcome.Rejected,
-                    _ => SendOutcome.Unknown,
-                };
                 if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && _plan.StopOnFirstRefusal)
                     || Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop)
                 {
                     Stop(failure);
                 }
 
-                return Outcome(batch, request, outcome, failure.Message, failure);
+                return Outcome(batch, request, failure.Outcome, failure.Message, failure);
             }
             catch (Exception unexpected) when (unexpected is not OperationCanceledException)
             {

@@ -64,13 +64,7 @@ namespace ViberGateways
         /// </summary>
         public static IReadOnlyList<SendResult> Failed(Gateway gateway, IList<string> recipients, GatewayException failure)
         {
-            var outcome = failure switch
-            {
-                GatewayRejectedException => SendOutcome.Rejected,
-                GatewayUnavailableException => SendOutcome.NotSent,
-                _ => SendOutcome.Unknown,
-            };
-            return recipients.Select((recipient, i) => new SendResult(gateway, recipient, outcome)
+            return recipients.Select((recipient, i) => new SendResult(gateway, recipient, failure.Outcome)
             {
                 Index = i,
                 Error = failure.Message,

@@ -334,13 +334,7 @@ namespace ViberGateways
             catch (GatewayException failure)
             {
                 // Gateway clients report failures as results; a client that throws is read by what the exception says happened.
-                var outcome = failure switch
-                {
-                    GatewayUnavailableException => SendOutcome.NotSent,
-                    GatewayRejectedException => SendOutcome.Rejected,
-                    _ => SendOutcome.Unknown,
-                };
-                return Failed(outcome, failure);
+                return Failed(failure.Outcome, failure);
             }
             catch (Exception failure)
             {
