@@ -37,10 +37,21 @@ namespace ViberGateways.AlphaSms
             AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
-        public abstract Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default);
+        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        {
+            if (!(messageId.IsClientId ? AsksStatusByClientId : AsksStatusByGatewayId))
+            {
+                throw AlphaSmsSendResults.NotCarried(nameof(messageId), OtherStatusIdAdvice);
+            }
+
+            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
+        }
 
         /// <inheritdoc />
         public abstract Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
+
+        /// <summary>Why this transport cannot ask the status by the other kind of id, and what to use instead.</summary>
+        private protected virtual string OtherStatusIdAdvice => "";
 
         /// <summary>Sends checked messages in as few requests as the transport allows; one result per message.</summary>
         private protected abstract Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken);

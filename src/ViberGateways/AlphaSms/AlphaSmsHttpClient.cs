@@ -23,16 +23,7 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Http;
 
-        /// <inheritdoc />
-        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
-        {
-            if (messageId.IsClientId)
-            {
-                throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway");
-            }
-
-            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
-        }
+        private protected override string OtherStatusIdAdvice => "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway";
 
         private protected override bool AsksStatusByClientId => false;
 
