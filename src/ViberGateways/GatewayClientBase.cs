@@ -17,7 +17,6 @@ namespace ViberGateways
     /// <see cref="HttpClient"/> the client was given. The pipeline is the same whether the client came from dependency
     /// injection, a factory or <c>new</c>. The <see cref="HttpClient"/> belongs to the caller and is never disposed.
     /// </summary>
-    /// <typeparam name="TOptions">The gateway's options type.</typeparam>
     internal abstract class GatewayClientBase<TOptions>
         where TOptions : GatewayOptions
     {
@@ -25,7 +24,6 @@ namespace ViberGateways
         private ILogger _logger = NullLogger.Instance;
 
         /// <summary>Creates the client base.</summary>
-        /// <param name="options">The gateway's options (credentials, base address, retry policy).</param>
         /// <exception cref="ArgumentException">
         /// The base address is not an absolute http(s) URL of only scheme, host and port: the rule the host's start
         /// applies, applied here too so that a client made with <c>new</c> or a factory cannot send to a doubled path.
@@ -53,8 +51,6 @@ namespace ViberGateways
         /// Generated clients build relative paths without a leading slash. When the <see cref="HttpClient"/> has
         /// no <see cref="HttpClient.BaseAddress"/> (a client created by hand), the options' base address is used.
         /// </summary>
-        /// <param name="client">The HTTP client the request goes through.</param>
-        /// <param name="url">The relative URL being built.</param>
         protected void ApplyBaseAddress(HttpClient client, StringBuilder url)
         {
             _ = client ?? throw new ArgumentNullException(nameof(client));

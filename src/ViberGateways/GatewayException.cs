@@ -42,6 +42,14 @@ namespace ViberGateways
         /// <summary>The HTTP status code of the reply (200 when the gateway reported the error inside a successful reply).</summary>
         public int StatusCode { get; }
 
+        /// <summary>What this failure of a whole request means for each of its messages: refused, never sent, or unknown.</summary>
+        internal SendOutcome Outcome => this switch
+        {
+            GatewayRejectedException => SendOutcome.Rejected,
+            GatewayUnavailableException => SendOutcome.NotSent,
+            _ => SendOutcome.Unknown,
+        };
+
         /// <summary>The gateway's own error code (for example <c>201</c>, <c>56</c> or <c>Access denied</c>), when the reply had one.</summary>
         public string? GatewayErrorCode { get; }
 

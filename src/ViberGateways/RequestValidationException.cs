@@ -26,6 +26,10 @@ namespace ViberGateways
         /// <summary>Every violation found, in the order the fields were checked.</summary>
         public IReadOnlyList<ValidationViolation> Violations { get; }
 
+        /// <summary>The exception for one violation.</summary>
+        internal static RequestValidationException Of(string field, string rule, string message) =>
+            new RequestValidationException(new[] { new ValidationViolation(field, rule, message) });
+
         private static string Describe(IReadOnlyList<ValidationViolation> violations) =>
             "The request is invalid and was not sent:" + string.Concat(violations.Select(v => Environment.NewLine + " - " + v));
     }

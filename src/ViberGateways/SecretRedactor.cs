@@ -55,8 +55,6 @@ namespace ViberGateways
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
         /// <summary>Returns <paramref name="text"/> with every credential value replaced by <see cref="Mask"/>.</summary>
-        /// <param name="text">A URL, query string, form body, JSON, XML or multipart text.</param>
-        /// <returns>The redacted text.</returns>
         public static string Redact(string text)
         {
             _ = text ?? throw new ArgumentNullException(nameof(text));
@@ -76,8 +74,6 @@ namespace ViberGateways
         }
 
         /// <summary>The first <see cref="MaxSnippetLength"/> characters of a reply body, redacted, or <c>null</c> for no body.</summary>
-        /// <param name="body">The reply body.</param>
-        /// <returns>A bounded, redacted snippet.</returns>
         public static string? Snippet(string? body)
         {
             if (string.IsNullOrEmpty(body))

@@ -236,17 +236,11 @@ namespace ViberGateways
         private static bool IsLeaf(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || Nullable.GetUnderlyingType(type) != null || type == typeof(decimal);
 
         /// <summary>A wire property and the spec's limits on it.</summary>
-        private sealed class PropertyLimits
+        private sealed class PropertyLimits(Http.WireProperty wire, ValidationAttribute[] attributes)
         {
-            public PropertyLimits(Http.WireProperty wire, ValidationAttribute[] attributes)
-            {
-                Wire = wire;
-                Attributes = attributes;
-            }
+            public Http.WireProperty Wire { get; } = wire;
 
-            public Http.WireProperty Wire { get; }
-
-            public ValidationAttribute[] Attributes { get; }
+            public ValidationAttribute[] Attributes { get; } = attributes;
         }
     }
 }

@@ -119,7 +119,7 @@ namespace ViberGateways
         {
             if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
             {
-                throw new RequestValidationException(new[] { new ValidationViolation(field, "phone", problem!) });
+                throw RequestValidationException.Of(field, "phone", problem!);
             }
 
             return number;

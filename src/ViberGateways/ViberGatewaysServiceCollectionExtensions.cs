@@ -147,7 +147,7 @@ namespace Microsoft.Extensions.DependencyInjection
 
             if (configured.Count == 0)
             {
-                throw new RequestValidationException(new[] { new ValidationViolation("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present") });
+                throw RequestValidationException.Of("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present");
             }
 
             var routing = configuration.GetSection(RoutingSection);

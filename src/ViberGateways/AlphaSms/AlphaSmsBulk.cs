@@ -18,7 +18,7 @@ namespace ViberGateways.AlphaSms
         /// <summary>Sends the checked messages of one request; the transport's batch send.</summary>
         public delegate Task<IReadOnlyList<AlphaSmsSendResult>> RequestSender(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken);
 
-        public static IAsyncEnumerable<BulkRecipientResult> Messages(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options, AlphaSmsTransport transport,
+        public static IAsyncEnumerable<SendResult> Messages(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options, AlphaSmsTransport transport,
             RequestSender send, CancellationToken cancellationToken) =>
             Items(messages, options, transport, send, (message, index) => AlphaSmsRules.CheckBulkMessage(message, transport, $"messages[{index}]"),
                 message => message?.Recipient ?? "", cancellationToken);
@@ -27,12 +27,12 @@ namespace ViberGateways.AlphaSms
         /// Sends any input whose items each become one checked message (<paramref name="check"/> throws a
         /// <see cref="RequestValidationException"/> for one that cannot be sent: that item is rejected, the others go on).
         /// </summary>
-        public static IAsyncEnumerable<BulkRecipientResult> Items<TInput>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, AlphaSmsTransport transport,
+        public static IAsyncEnumerable<SendResult> Items<TInput>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, AlphaSmsTransport transport,
             RequestSender send, Func<TInput, long, CheckedAlphaSmsMessage> check, Func<TInput, string> recipientOf, CancellationToken cancellationToken) =>
             BulkSender.Run(input, options, Plan<TInput>(transport, send,
                 (item, index) => new BulkEntry<CheckedAlphaSmsMessage>(index, recipientOf(item), check(item, index)), recipientOf), cancellationToken);
 
-        public static IAsyncEnumerable<BulkRecipientResult> ToRecipients(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options,
+        public static IAsyncEnumerable<SendResult> ToRecipients(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options,
             AlphaSmsTransport transport, RequestSender send, CancellationToken cancellationToken)
         {
             var content = AlphaSmsRules.CheckBulkTemplate(message, transport);
@@ -43,14 +43,14 @@ namespace ViberGateways.AlphaSms
 
         private static BulkPlan<TInput, CheckedAlphaSmsMessage> Plan<TInput>(AlphaSmsTransport transport, RequestSender send,
             Func<TInput, long, BulkEntry<CheckedAlphaSmsMessage>> prepare, Func<TInput, string> recipientOf) =>
-            new BulkPlan<TInput, CheckedAlphaSmsMessage>("AlphaSMS", transport == AlphaSmsTransport.Http ? 1 : DefaultMessagesPerRequest,
+            new BulkPlan<TInput, CheckedAlphaSmsMessage>(Gateway.AlphaSms, transport == AlphaSmsTransport.Http ? 1 : DefaultMessagesPerRequest,
                 transport == AlphaSmsTransport.Http ? 1 : BulkSender.MaxRecipientsPerRequestLimit, prepare, recipientOf,
                 (entries, request, cancellationToken) => SendAsync(entries, request, send, cancellationToken))
             {
-                ClientIdOf = message => message.ClientId,
+                ReferenceOf = entry => AlphaSmsViberMapping.ReferenceOf(entry.Recipient, entry.Item.ClientId, null),
             };
 
-        private static async Task<IReadOnlyList<BulkRecipientResult>> SendAsync(IReadOnlyList<BulkEntry<CheckedAlphaSmsMessage>> entries, int request, RequestSender send,
+        private static async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<BulkEntry<CheckedAlphaSmsMessage>> entries, int request, RequestSender send,
             CancellationToken cancellationToken)
         {
             var messages = new CheckedAlphaSmsMessage[entries.Count];
@@ -60,20 +60,11 @@ namespace ViberGateways.AlphaSms
             }
 
             var sent = await send(messages, cancellationToken).ConfigureAwait(false);
-            var results = new BulkRecipientResult[entries.Count];
+            var results = new SendResult[entries.Count];
             for (var i = 0; i < results.Length; i++)
             {
-                var result = sent[i];
-                results[i] = new BulkRecipientResult(entries[i].Index, entries[i].Recipient, result.Outcome)
-                {
-                    Request = request,
-                    ClientId = result.ClientId,
-                    GatewayId = result.GatewayId,
-                    Parts = result.Parts,
-                    ErrorCode = result.ErrorCode,
-                    Error = result.Error,
-                    Failure = result.Failure,
-                };
+                results[i] = AlphaSmsViberMapping.ToSendResult(sent[i], entries[i].Index);
+                results[i].Request = request;
             }
 
             return results;

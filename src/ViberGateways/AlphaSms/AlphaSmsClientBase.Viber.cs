@@ -58,9 +58,8 @@ namespace ViberGateways.AlphaSms
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
         {
             _ = messages ?? throw new ArgumentNullException(nameof(messages));
-            var results = AlphaSmsBulk.Items(EachRecipient(messages, cancellationToken), options, Transport, SendCheckedAsync, CheckBulkItem,
+            return AlphaSmsBulk.Items(EachRecipient(messages, cancellationToken), options, Transport, SendCheckedAsync, CheckBulkItem,
                 item => item.Message?.Recipient ?? "", cancellationToken);
-            return ToSendResults(results, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -73,25 +72,19 @@ namespace ViberGateways.AlphaSms
             _ = message ?? throw new ArgumentNullException(nameof(message));
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
             var template = AlphaSmsViberMapping.ToAlphaSms(message, "", message.ClientId, Options);
-            IAsyncEnumerable<BulkRecipientResult> results;
             try
             {
                 if (message.Recipients is { Count: > 0 })
                 {
-                    throw new RequestValidationException(new[]
-                    {
-                        new ValidationViolation("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`"),
-                    });
+                    throw RequestValidationException.Of("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
                 }
 
-                results = AlphaSmsBulk.ToRecipients(template, recipients, options, Transport, SendCheckedAsync, cancellationToken);
+                return AlphaSmsBulk.ToRecipients(template, recipients, options, Transport, SendCheckedAsync, cancellationToken);
             }
             catch (RequestValidationException invalid)
             {
                 throw AlphaSmsViberMapping.Neutral(invalid, _ => new NeutralPath("message", "message.Recipients"), Transport);
             }
-
-            return ToSendResults(results, cancellationToken);
         }
 
         /// <inheritdoc />
@@ -326,14 +319,6 @@ namespace ViberGateways.AlphaSms
             }
         }
 
-        private static async IAsyncEnumerable<SendResult> ToSendResults(IAsyncEnumerable<BulkRecipientResult> results, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                yield return AlphaSmsViberMapping.ToSendResult(result);
-            }
-        }
-
         private AlphaSmsMessageId? StatusIdOf(MessageReference reference)
         {
             if (AsksStatusByClientId && reference.ClientId is { } clientId)
@@ -354,20 +339,13 @@ namespace ViberGateways.AlphaSms
         };
 
         /// <summary>One recipient's message of a neutral bulk send, or why it cannot be sent (no recipients, a client id out of range; a null message is left to the checks).</summary>
-        private sealed class BulkItem
+        private sealed class BulkItem(AlphaSmsMessage? message, NeutralPath path, ValidationViolation? problem)
         {
-            public BulkItem(AlphaSmsMessage? message, NeutralPath path, ValidationViolation? problem)
-            {
-                Message = message;
-                Path = path;
-                Problem = problem;
-            }
+            public AlphaSmsMessage? Message { get; } = message;
 
-            public AlphaSmsMessage? Message { get; }
+            public NeutralPath Path { get; } = path;
 
-            public NeutralPath Path { get; }
-
-            public ValidationViolation? Problem { get; }
+            public ValidationViolation? Problem { get; } = problem;
         }
     }
 }

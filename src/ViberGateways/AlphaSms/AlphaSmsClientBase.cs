@@ -29,18 +29,29 @@ namespace ViberGateways.AlphaSms
             SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
 
         /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+        public IAsyncEnumerable<SendResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
-        public IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
+        public IAsyncEnumerable<SendResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
             AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
 
         /// <inheritdoc />
-        public abstract Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default);
+        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        {
+            if (!(messageId.IsClientId ? AsksStatusByClientId : AsksStatusByGatewayId))
+            {
+                throw AlphaSmsSendResults.NotCarried(nameof(messageId), OtherStatusIdAdvice);
+            }
+
+            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
+        }
 
         /// <inheritdoc />
         public abstract Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
+
+        /// <summary>Why this transport cannot ask the status by the other kind of id, and what to use instead.</summary>
+        private protected virtual string OtherStatusIdAdvice => "";
 
         /// <summary>Sends checked messages in as few requests as the transport allows; one result per message.</summary>
         private protected abstract Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken);

@@ -7,9 +7,6 @@ namespace ViberGateways.AlphaSms
     internal static class AlphaSmsClientFactory
     {
         /// <summary>Creates a client speaking <see cref="AlphaSmsOptions.Transport"/>.</summary>
-        /// <param name="options">The AlphaSMS options.</param>
-        /// <param name="httpClient">The HTTP client to send through (owned by the caller, never disposed by the client).</param>
-        /// <returns>The client.</returns>
         public static IAlphaSmsClient Create(AlphaSmsOptions options, HttpClient httpClient)
         {
             _ = options ?? throw new ArgumentNullException(nameof(options));

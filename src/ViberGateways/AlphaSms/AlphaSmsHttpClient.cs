@@ -23,16 +23,7 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Http;
 
-        /// <inheritdoc />
-        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
-        {
-            if (messageId.IsClientId)
-            {
-                throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway");
-            }
-
-            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
-        }
+        private protected override string OtherStatusIdAdvice => "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway";
 
         private protected override bool AsksStatusByClientId => false;
 
@@ -97,11 +88,7 @@ namespace ViberGateways.AlphaSms
             }
             else
             {
-                throw new RequestValidationException(new[]
-                {
-                    new ValidationViolation(nameof(AlphaSmsOptions) + "." + nameof(AlphaSmsOptions.ApiKey), "required",
-                        "the AlphaSMS Http transport needs an API key, or a login and password"),
-                });
+                throw RequestValidationException.Of(nameof(AlphaSmsOptions) + "." + nameof(AlphaSmsOptions.ApiKey), "required", "the AlphaSMS Http transport needs an API key, or a login and password");
             }
 
             return parameters;

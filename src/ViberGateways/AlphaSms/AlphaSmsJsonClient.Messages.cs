@@ -14,16 +14,7 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Json;
 
-        /// <inheritdoc />
-        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
-        {
-            if (!messageId.IsClientId)
-            {
-                throw AlphaSmsSendResults.NotCarried(nameof(messageId), "the AlphaSMS Json transport queries status by client id only; use AlphaSmsMessageId.Client or the XML transport");
-            }
-
-            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
-        }
+        private protected override string OtherStatusIdAdvice => "the AlphaSMS Json transport queries status by client id only; use AlphaSmsMessageId.Client or the XML transport";
 
         /// <inheritdoc />
         public override async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)

@@ -61,42 +61,23 @@ namespace ViberGateways.AlphaSms
         }
     }
 
-    /// <summary>A button under a Viber message.</summary>
-    internal sealed class AlphaSmsButton
+    /// <summary>A button under a Viber message: a caption of 1 to 19 characters and the absolute http(s) URL it opens.</summary>
+    internal sealed class AlphaSmsButton(string caption, string url)
     {
-        /// <summary>Creates a button.</summary>
-        /// <param name="caption">Button text, 1 to 19 characters.</param>
-        /// <param name="url">The absolute http(s) URL the button opens.</param>
-        public AlphaSmsButton(string caption, string url)
-        {
-            Caption = caption;
-            Url = url;
-        }
+        public string Caption { get; } = caption;
 
-        /// <summary>Button text, 1 to 19 characters.</summary>
-        public string Caption { get; }
-
-        /// <summary>The absolute http(s) URL the button opens.</summary>
-        public string Url { get; }
+        public string Url { get; } = url;
     }
 
-    /// <summary>The SMS AlphaSMS sends when a Viber message cannot be delivered.</summary>
-    internal sealed class AlphaSmsSmsFallback
+    /// <summary>
+    /// The SMS AlphaSMS sends when a Viber message cannot be delivered; the sender is Latin letters, digits, dot, dash
+    /// or underscore, at most 11 characters.
+    /// </summary>
+    internal sealed class AlphaSmsSmsFallback(string sender, string text)
     {
-        /// <summary>Creates an SMS fallback.</summary>
-        /// <param name="sender">SMS sender name: Latin letters, digits, dot, dash or underscore, at most 11 characters.</param>
-        /// <param name="text">The SMS text.</param>
-        public AlphaSmsSmsFallback(string sender, string text)
-        {
-            Sender = sender;
-            Text = text;
-        }
+        public string Sender { get; } = sender;
 
-        /// <summary>SMS sender name.</summary>
-        public string Sender { get; }
-
-        /// <summary>The SMS text.</summary>
-        public string Text { get; }
+        public string Text { get; } = text;
     }
 
     /// <summary>The AlphaSMS API that carries the messages. Switching is one option; the message model stays the same.</summary>

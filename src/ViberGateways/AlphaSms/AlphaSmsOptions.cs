@@ -44,10 +44,7 @@ namespace ViberGateways.AlphaSms
         {
             if (string.IsNullOrWhiteSpace(ApiKey))
             {
-                throw new RequestValidationException(new[]
-                {
-                    new ValidationViolation(nameof(AlphaSmsOptions) + "." + nameof(ApiKey), "required", $"the AlphaSMS {Transport} transport needs an API key"),
-                });
+                throw RequestValidationException.Of(nameof(AlphaSmsOptions) + "." + nameof(ApiKey), "required", $"the AlphaSMS {Transport} transport needs an API key");
             }
 
             return ApiKey!;

@@ -29,12 +29,7 @@ namespace ViberGateways.AlphaSms
             messages.Select((message, i) => Failed(message, failure, clientIdOf(i))).ToList();
 
         public static AlphaSmsSendResult Failed(CheckedAlphaSmsMessage message, GatewayException failure, long? clientId) =>
-            new AlphaSmsSendResult(message.Index, message.Message.Recipient, failure switch
-            {
-                GatewayRejectedException => SendOutcome.Rejected,
-                GatewayUnavailableException => SendOutcome.NotSent,
-                _ => SendOutcome.Unknown,
-            })
+            new AlphaSmsSendResult(message.Index, message.Message.Recipient, failure.Outcome)
             {
                 ClientId = clientId,
                 ErrorCode = failure is GatewayRejectedException ? failure.GatewayErrorCode : null,
@@ -139,6 +134,6 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>A field the transport cannot carry, reported like any other validation error.</summary>
         public static RequestValidationException NotCarried(string field, string message) =>
-            new RequestValidationException(new[] { new ValidationViolation(field, "transport", message) });
+            RequestValidationException.Of(field, "transport", message);
     }
 }

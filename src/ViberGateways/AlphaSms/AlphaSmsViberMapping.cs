@@ -1,24 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
 {
     /// <summary>Where one recipient's AlphaSMS message came from in the neutral API: its message's field path and its recipient's.</summary>
-    internal sealed class NeutralPath
+    internal sealed class NeutralPath(string message, string recipient)
     {
-        public NeutralPath(string message, string recipient)
-        {
-            Message = message;
-            Recipient = recipient;
-        }
-
         /// <summary>The message, for example <c>message</c> or <c>messages[2]</c>.</summary>
-        public string Message { get; }
+        public string Message { get; } = message;
 
         /// <summary>The recipient, for example <c>message.Recipients[1]</c>.</summary>
-        public string Recipient { get; }
+        public string Recipient { get; } = recipient;
     }
 
     /// <summary>
@@ -109,28 +102,12 @@ namespace ViberGateways.AlphaSms
             Failure = result.Failure,
         };
 
-        public static SendResult ToSendResult(BulkRecipientResult result) => new(Gateway.AlphaSms, result.Recipient, result.Outcome)
-        {
-            Index = result.Index,
-            Request = result.Request,
-            Reference = ReferenceOf(result.Recipient, result.ClientId, result.GatewayId),
-            Parts = result.Parts,
-            ErrorCode = result.ErrorCode,
-            Error = result.Error,
-            Failure = result.Failure,
-        };
-
         /// <summary>
         /// Every message of a request that failed as a whole: rejected when the gateway refused it (a wrong key), not
         /// sent when it was unavailable, unknown otherwise (a timeout, an unreadable reply); each keeps its client id.
         /// </summary>
         public static SendResult Failed(CheckedAlphaSmsMessage message, GatewayException failure) =>
-            new(Gateway.AlphaSms, message.Message.Recipient, failure switch
-            {
-                GatewayRejectedException => SendOutcome.Rejected,
-                GatewayUnavailableException => SendOutcome.NotSent,
-                _ => SendOutcome.Unknown,
-            })
+            new(Gateway.AlphaSms, message.Message.Recipient, failure.Outcome)
             {
                 Index = message.Index,
                 Reference = ReferenceOf(message.Message.Recipient, message.ClientId, null),
@@ -172,7 +149,7 @@ namespace ViberGateways.AlphaSms
                 DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
         }
 
-        private static MessageReference? ReferenceOf(string recipient, long? clientId, long? gatewayId) =>
+        public static MessageReference? ReferenceOf(string recipient, long? clientId, long? gatewayId) =>
             (clientId != null || gatewayId != null) && PhoneNumber.TryParse(recipient, out var number, out _)
                 ? new MessageReference(Gateway.AlphaSms, number.Digits, clientId, gatewayId?.ToString(CultureInfo.InvariantCulture))
                 : null;

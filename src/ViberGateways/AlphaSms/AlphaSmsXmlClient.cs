@@ -20,12 +20,6 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Xml;
 
-        /// <inheritdoc />
-        public override async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
-        {
-            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
-        }
-
         private protected override bool AsksStatusByClientId => true;
 
         private protected override bool AsksStatusByGatewayId => true;

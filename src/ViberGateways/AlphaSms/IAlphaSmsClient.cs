@@ -16,9 +16,6 @@ namespace ViberGateways.AlphaSms
         AlphaSmsTransport Transport { get; }
 
         /// <summary>Sends one message.</summary>
-        /// <param name="message">The message.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The accepted message's ids.</returns>
         /// <exception cref="RequestValidationException">The message is invalid or the transport cannot carry it; nothing was sent.</exception>
         /// <exception cref="GatewayException">The gateway rejected the request or the message, or its reply could not be read.</exception>
         Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default);
@@ -27,9 +24,6 @@ namespace ViberGateways.AlphaSms
         /// Sends several messages: in one request over JSON and XML, one request per message over HTTP. A message
         /// the gateway rejects does not fail the others: every message gets a result, in the order given.
         /// </summary>
-        /// <param name="messages">The messages (at least one).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>One result per message.</returns>
         /// <exception cref="RequestValidationException">A message is invalid or the transport cannot carry it; nothing was sent.</exception>
         /// <exception cref="GatewayException">The gateway rejected the whole request (for example a wrong key), or its reply could not be read.</exception>
         Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default);
@@ -42,38 +36,24 @@ namespace ViberGateways.AlphaSms
         /// (assigned when it has none), so a repeated request cannot send twice and an unknown outcome can be checked
         /// with <see cref="GetStatusAsync"/>.
         /// </summary>
-        /// <param name="messages">The messages, one recipient each.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per message, as requests complete (<see cref="BulkRecipientResult.Index"/> is the message's position).</returns>
         /// <exception cref="RequestValidationException">The options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>
-        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<SendResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Sends one message to every recipient of <paramref name="recipients"/>, read lazily however many there are,
         /// as <see cref="SendBulkAsync(IAsyncEnumerable{AlphaSmsMessage}, BulkSendOptions?, CancellationToken)"/> does.
         /// </summary>
-        /// <param name="message">The message, without a recipient or client id; checked before anything is sent.</param>
-        /// <param name="recipients">The recipients' phone numbers; an invalid one gets a rejected result naming it.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>
-        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<SendResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>Reads the delivery status of a sent message.</summary>
-        /// <param name="messageId">The message: by client id (JSON, XML) or gateway id (XML, HTTP).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The status.</returns>
         Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default);
 
         /// <summary>Reads the account balance.</summary>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The balance.</returns>
         Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
     }
 }

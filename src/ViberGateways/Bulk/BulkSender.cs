@@ -10,57 +10,47 @@ using System.Threading.Tasks;
 namespace ViberGateways.Bulk
 {
     /// <summary>One recipient read from a bulk input: where it was, how it was given, and what its transport made of it.</summary>
-    internal readonly struct BulkEntry<TItem>
+    internal readonly struct BulkEntry<TItem>(long index, string recipient, TItem item)
     {
-        public BulkEntry(long index, string recipient, TItem item)
-        {
-            Index = index;
-            Recipient = recipient;
-            Item = item;
-        }
+        public long Index { get; } = index;
 
-        public long Index { get; }
+        public string Recipient { get; } = recipient;
 
-        public string Recipient { get; }
+        public TItem Item { get; } = item;
 
-        public TItem Item { get; }
-
-        public BulkRecipientResult Result(SendOutcome outcome, int request, string? error = null, Exception? failure = null, long? clientId = null) =>
-            new BulkRecipientResult(Index, Recipient, outcome) { Request = request, Error = error, Failure = failure, ClientId = clientId };
+        /// <summary>This recipient's result; a gateway's failure gives its error code.</summary>
+        public SendResult Result(Gateway gateway, SendOutcome outcome, int request, string? error = null, Exception? failure = null, MessageReference? reference = null) =>
+            new SendResult(gateway, Recipient, outcome)
+            {
+                Index = Index, Request = request, Error = error, ErrorCode = (failure as GatewayException)?.GatewayErrorCode, Failure = failure, Reference = reference,
+            };
     }
 
     /// <summary>What a gateway contributes to a bulk send: how it checks an input item and sends a request's worth of them.</summary>
-    internal sealed class BulkPlan<TInput, TItem>
+    internal sealed class BulkPlan<TInput, TItem>(Gateway gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare,
+        Func<TInput, string> recipientOf, Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> send)
     {
-        public BulkPlan(string gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare, Func<TInput, string> recipientOf,
-            Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<BulkRecipientResult>>> send)
-        {
-            Gateway = gateway;
-            DefaultPerRequest = defaultPerRequest;
-            MaxPerRequest = maxPerRequest;
-            Prepare = prepare;
-            RecipientOf = recipientOf;
-            Send = send;
-        }
+        public Gateway Gateway { get; } = gateway;
 
-        public string Gateway { get; }
+        /// <summary>The gateway's name in failure texts.</summary>
+        public string Name => Gateway switch { Gateway.AlphaSms => "AlphaSMS", Gateway.SmsBy => "SMS.by", _ => "LiveAll" };
 
-        public int DefaultPerRequest { get; }
+        public int DefaultPerRequest { get; } = defaultPerRequest;
 
         /// <summary>What one request can carry at most (1 for APIs that take one message per request).</summary>
-        public int MaxPerRequest { get; }
+        public int MaxPerRequest { get; } = maxPerRequest;
 
         /// <summary>Checks an input item; throws a <see cref="RequestValidationException"/> naming the field (the item is not sent).</summary>
-        public Func<TInput, long, BulkEntry<TItem>> Prepare { get; }
+        public Func<TInput, long, BulkEntry<TItem>> Prepare { get; } = prepare;
 
         /// <summary>The recipient of an item that failed its check, for its result ("" for a null item).</summary>
-        public Func<TInput, string> RecipientOf { get; }
+        public Func<TInput, string> RecipientOf { get; } = recipientOf;
 
         /// <summary>
         /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
         /// Gets the request's number (for results) and the token that cancels it.
         /// </summary>
-        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<BulkRecipientResult>>> Send { get; }
+        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> Send { get; } = send;
 
         /// <summary>
         /// Whether one refused request ends the send. True when every request carries the same content or the refusal
@@ -68,8 +58,8 @@ namespace ViberGateways.Bulk
         /// </summary>
         public bool StopOnFirstRefusal { get; set; } = true;
 
-        /// <summary>The client id an item carries (assigned when it was checked), for results of requests that failed as a whole.</summary>
-        public Func<TItem, long?>? ClientIdOf { get; set; }
+        /// <summary>The reference an entry's result keeps when its request failed as a whole (the client id assigned when it was checked).</summary>
+        public Func<BulkEntry<TItem>, MessageReference?>? ReferenceOf { get; set; }
     }
 
     /// <summary>
@@ -84,7 +74,7 @@ namespace ViberGateways.Bulk
         public const int MaxRecipientsPerRequestLimit = 10_000;
 
         /// <summary>Checks the options (at call time, before anything is read or sent) and returns the result stream.</summary>
-        public static IAsyncEnumerable<BulkRecipientResult> Run<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
+        public static IAsyncEnumerable<SendResult> Run<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
         {
             _ = input ?? throw new ArgumentNullException(nameof(input));
 
@@ -119,7 +109,7 @@ namespace ViberGateways.Bulk
             return RunAsync(input, options, plan, cancellationToken);
         }
 
-        private static async IAsyncEnumerable<BulkRecipientResult> RunAsync<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan,
+        private static async IAsyncEnumerable<SendResult> RunAsync<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var run = new BulkRun<TInput, TItem>(input, options, plan, cancellationToken);
@@ -157,7 +147,7 @@ namespace ViberGateways.Bulk
         private readonly CancellationToken _callerToken;
         private readonly CancellationTokenSource _cancel;
         private readonly Channel<List<BulkEntry<TItem>>> _requests;
-        private readonly Channel<IReadOnlyList<BulkRecipientResult>> _results;
+        private readonly Channel<IReadOnlyList<SendResult>> _results;
         private readonly BulkPace? _pace;
         private readonly RateLimiterPermits? _permits;
         private readonly int _perRequest;
@@ -193,10 +183,10 @@ namespace ViberGateways.Bulk
 
             var concurrency = options.MaxConcurrentRequests;
             _requests = Channel.CreateBounded<List<BulkEntry<TItem>>>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
-            _results = Channel.CreateBounded<IReadOnlyList<BulkRecipientResult>>(new BoundedChannelOptions(concurrency + 1) { SingleReader = true });
+            _results = Channel.CreateBounded<IReadOnlyList<SendResult>>(new BoundedChannelOptions(concurrency + 1) { SingleReader = true });
         }
 
-        public ChannelReader<IReadOnlyList<BulkRecipientResult>> Results => _results.Reader;
+        public ChannelReader<IReadOnlyList<SendResult>> Results => _results.Reader;
 
         public void Start()
         {
@@ -325,8 +315,8 @@ namespace ViberGateways.Bulk
             }
         }
 
-        private BulkRecipientResult Invalid(long index, TInput item, ArgumentException invalid) =>
-            new BulkRecipientResult(index, _plan.RecipientOf(item), SendOutcome.Rejected) { Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
+        private SendResult Invalid(long index, TInput item, ArgumentException invalid) =>
+            new SendResult(_plan.Gateway, _plan.RecipientOf(item), SendOutcome.Rejected) { Index = index, Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
 
         private async Task SendRequestsAsync()
         {
@@ -339,7 +329,7 @@ namespace ViberGateways.Bulk
             }
         }
 
-        private async Task<IReadOnlyList<BulkRecipientResult>> SendAsync(List<BulkEntry<TItem>> batch)
+        private async Task<IReadOnlyList<SendResult>> SendAsync(List<BulkEntry<TItem>> batch)
         {
             if (NotSendingReason() is { } before)
             {
@@ -375,9 +365,9 @@ namespace ViberGateways.Bulk
         /// Sends the batch in requests the caller's limiter has granted permits for: the whole batch, or parts of it
         /// when the limiter cannot grant that many at once. The recipients no request carried still get their results.
         /// </summary>
-        private async Task<IReadOnlyList<BulkRecipientResult>> SendWithPermitsAsync(List<BulkEntry<TItem>> batch)
+        private async Task<IReadOnlyList<SendResult>> SendWithPermitsAsync(List<BulkEntry<TItem>> batch)
         {
-            var results = new List<BulkRecipientResult>(batch.Count);
+            var results = new List<SendResult>(batch.Count);
             var sent = 0;
             while (sent < batch.Count)
             {
@@ -426,7 +416,7 @@ namespace ViberGateways.Bulk
             List<BulkEntry<TItem>> Rest() => batch.GetRange(sent, batch.Count - sent);
         }
 
-        private async Task<IReadOnlyList<BulkRecipientResult>> SendRequestAsync(List<BulkEntry<TItem>> batch)
+        private async Task<IReadOnlyList<SendResult>> SendRequestAsync(List<BulkEntry<TItem>> batch)
         {
             var request = Interlocked.Increment(ref _requestsSent);
             try
@@ -449,31 +439,25 @@ namespace ViberGateways.Bulk
             }
             catch (GatewayException failure)
             {
-                var outcome = failure switch
-                {
-                    GatewayUnavailableException => SendOutcome.NotSent,
-                    GatewayRejectedException => SendOutcome.Rejected,
-                    _ => SendOutcome.Unknown,
-                };
                 if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && _plan.StopOnFirstRefusal)
                     || Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop)
                 {
                     Stop(failure);
                 }
 
-                return Outcome(batch, request, outcome, failure.Message, failure);
+                return Outcome(batch, request, failure.Outcome, failure.Message, failure);
             }
             catch (Exception unexpected) when (unexpected is not OperationCanceledException)
             {
                 // Not a documented failure (a raw HttpClient without the SDK's handlers, a bug): the request may
                 // have gone out, and the next one would most likely fail alike.
-                var failure = new GatewayOutcomeUnknownException($"The {_plan.Gateway} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
+                var failure = new GatewayOutcomeUnknownException($"The {_plan.Name} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
                 Stop(failure);
                 return Outcome(batch, request, SendOutcome.Unknown, failure.Message, failure);
             }
         }
 
-        private static GatewayUnavailableException? AllUnavailable(IReadOnlyList<BulkRecipientResult> results)
+        private static GatewayUnavailableException? AllUnavailable(IReadOnlyList<SendResult> results)
         {
             foreach (var result in results)
             {
@@ -497,7 +481,7 @@ namespace ViberGateways.Bulk
         /// A request that never went out: cancelled, or the send stopped (the gateway's failure or the rate limiter's
         /// that stopped it is the reason).
         /// </summary>
-        private IReadOnlyList<BulkRecipientResult> NotSent(List<BulkEntry<TItem>> batch, Exception reason) =>
+        private IReadOnlyList<SendResult> NotSent(List<BulkEntry<TItem>> batch, Exception reason) =>
             Outcome(batch, 0, SendOutcome.NotSent, reason switch
             {
                 GatewayException => "the send stopped before this request went out: " + reason.Message,
@@ -505,18 +489,18 @@ namespace ViberGateways.Bulk
                 _ => reason.Message,
             }, reason);
 
-        private IReadOnlyList<BulkRecipientResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure)
+        private IReadOnlyList<SendResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure)
         {
-            var results = new BulkRecipientResult[batch.Count];
+            var results = new SendResult[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                results[i] = batch[i].Result(outcome, request, error, failure, _plan.ClientIdOf?.Invoke(batch[i].Item));
+                results[i] = batch[i].Result(_plan.Gateway, outcome, request, error, failure, _plan.ReferenceOf?.Invoke(batch[i]));
             }
 
             return results;
         }
 
-        private async Task PublishAsync(IReadOnlyList<BulkRecipientResult> results)
+        private async Task PublishAsync(IReadOnlyList<SendResult> results)
         {
             foreach (var result in results)
             {

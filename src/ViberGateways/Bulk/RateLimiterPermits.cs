@@ -13,19 +13,9 @@ namespace ViberGateways.Bulk
     /// is asked for again after its <see cref="MetadataName.RetryAfter"/>, or the retry delay when it states none, on
     /// the given clock: nothing is dropped, only cancellation ends the wait.
     /// </summary>
-    internal sealed class RateLimiterPermits
+    internal sealed class RateLimiterPermits(RateLimiter limiter, TimeProvider clock, TimeSpan retryDelay)
     {
-        private readonly RateLimiter _limiter;
-        private readonly TimeProvider _clock;
-        private readonly TimeSpan _retryDelay;
         private int _largestGrantable = int.MaxValue;
-
-        public RateLimiterPermits(RateLimiter limiter, TimeProvider clock, TimeSpan retryDelay)
-        {
-            _limiter = limiter;
-            _clock = clock;
-            _retryDelay = retryDelay;
-        }
 
         /// <summary>
         /// Waits until the limiter grants permits for up to <paramref name="messages"/> messages; returns the lease (to
@@ -42,7 +32,7 @@ namespace ViberGateways.Bulk
                 RateLimitLease lease;
                 try
                 {
-                    lease = await _limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
+                    lease = await limiter.AcquireAsync(permits, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ArgumentOutOfRangeException) when (permits > 1 && !cancellationToken.IsCancellationRequested)
                 {
@@ -55,9 +45,9 @@ namespace ViberGateways.Bulk
                     return (lease, permits);
                 }
 
-                var wait = RetryAfter(lease) ?? _retryDelay;
+                var wait = RetryAfter(lease) ?? retryDelay;
                 lease.Dispose();
-                await _clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+                await clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -9,7 +9,7 @@ namespace ViberGateways.Http
     /// the credential values it carries (to mask wherever a reply echoes them), the details the caller declared, and
     /// how many attempts went out. The generated operation attaches it to the request (GatewayClientBase.BeforeSend).
     /// </summary>
-    internal sealed class GatewayCall
+    internal sealed class GatewayCall(GatewayOperation operation, RetrySafety safety, List<string> secrets, RequestDetails? details)
     {
         private const string OptionName = "ViberGateways.GatewayCall";
 
@@ -20,25 +20,17 @@ namespace ViberGateways.Http
 
         private GatewayTelemetryHandler.HeldEvent? _heldEvent;
 
-        private GatewayCall(GatewayOperation operation, RetrySafety safety, List<string> secrets, RequestDetails? details)
-        {
-            Operation = operation;
-            Safety = safety;
-            Secrets = secrets;
-            Details = details;
-        }
-
-        public GatewayOperation Operation { get; }
+        public GatewayOperation Operation { get; } = operation;
 
         public string Gateway => Operation.Gateway;
 
-        public RetrySafety Safety { get; }
+        public RetrySafety Safety { get; } = safety;
 
         /// <summary>The credential values this request carries.</summary>
-        public IReadOnlyList<string> Secrets { get; }
+        public IReadOnlyList<string> Secrets { get; } = secrets;
 
         /// <summary>What the caller declared about the call (recipients), if anything.</summary>
-        public RequestDetails? Details { get; }
+        public RequestDetails? Details { get; } = details;
 
         /// <summary>How many times the request went out (counted by the resilience handler).</summary>
         public int Attempts => Volatile.Read(ref _attempts);

@@ -48,8 +48,6 @@ namespace ViberGateways.Http
         private readonly ILogger _logger;
 
         /// <summary>Creates the handler.</summary>
-        /// <param name="options">The policy.</param>
-        /// <param name="logger">Where the retry events go.</param>
         public GatewayResilienceHandler(GatewayResilienceOptions options, ILogger logger)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));

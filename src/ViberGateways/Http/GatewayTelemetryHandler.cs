@@ -31,19 +31,14 @@ namespace ViberGateways.Http
     /// reading the reply is the event already written, never a second one. Never message bodies, phone numbers,
     /// texts, replies (they may echo both), URLs with credentials, or keys.
     /// </summary>
-    internal sealed class GatewayTelemetryHandler : DelegatingHandler
+    internal sealed class GatewayTelemetryHandler(ILogger logger) : DelegatingHandler
     {
         /// <summary>How many client ids, and how many gateway ids, one event lists; the rest are counted.</summary>
         internal const int MaxIds = 10;
 
         private static readonly ActivitySource ActivitySource = new(GatewayTelemetry.ActivitySourceName);
 
-        private readonly ILogger _logger;
-
-        public GatewayTelemetryHandler(ILogger logger)
-        {
-            _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        }
+        private readonly ILogger _logger = logger ?? throw new ArgumentNullException(nameof(logger));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -176,20 +171,13 @@ namespace ViberGateways.Http
         private static double Elapsed(long started) => (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
 
         /// <summary>The HTTP facts of a 2xx reply, held on its <see cref="GatewayCall"/> until the reply is read.</summary>
-        internal sealed class HeldEvent
+        internal sealed class HeldEvent(ILogger logger, int statusCode, double elapsedMilliseconds)
         {
-            public HeldEvent(ILogger logger, int statusCode, double elapsedMilliseconds)
-            {
-                Logger = logger;
-                StatusCode = statusCode;
-                ElapsedMilliseconds = elapsedMilliseconds;
-            }
+            public ILogger Logger { get; } = logger;
 
-            public ILogger Logger { get; }
+            public int StatusCode { get; } = statusCode;
 
-            public int StatusCode { get; }
-
-            public double ElapsedMilliseconds { get; }
+            public double ElapsedMilliseconds { get; } = elapsedMilliseconds;
         }
     }
     /// <summary>The SDK's log events (see <see cref="GatewayTelemetryHandler"/> for when each is written and at which level).</summary>

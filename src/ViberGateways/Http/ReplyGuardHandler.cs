@@ -13,14 +13,9 @@ namespace ViberGateways.Http
     /// mid-body fails inside the attempt where the retry policy can judge it; and any credential of the request that
     /// the gateway echoes back (an error text quoting the key, say) is masked before it can reach an exception.
     /// </summary>
-    internal sealed class ReplyGuardHandler : DelegatingHandler
+    internal sealed class ReplyGuardHandler(int maxReplyBytes) : DelegatingHandler
     {
-        private readonly int _maxReplyBytes;
-
-        public ReplyGuardHandler(int maxReplyBytes)
-        {
-            _maxReplyBytes = maxReplyBytes > 0 ? maxReplyBytes : throw new ArgumentOutOfRangeException(nameof(maxReplyBytes));
-        }
+        private readonly int _maxReplyBytes = maxReplyBytes > 0 ? maxReplyBytes : throw new ArgumentOutOfRangeException(nameof(maxReplyBytes));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

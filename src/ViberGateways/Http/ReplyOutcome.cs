@@ -9,19 +9,13 @@ namespace ViberGateways.Http
     /// the gateway assigned (never anything else of the reply). Each gateway client reads its replies into one
     /// (<c>…ReplyOutcomes</c>); an operation it does not read is <see cref="Replied"/>.
     /// </summary>
-    internal sealed class ReplyOutcome
+    internal sealed class ReplyOutcome(string name, IEnumerable<string>? gatewayIds)
     {
-        private ReplyOutcome(string name, IEnumerable<string>? gatewayIds)
-        {
-            Name = name;
-            GatewayIds = gatewayIds;
-        }
-
         /// <summary>accepted, partial, rejected, unknown or replied (the operation's reply is not read for its outcome).</summary>
-        public string Name { get; }
+        public string Name { get; } = name;
 
         /// <summary>The ids the gateway assigned in this reply, in order; null when it names none.</summary>
-        public IEnumerable<string>? GatewayIds { get; }
+        public IEnumerable<string>? GatewayIds { get; } = gatewayIds;
 
         public static ReplyOutcome Replied { get; } = new("replied", null);
 

@@ -9,32 +9,24 @@ namespace ViberGateways.Http
     /// say: how many recipients the request carries, the client ids and gateway ids it names (for telemetry), and the model an XML
     /// document was written from (its schemas decide the retry safety). Declared for the calls made until the returned scope is disposed.
     /// </summary>
-    internal sealed class RequestDetails
+    internal sealed class RequestDetails(int recipients = 0, object? writtenFrom = null, bool itemsChecked = false, IEnumerable<long?>? clientIds = null,
+        IEnumerable<string>? gatewayIds = null)
     {
         private static readonly AsyncLocal<RequestDetails?> Ambient = new();
 
-        public RequestDetails(int recipients = 0, object? writtenFrom = null, bool itemsChecked = false, IEnumerable<long?>? clientIds = null, IEnumerable<string>? gatewayIds = null)
-        {
-            GatewayIds = gatewayIds;
-            Recipients = recipients;
-            WrittenFrom = writtenFrom;
-            ItemsChecked = itemsChecked;
-            ClientIds = clientIds;
-        }
-
-        public int Recipients { get; }
+        public int Recipients { get; } = recipients;
 
         /// <summary>The client ids the request carries, in order (nulls where a message has none), read only when a log event is written.</summary>
-        public IEnumerable<long?>? ClientIds { get; }
+        public IEnumerable<long?>? ClientIds { get; } = clientIds;
 
         /// <summary>The ids the gateway assigned that the request asks about (a status query), read only when a log event is written.</summary>
-        public IEnumerable<string>? GatewayIds { get; }
+        public IEnumerable<string>? GatewayIds { get; } = gatewayIds;
 
         /// <summary>Whether the items of the body's lists were each checked against the spec when they were mapped from the caller's messages.</summary>
-        public bool ItemsChecked { get; }
+        public bool ItemsChecked { get; } = itemsChecked;
 
         /// <summary>The model a text body (an XML document) was written from.</summary>
-        public object? WrittenFrom { get; }
+        public object? WrittenFrom { get; } = writtenFrom;
 
         public static RequestDetails? Current => Ambient.Value;
 
@@ -46,13 +38,9 @@ namespace ViberGateways.Http
             return new Scope(previous);
         }
 
-        private sealed class Scope : IDisposable
+        private sealed class Scope(RequestDetails? previous) : IDisposable
         {
-            private readonly RequestDetails? _previous;
-
-            public Scope(RequestDetails? previous) => _previous = previous;
-
-            public void Dispose() => Ambient.Value = _previous;
+            public void Dispose() => Ambient.Value = previous;
         }
     }
 }

@@ -9,11 +9,9 @@ namespace ViberGateways.Http
     /// <c>send=never-after-sent,receive=repeatable</c>.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Property, Inherited = true)]
-    internal sealed class RetrySafetyFactAttribute : Attribute
+    internal sealed class RetrySafetyFactAttribute(string safety) : Attribute
     {
-        public RetrySafetyFactAttribute(string safety) => Safety = safety;
-
-        public string Safety { get; }
+        public string Safety { get; } = safety;
 
         /// <summary>The wire name of the client id a <c>deduplicated</c> model is de-duplicated on.</summary>
         public string? DeduplicatedBy { get; set; }

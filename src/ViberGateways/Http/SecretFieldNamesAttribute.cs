@@ -4,11 +4,9 @@ namespace ViberGateways.Http
 {
     /// <summary>The wire names of a generated client's credentials, from its spec's <c>x-secrets</c> (nswag-templates/Client.Class.Annotations).</summary>
     [AttributeUsage(AttributeTargets.Class)]
-    internal sealed class SecretFieldNamesAttribute : Attribute
+    internal sealed class SecretFieldNamesAttribute(string names) : Attribute
     {
-        public SecretFieldNamesAttribute(string names) => Names = names;
-
         /// <summary>Comma-separated wire names.</summary>
-        public string Names { get; }
+        public string Names { get; } = names;
     }
 }

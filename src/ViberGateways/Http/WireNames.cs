@@ -61,21 +61,14 @@ namespace ViberGateways.Http
     }
 
     /// <summary>A generated model's property as the wire sees it.</summary>
-    internal sealed class WireProperty
+    internal sealed class WireProperty(PropertyInfo property)
     {
-        public WireProperty(PropertyInfo property)
-        {
-            Property = property;
-            Name = WireNames.Of(property);
-            Read = CompiledGetter.Of(property);
-        }
-
-        public PropertyInfo Property { get; }
+        public PropertyInfo Property { get; } = property;
 
         /// <summary>The name on the wire.</summary>
-        public string Name { get; }
+        public string Name { get; } = WireNames.Of(property);
 
         /// <summary>Reads the value (boxed) through a compiled delegate.</summary>
-        public Func<object, object?> Read { get; }
+        public Func<object, object?> Read { get; } = CompiledGetter.Of(property);
     }
 }

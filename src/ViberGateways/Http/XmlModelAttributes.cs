@@ -4,11 +4,9 @@ namespace ViberGateways.Http
 {
     /// <summary>The element a generated model is written as (<c>x-xml-name</c> in specs/).</summary>
     [AttributeUsage(AttributeTargets.Class)]
-    internal sealed class XmlNameAttribute : Attribute
+    internal sealed class XmlNameAttribute(string name) : Attribute
     {
-        public XmlNameAttribute(string name) => Name = name;
-
-        public string Name { get; }
+        public string Name { get; } = name;
     }
 
     /// <summary>The property is an attribute of its model's element (<c>x-xml-attribute</c>).</summary>
@@ -25,10 +23,8 @@ namespace ViberGateways.Http
 
     /// <summary>The property is a list wrapped in an element of its own name, each item an element named <see cref="Name"/> (<c>x-xml-item</c>).</summary>
     [AttributeUsage(AttributeTargets.Property)]
-    internal sealed class XmlItemNameAttribute : Attribute
+    internal sealed class XmlItemNameAttribute(string name) : Attribute
     {
-        public XmlItemNameAttribute(string name) => Name = name;
-
-        public string Name { get; }
+        public string Name { get; } = name;
     }
 }

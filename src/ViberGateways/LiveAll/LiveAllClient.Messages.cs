@@ -10,9 +10,6 @@ namespace ViberGateways.LiveAll
     internal partial interface ILiveAllClient
     {
         /// <summary>Sends one Viber message to its recipients through SendIM, after checking it against LiveAll's documented limits.</summary>
-        /// <param name="message">The message.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The message id of every recipient, in the order given.</returns>
         Task<IReadOnlyList<LiveAllSendResult>> SendAsync(LiveAllMessage message, CancellationToken cancellationToken = default);
     }
 

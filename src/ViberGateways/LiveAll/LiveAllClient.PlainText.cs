@@ -18,14 +18,9 @@ namespace ViberGateways.LiveAll
     internal partial interface ILiveAllClient
     {
         /// <summary>Reads the status of sent messages (the getSmsStatus operation of <c>specs/liveall.yaml</c>).</summary>
-        /// <param name="smsIds">The message ids SendIM returned (at least one).</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>One record per message the gateway reported.</returns>
         Task<IReadOnlyList<LiveAllSmsStatus>> GetSmsStatusAsync(IEnumerable<long> smsIds, CancellationToken cancellationToken = default);
 
         /// <summary>Reads the account balance (the getAccountBalance operation of <c>specs/liveall.yaml</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The balance.</returns>
         Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default);
     }
 

@@ -47,13 +47,13 @@ namespace ViberGateways.LiveAll
             _ = messages ?? throw new ArgumentNullException(nameof(messages));
 
             // As the LiveAll personalised bulk send: one message (one recipient) per SendIM request.
-            var plan = new BulkPlan<ViberMessage, (LiveAllMessage Message, string Digits, long? ClientId)>("LiveAll", 1, 1,
+            var plan = new BulkPlan<ViberMessage, (LiveAllMessage Message, string Digits, long? ClientId)>(Gateway.LiveAll, 1, 1,
                 (message, index) =>
                 {
                     var path = $"messages[{index}]";
                     if (message is null)
                     {
-                        throw new RequestValidationException(new[] { new ValidationViolation(path, "required", "must not be null") });
+                        throw RequestValidationException.Of(path, "required", "must not be null");
                     }
 
                     var liveAll = ToLiveAllMessage(message, path, out var errors);
@@ -61,21 +61,11 @@ namespace ViberGateways.LiveAll
                     return new BulkEntry<(LiveAllMessage, string, long?)>(index, message.Recipients[0], (liveAll, recipient.Digits, message.ClientId));
                 },
                 message => message?.Recipients?.FirstOrDefault() ?? "",
-                async (entries, request, cancellation) =>
-                {
-                    var results = await SendRequestAsync(entries[0].Item.Message, entries, item => item.Digits, request, cancellation).ConfigureAwait(false);
-                    for (var i = 0; i < results.Count; i++)
-                    {
-                        results[i].ClientId = entries[i].Item.ClientId;
-                    }
-
-                    return results;
-                })
+                (entries, request, cancellation) => SendRequestAsync(entries[0].Item.Message, entries, item => item.Digits, entry => entry.Item.ClientId, request, cancellation))
             {
                 StopOnFirstRefusal = false,
-                ClientIdOf = item => item.ClientId,
             };
-            return NeutralResults.FromBulk(Gateway, BulkSender.Run(messages, options, plan, cancellationToken), Reference, cancellationToken);
+            return BulkSender.Run(messages, options, plan, cancellationToken);
         }
 
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
@@ -83,8 +73,7 @@ namespace ViberGateways.LiveAll
             _ = message ?? throw new ArgumentNullException(nameof(message));
 
             var liveAll = ToLiveAllMessage(message, "message", out var errors);
-            var results = NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(liveAll, recipients, options, cancellationToken));
-            return NeutralResults.FromBulk(Gateway, results, result => Reference(result, message.ClientIdOfBulkRecipient(result.Index)), cancellationToken);
+            return NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(liveAll, recipients, options, message.ClientIdOfBulkRecipient, cancellationToken));
         }
 
         Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
@@ -204,13 +193,6 @@ namespace ViberGateways.LiveAll
                 SmsFallback = fallback,
             };
         }
-
-        private MessageReference? Reference(BulkRecipientResult result) => Reference(result, result.ClientId);
-
-        private MessageReference? Reference(BulkRecipientResult result, long? clientId) =>
-            result.GatewayId is { } smsId
-                ? new MessageReference(Gateway, NeutralResults.Digits(result.Recipient), clientId, smsId.ToString(CultureInfo.InvariantCulture))
-                : null;
 
         private static long? SmsId(MessageReference reference) =>
             long.TryParse(reference.GatewayId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;

@@ -24,65 +24,32 @@ namespace ViberGateways.LiveAll
         public LiveAllSmsFallback? SmsFallback { get; set; }
     }
 
-    /// <summary>A button under a LiveAll Viber message.</summary>
-    internal sealed class LiveAllButton
+    /// <summary>A button under a LiveAll Viber message: its text and the absolute http(s) URL it opens.</summary>
+    internal sealed class LiveAllButton(string caption, string url)
     {
-        /// <summary>Creates a button.</summary>
-        /// <param name="caption">Button text.</param>
-        /// <param name="url">The absolute http(s) URL it opens.</param>
-        public LiveAllButton(string caption, string url)
-        {
-            Caption = caption;
-            Url = url;
-        }
+        public string Caption { get; } = caption;
 
-        /// <summary>Button text.</summary>
-        public string Caption { get; }
-
-        /// <summary>The URL it opens.</summary>
-        public string Url { get; }
+        public string Url { get; } = url;
     }
 
-    /// <summary>The SMS LiveAll sends when the Viber message cannot be delivered.</summary>
-    internal sealed class LiveAllSmsFallback
+    /// <summary>
+    /// The SMS LiveAll sends when the Viber message cannot be delivered: <c>senderid</c> (at most 11 characters from
+    /// <c>A-Z a-z 0-9 - . ! # % &amp; ( ) &lt; &gt;</c>), <c>sms_text</c> and <c>pricecat</c>.
+    /// </summary>
+    internal sealed class LiveAllSmsFallback(string senderId, string text, LiveAllPriceCategory priceCategory = LiveAllPriceCategory.Normal)
     {
-        /// <summary>Creates an SMS fallback.</summary>
-        /// <param name="senderId">SMS sender: at most 11 characters from <c>A-Z a-z 0-9 - . ! # % &amp; ( ) &lt; &gt;</c>.</param>
-        /// <param name="text">The SMS text.</param>
-        /// <param name="priceCategory">Normal or low-cost SMS.</param>
-        public LiveAllSmsFallback(string senderId, string text, LiveAllPriceCategory priceCategory = LiveAllPriceCategory.Normal)
-        {
-            SenderId = senderId;
-            Text = text;
-            PriceCategory = priceCategory;
-        }
+        public string SenderId { get; } = senderId;
 
-        /// <summary>SMS sender (<c>senderid</c>).</summary>
-        public string SenderId { get; }
+        public string Text { get; } = text;
 
-        /// <summary>SMS text (<c>sms_text</c>).</summary>
-        public string Text { get; }
-
-        /// <summary>Price category (<c>pricecat</c>).</summary>
-        public LiveAllPriceCategory PriceCategory { get; }
+        public LiveAllPriceCategory PriceCategory { get; } = priceCategory;
     }
 
-    /// <summary>What became of one destination of a LiveAll send.</summary>
-    internal sealed class LiveAllSendResult
+    /// <summary>What became of one destination of a LiveAll send: the recipient as the message gave it and the message id LiveAll assigned.</summary>
+    internal sealed class LiveAllSendResult(string recipient, long smsId)
     {
-        /// <summary>Creates a result.</summary>
-        /// <param name="recipient">The recipient as the message gave it.</param>
-        /// <param name="smsId">The message id LiveAll assigned; query the status with it.</param>
-        public LiveAllSendResult(string recipient, long smsId)
-        {
-            Recipient = recipient;
-            SmsId = smsId;
-        }
+        public string Recipient { get; } = recipient;
 
-        /// <summary>The recipient as the message gave it.</summary>
-        public string Recipient { get; }
-
-        /// <summary>The message id LiveAll assigned.</summary>
-        public long SmsId { get; }
+        public long SmsId { get; } = smsId;
     }
 }

@@ -27,7 +27,7 @@ namespace ViberGateways.LiveAll
         /// <summary>The API token, or a validation error naming the missing setting.</summary>
         internal string RequireApiKey() =>
             string.IsNullOrWhiteSpace(ApiKey)
-                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(LiveAllOptions) + "." + nameof(ApiKey), "required", "LiveAll needs an API token") })
+                ? throw RequestValidationException.Of(nameof(LiveAllOptions) + "." + nameof(ApiKey), "required", "LiveAll needs an API token")
                 : ApiKey!;
 
         internal override IEnumerable<string?> Credentials() => new[] { ApiKey };

@@ -2,39 +2,23 @@ using System;
 
 namespace ViberGateways.LiveAll
 {
-    /// <summary>One record of a <c>GetSMSStatus</c> reply: the status of one message.</summary>
-    internal sealed class LiveAllSmsStatus
+    /// <summary>One record of a <c>GetSMSStatus</c> reply: the status of one message (<c>smsid</c>, status number and text).</summary>
+    internal sealed class LiveAllSmsStatus(long smsId, int statusCode, string statusText)
     {
-        /// <summary>Creates a status record.</summary>
-        /// <param name="smsId">The message id (SendIM's <c>smsid</c>).</param>
-        /// <param name="statusCode">The status number (see <see cref="LiveAllMessageStatusCode"/>).</param>
-        /// <param name="statusText">The status text, e.g. <c>IM_DELIVRD</c>.</param>
-        public LiveAllSmsStatus(long smsId, int statusCode, string statusText)
-        {
-            SmsId = smsId;
-            StatusCode = statusCode;
-            StatusText = statusText;
-        }
+        public long SmsId { get; } = smsId;
 
-        /// <summary>The message id.</summary>
-        public long SmsId { get; }
+        /// <summary>The status number; Viber statuses are 300000–300011 (<see cref="LiveAllMessageStatusCode"/>).</summary>
+        public int StatusCode { get; } = statusCode;
 
-        /// <summary>The status number; Viber statuses are 300000–300011.</summary>
-        public int StatusCode { get; }
+        /// <summary>The status text, unchanged (for example <c>IM_DELIVRD</c>).</summary>
+        public string StatusText { get; } = statusText;
 
-        /// <summary>The status text, unchanged.</summary>
-        public string StatusText { get; }
-
-        /// <summary>The status in gateway-independent terms.</summary>
         public DeliveryState State => LiveAllStatusMapping.FromCode(StatusCode);
 
-        /// <summary>When the message was submitted.</summary>
         public DateTimeOffset? SubmittedAt { get; set; }
 
-        /// <summary>When the status last changed.</summary>
         public DateTimeOffset? LastStatusAt { get; set; }
 
-        /// <summary>The destination number.</summary>
         public string? Destination { get; set; }
 
         /// <summary>The quantity field of the record (its unit is not documented).</summary>
@@ -44,18 +28,10 @@ namespace ViberGateways.LiveAll
         public decimal? Charge { get; set; }
     }
 
-    /// <summary>The LiveAll account balance (<c>GetAccountBalance</c>).</summary>
-    internal sealed class LiveAllBalance
+    /// <summary>The LiveAll account balance (<c>GetAccountBalance</c>), in euros.</summary>
+    internal sealed class LiveAllBalance(decimal balance)
     {
-        /// <summary>Creates a balance.</summary>
-        /// <param name="balance">The balance in euros.</param>
-        public LiveAllBalance(decimal balance)
-        {
-            Balance = balance;
-        }
-
-        /// <summary>The balance in euros.</summary>
-        public decimal Balance { get; }
+        public decimal Balance { get; } = balance;
 
         /// <summary>The <c>SmsRemainCount</c> field (<c>-1</c> in the documented example; its meaning is not documented).</summary>
         public long? SmsRemainCount { get; set; }

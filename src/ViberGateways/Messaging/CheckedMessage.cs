@@ -4,21 +4,14 @@ using System.Linq;
 namespace ViberGateways
 {
     /// <summary>A neutral message as checked: the gateway's message, its recipients' digits, and the caller's client id of each.</summary>
-    internal sealed class CheckedMessage<TMessage>
+    internal sealed class CheckedMessage<TMessage>(TMessage message, IReadOnlyList<string> digits, ViberMessage neutral)
     {
-        public CheckedMessage(TMessage message, IReadOnlyList<string> digits, ViberMessage neutral)
-        {
-            Message = message;
-            Digits = digits;
-            ClientIds = Enumerable.Range(0, digits.Count).Select(neutral.ClientIdOf).ToList();
-        }
+        public TMessage Message { get; } = message;
 
-        public TMessage Message { get; }
-
-        public IReadOnlyList<string> Digits { get; }
+        public IReadOnlyList<string> Digits { get; } = digits;
 
         /// <summary>Each recipient's client id (<see cref="ViberMessage.ClientIdOf"/>), or nulls when the message has none.</summary>
-        public IReadOnlyList<long?> ClientIds { get; }
+        public IReadOnlyList<long?> ClientIds { get; } = Enumerable.Range(0, digits.Count).Select(neutral.ClientIdOf).ToList();
 
         /// <summary>The first recipient's client id (the one a one-recipient message is sent with).</summary>
         public long? ClientId => ClientIds.Count > 0 ? ClientIds[0] : null;

@@ -1,17 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using ViberGateways.Bulk;
 
 namespace ViberGateways
 {
     /// <summary>
     /// What every gateway's <see cref="IViberClient"/> does the same way: a neutral message's fields checked under
-    /// the caller's names, a whole-request failure turned into one result per recipient, bulk results as
-    /// <see cref="SendResult"/>s, and the references a status query takes.
+    /// the caller's names, a whole-request failure turned into one result per recipient, and the references a status query takes.
     /// </summary>
     internal static class NeutralResults
     {
@@ -35,7 +32,7 @@ namespace ViberGateways
             {
                 try
                 {
-                    checkedMessages.Add(check(all[i] ?? throw Invalid($"messages[{i}]", "required", "must not be null"), $"messages[{i}]"));
+                    checkedMessages.Add(check(all[i] ?? throw RequestValidationException.Of($"messages[{i}]", "required", "must not be null"), $"messages[{i}]"));
                 }
                 catch (RequestValidationException invalid)
                 {
@@ -67,38 +64,13 @@ namespace ViberGateways
         /// </summary>
         public static IReadOnlyList<SendResult> Failed(Gateway gateway, IList<string> recipients, GatewayException failure)
         {
-            var outcome = failure switch
-            {
-                GatewayRejectedException => SendOutcome.Rejected,
-                GatewayUnavailableException => SendOutcome.NotSent,
-                _ => SendOutcome.Unknown,
-            };
-            return recipients.Select((recipient, i) => new SendResult(gateway, recipient, outcome)
+            return recipients.Select((recipient, i) => new SendResult(gateway, recipient, failure.Outcome)
             {
                 Index = i,
                 Error = failure.Message,
                 ErrorCode = failure.GatewayErrorCode,
                 Failure = failure,
             }).ToList();
-        }
-
-        /// <summary>A bulk send's results as neutral results, each with the reference <paramref name="referenceOf"/> makes of an accepted one.</summary>
-        public static async IAsyncEnumerable<SendResult> FromBulk(Gateway gateway, IAsyncEnumerable<BulkRecipientResult> results,
-            Func<BulkRecipientResult, MessageReference?> referenceOf, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                yield return new SendResult(gateway, result.Recipient, result.Outcome)
-                {
-                    Index = result.Index,
-                    Request = result.Request,
-                    Parts = result.Parts,
-                    ErrorCode = result.ErrorCode ?? (result.Failure as GatewayException)?.GatewayErrorCode,
-                    Error = result.Error,
-                    Failure = result.Failure,
-                    Reference = result.Outcome == SendOutcome.Accepted ? referenceOf(result) : null,
-                };
-            }
         }
 
         /// <summary>The recipient's digits, as a reference keeps them (the input as given when it is not a phone number).</summary>
@@ -229,8 +201,5 @@ namespace ViberGateways
 
         /// <summary>The status of a reference the gateway's reply did not report on.</summary>
         public static DeliveryStatus NotReported(MessageReference reference, string why) => new DeliveryStatus(reference, DeliveryState.Unknown, "") { Error = why };
-
-        private static RequestValidationException Invalid(string field, string rule, string message) =>
-            new RequestValidationException(new[] { new ValidationViolation(field, rule, message) });
     }
 }

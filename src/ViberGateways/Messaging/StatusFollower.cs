@@ -105,29 +105,20 @@ namespace ViberGateways
         }
 
         /// <summary>The options as they were when following started, checked: changing them later changes nothing.</summary>
-        private sealed class Polling
+        private sealed class Polling(StatusPollingOptions options)
         {
             // The longest one timer waits (Task.Delay's limit).
             private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-            private Polling(StatusPollingOptions options)
-            {
-                FirstDelay = options.FirstDelay;
-                BackoffFactor = options.BackoffFactor;
-                MaxDelay = options.MaxDelay;
-                GiveUpAfter = options.GiveUpAfter;
-                Clock = options.TimeProvider;
-            }
+            public TimeSpan FirstDelay { get; } = options.FirstDelay;
 
-            public TimeSpan FirstDelay { get; }
+            public double BackoffFactor { get; } = options.BackoffFactor;
 
-            public double BackoffFactor { get; }
+            public TimeSpan MaxDelay { get; } = options.MaxDelay;
 
-            public TimeSpan MaxDelay { get; }
+            public TimeSpan GiveUpAfter { get; } = options.GiveUpAfter;
 
-            public TimeSpan GiveUpAfter { get; }
-
-            public TimeProvider Clock { get; }
+            public TimeProvider Clock { get; } = options.TimeProvider;
 
             public static Polling Of(StatusPollingOptions options)
             {

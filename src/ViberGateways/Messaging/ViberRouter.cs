@@ -92,7 +92,7 @@ namespace ViberGateways
         {
             if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
             {
-                throw new RequestValidationException(new[] { new ValidationViolation("recipient", "phone", problem ?? "not an international phone number") });
+                throw RequestValidationException.Of("recipient", "phone", problem ?? "not an international phone number");
             }
 
             return Chain(number.Digits, via: null);
@@ -331,13 +331,7 @@ namespace ViberGateways
             catch (GatewayException failure)
             {
                 // Gateway clients report failures as results; a client that throws is read by what the exception says happened.
-                var outcome = failure switch
-                {
-                    GatewayUnavailableException => SendOutcome.NotSent,
-                    GatewayRejectedException => SendOutcome.Rejected,
-                    _ => SendOutcome.Unknown,
-                };
-                return Failed(outcome, failure);
+                return Failed(failure.Outcome, failure);
             }
             catch (Exception failure)
             {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
@@ -14,17 +13,12 @@ namespace ViberGateways.SmsBy
         /// as <c>bulk</c> mailings (sendBulkViber): one mailing per request of up to
         /// <see cref="BulkSendOptions.MaxRecipientsPerRequest"/> recipients (1000 unless set; SMS.by documents no
         /// maximum), several at once. Each accepted recipient's result carries its mailing's uuid
-        /// (<see cref="BulkRecipientResult.MailingId"/>) for <see cref="StatusBulkViberAsync"/>.
+        /// (<see cref="MessageReference.MailingId"/>) for <see cref="StatusBulkViberAsync"/>.
         /// </summary>
-        /// <param name="message">The message (sender = <c>alphaname_id</c>), without recipients; checked before anything is sent.</param>
-        /// <param name="recipients">The recipients' phone numbers; an invalid one gets a rejected result naming it.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when SMS.by refused a mailing or stayed unavailable.</exception>
-        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<SendResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Sends each recipient its own text as <c>personal</c> mailings (sendBulkViber), read lazily however many there
@@ -32,15 +26,10 @@ namespace ViberGateways.SmsBy
         /// The message gives the sender, the mailing's name and schedule, and a button's caption (with the image above
         /// it); each recipient gives the text and, optionally, the button's link.
         /// </summary>
-        /// <param name="message">The mailing's sender, name, schedule, button and image; no text and no recipients.</param>
-        /// <param name="recipients">The recipients with their texts; an invalid one gets a rejected result naming the field.</param>
-        /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
-        /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete.</returns>
         /// <exception cref="RequestValidationException">The message or the options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when SMS.by refused three mailings in a row or stayed unavailable.</exception>
-        IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
+        IAsyncEnumerable<SendResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default);
     }
 
@@ -51,28 +40,33 @@ namespace ViberGateways.SmsBy
         private const int DefaultRecipientsPerMailing = 1000;
 
         /// <inheritdoc />
-        public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null,
-            CancellationToken cancellationToken = default)
+        public virtual IAsyncEnumerable<SendResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null,
+            CancellationToken cancellationToken = default) =>
+            SendBulkAsync(message, recipients, options, _ => null, cancellationToken);
+
+        /// <summary>As the public overload; each accepted recipient's reference keeps the client id <paramref name="clientIdOf"/> gives its index.</summary>
+        private IAsyncEnumerable<SendResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, Func<long, long?> clientIdOf,
+            CancellationToken cancellationToken)
         {
             SmsByRules.CheckBulkTemplate(message, personal: false);
             var token = Options.RequireApiKey();
-            var plan = new BulkPlan<string, string>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
+            var plan = new BulkPlan<string, string>(Gateway.SmsBy, DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",
-                (entries, request, cancellation) => SendMailingAsync(token, entries, digits => SmsByMapping.ToSameMessageMailing(message, digits), request, cancellation));
+                (entries, request, cancellation) => SendMailingAsync(token, entries, digits => SmsByMapping.ToSameMessageMailing(message, digits), clientIdOf, request, cancellation));
             return BulkSender.Run(recipients, options, plan, cancellationToken);
         }
 
         /// <inheritdoc />
-        public virtual IAsyncEnumerable<BulkRecipientResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
+        public virtual IAsyncEnumerable<SendResult> SendBulkAsync(SmsByMessage message, IAsyncEnumerable<SmsByPersonalRecipient> recipients, BulkSendOptions? options = null,
             CancellationToken cancellationToken = default)
         {
             SmsByRules.CheckBulkTemplate(message, personal: true);
             var token = Options.RequireApiKey();
-            var plan = new BulkPlan<SmsByPersonalRecipient, SmsByPersonalDelivery>("SMS.by", DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
+            var plan = new BulkPlan<SmsByPersonalRecipient, SmsByPersonalDelivery>(Gateway.SmsBy, DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<SmsByPersonalDelivery>(index, recipient?.Phone ?? "", SmsByRules.PersonalDelivery(message, recipient, $"recipients[{index}]")),
                 recipient => recipient?.Phone ?? "",
-                (entries, request, cancellation) => SendMailingAsync(token, entries, deliveries => SmsByMapping.ToPersonalMailing(message, deliveries), request, cancellation))
+                (entries, request, cancellation) => SendMailingAsync(token, entries, deliveries => SmsByMapping.ToPersonalMailing(message, deliveries), _ => null, request, cancellation))
             {
                 // A refused personal mailing may be about one recipient's text: three in a row stop the send.
                 StopOnFirstRefusal = false,
@@ -80,8 +74,8 @@ namespace ViberGateways.SmsBy
             return BulkSender.Run(recipients, options, plan, cancellationToken);
         }
 
-        private async Task<IReadOnlyList<BulkRecipientResult>> SendMailingAsync<TItem>(string token, IReadOnlyList<BulkEntry<TItem>> entries,
-            Func<List<TItem>, SmsByBulkViberMailing> mailingOf, int request, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<SendResult>> SendMailingAsync<TItem>(string token, IReadOnlyList<BulkEntry<TItem>> entries,
+            Func<List<TItem>, SmsByBulkViberMailing> mailingOf, Func<long, long?> clientIdOf, int request, CancellationToken cancellationToken)
         {
             var items = new List<TItem>(entries.Count);
             foreach (var entry in entries)
@@ -90,10 +84,11 @@ namespace ViberGateways.SmsBy
             }
 
             var uuid = await SendMailingAsync(token, mailingOf(items), entries.Count, cancellationToken).ConfigureAwait(false);
-            var results = new BulkRecipientResult[entries.Count];
+            var results = new SendResult[entries.Count];
             for (var i = 0; i < results.Length; i++)
             {
-                results[i] = new BulkRecipientResult(entries[i].Index, entries[i].Recipient, SendOutcome.Accepted) { Request = request, MailingId = uuid };
+                results[i] = entries[i].Result(Gateway.SmsBy, SendOutcome.Accepted, request,
+                    reference: new MessageReference(Gateway.SmsBy, NeutralResults.Digits(entries[i].Recipient), clientIdOf(entries[i].Index), mailingId: uuid));
             }
 
             return results;

@@ -11,15 +11,9 @@ namespace ViberGateways.SmsBy
     internal partial interface ISmsByClient
     {
         /// <summary>Sends a Viber message: a quick message to one recipient, a bulk mailing to several.</summary>
-        /// <param name="message">The message.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The quick message id or the mailing uuid.</returns>
         Task<SmsBySendResult> SendViberAsync(SmsByMessage message, CancellationToken cancellationToken = default);
 
         /// <summary>Reads the delivery status of every recipient of a message sent with <see cref="SendViberAsync"/>.</summary>
-        /// <param name="sent">What the send returned.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>One status per recipient the gateway reports.</returns>
         Task<IReadOnlyList<SmsByDeliveryStatus>> GetDeliveryStatusAsync(SmsBySendResult sent, CancellationToken cancellationToken = default);
     }
 

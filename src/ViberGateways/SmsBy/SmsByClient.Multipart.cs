@@ -13,15 +13,9 @@ namespace ViberGateways.SmsBy
     internal partial interface ISmsByClient
     {
         /// <summary>Sends a single Viber message without creating a mailing first (the sendQuickViberMessage operation of <c>specs/smsby.yaml</c>, multipart).</summary>
-        /// <param name="request">The form fields; <see cref="SmsBySendQuickViberMessageForm.Image"/> is sent as the <c>image</c> file.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The gateway's reply with the new message id.</returns>
         Task<SmsBySendQuickViberMessageReply> SendQuickViberMessageAsync(SmsBySendQuickViberMessageForm request, CancellationToken cancellationToken = default);
 
         /// <summary>Sends a Viber message to a subscriber list (the sendViberMessageList operation of <c>specs/smsby.yaml</c>, multipart).</summary>
-        /// <param name="request">The form fields; <see cref="SmsBySendViberMessageListForm.Image"/> is sent as the <c>image</c> file.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The gateway's reply with the mailing id and the number of subscribers.</returns>
         Task<SmsBySendViberMessageListReply> SendViberMessageListAsync(SmsBySendViberMessageListForm request, CancellationToken cancellationToken = default);
     }
 

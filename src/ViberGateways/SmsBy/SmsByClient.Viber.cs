@@ -48,21 +48,18 @@ namespace ViberGateways.SmsBy
 
             // Each message has one recipient and goes out as a quick message, one per request: the messages may differ
             // in everything, which one personal mailing (one sender, image and button caption) cannot carry.
-            var plan = new BulkPlan<ViberMessage, CheckedMessage<SmsByMessage>>("SMS.by", 1, 1,
+            var plan = new BulkPlan<ViberMessage, CheckedMessage<SmsByMessage>>(Gateway.SmsBy, 1, 1,
                 (message, index) =>
                 {
                     var path = $"messages[{index}]";
                     if (message is null)
                     {
-                        throw new RequestValidationException(new[] { new ValidationViolation(path, "required", "must not be null") });
+                        throw RequestValidationException.Of(path, "required", "must not be null");
                     }
 
                     if (message.Recipients is { Count: > 1 })
                     {
-                        throw new RequestValidationException(new[]
-                        {
-                            new ValidationViolation(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)"),
-                        });
+                        throw RequestValidationException.Of(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
                     }
 
                     return new BulkEntry<CheckedMessage<SmsByMessage>>(index, message.Recipients?.FirstOrDefault() ?? "", Check(message, path));
@@ -73,18 +70,15 @@ namespace ViberGateways.SmsBy
                     var sent = await SendViberAsync(entries[0].Item.Message, cancellation).ConfigureAwait(false);
                     return new[]
                     {
-                        new BulkRecipientResult(entries[0].Index, entries[0].Recipient, SendOutcome.Accepted)
-                        {
-                            Request = request, GatewayId = sent.MessageId, MailingId = sent.MailingUuid, ClientId = entries[0].Item.ClientId,
-                        },
+                        entries[0].Result(Gateway, SendOutcome.Accepted, request, reference: new MessageReference(Gateway, NeutralResults.Digits(entries[0].Recipient),
+                            entries[0].Item.ClientId, sent.MessageId?.ToString(CultureInfo.InvariantCulture), sent.MailingUuid)),
                     };
                 })
             {
                 // A refusal may concern one message's content: three in a row stop the send.
                 StopOnFirstRefusal = false,
-                ClientIdOf = item => item.ClientId,
             };
-            return NeutralResults.FromBulk(Gateway, BulkSender.Run(messages, options, plan, cancellationToken), result => Reference(result, result.ClientId), cancellationToken);
+            return BulkSender.Run(messages, options, plan, cancellationToken);
         }
 
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
@@ -93,8 +87,8 @@ namespace ViberGateways.SmsBy
 
             // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
             var smsBy = ToSmsByMessage(message, "message", mailing: true, out var errors);
-            var results = NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(smsBy, recipients, options, cancellationToken), AlreadyReported(errors, "message"));
-            return NeutralResults.FromBulk(Gateway, results, result => Reference(result, message.ClientIdOfBulkRecipient(result.Index)), cancellationToken);
+            return NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(smsBy, recipients, options, message.ClientIdOfBulkRecipient, cancellationToken),
+                AlreadyReported(errors, "message"));
         }
 
         /// <summary>
@@ -299,9 +293,6 @@ namespace ViberGateways.SmsBy
 
             return fields;
         }
-
-        private MessageReference? Reference(BulkRecipientResult result, long? clientId) =>
-            new MessageReference(Gateway, NeutralResults.Digits(result.Recipient), clientId, result.GatewayId?.ToString(CultureInfo.InvariantCulture), result.MailingId);
 
         private static long? QuickMessageId(MessageReference reference) =>
             long.TryParse(reference.GatewayId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;

@@ -38,90 +38,43 @@ namespace ViberGateways.SmsBy
         public bool SendAsMailing { get; set; }
     }
 
-    /// <summary>One recipient of a personal SMS.by mailing: the phone number and its own text (and button link).</summary>
-    internal sealed class SmsByPersonalRecipient
+    /// <summary>
+    /// One recipient of a personal SMS.by mailing: the phone number in international format, its own text, and its
+    /// button link (at most 150 characters) when the mailing has a button (the button's own link otherwise).
+    /// </summary>
+    internal sealed class SmsByPersonalRecipient(string phone, string text, string? buttonUrl = null)
     {
-        /// <summary>Creates a personal recipient.</summary>
-        /// <param name="phone">The phone number in international format.</param>
-        /// <param name="text">This recipient's text.</param>
-        /// <param name="buttonUrl">This recipient's button link (at most 150 characters), when the mailing has a button; the button's own link otherwise.</param>
-        public SmsByPersonalRecipient(string phone, string text, string? buttonUrl = null)
-        {
-            Phone = phone;
-            Text = text;
-            ButtonUrl = buttonUrl;
-        }
+        public string Phone { get; } = phone;
 
-        /// <summary>The phone number in international format.</summary>
-        public string Phone { get; }
+        public string Text { get; } = text;
 
-        /// <summary>This recipient's text.</summary>
-        public string Text { get; }
-
-        /// <summary>This recipient's button link, when the mailing has a button.</summary>
-        public string? ButtonUrl { get; }
+        public string? ButtonUrl { get; } = buttonUrl;
     }
 
-    /// <summary>A button under an SMS.by Viber message.</summary>
-    internal sealed class SmsByButton
+    /// <summary>A button under an SMS.by Viber message: its text and the link it opens (at most 150 characters).</summary>
+    internal sealed class SmsByButton(string caption, string url)
     {
-        /// <summary>Creates a button.</summary>
-        /// <param name="caption">Button text.</param>
-        /// <param name="url">The link it opens (at most 150 characters).</param>
-        public SmsByButton(string caption, string url)
-        {
-            Caption = caption;
-            Url = url;
-        }
+        public string Caption { get; } = caption;
 
-        /// <summary>Button text.</summary>
-        public string Caption { get; }
-
-        /// <summary>The link it opens.</summary>
-        public string Url { get; }
+        public string Url { get; } = url;
     }
 
-    /// <summary>What SMS.by returned for a sent message: a quick message id or a bulk mailing uuid.</summary>
-    internal sealed class SmsBySendResult
+    /// <summary>What SMS.by returned for a sent message: a quick message id (<c>sendQuickViberMessage</c>) or a bulk mailing uuid (<c>sendBulkViber</c>).</summary>
+    internal sealed class SmsBySendResult(IReadOnlyList<string> recipients, long? messageId, string? mailingUuid)
     {
-        /// <summary>Creates a result.</summary>
-        /// <param name="recipients">The recipients sent to.</param>
-        /// <param name="messageId">The quick message id, for a single recipient.</param>
-        /// <param name="mailingUuid">The bulk mailing uuid, for several recipients.</param>
-        public SmsBySendResult(IReadOnlyList<string> recipients, long? messageId, string? mailingUuid)
-        {
-            Recipients = recipients;
-            MessageId = messageId;
-            MailingUuid = mailingUuid;
-        }
+        public IReadOnlyList<string> Recipients { get; } = recipients;
 
-        /// <summary>The recipients sent to.</summary>
-        public IReadOnlyList<string> Recipients { get; }
+        public long? MessageId { get; } = messageId;
 
-        /// <summary>The quick message id (<c>sendQuickViberMessage</c>), if it was one.</summary>
-        public long? MessageId { get; }
-
-        /// <summary>The bulk mailing uuid (<c>sendBulkViber</c>), if it was one.</summary>
-        public string? MailingUuid { get; }
+        public string? MailingUuid { get; } = mailingUuid;
     }
 
-    /// <summary>The delivery status of one recipient of an SMS.by message.</summary>
-    internal sealed class SmsByDeliveryStatus
+    /// <summary>The delivery status of one recipient of an SMS.by message: SMS.by's status text (NEW, SENT, DELIVERED, READ, …), unchanged.</summary>
+    internal sealed class SmsByDeliveryStatus(string phone, string status)
     {
-        /// <summary>Creates a status.</summary>
-        /// <param name="phone">The recipient.</param>
-        /// <param name="status">SMS.by's status text (NEW, SENT, DELIVERED, READ, …), unchanged.</param>
-        public SmsByDeliveryStatus(string phone, string status)
-        {
-            Phone = phone;
-            Status = status;
-        }
+        public string Phone { get; } = phone;
 
-        /// <summary>The recipient.</summary>
-        public string Phone { get; }
-
-        /// <summary>SMS.by's status text, unchanged.</summary>
-        public string Status { get; }
+        public string Status { get; } = status;
 
         /// <summary>The status in gateway-independent terms; a status SMS.by does not document is <see cref="DeliveryState.Unknown"/>.</summary>
         public DeliveryState State => Status.ToUpperInvariant() switch

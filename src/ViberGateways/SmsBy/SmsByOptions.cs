@@ -33,7 +33,7 @@ namespace ViberGateways.SmsBy
         /// <summary>The token, or a validation error naming the missing setting.</summary>
         internal string RequireApiKey() =>
             string.IsNullOrWhiteSpace(ApiKey)
-                ? throw new RequestValidationException(new[] { new ValidationViolation(nameof(SmsByOptions) + "." + nameof(ApiKey), "required", "SMS.by needs an API token") })
+                ? throw RequestValidationException.Of(nameof(SmsByOptions) + "." + nameof(ApiKey), "required", "SMS.by needs an API token")
                 : ApiKey!;
 
         internal override IEnumerable<string?> Credentials() => new[] { ApiKey };

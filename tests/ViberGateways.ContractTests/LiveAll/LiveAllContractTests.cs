@@ -117,7 +117,7 @@ namespace ViberGateways.ContractTests
             using var prism = await _prism.ConnectAsync(ContractSpec.LiveAll, example: "successIds");
             var message = new LiveAllMessage { SenderName = "my viber sender name", Text = "Spring sale", Button = new LiveAllButton("Shop", "https://example.com/") };
 
-            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "+30 691 234 5678", "306987654321", "306900000003" },
+            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "+30 691 234 5678", "306987654321", "306900000003" }.ToAsyncEnumerable(),
                 new ViberGateways.Bulk.BulkSendOptions { MaxRecipientsPerRequest = 2, MaxConcurrentRequests = 1 })), expectedRequests: 2);
 
             prism.Exchanges.Select(e => ((JArray)e.RequestJson()["destinations"]!).Select(d => (string?)d)).SelectMany(d => d)
@@ -125,9 +125,9 @@ namespace ViberGateways.ContractTests
             results.Count(r => r.Outcome == SendOutcome.Accepted).ShouldBe(3);
         }
 
-        private static async Task<List<ViberGateways.Bulk.BulkRecipientResult>> Collect(IAsyncEnumerable<ViberGateways.Bulk.BulkRecipientResult> results)
+        private static async Task<List<SendResult>> Collect(IAsyncEnumerable<SendResult> results)
         {
-            var all = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            var all = new List<SendResult>();
             await foreach (var result in results)
             {
                 all.Add(result);

@@ -343,12 +343,12 @@ namespace ViberGateways.ContractTests
             var message = new SmsByMessage { SenderId = 444, MailingName = "mailing list 1", Button = new SmsByButton("Push me", "https://example.com/some_action"), ImageUrl = "https://example.com/images/image.jpg" };
             var recipients = new[] { new SmsByPersonalRecipient("375291111111", "personal message 1.1", "https://example.com/some_action/1"), new SmsByPersonalRecipient("375292222222", "personal message 1.2") };
 
-            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, recipients)));
+            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, recipients.ToAsyncEnumerable())));
 
             var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
             ((string?)mailing["message_type"]).ShouldBe("personal");
             mailing["delivery_list"]!.Select(d => (string?)d["button_link"]).ShouldBe(new[] { "https://example.com/some_action/1", "https://example.com/some_action" });
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId != null);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference!.MailingId != null);
         }
 
         [Fact]
@@ -357,7 +357,7 @@ namespace ViberGateways.ContractTests
             using var prism = await _prism.ConnectAsync(ContractSpec.SmsBy);
             var message = new SmsByMessage { SenderId = 444, Text = "message text 3", ImageUrl = "https://example.com/images/image.jpg", Button = new SmsByButton("Button", "https://example.com/some_action") };
 
-            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "375291111111", "375292222222" })));
+            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "375291111111", "375292222222" }.ToAsyncEnumerable())));
 
             var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
             ((string?)mailing["message_type"]).ShouldBe("bulk");
@@ -365,9 +365,9 @@ namespace ViberGateways.ContractTests
             results.Count.ShouldBe(2);
         }
 
-        private static async Task<List<ViberGateways.Bulk.BulkRecipientResult>> Collect(IAsyncEnumerable<ViberGateways.Bulk.BulkRecipientResult> results)
+        private static async Task<List<SendResult>> Collect(IAsyncEnumerable<SendResult> results)
         {
-            var all = new List<ViberGateways.Bulk.BulkRecipientResult>();
+            var all = new List<SendResult>();
             await foreach (var result in results)
             {
                 all.Add(result);

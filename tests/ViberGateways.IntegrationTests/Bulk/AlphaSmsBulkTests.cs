@@ -31,17 +31,17 @@ namespace ViberGateways.IntegrationTests.Bulk
                 .AllAsync();
 
             results.ShouldCoverIndexes(recipients);
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId > 0 && r.Request >= 1);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId() > 0 && r.Request >= 1);
             results.Select(r => r.Request).Distinct().Count().ShouldBe(requests);
             if (transport != AlphaSmsTransport.Http)
             {
-                results.Select(r => r.ClientId).Distinct().Count().ShouldBe(recipients, "every recipient's message has its own client id");
+                results.Select(r => r.ClientId()).Distinct().Count().ShouldBe(recipients, "every recipient's message has its own client id");
             }
 
             var stored = _fixture.Sandbox.Messages.Where(m => m.Text == text).ToList();
             stored.Select(m => m.Recipient).OrderBy(r => r).ShouldBe(results.Select(r => r.Recipient).OrderBy(r => r));
             (_fixture.Sandbox.Requests.Count - before).ShouldBe(requests);
-            var (index, gatewayId) = (results[7].Index, results[7].GatewayId);
+            var (index, gatewayId) = (results[7].Index, results[7].GatewayId());
             stored.Single(m => m.Id == gatewayId).Recipient.ShouldBe("38097" + index.ToString("D7", System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -51,10 +51,10 @@ namespace ViberGateways.IntegrationTests.Bulk
             var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
             var text = $"Check me {Guid.NewGuid():N}";
 
-            var results = await client.SendBulkAsync(Template(text), new[] { "380971110001", "380971110002" }).AllAsync();
+            var results = await client.SendBulkAsync(Template(text), new[] { "380971110001", "380971110002" }.ToAsyncEnumerable()).AllAsync();
 
-            var status = await client.GetStatusAsync(AlphaSmsMessageId.Client(results[1].ClientId!.Value));
-            status.GatewayId.ShouldBe(results[1].GatewayId);
+            var status = await client.GetStatusAsync(AlphaSmsMessageId.Client(results[1].ClientId()!.Value));
+            status.GatewayId.ShouldBe(results[1].GatewayId());
         }
 
         [Fact]
@@ -71,7 +71,7 @@ namespace ViberGateways.IntegrationTests.Bulk
                 ClientId = i == 17 ? usedId : null,
             });
 
-            var results = await _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(messages, new BulkSendOptions { MaxRecipientsPerRequest = 8 }).AllAsync();
+            var results = await _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxRecipientsPerRequest = 8 }).AllAsync();
 
             results.ShouldCoverIndexes(30);
             var byIndex = results.ToDictionary(r => r.Index);
@@ -81,7 +81,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             byIndex[9].Failure.ShouldBeOfType<RequestValidationException>().Violations.Single().Field.ShouldBe("messages[9].Text");
             // No document defines a JSON refusal of a repeated client id: the emulator takes it as a new message.
             byIndex[17].Outcome.ShouldBe(SendOutcome.Accepted);
-            byIndex[17].ClientId.ShouldBe(usedId);
+            byIndex[17].ClientId().ShouldBe(usedId);
             results.Count(r => r.Outcome == SendOutcome.Accepted).ShouldBe(28);
             _fixture.Sandbox.Messages.Count(m => m.Text?.StartsWith(text, StringComparison.Ordinal) == true).ShouldBe(28);
         }
@@ -99,7 +99,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             var unknown = results.Where(r => r.Outcome == SendOutcome.Unknown).ToList();
             unknown.Count.ShouldBe(10);
             unknown.Select(r => r.Request).Distinct().ShouldHaveSingleItem();
-            unknown.ShouldAllBe(r => r.Failure is GatewayOutcomeUnknownException && r.ClientId > 0);
+            unknown.ShouldAllBe(r => r.Failure is GatewayOutcomeUnknownException && r.ClientId() > 0);
             results.Count(r => r.Outcome == SendOutcome.Accepted).ShouldBe(40);
             _fixture.Sandbox.Messages.Count(m => m.Text == text).ShouldBe(40);
         }

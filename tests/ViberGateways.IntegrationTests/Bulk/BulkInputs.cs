@@ -33,9 +33,9 @@ namespace ViberGateways.IntegrationTests.Bulk
             }
         }
 
-        public static async Task<List<BulkRecipientResult>> AllAsync(this IAsyncEnumerable<BulkRecipientResult> results)
+        public static async Task<List<SendResult>> AllAsync(this IAsyncEnumerable<SendResult> results)
         {
-            var all = new List<BulkRecipientResult>();
+            var all = new List<SendResult>();
             await foreach (var result in results)
             {
                 all.Add(result);
@@ -45,10 +45,10 @@ namespace ViberGateways.IntegrationTests.Bulk
         }
 
         /// <summary>Reads every result until the stream ends with <typeparamref name="TException"/>; returns both.</summary>
-        public static async Task<(List<BulkRecipientResult> Results, TException Error)> AllUntilAsync<TException>(this IAsyncEnumerable<BulkRecipientResult> results, Action<BulkRecipientResult>? onResult = null)
+        public static async Task<(List<SendResult> Results, TException Error)> AllUntilAsync<TException>(this IAsyncEnumerable<SendResult> results, Action<SendResult>? onResult = null)
             where TException : Exception
         {
-            var all = new List<BulkRecipientResult>();
+            var all = new List<SendResult>();
             try
             {
                 await foreach (var result in results)
@@ -65,8 +65,18 @@ namespace ViberGateways.IntegrationTests.Bulk
             throw new InvalidOperationException($"The results ended without a {typeof(TException).Name}.");
         }
 
+        /// <summary>The client id a result's reference holds.</summary>
+        public static long? ClientId(this SendResult result) => result.Reference?.ClientId;
+
+        /// <summary>The gateway's message id a result's reference holds, as the sandbox stores it.</summary>
+        public static long? GatewayId(this SendResult result) =>
+            long.TryParse(result.Reference?.GatewayId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+        /// <summary>The mailing a result's reference names (SMS.by).</summary>
+        public static string? MailingId(this SendResult result) => result.Reference?.MailingId;
+
         /// <summary>Every index from 0 to <paramref name="count"/> − 1 exactly once.</summary>
-        public static void ShouldCoverIndexes(this IEnumerable<BulkRecipientResult> results, long count) =>
+        public static void ShouldCoverIndexes(this IEnumerable<SendResult> results, long count) =>
             results.Select(r => r.Index).OrderBy(i => i).ShouldBe(Enumerable.Range(0, (int)count).Select(i => (long)i));
     }
 

@@ -24,11 +24,11 @@ namespace ViberGateways.IntegrationTests.Bulk
                 .AllAsync();
 
             results.ShouldCoverIndexes(2500);
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId > 0);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId() > 0);
             (_fixture.Sandbox.Requests.Count - before).ShouldBe(3);
             var stored = _fixture.Sandbox.Messages.Where(m => m.Text == text).ToDictionary(m => m.Id);
             stored.Count.ShouldBe(2500);
-            results.ShouldAllBe(r => stored[r.GatewayId!.Value].Recipient == r.Recipient);
+            results.ShouldAllBe(r => stored[r.GatewayId()!.Value].Recipient == r.Recipient);
         }
 
         [Fact]
@@ -42,7 +42,7 @@ namespace ViberGateways.IntegrationTests.Bulk
                 Text = $"{text} #{i}",
             });
 
-            var results = await _fixture.LiveAll().SendBulkAsync(messages, new BulkSendOptions { MaxConcurrentRequests = 3 }).AllAsync();
+            var results = await _fixture.LiveAll().SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 3 }).AllAsync();
 
             results.ShouldCoverIndexes(12);
             var rejected = results.Single(r => r.Outcome != SendOutcome.Accepted);

@@ -23,8 +23,8 @@ namespace ViberGateways.IntegrationTests.Bulk
                 .AllAsync();
 
             results.ShouldCoverIndexes(2100);
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId != null);
-            var mailings = results.GroupBy(r => r.MailingId).ToList();
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId() != null);
+            var mailings = results.GroupBy(r => r.MailingId()).ToList();
             mailings.Select(g => g.Count()).OrderBy(c => c).ShouldBe(new[] { 100, 1000, 1000 });
             foreach (var mailing in mailings)
             {
@@ -45,12 +45,12 @@ namespace ViberGateways.IntegrationTests.Bulk
                 i == 7 ? "https://example.com/" + new string('a', 200) : $"https://example.com/o/{i}"));
             var message = new SmsByMessage { SenderId = 444, Button = new SmsByButton("Open", "https://example.com/o"), ImageUrl = "https://example.com/a.png" };
 
-            var results = await _fixture.SmsBy().SendBulkAsync(message, recipients, new BulkSendOptions { MaxRecipientsPerRequest = 10 }).AllAsync();
+            var results = await _fixture.SmsBy().SendBulkAsync(message, recipients.ToAsyncEnumerable(), new BulkSendOptions { MaxRecipientsPerRequest = 10 }).AllAsync();
 
             results.ShouldCoverIndexes(25);
             results.Where(r => r.Outcome == SendOutcome.Rejected).Select(r => ((RequestValidationException)r.Failure!).Violations.Single().Field)
                 .ShouldBe(new[] { "recipients[3].Phone", "recipients[7].ButtonUrl" }, ignoreOrder: true);
-            results.Where(r => r.Outcome == SendOutcome.Accepted).Select(r => r.MailingId).Distinct().Count().ShouldBe(3);
+            results.Where(r => r.Outcome == SendOutcome.Accepted).Select(r => r.MailingId()).Distinct().Count().ShouldBe(3);
             _fixture.Sandbox.Messages.Where(m => m.Text?.EndsWith(tag, StringComparison.Ordinal) == true).Select(m => m.Text).OrderBy(t => t)
                 .ShouldBe(Enumerable.Range(0, 25).Where(i => i != 3 && i != 7).Select(i => $"Dear customer {i} {tag}").OrderBy(t => t));
         }
@@ -59,7 +59,7 @@ namespace ViberGateways.IntegrationTests.Bulk
         public void A_personal_mailing_message_with_its_own_text_fails_at_the_call()
         {
             var error = Should.Throw<RequestValidationException>(() =>
-                _fixture.SmsBy().SendBulkAsync(new SmsByMessage { SenderId = 444, Text = "shared" }, new[] { new SmsByPersonalRecipient("375291111111", "own") }));
+                _fixture.SmsBy().SendBulkAsync(new SmsByMessage { SenderId = 444, Text = "shared" }, new[] { new SmsByPersonalRecipient("375291111111", "own") }.ToAsyncEnumerable()));
 
             error.Violations.ShouldHaveSingleItem().Field.ShouldBe("message.Text");
         }

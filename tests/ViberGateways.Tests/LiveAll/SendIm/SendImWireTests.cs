@@ -35,12 +35,12 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             {
                 var template = Message("Sale starts today");
                 template.Recipients = new List<string>();
-                await StubbedClients.LiveAll(gateway).SendBulkAsync(template, Recipients).ToListAsync();
+                await StubbedClients.LiveAll(gateway).SendBulkAsync(template, Recipients.ToAsyncEnumerable()).ToListAsync();
             },
             ["bulk-personalised"] = async gateway =>
             {
                 var messages = new[] { Message("Hello Anna", recipient: Recipients[0]), Message("Hello Nikos", recipient: Recipients[1]) };
-                await StubbedClients.LiveAll(gateway).SendBulkAsync(messages, new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
+                await StubbedClients.LiveAll(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
             },
             ["generated-operation-every-field"] = gateway => StubbedClients.LiveAll(gateway).SendImAsync(new LiveAllSendImRequest
             {

@@ -30,12 +30,12 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
             {
                 new SmsByPersonalRecipient(Phones[0], "personal message 1.1", "https://example-site.com/some_action/1"),
                 new SmsByPersonalRecipient(Phones[1], "personal message 1.2", "https://example-site.com/some_action/2"),
-            }).ToListAsync().AsTask(),
+            }.ToAsyncEnumerable()).ToListAsync().AsTask(),
             client => client.SendBulkAsync(Template("mailing list 2"), new[]
             {
                 new SmsByPersonalRecipient(Phones[0], "personal message 2.1"),
                 new SmsByPersonalRecipient(Phones[1], "personal message 2.2"),
-            }).ToListAsync().AsTask(),
+            }.ToAsyncEnumerable()).ToListAsync().AsTask(),
             client => client.SendViberAsync(Template("mailing list 3", "message text 3", ImageUrl, new SmsByButton("Button", "https://example-site.com/some_action"), Phones)),
             client => client.SendViberAsync(Template("mailing list 4", "message text 4", recipients: Phones)),
             client => client.SendViberAsync(Template("mailing list 5", imageUrl: ImageUrl, recipients: Phones)),

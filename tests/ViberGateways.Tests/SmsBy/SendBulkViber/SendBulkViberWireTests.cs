@@ -36,7 +36,7 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
             ["bulk-from-a-recipient-list"] = async gateway =>
             {
                 var template = Message(text: "Sale starts today", recipients: Array.Empty<string>());
-                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }).ToListAsync();
+                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }.ToAsyncEnumerable()).ToListAsync();
             },
             ["personal-text"] = async gateway =>
             {
@@ -47,7 +47,7 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
                 {
                     new SmsByPersonalRecipient("375291111111", "Hello Anna"),
                     new SmsByPersonalRecipient("375292222222", "Hello Ivan"),
-                }).ToListAsync();
+                }.ToAsyncEnumerable()).ToListAsync();
             },
             ["personal-button"] = async gateway =>
             {
@@ -56,7 +56,7 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
                 {
                     new SmsByPersonalRecipient("375291111111", "Your offer, Anna", "https://example.com/offer/1"),
                     new SmsByPersonalRecipient("375292222222", "Your offer, Ivan"),
-                }).ToListAsync();
+                }.ToAsyncEnumerable()).ToListAsync();
             },
             ["generated-operation-with-callback-url"] = gateway => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest
             {
