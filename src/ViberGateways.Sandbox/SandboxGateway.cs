@@ -442,47 +442,49 @@ namespace ViberGateways.Sandbox
 
         private static void MapOwnEndpoints(WebApplication app, Func<SandboxGateway> sandbox)
         {
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
-            app.MapGet("/_sandbox/requests", () => Results.Json(sandbox().Requests, json));
-            app.MapGet("/_sandbox/messages", () => Results.Json(sandbox().Messages.Select(m => new
-            {
+            var json = SandboxJson.Indented;
+            app.MapGet("/_sandbox/requests", () => Results.Json(sandbox().Requests, json.IReadOnlyListSandboxRequest));
+            app.MapGet("/_sandbox/messages", () => Results.Json(sandbox().Messages.Select(m => new SandboxMessageView(
                 m.Id, m.Gateway, m.Channel, m.ClientId, m.Recipient, m.Sender, m.Kind, m.Text, m.AcceptedAt, m.ScheduledFor, m.Mailing,
-                State = m.StateAt(sandbox().Options.TimeProvider.GetUtcNow(), sandbox().Options.Timeline).ToString(),
-            }), json));
+                m.StateAt(sandbox().Options.TimeProvider.GetUtcNow(), sandbox().Options.Timeline).ToString())).ToList(), json.IReadOnlyListSandboxMessageView));
             app.MapPost("/_sandbox/replies", async (HttpContext http) =>
             {
-                var reply = await JsonSerializer.DeserializeAsync<InjectedReply>(http.Request.Body, json).ConfigureAwait(false);
+                var reply = await JsonSerializer.DeserializeAsync(http.Request.Body, json.InjectedReply).ConfigureAwait(false);
                 if (reply is null || string.IsNullOrWhiteSpace(reply.Phone) || string.IsNullOrEmpty(reply.Text))
                 {
-                    return Results.BadRequest(new { error = "Send {\"messageId\": 1000001, \"phone\": \"380971234567\", \"text\": \"Yes\"}." });
+                    return BadRequest("Send {\"messageId\": 1000001, \"phone\": \"380971234567\", \"text\": \"Yes\"}.");
                 }
 
-                return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json);
+                return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json.SandboxIncomingReply);
             });
             app.MapPost("/_sandbox/faults", async (HttpContext http) =>
             {
-                var request = await JsonSerializer.DeserializeAsync<FaultRequest>(http.Request.Body, json).ConfigureAwait(false);
+                var request = await JsonSerializer.DeserializeAsync(http.Request.Body, json.FaultRequest).ConfigureAwait(false);
                 if (ReadFault(request) is not { } fault)
                 {
-                    return Results.BadRequest(new { error = "Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header." });
+                    return BadRequest("Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header.");
                 }
 
                 sandbox().InjectFault(fault, request!.Path);
-                return Results.Json(new { queued = fault.Description, path = request.Path }, json);
+                return Results.Json(new QueuedFault(fault.Description, request.Path), json.QueuedFault);
             });
             app.MapPost("/_sandbox/outages", async (HttpContext http) =>
             {
-                var request = await JsonSerializer.DeserializeAsync<FaultRequest>(http.Request.Body, json).ConfigureAwait(false);
+                var request = await JsonSerializer.DeserializeAsync(http.Request.Body, json.FaultRequest).ConfigureAwait(false);
                 if (ReadFault(request) is not { } fault || request!.Seconds <= 0 || request.Requests < 1)
                 {
-                    return Results.BadRequest(new { error = "Send {\"fault\": \"503\", \"seconds\": 30, \"requests\": 5, \"path\": \"json.php\"} (all but fault optional; without seconds and requests it lasts until DELETE /_sandbox/faults)." });
+                    return BadRequest("Send {\"fault\": \"503\", \"seconds\": 30, \"requests\": 5, \"path\": \"json.php\"} (all but fault optional; without seconds and requests it lasts until DELETE /_sandbox/faults).");
                 }
 
                 sandbox().StartOutage(fault, request.Seconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, request.Requests, request.Path);
-                return Results.Json(new { outage = fault.Description, request.Seconds, request.Requests, request.Path }, json);
+                return Results.Json(new StartedOutage(fault.Description, request.Seconds, request.Requests, request.Path), json.StartedOutage);
             });
-            app.MapDelete("/_sandbox/faults", () => Results.Json(new { cleared = sandbox().ClearFaults() }, json));
+            app.MapDelete("/_sandbox/faults", () => Results.Json(new ClearedFaults(sandbox().ClearFaults()), json.ClearedFaults));
         }
+
+        /// <summary>A 400 with <c>{"error": …}</c>, written compactly as ASP.NET Core's own replies are.</summary>
+        private static IResult BadRequest(string error) =>
+            Results.Json(new SandboxError(error), SandboxJson.Compact.SandboxError, statusCode: StatusCodes.Status400BadRequest);
 
         private static SandboxFault? ReadFault(FaultRequest? request)
         {
@@ -501,7 +503,7 @@ namespace ViberGateways.Sandbox
             }
         }
 
-        private sealed class FaultRequest
+        internal sealed class FaultRequest
         {
             public string? Fault { get; set; }
 
@@ -534,7 +536,7 @@ namespace ViberGateways.Sandbox
             public bool IsOver(DateTimeOffset now) => now >= EndsAt || RequestsLeft <= 0;
         }
 
-        private sealed class InjectedReply
+        internal sealed class InjectedReply
         {
             public long MessageId { get; set; }
 
