@@ -46,6 +46,23 @@ namespace ViberGateways.ConsumerTests
         }
 
         [Fact]
+        public async Task The_installed_tool_routes_each_recipient_as_the_config_files_routing_section_says()
+        {
+            await InstallAsync();
+            var config = Path.Combine(_toolPath, "viber.json");
+            await File.WriteAllTextAsync(config, """
+                { "AlphaSms": { "Sender": "Shop" }, "SmsBy": { "QuickMessageSenderId": 1 },
+                  "Routing": { "Routes": { "380": [ "AlphaSms" ], "375": [ "SmsBy" ] } } }
+                """);
+
+            var send = await RunAsync(Viber, "send", "--sandbox", "--config", config, "--to", "+375291111111", "--to", "+380971234567", "--text", "Hi", "--json");
+
+            send.ExitCode.ShouldBe(0, send.Output);
+            send.Output.ShouldContain("\"reference\": \"SmsBy:375291111111:");
+            send.Output.ShouldContain("\"reference\": \"AlphaSms:380971234567:");
+        }
+
+        [Fact]
         public async Task The_linux_x64_tool_is_native_code_and_every_other_platform_gets_the_framework_dependent_one()
         {
             await InstallAsync();
