@@ -12,6 +12,7 @@ PACKAGES      := artifacts/packages
 # SourceLink maps the sources to a hosted repository; a clone of a local folder has none to map to.
 SOURCE_LINK   := $(shell git remote get-url origin 2>/dev/null | grep -qE '^(https?://|git@|ssh://)' && echo true || echo false)
 PACKABLE      := src/ViberGateways src/ViberGateways.Sandbox src/ViberGateways.Cli
+PACK_OPTIONS   = -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true -p:EnableSourceLink=$(SOURCE_LINK) -p:VersionSuffix=$(VERSION_SUFFIX)
 CONSUMERS     := tests/Consumer/ViberGateways.ConsumerTests tests/Consumer/ViberGateways.ConsumerTests.NetStandard
 BENCH_FILTER  ?= *
 
@@ -51,10 +52,16 @@ test: tools redis lint build
 
 ## pack: ViberGateways (netstandard2.0, net8.0, net10.0), ViberGateways.Sandbox and the `viber` tool, with symbols,
 ##       into artifacts/packages, as the version in src/build/Common.props (VERSION_SUFFIX=… makes it a prerelease)
+##       The tool is three packages: the one `dotnet tool install` reads, which points at the native (AOT) linux-x64
+##       one and the framework-dependent `any` one; each RID is its own `dotnet pack -r` (AOT compiles for the host,
+##       so this runs on linux-x64).
 pack:
 	rm -rf $(PACKAGES)
 	for project in $(PACKABLE); do \
-	  $(DOTNET) pack $$project -c Release -o $(PACKAGES) -nologo -p:ContinuousIntegrationBuild=true -p:EnableSourceLink=$(SOURCE_LINK) -p:VersionSuffix=$(VERSION_SUFFIX) || exit 1; \
+	  $(DOTNET) pack $$project $(PACK_OPTIONS) || exit 1; \
+	done
+	for rid in linux-x64 any; do \
+	  $(DOTNET) pack src/ViberGateways.Cli -r $$rid $(PACK_OPTIONS) || exit 1; \
 	done
 
 ## consumer-test: pack as a prerelease of this run's own (1.0.0-local.<UTC time>), a version no packages folder can

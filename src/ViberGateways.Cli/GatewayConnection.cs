@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -228,6 +229,8 @@ namespace ViberGateways.Cli
         /// configuration binder as <c>AddViberGateways</c> binds them, so the command's quick path without the
         /// container and the container can never read a setting differently.
         /// </summary>
+        [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The options types are in the SDK assembly, which the tool keeps whole (TrimmerRootAssembly).")]
+        [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The options hold no collections or generic types the binder would have to create; the installed native tool binds them in tests/Consumer.")]
         internal static GatewayOptions BoundOptions(IConfiguration configuration, Gateway gateway)
         {
             GatewayOptions options = gateway switch

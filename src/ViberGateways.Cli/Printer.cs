@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ViberGateways.Cli
 {
@@ -16,13 +17,15 @@ namespace ViberGateways.Cli
     {
         /// <summary>
         /// camelCase, nulls left out, and plain UTF-8 (<c>+380…</c>, not <c>\u002B380…</c>): the output is read by people
-        /// and by programs, never embedded in HTML.
+        /// and by programs, never embedded in HTML. The shapes come from <see cref="PrintedJson"/>, generated at build
+        /// time: the native (AOT) tool has no reflection-based serializer.
         /// </summary>
         private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
         {
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = PrintedJson.Default,
         };
 
         private readonly TextWriter _output;
@@ -39,7 +42,7 @@ namespace ViberGateways.Cli
         {
             if (_json)
             {
-                _output.WriteLine(JsonSerializer.Serialize(new { title, results = rows }, JsonOptions));
+                WriteJson(new PrintedResults<T>(title, rows));
                 return;
             }
 
@@ -52,7 +55,7 @@ namespace ViberGateways.Cli
         {
             if (_json)
             {
-                _output.WriteLine(JsonSerializer.Serialize(values.Where(v => v.Value != null).ToDictionary(v => v.Key, v => v.Value), JsonOptions));
+                WriteJson(values.Where(v => v.Value != null).ToDictionary(v => v.Key, v => v.Value));
                 return;
             }
 
@@ -76,6 +79,9 @@ namespace ViberGateways.Cli
                 _output.WriteLine(Line(row));
             }
         }
+
+        private void WriteJson<TValue>(TValue value) =>
+            _output.WriteLine(JsonSerializer.Serialize(value, (JsonTypeInfo<TValue>)JsonOptions.GetTypeInfo(typeof(TValue))));
 
         /// <summary>An outcome or state as it is printed and written in JSON: <c>accepted</c>, <c>not-sent</c>, <c>delivered</c>.</summary>
         public static string Word<TEnum>(TEnum value)

@@ -117,6 +117,6 @@ namespace ViberGateways.Cli
             MessageReference.TryParse(text, out var reference) ? reference! : throw new CliInputException($"'{text}' is not a message reference ({ReferenceForm}, as viber send prints it)");
 
         /// <summary>One status, as printed and as <c>--json</c> writes it.</summary>
-        private sealed record StatusRow(string Recipient, string Gateway, string State, string RawStatus, DateTimeOffset? UpdatedAt, string Reference, string? Error);
+        internal sealed record StatusRow(string Recipient, string Gateway, string State, string RawStatus, DateTimeOffset? UpdatedAt, string Reference, string? Error);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -520,28 +521,28 @@ namespace ViberGateways.Sandbox
 
         private static void MapOwnEndpoints(WebApplication app, Func<SandboxGateway> sandbox)
         {
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
-            app.MapGet("/_sandbox/requests", () => Results.Json(sandbox().Requests, json));
-            app.MapGet("/_sandbox/messages", () => Results.Json(sandbox().Messages.Select(m => new
-            {
+            var json = SandboxJson.Indented;
+            app.MapGet("/_sandbox/requests", () => Results.Json(sandbox().Requests, json.IReadOnlyListSandboxRequest));
+            app.MapGet("/_sandbox/messages", () => Results.Json(sandbox().Messages.Select(m => new SandboxMessageView(
                 m.Id, m.Gateway, m.Channel, m.ClientId, m.Recipient, m.Sender, m.Kind, m.Text, m.AcceptedAt, m.ScheduledFor, m.Mailing,
-                State = m.StateAt(sandbox().Options.TimeProvider.GetUtcNow(), sandbox().Options.Timeline).ToString(),
-            }), json));
-            app.MapPost("/_sandbox/replies", async (HttpContext http) =>
+                m.StateAt(sandbox().Options.TimeProvider.GetUtcNow(), sandbox().Options.Timeline).ToString())).ToList(), json.IReadOnlyListSandboxMessageView));
+            // The handlers take HttpRequest, not HttpContext: a lambda of HttpContext returning a Task is a RequestDelegate,
+            // whose result the request delegate generator does not write.
+            app.MapPost("/_sandbox/replies", async (HttpRequest http) =>
             {
                 const string Usage = "Send {\"messageId\": 1000001, \"phone\": \"380971234567\", \"text\": \"Yes\"}.";
-                var (reply, problem) = await ReadBodyAsync<InjectedReply>(http, json).ConfigureAwait(false);
+                var (reply, problem) = await ReadBodyAsync(http.HttpContext, json.InjectedReply).ConfigureAwait(false);
                 if (problem != null || reply is null || string.IsNullOrWhiteSpace(reply.Phone) || string.IsNullOrEmpty(reply.Text))
                 {
                     return Refused(problem, Usage);
                 }
 
-                return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json);
+                return Results.Json(sandbox().InjectReply(reply.MessageId, reply.Phone!, reply.Text!), json.SandboxIncomingReply);
             });
-            app.MapPost("/_sandbox/faults", async (HttpContext http) =>
+            app.MapPost("/_sandbox/faults", async (HttpRequest http) =>
             {
                 const string Usage = "Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header.";
-                var (request, problem) = await ReadBodyAsync<FaultRequest>(http, json).ConfigureAwait(false);
+                var (request, problem) = await ReadBodyAsync(http.HttpContext, json.FaultRequest).ConfigureAwait(false);
                 if ((problem ??= FaultProblem(request)) != null || ReadFault(request) is not { } fault)
                 {
                     return Refused(problem, Usage);
@@ -553,15 +554,15 @@ namespace ViberGateways.Sandbox
                 }
                 catch (InvalidOperationException full)
                 {
-                    return Results.Json(new { error = full.Message }, json, statusCode: StatusCodes.Status409Conflict);
+                    return Results.Json(new SandboxError(full.Message), json.SandboxError, statusCode: StatusCodes.Status409Conflict);
                 }
 
-                return Results.Json(new { queued = fault.Description, path = request.Path }, json);
+                return Results.Json(new QueuedFault(fault.Description, request.Path), json.QueuedFault);
             });
-            app.MapPost("/_sandbox/outages", async (HttpContext http) =>
+            app.MapPost("/_sandbox/outages", async (HttpRequest http) =>
             {
                 const string Usage = "Send {\"fault\": \"503\", \"seconds\": 30, \"requests\": 5, \"path\": \"json.php\"} (all but fault optional; without seconds and requests it lasts until DELETE /_sandbox/faults).";
-                var (request, problem) = await ReadBodyAsync<FaultRequest>(http, json).ConfigureAwait(false);
+                var (request, problem) = await ReadBodyAsync(http.HttpContext, json.FaultRequest).ConfigureAwait(false);
                 problem ??= request?.Seconds is <= 0 || request?.Seconds > MaxOutageDuration.TotalSeconds ? $"seconds must be more than 0 and at most {MaxOutageDuration.TotalSeconds:0}"
                     : request?.Requests < 1 ? "requests must be at least 1"
                     : null;
@@ -576,23 +577,23 @@ namespace ViberGateways.Sandbox
                 }
                 catch (InvalidOperationException full)
                 {
-                    return Results.Json(new { error = full.Message }, json, statusCode: StatusCodes.Status409Conflict);
+                    return Results.Json(new SandboxError(full.Message), json.SandboxError, statusCode: StatusCodes.Status409Conflict);
                 }
 
-                return Results.Json(new { outage = fault.Description, request.Seconds, request.Requests, request.Path }, json);
+                return Results.Json(new StartedOutage(fault.Description, request.Seconds, request.Requests, request.Path), json.StartedOutage);
             });
-            app.MapDelete("/_sandbox/faults", () => Results.Json(new { cleared = sandbox().ClearFaults() }, json));
+            app.MapDelete("/_sandbox/faults", () => Results.Json(new ClearedFaults(sandbox().ClearFaults()), json.ClearedFaults));
         }
 
         /// <summary>A 400 whose <c>error</c> says what is wrong first, when known, then what to send.</summary>
         private static IResult Refused(string? problem, string usage) =>
-            Results.BadRequest(new { error = problem is null ? usage : $"{problem}. {usage}" });
+            Results.Json(new SandboxError(problem is null ? usage : $"{problem}. {usage}"), SandboxJson.Compact.SandboxError, statusCode: StatusCodes.Status400BadRequest);
 
         /// <summary>
         /// A control endpoint's JSON body as <typeparamref name="T"/>, or what is wrong with it in a few words: not JSON
         /// at all, or the field whose value has the wrong type and what it should be. Never throws for a bad body.
         /// </summary>
-        private static async Task<(T? Value, string? Problem)> ReadBodyAsync<T>(HttpContext http, JsonSerializerOptions json)
+        private static async Task<(T? Value, string? Problem)> ReadBodyAsync<T>(HttpContext http, JsonTypeInfo<T> json)
             where T : class
         {
             JsonDocument document;
@@ -614,12 +615,12 @@ namespace ViberGateways.Sandbox
 
                 try
                 {
-                    return (document.Deserialize<T>(json), null);
+                    return (document.Deserialize(json), null);
                 }
                 catch (JsonException wrongType)
                 {
                     var field = wrongType.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path.Substring(2) : null;
-                    var property = field is null ? null : typeof(T).GetProperty(field, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+                    var property = field is null ? null : json.Properties.FirstOrDefault(candidate => string.Equals(candidate.Name, field, StringComparison.OrdinalIgnoreCase));
                     var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
                     var expected = type == typeof(string) ? "a string"
                         : type == typeof(int) || type == typeof(long) ? "a whole number"
@@ -653,7 +654,7 @@ namespace ViberGateways.Sandbox
             }
         }
 
-        private sealed class FaultRequest
+        internal sealed class FaultRequest
         {
             public string? Fault { get; set; }
 
@@ -686,7 +687,7 @@ namespace ViberGateways.Sandbox
             public bool IsOver(DateTimeOffset now) => now >= EndsAt || RequestsLeft <= 0;
         }
 
-        private sealed class InjectedReply
+        internal sealed class InjectedReply
         {
             public long MessageId { get; set; }
 

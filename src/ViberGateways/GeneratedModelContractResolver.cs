@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Reflection;
 using Newtonsoft.Json;
@@ -22,6 +23,12 @@ namespace ViberGateways
 
         /// <param name="discriminatorNameOf">The property name an inheritance converter writes, or null for any other converter.</param>
         /// <param name="discriminatorOf">The discriminator value of a concrete subtype, or null for a base type.</param>
+#if NET
+        // Newtonsoft.Json fills a model's extension data (AdditionalProperties) through the dictionary's indexer and
+        // default constructor, found by reflection: a trimmed or Native AOT application would otherwise lose them.
+        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(IDictionary<string, object>))]
+        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(Dictionary<string, object>))]
+#endif
         public GeneratedModelContractResolver(Func<JsonConverter, string?> discriminatorNameOf, Func<Type, string?> discriminatorOf)
         {
             _discriminatorNameOf = discriminatorNameOf;

@@ -205,17 +205,26 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(RoutingOptions), failures);
             }
 
-            section.Bind(options);
-
-            // A list written as one string: the binder leaves it empty.
-            foreach (var route in routes.GetChildren().Where(route => route.Value is not null))
+            // Read here rather than by the configuration binder, whose lists of gateways (enum values) a Native AOT
+            // application cannot create, and which leaves a list written as one string empty.
+            foreach (var route in routes.GetChildren())
             {
                 options.Routes[route.Key] = GatewaysIn(route, failures);
             }
 
-            if (failover.Value is not null)
+            if (failover.Exists())
             {
                 options.Failover = GatewaysIn(failover, failures);
+            }
+
+            if (section.GetSection(nameof(RoutingOptions.FailoverOnRejection)).Value is { } onRejection)
+            {
+                options.FailoverOnRejection = bool.Parse(onRejection);
+            }
+
+            if (section.GetSection(nameof(RoutingOptions.FailoverWhenUnsupported)).Value is { } whenUnsupported)
+            {
+                options.FailoverWhenUnsupported = bool.Parse(whenUnsupported);
             }
         }
 

@@ -66,7 +66,7 @@ namespace ViberGateways.Sandbox.AlphaSms
             var results = new JsonArray();
             foreach (var item in items)
             {
-                results.Add(JsonItem(item as JsonObject));
+                results.Add((JsonNode)JsonItem(item as JsonObject));
             }
 
             return JsonReply(new JsonObject { ["success"] = true, ["data"] = results });

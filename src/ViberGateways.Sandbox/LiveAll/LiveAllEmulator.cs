@@ -132,7 +132,7 @@ namespace ViberGateways.Sandbox.LiveAll
             foreach (var destination in destinations)
             {
                 var message = _sandbox.Store.Add(new SandboxMessage(_sandbox.Store.NextId(), Gateway, "SendIM", destination!, sender!, kind, text, _sandbox.Now));
-                data.Add(new JsonObject { ["destination"] = destination, ["smsid"] = message.Id });
+                data.Add((JsonNode)new JsonObject { ["destination"] = destination, ["smsid"] = message.Id });
             }
 
             return Json(new JsonObject

@@ -213,7 +213,7 @@ namespace ViberGateways.Sandbox.SmsBy
             var reply = new JsonArray();
             foreach (var mailing in mailings)
             {
-                reply.Add(mailing.Error != null
+                reply.Add((JsonNode)(mailing.Error != null
                     ? new JsonObject { ["errors"] = new JsonArray(mailing.Error) }
                     : new JsonObject
                     {
@@ -227,7 +227,7 @@ namespace ViberGateways.Sandbox.SmsBy
                             ["status"] = Status(d),
                             ["status_time"] = d.ReachedAt(_sandbox.StateOf(d), _sandbox.Options.Timeline).ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
                         }).ToArray()),
-                    });
+                    }));
             }
 
             return Wire.Json(reply);

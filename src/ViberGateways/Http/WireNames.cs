@@ -27,7 +27,7 @@ namespace ViberGateways.Http
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonPropertyAttribute>() != null)
             .OrderBy(p => p.GetCustomAttribute<JsonPropertyAttribute>()!.Order)
-            .ThenBy(p => p.MetadataToken)
+            .ThenBy(p => p.GetCustomAttribute<SpecOrderAttribute>()?.Line ?? int.MaxValue)
             .Select(p => new WireProperty(p))
             .ToArray());
 
