@@ -216,8 +216,17 @@ namespace ViberGateways.Sandbox
             return trimmed.Length <= Longest ? trimmed : trimmed.Substring(0, Longest) + "…";
         }
 
-        private static FormatException Refused(string problem) =>
-            new FormatException($"{SandboxGateway.FaultHeader}: {problem}. It takes {HeaderForms}.");
+        private static FormatException Refused(string problem) => new UnreadableFaultException(problem);
+
+        /// <summary>
+        /// A fault the sandbox cannot read. The message names the header; <see cref="Problem"/> is the part that is
+        /// wrong on its own, for the control endpoints to name under their <c>fault</c> field.
+        /// </summary>
+        internal sealed class UnreadableFaultException(string problem)
+            : FormatException($"{SandboxGateway.FaultHeader}: {problem}. It takes {HeaderForms}.")
+        {
+            public string Problem { get; } = problem;
+        }
 
         /// <inheritdoc />
         public override string ToString() => Description;

@@ -543,7 +543,8 @@ namespace ViberGateways.Sandbox
             {
                 const string Usage = "Send {\"fault\": \"503\", \"path\": \"json.php\"} (path optional); faults as in the X-Sandbox-Fault header.";
                 var (request, problem) = await ReadBodyAsync(http.HttpContext, json.FaultRequest).ConfigureAwait(false);
-                if ((problem ??= FaultProblem(request)) != null || ReadFault(request) is not { } fault)
+                var (fault, faultProblem) = problem is null ? ReadFault(request) : (null, null);
+                if ((problem ??= faultProblem) != null || fault is null)
                 {
                     return Refused(problem, Usage);
                 }
@@ -566,7 +567,8 @@ namespace ViberGateways.Sandbox
                 problem ??= request?.Seconds is <= 0 || request?.Seconds > MaxOutageDuration.TotalSeconds ? $"seconds must be more than 0 and at most {MaxOutageDuration.TotalSeconds:0}"
                     : request?.Requests < 1 ? "requests must be at least 1"
                     : null;
-                if ((problem ??= FaultProblem(request)) != null || ReadFault(request) is not { } fault)
+                var (fault, faultProblem) = problem is null ? ReadFault(request) : (null, null);
+                if ((problem ??= faultProblem) != null || fault is null)
                 {
                     return Refused(problem, Usage);
                 }
@@ -631,26 +633,24 @@ namespace ViberGateways.Sandbox
             }
         }
 
-        /// <summary>What is wrong with the fault a control request names, or null when it names one.</summary>
-        private static string? FaultProblem(FaultRequest? request) =>
-            string.IsNullOrWhiteSpace(request?.Fault) ? "fault is required"
-                : ReadFault(request) is null ? $"fault '{request.Fault}' is not a fault the sandbox plays"
-                : null;
-
-        private static SandboxFault? ReadFault(FaultRequest? request)
+        /// <summary>
+        /// The fault a control request names, or what is wrong with it: the part the parser names, as the
+        /// <see cref="FaultHeader"/> header path names it.
+        /// </summary>
+        private static (SandboxFault? Fault, string? Problem) ReadFault(FaultRequest? request)
         {
             if (string.IsNullOrWhiteSpace(request?.Fault))
             {
-                return null;
+                return (null, "fault is required");
             }
 
             try
             {
-                return SandboxFault.Parse(request.Fault);
+                return (SandboxFault.Parse(request!.Fault!), null);
             }
-            catch (FormatException)
+            catch (SandboxFault.UnreadableFaultException unreadable)
             {
-                return null;
+                return (null, "fault: " + unreadable.Problem);
             }
         }
 

@@ -31,28 +31,33 @@ namespace ViberGateways
             .Distinct()
             .OrderByDescending(name => name.Length));
 
-        private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+        // A guard against pathological input, not a budget for ordinary text: generous enough that a loaded machine
+        // never trips it. The patterns are interpreted (no RegexOptions.Compiled), so a first use does not spend the
+        // timeout JIT-compiling them. NonBacktracking is not an option: QueryParameter needs its lookahead.
+        private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+        private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
         // name=value in a query string, a form body or a URL; the value runs to the next separator or the end.
         // A quoted value is an XML attribute, left to XmlAttribute below.
         private static readonly Regex QueryParameter = new Regex(
             @"(?<prefix>(?:^|[?&;\s])(?:" + SecretNames + @")=)(?![""'])[^&;\s#]*",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            Options, MatchTimeout);
 
         // "name": "value" in JSON; an unterminated value (a cut-off snippet) is masked to the end.
         private static readonly Regex JsonProperty = new Regex(
             @"(?<prefix>""(?:" + SecretNames + @")""\s*:\s*)(?:""(?:[^""\\]|\\.)*(?:""|$)|[^,}\]\s]+)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            Options, MatchTimeout);
 
         // key="value" as an XML attribute (AlphaSMS <package key="…">), either quote style.
         private static readonly Regex XmlAttribute = new Regex(
             @"(?<prefix>\s(?:" + SecretNames + @")\s*=\s*)(?:""[^""]*(?:""|$)|'[^']*(?:'|$))",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            Options, MatchTimeout);
 
         // name="token" in a multipart part's headers; the value is the part's first body line.
         private static readonly Regex MultipartField = new Regex(
             @"(?<prefix>name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)[^\r\n]*",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            Options, MatchTimeout);
 
         /// <summary>Returns <paramref name="text"/> with every credential value replaced by <see cref="Mask"/>.</summary>
         public static string Redact(string text)

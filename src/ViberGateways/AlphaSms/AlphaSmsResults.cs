@@ -22,7 +22,10 @@ namespace ViberGateways.AlphaSms
         /// <summary>How many message parts the gateway counted (JSON <c>parts</c>, HTTP <c>sms_count</c>).</summary>
         public int? Parts { get; set; }
 
-        /// <summary>The gateway's error code for a rejected message (for example <c>208</c>).</summary>
+        /// <summary>
+        /// The gateway's error code for a rejected message (for example <c>208</c>), or, for a message not sent, that of
+        /// the refusal that stopped the send before its request.
+        /// </summary>
         public string? ErrorCode { get; set; }
 
         public string? Error { get; set; }

@@ -32,7 +32,7 @@ namespace ViberGateways.AlphaSms
             new AlphaSmsSendResult(message.Index, message.Message.Recipient, failure.Outcome)
             {
                 ClientId = clientId,
-                ErrorCode = failure is GatewayRejectedException ? failure.GatewayErrorCode : null,
+                ErrorCode = failure.GatewayErrorCode,
                 Error = failure.Message,
                 Failure = failure,
             };
@@ -117,6 +117,7 @@ namespace ViberGateways.AlphaSms
             new AlphaSmsSendResult(message.Index, message.Message.Recipient, SendOutcome.NotSent)
             {
                 ClientId = message.ClientId,
+                ErrorCode = cause?.GatewayErrorCode,
                 Error = reason,
                 Failure = cause,
             };

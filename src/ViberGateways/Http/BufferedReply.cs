@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace ViberGateways.Http
@@ -7,19 +8,23 @@ namespace ViberGateways.Http
     /// <summary>A reply the guard read in full: its bytes, for the client to read without another copy.</summary>
     internal sealed class BufferedReply : ByteArrayContent
     {
+        private ReplyCharset? _charset;
+
         /// <param name="body">The reply's bytes.</param>
-        /// <param name="encoding">Its charset as <see cref="GatewayReplies.EncodingOf"/> reads it, when known already.</param>
-        public BufferedReply(byte[] body, Encoding? encoding = null)
+        /// <param name="contentType">The reply's Content-Type, the one header that still describes the bytes.</param>
+        /// <param name="charset">Its charset, when the caller has looked it up already.</param>
+        public BufferedReply(byte[] body, MediaTypeHeaderValue? contentType = null, ReplyCharset? charset = null)
             : base(body)
         {
             Body = body;
-            Encoding = encoding;
+            Headers.ContentType = contentType;
+            _charset = charset;
         }
 
         public byte[] Body { get; }
 
-        /// <summary>The charset the guard read from the reply's headers (each reader would otherwise look it up again).</summary>
-        public Encoding? Encoding { get; }
+        /// <summary>The charset the Content-Type names, looked up once for every reader (text, JSON, XML and the log event).</summary>
+        public ReplyCharset Charset => _charset ??= ReplyCharset.Of(Headers.ContentType);
 
         /// <summary>
         /// The body as text, decoded as <see cref="HttpContent.ReadAsStringAsync()"/> decodes it (the charset the
@@ -29,24 +34,14 @@ namespace ViberGateways.Http
         /// </summary>
         public bool TryText(out string text)
         {
-            var charset = Headers.ContentType?.CharSet;
-            Encoding encoding;
-            if (charset != null)
+            var charset = Charset;
+            if (charset.Unknown)
             {
-                try
-                {
-                    encoding = Encoding.GetEncoding(charset.Length > 2 && charset[0] == '"' && charset[charset.Length - 1] == '"' ? charset.Substring(1, charset.Length - 2) : charset);
-                }
-                catch (ArgumentException)
-                {
-                    text = "";
-                    return false;
-                }
+                text = "";
+                return false;
             }
-            else
-            {
-                encoding = EncodingOfByteOrderMark() ?? Encoding.UTF8;
-            }
+
+            var encoding = charset.Named ?? EncodingOfByteOrderMark() ?? Encoding.UTF8;
 
             var mark = MarkLength(encoding);
             text = encoding.GetString(Body, mark, Body.Length - mark);

@@ -78,20 +78,7 @@ namespace ViberGateways.Http
         /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
         public static Encoding EncodingOf(HttpResponseMessage response)
         {
-            if (response.Content is BufferedReply { Encoding: { } known })
-            {
-                return known;
-            }
-
-            var charset = response.Content?.Headers.ContentType?.CharSet;
-            try
-            {
-                return string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset!.Trim('"'));
-            }
-            catch (ArgumentException)
-            {
-                return Encoding.UTF8;
-            }
+            return response.Content is BufferedReply buffered ? buffered.Charset.OrUtf8 : ReplyCharset.Of(response.Content?.Headers.ContentType).OrUtf8;
         }
 
         /// <summary>

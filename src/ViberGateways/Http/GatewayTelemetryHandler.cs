@@ -17,7 +17,8 @@ namespace ViberGateways.Http
     /// <c>ClientIds</c> (the client ids the request carries or asks about) and <c>GatewayIds</c> (the ids the gateway
     /// assigned: from the reply of a send, else those a query asks about) — each list at most <see cref="MaxIds"/>
     /// then "+N more", empty when there are none — and <c>ElapsedMilliseconds</c> (until the reply arrived).
-    /// Event 1 <c>GatewayCallCompleted</c> is written once a 2xx reply has been read, with what it says:
+    /// Event 1 <c>GatewayCallCompleted</c> is written once a 2xx reply has been read, with what it says (and, for a
+    /// request the gateway refused as a whole, its error code in <c>GatewayErrorCode</c>, empty without one):
     /// <c>accepted</c> (every message), <c>partial</c> (some messages accepted, some refused), <c>rejected</c> (all
     /// refused, or the request — on every gateway, whether its client reads the refusal or throws it while reading), <c>unknown</c> (an answer in no documented form: a send may have been accepted), or
     /// <c>replied</c> for an operation whose reply the SDK does not read; a query's accepted reply is <c>answered</c>,
@@ -94,18 +95,18 @@ namespace ViberGateways.Http
             if (held.Logger.IsEnabled(level))
             {
                 GatewayLog.CallCompleted(held.Logger, level, call.Gateway, call.Operation.Name, outcome, held.StatusCode, call.Attempts, call.Details?.Recipients ?? 0,
-                    FormatClientIds(call.Details?.ClientIds), ReplyOrAskedIds(), held.ElapsedMilliseconds);
+                    FormatClientIds(call.Details?.ClientIds), ReplyOrAskedIds(), reply.ErrorCode ?? "", held.ElapsedMilliseconds);
             }
         }
 
         /// <summary>Writes the held event of <paramref name="call"/> as failed with <paramref name="exception"/>, thrown while its reply was read.</summary>
         internal static void ReplyNotRead(GatewayCall call, Exception exception)
         {
-            if (exception is GatewayRejectedException)
+            if (exception is GatewayRejectedException rejected)
             {
                 // A refusal the client finds while reading a 2xx reply (an AlphaSMS XML request error) is what the reply
                 // says, logged as every gateway logs a refusal it reads: the completed event, rejected.
-                ReplyRead(call, ReplyOutcome.Rejected());
+                ReplyRead(call, ReplyOutcome.Rejected(rejected.GatewayErrorCode));
                 return;
             }
 
@@ -184,8 +185,8 @@ namespace ViberGateways.Http
     internal static partial class GatewayLog
     {
         [LoggerMessage(EventId = 1, EventName = "GatewayCallCompleted",
-            Message = "{Gateway} {Operation} {Outcome}: HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMilliseconds:0.0} ms; {RecipientCount} recipient(s), client ids [{ClientIds}], gateway ids [{GatewayIds}]")]
-        public static partial void CallCompleted(ILogger logger, LogLevel level, string gateway, string operation, string outcome, int statusCode, int attempts, int recipientCount, string clientIds, string gatewayIds, double elapsedMilliseconds);
+            Message = "{Gateway} {Operation} {Outcome}: HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMilliseconds:0.0} ms; {RecipientCount} recipient(s), client ids [{ClientIds}], gateway ids [{GatewayIds}], gateway error code [{GatewayErrorCode}]")]
+        public static partial void CallCompleted(ILogger logger, LogLevel level, string gateway, string operation, string outcome, int statusCode, int attempts, int recipientCount, string clientIds, string gatewayIds, string gatewayErrorCode, double elapsedMilliseconds);
 
         [LoggerMessage(EventId = 2, EventName = "GatewayCallFailed",
             Message = "{Gateway} {Operation} {Outcome}: HTTP {StatusCode} after {Attempts} attempt(s) in {ElapsedMilliseconds:0.0} ms; {RecipientCount} recipient(s), client ids [{ClientIds}], gateway ids [{GatewayIds}]: {Reason}")]

@@ -18,14 +18,17 @@ namespace ViberGateways.Http
 
         private readonly Stream _stream;
         private readonly Encoder _encoder = Utf8.GetEncoder();
-        private char[]? _chars = ArrayPool<char>.Shared.Rent(BatchChars);
-        private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(BatchChars));
+        private char[]? _chars;
+        private byte[]? _bytes;
         private int _count;
 
         public PooledUtf8Writer(Stream stream)
             : base(System.Globalization.CultureInfo.InvariantCulture)
         {
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
+            _chars = ArrayPool<char>.Shared.Rent(BatchChars);
+            // The pool may hand out more characters than asked for, and a batch fills all of them.
+            _bytes = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(_chars.Length));
         }
 
         public override Encoding Encoding => Utf8;
@@ -86,6 +89,7 @@ namespace ViberGateways.Http
 
         public override void Flush()
         {
+            Chars();
             Encode(final: true);
             _stream.Flush();
         }

@@ -34,10 +34,10 @@ namespace ViberGateways.Http
                     throw TooLarge(response, response.Content.Headers.ContentLength);
                 }
 
-                var encoding = GatewayReplies.EncodingOf(response);
-                var replacement = new BufferedReply(MaskSecrets(body, secrets, encoding), encoding);
                 // The body is read: of its headers, only the type (and charset) still describes it.
-                replacement.Headers.ContentType = response.Content.Headers.ContentType;
+                var contentType = response.Content.Headers.ContentType;
+                var charset = ReplyCharset.Of(contentType);
+                var replacement = new BufferedReply(MaskSecrets(body, secrets, charset.OrUtf8), contentType, charset);
                 response.Content.Dispose();
                 response.Content = replacement;
                 return response;

@@ -6,16 +6,20 @@ namespace ViberGateways.Http
 {
     /// <summary>
     /// What a 2xx reply says of its call, as the gateway's mapping reads it: the outcome its log event names and the ids
-    /// the gateway assigned (never anything else of the reply). Each gateway client reads its replies into one
+    /// the gateway assigned, and the gateway's error code of a refused request (never anything else of the reply: its
+    /// text may quote numbers or messages). Each gateway client reads its replies into one
     /// (<c>…ReplyOutcomes</c>); an operation it does not read is <see cref="Replied"/>.
     /// </summary>
-    internal sealed class ReplyOutcome(string name, IEnumerable<string>? gatewayIds)
+    internal sealed class ReplyOutcome(string name, IEnumerable<string>? gatewayIds, string? errorCode = null)
     {
         /// <summary>accepted, partial, rejected, unknown or replied (the operation's reply is not read for its outcome).</summary>
         public string Name { get; } = name;
 
         /// <summary>The ids the gateway assigned in this reply, in order; null when it names none.</summary>
         public IEnumerable<string>? GatewayIds { get; } = gatewayIds;
+
+        /// <summary>The gateway's error code for a request it refused as a whole, when it gave one.</summary>
+        public string? ErrorCode { get; } = errorCode;
 
         public static ReplyOutcome Replied { get; } = new("replied", null);
 
@@ -26,8 +30,8 @@ namespace ViberGateways.Http
 
         public static ReplyOutcome Accepted(IEnumerable<string?> gatewayIds) => new("accepted", gatewayIds.Where(id => !string.IsNullOrEmpty(id)).Select(id => id!));
 
-        /// <summary>The gateway refused the request as a whole.</summary>
-        public static ReplyOutcome Rejected() => new("rejected", null);
+        /// <summary>The gateway refused the request as a whole, with its error code when it gave one.</summary>
+        public static ReplyOutcome Rejected(string? errorCode = null) => new("rejected", null, errorCode);
 
         /// <summary>Per-item results: all accepted, all refused (rejected), or some of each (partial); the ids are the accepted items'.</summary>
         public static ReplyOutcome OfItems(int accepted, int refused, IEnumerable<long?>? gatewayIds) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using ViberGateways.Http;
 
@@ -15,7 +16,7 @@ namespace ViberGateways.LiveAll
         {
             if (!reply.Success)
             {
-                return ReplyOutcome.Rejected();
+                return ReplyOutcome.Rejected(reply.OperationErrors?.FirstOrDefault()?.ErrorCode?.ToString(CultureInfo.InvariantCulture));
             }
 
             var ids = reply.Data?.Select(item => item?.Smsid).ToList() ?? new();
@@ -23,7 +24,7 @@ namespace ViberGateways.LiveAll
         }
 
         public static ReplyOutcome OfText(string reply) =>
-            LiveAllClient.ErrorReply.IsMatch(reply.Trim()) ? ReplyOutcome.Rejected()
+            LiveAllClient.ErrorReply.Match(reply.Trim()) is { Success: true } error ? ReplyOutcome.Rejected(error.Groups["code"].Value)
             : reply.TrimStart().StartsWith("Error", StringComparison.OrdinalIgnoreCase) ? ReplyOutcome.Unreadable
             : ReplyOutcome.Accepted();
     }

@@ -45,7 +45,11 @@ namespace ViberGateways
         /// <summary>How many message parts the gateway counted, when it said.</summary>
         public int? Parts { get; internal set; }
 
-        /// <summary>The gateway's error code for a rejected message, when it gave one.</summary>
+        /// <summary>
+        /// The gateway's error code for a rejected message, when it gave one, or, for a message not sent, that of the
+        /// refusal that stopped the send before its request; any other failure of the gateway behind the outcome gives
+        /// its code too. <c>validation</c> for a message refused by the SDK's own checks.
+        /// </summary>
         public string? ErrorCode { get; internal set; }
 
         /// <summary>Why the message was rejected or not sent, or why its outcome is unknown.</summary>

@@ -35,6 +35,21 @@ namespace ViberGateways.Tests.Bodies
         }
 
         [Fact]
+        public void After_disposing_writing_and_flushing_are_refused_as_disposed_and_disposing_again_does_nothing()
+        {
+            using var stream = new MemoryStream();
+            var writer = new PooledUtf8Writer(stream);
+            writer.Write("body");
+            writer.Dispose();
+
+            Should.Throw<System.ObjectDisposedException>(() => writer.Flush());
+            Should.Throw<System.ObjectDisposedException>(() => writer.Write("more"));
+            Should.Throw<System.ObjectDisposedException>(() => writer.Write('m'));
+            writer.Dispose();
+            stream.ToArray().ShouldBe(Utf8.GetBytes("body"));
+        }
+
+        [Fact]
         public void Disposing_flushes_and_leaves_the_stream_open()
         {
             using var stream = new MemoryStream();

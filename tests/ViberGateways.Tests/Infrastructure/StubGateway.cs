@@ -44,11 +44,15 @@ namespace ViberGateways.Tests.Infrastructure
             return this;
         }
 
-        /// <summary>Queues a request that is never answered: it waits until the client gives up on it.</summary>
-        public StubGateway NeverReply()
+        /// <summary>
+        /// Queues a request that is never answered: it waits until the client gives up on it. <paramref name="arrived"/>
+        /// completes once the request has reached the stub.
+        /// </summary>
+        public StubGateway NeverReply(TaskCompletionSource<bool>? arrived = null)
         {
             _replies.Enqueue(async cancellationToken =>
             {
+                arrived?.TrySetResult(true);
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 throw new InvalidOperationException("unreachable: the wait ends only by cancellation");
             });

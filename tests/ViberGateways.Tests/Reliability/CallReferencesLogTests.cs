@@ -65,6 +65,25 @@ namespace ViberGateways.Tests.Reliability
             Field(call, "StatusCode").ShouldBe("200");
         }
 
+        /// <summary>A refused request's event carries the gateway's error code, never the reply's text (it may quote numbers or texts).</summary>
+        [Theory]
+        [InlineData("AlphaSms Xml", "202")]
+        [InlineData("LiveAll", "56")]
+        public async Task A_request_refused_inside_a_2xx_reply_logs_the_gateways_error_code(string gateway, string errorCode)
+        {
+            var records = gateway == "LiveAll"
+                ? await LiveAllAsync("""{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""}],"SubmissionID":0}""",
+                    "application/json", client => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = Text }))
+                : await AlphaSmsAsync(AlphaSmsTransport.Xml, "<package><error>202</error></package>", "application/xml", Send);
+
+            var call = TheCallEvent(records);
+            call.Id.Name.ShouldBe("GatewayCallCompleted");
+            Field(call, "Outcome").ShouldBe("rejected");
+            Field(call, "GatewayErrorCode").ShouldBe(errorCode);
+            call.Message.ShouldContain("gateway error code [" + errorCode + "]");
+            call.Message.ShouldNotContain("not approved");
+        }
+
         [Fact]
         public async Task An_AlphaSms_Json_request_with_some_messages_refused_is_partial_at_Information_with_the_accepted_gateway_ids()
         {
@@ -116,6 +135,7 @@ namespace ViberGateways.Tests.Reliability
             Field(call, "Outcome").ShouldBe("accepted");
             Field(call, "ClientIds").ShouldBe(ClientId.ToString());
             Field(call, "GatewayIds").ShouldBe("1234568");
+            Field(call, "GatewayErrorCode").ShouldBe("");
         }
 
         [Fact]

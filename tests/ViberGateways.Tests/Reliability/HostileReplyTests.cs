@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
@@ -286,9 +287,18 @@ namespace ViberGateways.Tests.Reliability
         [Fact]
         public async Task Liveall_send_whose_reply_never_comes_has_an_unknown_outcome_and_is_not_repeated()
         {
-            _gateway.NeverReply();
+            // The attempt timeout runs on a fake clock, advanced once the request has reached the gateway (the timeout is armed by then).
+            var arrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _gateway.NeverReply(arrived);
+            var clock = new FakeTimeProvider();
+            var policy = QuickRetries.Policy();
+            policy.TimeProvider = clock;
+            var client = new LiveAllClient(new LiveAllOptions { Resilience = policy, ApiKey = "test-token" }, _gateway.CreateClient());
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => LiveAll().SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+            var sending = Should.ThrowAsync<GatewayOutcomeUnknownException>(() => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+            await arrived.Task.WaitAsync(TimeSpan.FromMinutes(1));
+            clock.Advance(policy.AttemptTimeout);
+            var error = await sending;
 
             error.Message.ShouldContain("no reply within");
             _gateway.Requests.Count.ShouldBe(1);

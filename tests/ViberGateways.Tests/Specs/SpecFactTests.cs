@@ -85,6 +85,45 @@ namespace ViberGateways.Tests.Specs
             errors.ShouldBeEmpty();
         }
 
+        /// <summary>
+        /// The generated request's Accept header is built from the operation's response media type with a constructor
+        /// (nswag-templates/Client.Class.liquid) that throws on one with parameters, such as a charset: a spec edit
+        /// adding one fails here, naming the line, rather than at the first request.
+        /// </summary>
+        [Fact]
+        public void Every_response_media_type_is_a_bare_type_the_accept_header_can_carry()
+        {
+            static IEnumerable<string> Problems(OpenApiSpec spec, SpecOperation operation)
+            {
+                foreach (var response in (operation.Node["responses"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
+                {
+                    var content = spec.Dereference(response.Value)["content"] as JObject;
+                    foreach (var mediaType in content?.Properties() ?? Enumerable.Empty<JProperty>())
+                    {
+                        if (!IsBare(mediaType.Name))
+                        {
+                            yield return $"{spec.Where(mediaType.Value)}: {operation.Id}: response {response.Name} media type '{mediaType.Name}' " +
+                                "has parameters or is not a type/subtype; the generated Accept header takes a bare type (no charset)";
+                        }
+                    }
+                }
+            }
+
+            static bool IsBare(string mediaType)
+            {
+                try
+                {
+                    return new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(mediaType).Parameters.Count == 0;
+                }
+                catch (FormatException)
+                {
+                    return false;
+                }
+            }
+
+            Found(spec => spec.Operations(), Problems).ShouldBeEmpty();
+        }
+
         [Fact]
         public void Every_operation_declares_a_known_retry_safety()
         {

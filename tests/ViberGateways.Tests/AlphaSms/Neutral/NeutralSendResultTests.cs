@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
 using ViberGateways.AlphaSms;
+using ViberGateways.Bulk;
 using ViberGateways.Tests.Infrastructure;
 using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
@@ -206,6 +207,41 @@ namespace ViberGateways.Tests.AlphaSms.Neutral
             results.Select(r => r.Reference!.GatewayId).ShouldBe(Enumerable.Range(0, 1001).Select(i => (700000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             results.Select(r => r.Reference!.ClientId).ShouldBe(_gateway.Requests.SelectMany(r => SentClientIds(variant, r)));
             results.Select(r => r.Reference!.ClientId).Distinct().Count().ShouldBe(1001);
+        }
+
+        [Fact]
+        public async Task In_a_bulk_send_over_xml_a_refused_account_gives_its_code_to_the_rejected_recipient_and_to_the_one_not_sent()
+        {
+            _gateway.Reply("<package><error>202</error></package>", "text/xml");
+
+            var results = new List<SendResult>();
+
+            var stopped = await Should.ThrowAsync<BulkSendStoppedException>(async () =>
+            {
+                await foreach (var result in Neutral(Variant.Xml).SendBulkAsync(Text(), Lazily(TwoRecipients), new BulkSendOptions { MaxRecipientsPerRequest = 1, MaxConcurrentRequests = 1 }))
+                {
+                    results.Add(result);
+                }
+            });
+
+            stopped.GatewayErrorCode.ShouldBe("202");
+            _gateway.Requests.Count.ShouldBe(1, "a refused account stops the send");
+            results.OrderBy(r => r.Index).Select(r => (r.Outcome, r.ErrorCode)).ShouldBe(new[] { (SendOutcome.Rejected, (string?)"202"), (SendOutcome.NotSent, (string?)"202") });
+        }
+
+        [Fact]
+        public async Task A_message_over_several_xml_requests_gives_the_refusals_code_to_the_messages_not_sent_after_it()
+        {
+            var recipients = Enumerable.Range(0, 1001).Select(i => "+38097" + (1000000 + i)).ToArray();
+            _gateway.Reply(AcceptedReply(Variant.Xml, Enumerable.Range(0, 500)), "text/xml").Reply("<package><error>202</error></package>", "text/xml");
+
+            var results = await Neutral(Variant.Xml).SendAsync(Text(recipients));
+
+            _gateway.Requests.Count.ShouldBe(2, "a refused account stops the send");
+            results.Take(500).ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.ErrorCode == null);
+            results.Skip(500).Take(500).ShouldAllBe(r => r.Outcome == SendOutcome.Rejected && r.ErrorCode == "202");
+            results[1000].Outcome.ShouldBe(SendOutcome.NotSent);
+            results[1000].ErrorCode.ShouldBe("202");
         }
 
         private static string AcceptedReply(Variant variant, IEnumerable<int> messages) => variant == Variant.Json

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ViberGateways.Bulk;
 using ViberGateways.LiveAll;
 using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Tests.LiveAll.SendIm;
@@ -238,6 +239,27 @@ namespace ViberGateways.Tests.LiveAll.Neutral
             });
             results.Where(r => r.IsAccepted).ShouldAllBe(r => r.Request == 1);
             results.Single(r => r.Index == 1).ErrorCode.ShouldBe("validation");
+        }
+
+        [Fact]
+        public async Task A_refusal_that_stops_the_bulk_send_gives_its_code_to_the_recipient_not_sent()
+        {
+            var refused = """{"success": false, "OperationErrors": [{"errorCode": 56, "errorMessage": "Sender id for IM is not approved", "SMSErrorType": 4, "valueOfError": ""}], "SubmissionID": 0, "data": null}""";
+            var gateway = new StubGateway().Reply(refused);
+            var results = new List<SendResult>();
+
+            var stopped = await Should.ThrowAsync<BulkSendStoppedException>(async () =>
+            {
+                await foreach (var result in Client(gateway, o => o.Sender = "Shop").SendBulkAsync(new ViberMessage { Text = "Hi" },
+                    new[] { "306912345671", "306912345672" }.ToAsyncEnumerable(), new BulkSendOptions { MaxRecipientsPerRequest = 1, MaxConcurrentRequests = 1 }))
+                {
+                    results.Add(result);
+                }
+            });
+
+            stopped.GatewayErrorCode.ShouldBe("56");
+            gateway.Requests.Count.ShouldBe(1, "the refusal stops the send");
+            results.OrderBy(r => r.Index).Select(r => (r.Outcome, r.ErrorCode)).ShouldBe(new[] { (SendOutcome.Rejected, (string?)"56"), (SendOutcome.NotSent, (string?)"56") });
         }
 
         [Fact]
