@@ -57,7 +57,7 @@ namespace ViberGateways
             if (contract is JsonObjectContract withExtensionData && withExtensionData.ExtensionDataGetter != null
                 && AdditionalPropertiesField(objectType) is { } field)
             {
-                var read = CompiledGetter.Of(field);
+                var read = CompiledAccessor.Getter(field);
                 withExtensionData.ExtensionDataGetter = model => read(model) is IDictionary<string, object> { Count: > 0 } extra
                     ? extra.Select(pair => new KeyValuePair<object, object>(pair.Key, pair.Value))
                     : null;

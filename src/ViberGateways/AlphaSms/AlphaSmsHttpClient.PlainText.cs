@@ -17,7 +17,7 @@ namespace ViberGateways.AlphaSms
 
         // Per field, read once: the type its text is parsed as, and its setter.
         private static readonly Type[] ValueTypes = Array.ConvertAll(Fields, field => Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType);
-        private static readonly Action<object, object?>[] Setters = Array.ConvertAll(Fields, field => CompiledSetter.Of(field.Property));
+        private static readonly Action<object, object?>[] Setters = Array.ConvertAll(Fields, field => CompiledAccessor.Setter(field.Property));
         private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
         private readonly AlphaSmsHttpReplyFields? _fields;

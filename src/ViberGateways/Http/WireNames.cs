@@ -69,6 +69,6 @@ namespace ViberGateways.Http
         public string Name { get; } = WireNames.Of(property);
 
         /// <summary>Reads the value (boxed) through a compiled delegate.</summary>
-        public Func<object, object?> Read { get; } = CompiledGetter.Of(property);
+        public Func<object, object?> Read { get; } = CompiledAccessor.Getter(property);
     }
 }
