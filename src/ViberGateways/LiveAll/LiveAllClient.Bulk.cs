@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using ViberGateways.Bulk;
 
 namespace ViberGateways.LiveAll
@@ -24,7 +22,7 @@ namespace ViberGateways.LiveAll
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",
                 (entries, request, cancellation) => SendRequestAsync(LiveAllMapping.ToSendIm(message, Options, entries.Select(entry => entry.Item).ToList(), apiToken: "-"),
-                    entries, entry => message.ClientIdOfBulkRecipient(entry.Index), request, cancellation));
+                    entries, entry => message.ClientIdOfBulkRecipient(entry.Index), request, null, cancellation));
             return BulkSender.Run(recipients, options, plan, cancellationToken);
         }
 
@@ -39,29 +37,12 @@ namespace ViberGateways.LiveAll
                     return new BulkEntry<CheckedMessage<LiveAllSendImRequest>>(index, message.Recipients[0], personalised);
                 },
                 message => message?.Recipients?.FirstOrDefault() ?? "",
-                (entries, request, cancellation) => SendRequestAsync(entries[0].Item.Message, entries, entry => entry.Item.ClientId, request, cancellation))
+                (entries, request, cancellation) => SendRequestAsync(entries[0].Item.Message, entries, entry => entry.Item.ClientId, request, null, cancellation))
             {
                 // A refusal may concern one message's content: three in a row stop the send.
                 StopOnFirstRefusal = false,
             };
             return BulkSender.Run(messages, options, plan, cancellationToken);
-        }
-
-        /// <summary>One SendIM request for the entries; an accepted one's reference holds its smsid and the client id <paramref name="clientIdOf"/> gives.</summary>
-        private async Task<IReadOnlyList<SendResult>> SendRequestAsync<TItem>(LiveAllSendImRequest sendIm, IReadOnlyList<BulkEntry<TItem>> entries,
-            Func<BulkEntry<TItem>, long?> clientIdOf, int request, CancellationToken cancellationToken)
-        {
-            var ids = MessageIds(sendIm.Destinations, await SubmitAsync(sendIm, null, cancellationToken).ConfigureAwait(false));
-            var results = new SendResult[entries.Count];
-            for (var i = 0; i < results.Length; i++)
-            {
-                results[i] = ids[i] is { } smsId
-                    ? entries[i].Result(Gateway.LiveAll, SendOutcome.Accepted, request, reference: new MessageReference(Gateway.LiveAll,
-                        NeutralResults.Digits(entries[i].Recipient), clientIdOf(entries[i]), smsId.ToString(CultureInfo.InvariantCulture)))
-                    : entries[i].Result(Gateway.LiveAll, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient");
-            }
-
-            return results;
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.Bulk;
 using ViberGateways.Http;
 
 namespace ViberGateways.LiveAll
@@ -71,27 +72,36 @@ namespace ViberGateways.LiveAll
         /// <summary>One SendIM request for a checked message; a whole-request failure becomes one result per recipient.</summary>
         private async Task<IReadOnlyList<SendResult>> SendCheckedAsync(CheckedMessage<LiveAllSendImRequest> message, CancellationToken cancellationToken)
         {
-            long?[] ids;
+            var entries = message.Recipients.Select((recipient, i) => new BulkEntry<long?>(i, recipient, message.ClientIds[i])).ToList();
             try
             {
-                ids = MessageIds(message.Message.Destinations, await SubmitAsync(message.Message, message.ClientIds, cancellationToken).ConfigureAwait(false));
+                return await SendRequestAsync(message.Message, entries, entry => entry.Item, 0, message.ClientIds, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure)
             {
                 return NeutralResults.Failed(Gateway, message.Recipients, failure);
             }
+        }
 
-            return message.Recipients.Select((recipient, i) => ids[i] is { } smsId
-                ? new SendResult(Gateway, recipient, SendOutcome.Accepted)
-                {
-                    Index = i,
-                    Reference = new MessageReference(Gateway, message.Digits[i], message.ClientIds[i], smsId.ToString(CultureInfo.InvariantCulture)),
-                }
-                : new SendResult(Gateway, recipient, SendOutcome.Unknown)
-                {
-                    Index = i,
-                    Error = "LiveAll accepted the request but its reply has no message id for this recipient",
-                }).ToList();
+        /// <summary>
+        /// One SendIM request for the entries, one result each: accepted with a reference holding the destination's
+        /// smsid and the client id <paramref name="clientIdOf"/> gives, or unknown where the reply has no smsid for it.
+        /// <paramref name="loggedClientIds"/> are logged with the call (SendIM carries no client id).
+        /// </summary>
+        private async Task<IReadOnlyList<SendResult>> SendRequestAsync<TItem>(LiveAllSendImRequest sendIm, IReadOnlyList<BulkEntry<TItem>> entries,
+            Func<BulkEntry<TItem>, long?> clientIdOf, int request, IEnumerable<long?>? loggedClientIds, CancellationToken cancellationToken)
+        {
+            var ids = MessageIds(sendIm.Destinations, await SubmitAsync(sendIm, loggedClientIds, cancellationToken).ConfigureAwait(false));
+            var results = new SendResult[entries.Count];
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] = ids[i] is { } smsId
+                    ? entries[i].Result(Gateway, SendOutcome.Accepted, request,
+                        reference: new MessageReference(Gateway, sendIm.Destinations[i], clientIdOf(entries[i]), smsId.ToString(CultureInfo.InvariantCulture)))
+                    : entries[i].Result(Gateway, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient");
+            }
+
+            return results;
         }
 
         /// <summary>

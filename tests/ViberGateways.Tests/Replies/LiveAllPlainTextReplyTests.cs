@@ -34,26 +34,18 @@ namespace ViberGateways.Tests.Replies
             _gateway.LastRequest.BodyText.ShouldBe("apitoken=test-token&smsids=2101520394%2C2101520395");
         }
 
-        [Fact]
-        public async Task Status_number_the_documentation_does_not_list_is_kept_with_an_unknown_state()
+        /// <summary>A status number the documentation does not list keeps its text with an unknown state; a record without a text keeps its number.</summary>
+        [Theory]
+        [InlineData("5:1718010000:1718010042:306912345678:399999:IM_NEWTHING:1:0", "IM_NEWTHING", DeliveryState.Unknown)]
+        [InlineData("5:1718010000:1718010042:306912345678:300009::1:0", "300009", DeliveryState.Sent)]
+        public async Task Status_record_keeps_its_raw_status(string reply, string rawStatus, DeliveryState state)
         {
-            var client = ClientReplying("5:1718010000:1718010042:306912345678:399999:IM_NEWTHING:1:0");
+            var client = ClientReplying(reply);
 
             var status = (await client.GetStatusAsync(StubbedClients.LiveAllReferences(5L))).ShouldHaveSingleItem();
 
-            status.RawStatus.ShouldBe("IM_NEWTHING");
-            status.State.ShouldBe(DeliveryState.Unknown);
-        }
-
-        [Fact]
-        public async Task Status_record_without_a_status_text_keeps_the_status_number()
-        {
-            var client = ClientReplying("5:1718010000:1718010042:306912345678:300009::1:0");
-
-            var status = (await client.GetStatusAsync(StubbedClients.LiveAllReferences(5L))).ShouldHaveSingleItem();
-
-            status.RawStatus.ShouldBe("300009");
-            status.State.ShouldBe(DeliveryState.Sent);
+            status.RawStatus.ShouldBe(rawStatus);
+            status.State.ShouldBe(state);
         }
 
         [Fact]
