@@ -153,8 +153,8 @@ namespace ViberGateways.IntegrationTests
             var second = gateways.Get<ILiveAllClient>();
 
             first.ShouldNotBeSameAs(second);
-            (await first.GetAccountBalanceAsync()).Balance.ShouldBe(_fixture.Sandbox.Options.Balance);
-            (await second.GetAccountBalanceAsync()).Balance.ShouldBe(_fixture.Sandbox.Options.Balance);
+            (await ((IViberClient)first).GetBalanceAsync()).Amount.ShouldBe(_fixture.Sandbox.Options.Balance);
+            (await ((IViberClient)second).GetBalanceAsync()).Amount.ShouldBe(_fixture.Sandbox.Options.Balance);
             gateways.Get<ISmsByClient>().ShouldBeOfType<SmsByClient>();
             gateways.Get<IAlphaSmsJsonClient>().ShouldBeOfType<AlphaSmsJsonClient>();
         }
@@ -203,7 +203,7 @@ namespace ViberGateways.IntegrationTests
             ActivitySource.AddActivityListener(listener);
             using var gateways = new GatewayServices(_fixture.Sandbox);
 
-            await gateways.LiveAll.GetAccountBalanceAsync();
+            await gateways.LiveAllViber.GetBalanceAsync();
 
             var activity = activities.ShouldHaveSingleItem();
             activity.DisplayName.ShouldBe("LiveAll getAccountBalance");

@@ -12,25 +12,25 @@ namespace ViberGateways.IntegrationTests
         public LiveAllSandboxTests(SandboxFixture fixture) => _fixture = fixture;
 
         [Fact]
-        public async Task A_message_to_two_recipients_gets_one_id_each_and_is_delivered()
+        public async Task A_message_with_image_and_button_to_two_recipients_gets_one_id_each_and_is_read()
         {
             var client = _fixture.LiveAll();
 
-            var results = await client.SendAsync(new LiveAllMessage
+            var results = await client.SendAsync(new ViberMessage
             {
                 Recipients = { "+306912345678", "306987654321" },
-                SenderName = "Shop",
+                Sender = "Shop",
                 Text = "Hello",
                 ImageUrl = "https://example.com/a.jpg",
-                Button = new LiveAllButton("Open", "https://example.com"),
+                Button = new ViberButton("Open", "https://example.com"),
             });
 
             results.Select(r => r.Recipient).ShouldBe(new[] { "+306912345678", "306987654321" });
+            results.Select(r => r.Reference!.GatewayId).Distinct().Count().ShouldBe(2);
             _fixture.PassTheWholeTimeline();
-            var statuses = await client.GetSmsStatusAsync(results.Select(r => r.SmsId));
-            statuses.ShouldAllBe(r => r.State == DeliveryState.Read);
-            statuses.Select(s => s.Destination).ShouldBe(new[] { "306912345678", "306987654321" });
-            statuses.ShouldAllBe(s => s.StatusCode == (int)LiveAllMessageStatusCode.ImSeen && s.SubmittedAt != null);
+            var statuses = await client.GetStatusAsync(results.Select(r => r.Reference!));
+            statuses.Select(s => s.Recipient).ShouldBe(new[] { "306912345678", "306987654321" });
+            statuses.ShouldAllBe(s => s.State == DeliveryState.Read && s.RawStatus == "IM_SEEN");
         }
 
         [Fact]
@@ -60,15 +60,16 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task Sms_fallback_travels_as_IM_SMSFB()
         {
-            var results = await _fixture.LiveAll().SendAsync(new LiveAllMessage
+            var results = await _fixture.LiveAll().SendAsync(new ViberMessage
             {
                 Recipients = { "306912345678" },
-                SenderName = "Shop",
+                Sender = "Shop",
                 Text = "Hello",
-                SmsFallback = new LiveAllSmsFallback("ShopSMS", "Hello by SMS", LiveAllPriceCategory.LowCost),
+                SmsFallback = new SmsFallback("Hello by SMS", "ShopSMS"),
+                LiveAll = new LiveAllMessageOptions { LowCostSms = true },
             });
 
-            results.ShouldHaveSingleItem();
+            results.ShouldHaveSingleItem().Outcome.ShouldBe(SendOutcome.Accepted);
             var body = _fixture.Sandbox.Requests.Last(r => r.Path.EndsWith("SendIM")).Body;
             body.ShouldContain("\"im_type\":\"IM_SMSFB\"");
             body.ShouldContain("\"pricecat\":1");
@@ -77,14 +78,15 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task A_wrong_token_gets_the_documented_operation_error()
         {
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.LiveAll("wrong").SendAsync(new LiveAllMessage
+            var result = (await _fixture.LiveAll("wrong").SendAsync(new ViberMessage
             {
                 Recipients = { "306912345678" },
-                SenderName = "Shop",
+                Sender = "Shop",
                 Text = "Hello",
-            }));
+            })).ShouldHaveSingleItem();
 
-            error.GatewayErrorCode.ShouldBe("44");
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.Failure.ShouldBeOfType<GatewayRejectedException>().GatewayErrorCode.ShouldBe("44");
         }
 
         [Fact]
@@ -108,8 +110,9 @@ namespace ViberGateways.IntegrationTests
         {
             var client = _fixture.LiveAll();
 
-            (await client.GetAccountBalanceAsync()).Balance.ShouldBe(_fixture.Sandbox.Options.Balance);
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.LiveAll("wrong").GetSmsStatusAsync(new[] { 1L }));
+            (await client.GetBalanceAsync()).Amount.ShouldBe(_fixture.Sandbox.Options.Balance);
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.LiveAll("wrong")
+                .GetStatusAsync(new[] { new MessageReference(Gateway.LiveAll, "306912345678", gatewayId: "1") }));
             error.GatewayErrorCode.ShouldBe("44");
         }
     }

@@ -67,8 +67,8 @@ namespace ViberGateways.IntegrationTests
                 UseHttpGet = useHttpGet,
             }, Http(through));
 
-        internal LiveAllClient LiveAll(string? token = null) =>
-            new(new LiveAllOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.LiveAllApiToken }, Http());
+        internal IViberClient LiveAll(string? token = null) =>
+            new LiveAllClient(new LiveAllOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.LiveAllApiToken }, Http());
 
         internal SmsByClient SmsBy(string? token = null) =>
             new(new SmsByOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = token ?? Sandbox.Credentials.SmsByToken }, Http());

@@ -14,47 +14,19 @@ namespace ViberGateways.LiveAll
     //   status:  SMSID:SUBMITTED_UNIX:LAST_STATUS_UNIX:DESTINATION:STATUS_NUMBER:STATUS_TEXT:QUANTITY:CHARGE, records joined by "|"
     //   balance: OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1
     //   error:   Error: CODE - MESSAGE
-    /// <summary>The LiveAll client's operations (implemented by <see cref="LiveAllClient"/>), for dependency injection and fakes.</summary>
-    internal partial interface ILiveAllClient
-    {
-        /// <summary>Reads the status of sent messages (the getSmsStatus operation of <c>specs/liveall.yaml</c>).</summary>
-        Task<IReadOnlyList<LiveAllSmsStatus>> GetSmsStatusAsync(IEnumerable<long> smsIds, CancellationToken cancellationToken = default);
-
-        /// <summary>Reads the account balance (the getAccountBalance operation of <c>specs/liveall.yaml</c>).</summary>
-        Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default);
-    }
-
     internal partial class LiveAllClient
     {
         internal static readonly Regex ErrorReply = new Regex(@"^Error:\s*(?<code>-?\d+)\s*-\s*(?<message>.*)$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(250));
 
-        /// <inheritdoc />
-        public virtual async Task<IReadOnlyList<LiveAllSmsStatus>> GetSmsStatusAsync(IEnumerable<long> smsIds, CancellationToken cancellationToken = default)
+        /// <summary>One GetSMSStatus request: each record's smsid, state, status text (its number when it has none) and time of its last status.</summary>
+        private async Task<List<(long SmsId, DeliveryState State, string RawStatus, DateTimeOffset? UpdatedAt)>> StatusRecordsAsync(List<long> smsIds,
+            CancellationToken cancellationToken)
         {
-            var ids = (smsIds ?? throw new ArgumentNullException(nameof(smsIds))).ToList();
-            var errors = new ValidationErrors();
-            if (ids.Count == 0)
-            {
-                errors.Add(nameof(smsIds), "minItems", "must contain at least one message id");
-            }
-
-            for (var i = 0; i < ids.Count; i++)
-            {
-                if (ids[i] <= 0)
-                {
-                    errors.Add($"{nameof(smsIds)}[{i}]", "minimum", "must be a positive message id");
-                }
-            }
-
-            errors.ThrowIfAny();
-            var form = new LiveAllGetSmsStatusForm
-            {
-                Apitoken = Options.RequireApiKey(),
-                Smsids = string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))),
-            };
+            var ids = smsIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+            var form = new LiveAllGetSmsStatusForm { Apitoken = Options.RequireApiKey(), Smsids = string.Join(",", ids) };
             string text;
-            using (new RequestDetails(gatewayIds: ids.Select(id => id.ToString(CultureInfo.InvariantCulture))).Declare())
+            using (new RequestDetails(gatewayIds: ids).Declare())
             {
                 text = ThrowIfError(await GetSmsStatusCoreAsync(form, cancellationToken).ConfigureAwait(false));
             }
@@ -62,8 +34,8 @@ namespace ViberGateways.LiveAll
             return text.Split(new[] { '|' }, StringSplitOptions.RemoveEmptyEntries).Select(record => StatusRecord(record.Trim(), text)).ToList();
         }
 
-        /// <inheritdoc />
-        public virtual async Task<LiveAllBalance> GetAccountBalanceAsync(CancellationToken cancellationToken = default)
+        /// <summary>The balance a GetAccountBalance reply states (<c>SmsRemainCount</c> and <c>LCSmsRemainCount</c>, undocumented counters, are not read).</summary>
+        private async Task<decimal> BalanceAsync(CancellationToken cancellationToken)
         {
             var form = new LiveAllGetAccountBalanceForm { Apitoken = Options.RequireApiKey() };
             var text = ThrowIfError(await GetAccountBalanceCoreAsync(form, cancellationToken).ConfigureAwait(false)).Trim();
@@ -82,14 +54,10 @@ namespace ViberGateways.LiveAll
                 throw Undocumented("The LiveAll balance reply has no readable Balance", text);
             }
 
-            return new LiveAllBalance(balance)
-            {
-                SmsRemainCount = OptionalLong(fields, "SmsRemainCount"),
-                LowCostSmsRemainCount = OptionalLong(fields, "LCSmsRemainCount"),
-            };
+            return balance;
         }
 
-        private static LiveAllSmsStatus StatusRecord(string record, string reply)
+        private static (long SmsId, DeliveryState State, string RawStatus, DateTimeOffset? UpdatedAt) StatusRecord(string record, string reply)
         {
             var fields = record.Split(':');
             if (fields.Length < 6
@@ -99,14 +67,10 @@ namespace ViberGateways.LiveAll
                 throw Undocumented("A LiveAll status record is not in the documented format", reply);
             }
 
-            return new LiveAllSmsStatus(smsId, statusCode, fields[5])
-            {
-                SubmittedAt = UnixTime(fields[1]),
-                LastStatusAt = UnixTime(fields[2]),
-                Destination = fields[3].Length == 0 ? null : fields[3],
-                Quantity = fields.Length > 6 && int.TryParse(fields[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var quantity) ? quantity : null,
-                Charge = fields.Length > 7 && decimal.TryParse(fields[7], NumberStyles.Number, CultureInfo.InvariantCulture, out var charge) ? charge : null,
-            };
+            var lastStatusAt = long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : (DateTimeOffset?)null;
+            return (smsId, LiveAllStatusMapping.FromCode(statusCode), fields[5].Length > 0 ? fields[5] : fields[4], lastStatusAt);
         }
 
         private static string ThrowIfError(string text)
@@ -126,14 +90,6 @@ namespace ViberGateways.LiveAll
 
             return text;
         }
-
-        private static DateTimeOffset? UnixTime(string text) =>
-            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
-
-        private static long? OptionalLong(IReadOnlyDictionary<string, string> fields, string name) =>
-            fields.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
         private static GatewayException Undocumented(string message, string text) => new GatewayException(message, 200, text, null, null);
     }

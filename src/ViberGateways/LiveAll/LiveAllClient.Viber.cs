@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
+using ViberGateways.Http;
 
 namespace ViberGateways.LiveAll
 {
@@ -16,19 +17,15 @@ namespace ViberGateways.LiveAll
     //   status   GetSMSStatus, many smsids per request.
     //   balance  GetAccountBalance (the reference says euros; the reply states no currency, so Currency is null).
     //   senders  none: LiveAll documents no list of senders (a sender is a name written in the message).
+    /// <summary>
+    /// The LiveAll client (<c>SendIM</c>, <c>GetSMSStatus</c>, <c>GetAccountBalance</c>), generated from
+    /// <c>specs/liveall.yaml</c>, with the neutral API mapped onto it.
+    /// </summary>
     internal partial class LiveAllClient : IViberClient
     {
         // LiveAll documents no limit on the smsids of one GetSMSStatus request; 500 is our choice, keeping the form
         // (about 6 KB of ids) and the reply well within what any server takes.
         private const int StatusIdsPerRequest = 500;
-
-        // The LiveAll message's fields under the neutral message's names (the others have the same name in both).
-        private static readonly IReadOnlyDictionary<string, string> NeutralFields = new Dictionary<string, string>
-        {
-            [nameof(LiveAllMessage.SenderName)] = nameof(ViberMessage.Sender),
-            ["SmsFallback.SenderId"] = "SmsFallback.Sender",
-            ["SmsFallback.PriceCategory"] = "LiveAll.LowCostSms",
-        };
 
         /// <inheritdoc />
         public Gateway Gateway => Gateway.LiveAll;
@@ -36,45 +33,11 @@ namespace ViberGateways.LiveAll
         async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken)
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
-            return await SendCheckedAsync(Check(message, "message"), cancellationToken).ConfigureAwait(false);
+            return await SendCheckedAsync(LiveAllRules.Check(message, "message", Options), cancellationToken).ConfigureAwait(false);
         }
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
-            NeutralResults.SendEachAsync(messages, Check, SendCheckedAsync, cancellationToken);
-
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = messages ?? throw new ArgumentNullException(nameof(messages));
-
-            // As the LiveAll personalised bulk send: one message (one recipient) per SendIM request.
-            var plan = new BulkPlan<ViberMessage, (LiveAllMessage Message, string Digits, long? ClientId)>(Gateway.LiveAll, 1, 1,
-                (message, index) =>
-                {
-                    var path = $"messages[{index}]";
-                    if (message is null)
-                    {
-                        throw RequestValidationException.Of(path, "required", "must not be null");
-                    }
-
-                    var liveAll = ToLiveAllMessage(message, path, out var errors);
-                    var recipient = NeutralResults.Checked(errors, path, NeutralFields, () => LiveAllRules.CheckPersonalised(liveAll, path));
-                    return new BulkEntry<(LiveAllMessage, string, long?)>(index, message.Recipients[0], (liveAll, recipient.Digits, message.ClientId));
-                },
-                message => message?.Recipients?.FirstOrDefault() ?? "",
-                (entries, request, cancellation) => SendRequestAsync(entries[0].Item.Message, entries, item => item.Digits, entry => entry.Item.ClientId, request, cancellation))
-            {
-                StopOnFirstRefusal = false,
-            };
-            return BulkSender.Run(messages, options, plan, cancellationToken);
-        }
-
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-
-            var liveAll = ToLiveAllMessage(message, "message", out var errors);
-            return NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(liveAll, recipients, options, message.ClientIdOfBulkRecipient, cancellationToken));
-        }
+            NeutralResults.SendEachAsync(messages, (message, path) => LiveAllRules.Check(message, path, Options), SendCheckedAsync, cancellationToken);
 
         Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
             NeutralResults.StatusesAsync(references, Gateway,
@@ -83,115 +46,118 @@ namespace ViberGateways.LiveAll
 
         private async Task<IReadOnlyList<DeliveryStatus>> AskStatusAsync(List<MessageReference> all, CancellationToken cancellationToken)
         {
-
             var ids = all.Select(reference => SmsId(reference)!.Value).Distinct().ToList();
-            var records = new Dictionary<long, LiveAllSmsStatus>();
+            var records = new Dictionary<long, (DeliveryState State, string RawStatus, DateTimeOffset? UpdatedAt)>();
             for (var start = 0; start < ids.Count; start += StatusIdsPerRequest)
             {
-                var chunk = ids.GetRange(start, Math.Min(StatusIdsPerRequest, ids.Count - start));
-                foreach (var record in await GetSmsStatusAsync(chunk, cancellationToken).ConfigureAwait(false))
+                foreach (var (smsId, state, rawStatus, updatedAt) in await StatusRecordsAsync(ids.GetRange(start, Math.Min(StatusIdsPerRequest, ids.Count - start)), cancellationToken).ConfigureAwait(false))
                 {
-                    records[record.SmsId] = record;
+                    records[smsId] = (state, rawStatus, updatedAt);
                 }
             }
 
             return all.Select(reference => records.TryGetValue(SmsId(reference)!.Value, out var record)
-                ? new DeliveryStatus(reference, record.State, record.StatusText.Length > 0 ? record.StatusText : record.StatusCode.ToString(CultureInfo.InvariantCulture))
-                {
-                    UpdatedAt = record.LastStatusAt,
-                }
+                ? new DeliveryStatus(reference, record.State, record.RawStatus) { UpdatedAt = record.UpdatedAt }
                 : NeutralResults.NotReported(reference, $"LiveAll's GetSMSStatus reply has no record for smsid {reference.GatewayId}")).ToList();
         }
 
         /// <summary>The LiveAll balance. The reference says it is in euros, but the reply states no currency, so <see cref="AccountBalance.Currency"/> is null.</summary>
         async Task<AccountBalance> IViberClient.GetBalanceAsync(CancellationToken cancellationToken) =>
-            new AccountBalance(Gateway, (await GetAccountBalanceAsync(cancellationToken).ConfigureAwait(false)).Balance, null);
+            new AccountBalance(Gateway, await BalanceAsync(cancellationToken).ConfigureAwait(false), null);
 
         /// <summary>An empty list: LiveAll documents no list of senders (the sender is a name written in the message).</summary>
         Task<IReadOnlyList<SenderInfo>> IViberClient.GetSendersAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<SenderInfo>>(Array.Empty<SenderInfo>());
 
         /// <summary>One SendIM request for a checked message; a whole-request failure becomes one result per recipient.</summary>
-        private async Task<IReadOnlyList<SendResult>> SendCheckedAsync(CheckedMessage<LiveAllMessage> message, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<SendResult>> SendCheckedAsync(CheckedMessage<LiveAllSendImRequest> message, CancellationToken cancellationToken)
         {
-            var recipients = message.Message.Recipients;
-            long?[] ids;
+            var entries = message.Recipients.Select((recipient, i) => new BulkEntry<long?>(i, recipient, message.ClientIds[i])).ToList();
             try
             {
-                ids = MessageIds(message.Digits, await SendToAsync(message.Message, message.Digits, cancellationToken, message.ClientIds).ConfigureAwait(false));
+                return await SendRequestAsync(message.Message, entries, entry => entry.Item, 0, message.ClientIds, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure)
             {
-                return NeutralResults.Failed(Gateway, recipients, failure);
+                return NeutralResults.Failed(Gateway, message.Recipients, failure);
             }
-
-            return recipients.Select((recipient, i) => ids[i] is { } smsId
-                ? new SendResult(Gateway, recipient, SendOutcome.Accepted)
-                {
-                    Index = i,
-                    Reference = new MessageReference(Gateway, message.Digits[i], message.ClientIds[i], smsId.ToString(CultureInfo.InvariantCulture)),
-                }
-                : new SendResult(Gateway, recipient, SendOutcome.Unknown)
-                {
-                    Index = i,
-                    Error = "LiveAll accepted the request but its reply has no message id for this recipient",
-                }).ToList();
-        }
-
-        /// <summary>The neutral message as a LiveAll message, checked; violations named as the caller wrote the message.</summary>
-        private CheckedMessage<LiveAllMessage> Check(ViberMessage message, string path)
-        {
-            var liveAll = ToLiveAllMessage(message, path, out var errors);
-            var recipients = NeutralResults.Checked(errors, path, NeutralFields, () => LiveAllRules.Check(liveAll));
-            return new CheckedMessage<LiveAllMessage>(liveAll, recipients.Select(r => r.Digits).ToList(), message);
         }
 
         /// <summary>
-        /// The LiveAll message a neutral one becomes, with the configured senders filled in; <paramref name="errors"/>
-        /// gets what LiveAll cannot carry and the senders neither the message nor the options give.
+        /// One SendIM request for the entries, one result each: accepted with a reference holding the destination's
+        /// smsid and the client id <paramref name="clientIdOf"/> gives, or unknown where the reply has no smsid for it.
+        /// <paramref name="loggedClientIds"/> are logged with the call (SendIM carries no client id).
         /// </summary>
-        private LiveAllMessage ToLiveAllMessage(ViberMessage message, string path, out List<ValidationViolation> errors)
+        private async Task<IReadOnlyList<SendResult>> SendRequestAsync<TItem>(LiveAllSendImRequest sendIm, IReadOnlyList<BulkEntry<TItem>> entries,
+            Func<BulkEntry<TItem>, long?> clientIdOf, int request, IEnumerable<long?>? loggedClientIds, CancellationToken cancellationToken)
         {
-            errors = new List<ValidationViolation>();
-            if (message.Lifetime != null)
+            var ids = MessageIds(sendIm.Destinations, await SubmitAsync(sendIm, loggedClientIds, cancellationToken).ConfigureAwait(false));
+            var results = new SendResult[entries.Count];
+            for (var i = 0; i < results.Length; i++)
             {
-                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.Lifetime), "LiveAll", "SendIM has no message lifetime");
+                results[i] = ids[i] is { } smsId
+                    ? entries[i].Result(Gateway, SendOutcome.Accepted, request,
+                        reference: new MessageReference(Gateway, sendIm.Destinations[i], clientIdOf(entries[i]), smsId.ToString(CultureInfo.InvariantCulture)))
+                    : entries[i].Result(Gateway, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient");
             }
 
-            if (message.ScheduledAt != null)
+            return results;
+        }
+
+        /// <summary>
+        /// One SendIM request with the configured API token; <c>success: false</c> becomes a <see cref="GatewayRejectedException"/>.
+        /// <paramref name="clientIds"/> are the ids the SDK gave the destinations (SendIM carries none; they are logged).
+        /// </summary>
+        private async Task<IList<LiveAllDestinationResult>> SubmitAsync(LiveAllSendImRequest request, IEnumerable<long?>? clientIds, CancellationToken cancellationToken)
+        {
+            request.Apitoken = Options.RequireApiKey();
+            LiveAllSendImReply reply;
+            using (new RequestDetails(request.Destinations.Count, clientIds: clientIds).Declare())
             {
-                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.ScheduledAt), "LiveAll", "SendIM has no scheduled send");
+                reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            var sender = message.Sender ?? Options.Sender;
-            if (string.IsNullOrWhiteSpace(sender))
+            if (!reply.Success)
             {
-                errors.Add(new ValidationViolation(path + "." + nameof(ViberMessage.Sender), "required",
-                    $"LiveAll needs an approved Viber sender name: set it here or in {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.Sender)}"));
+                var errors = reply.OperationErrors ?? new List<LiveAllOperationError>();
+                var first = errors.FirstOrDefault();
+                var described = string.Join("; ", errors.Select(e => $"{e.ErrorCode} {e.ErrorMessage}".Trim()));
+                throw new GatewayRejectedException($"LiveAll rejected the message: {(described.Length > 0 ? described : "no reason given")}",
+                    first?.ErrorCode?.ToString(CultureInfo.InvariantCulture), first?.ErrorMessage, null);
             }
 
-            LiveAllSmsFallback? fallback = null;
-            if (message.SmsFallback is { } sms)
+            return reply.Data ?? new List<LiveAllDestinationResult>();
+        }
+
+        /// <summary>
+        /// The message id of each destination, in order (null where the reply has none). Objects name their
+        /// destination (a destination given twice takes its ids in order); bare ids come in the order of the destinations.
+        /// </summary>
+        private static long?[] MessageIds(IList<string> destinations, IList<LiveAllDestinationResult> data)
+        {
+            var named = new Dictionary<string, Queue<long>>(StringComparer.Ordinal);
+            foreach (var item in data)
             {
-                var smsSender = sms.Sender ?? Options.SmsSender;
-                if (string.IsNullOrWhiteSpace(smsSender))
+                if (item?.Destination != null && item.Smsid is { } id)
                 {
-                    errors.Add(new ValidationViolation(path + ".SmsFallback.Sender", "required",
-                        $"LiveAll's SMS fallback needs an SMS sender id: set it here or in {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.SmsSender)}"));
-                }
+                    if (!named.TryGetValue(item.Destination, out var ids))
+                    {
+                        named[item.Destination] = ids = new Queue<long>();
+                    }
 
-                fallback = new LiveAllSmsFallback(smsSender ?? "", sms.Text, message.LiveAll?.LowCostSms == true ? LiveAllPriceCategory.LowCost : LiveAllPriceCategory.Normal);
+                    ids.Enqueue(id);
+                }
             }
 
-            return new LiveAllMessage
+            var result = new long?[destinations.Count];
+            for (var i = 0; i < result.Length; i++)
             {
-                Recipients = message.Recipients,
-                SenderName = sender ?? "",
-                Text = message.Text ?? "",
-                ImageUrl = message.ImageUrl,
-                Button = message.Button is null ? null : new LiveAllButton(message.Button.Caption, message.Button.Url),
-                SmsFallback = fallback,
-            };
+                result[i] = named.TryGetValue(destinations[i], out var ids) && ids.Count > 0 ? ids.Dequeue()
+                    : i < data.Count && data[i] is { Destination: null } bare ? bare.Smsid
+                    : null;
+            }
+
+            return result;
         }
 
         private static long? SmsId(MessageReference reference) =>

@@ -1,72 +1,94 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 
 namespace ViberGateways.LiveAll
 {
     /// <summary>
-    /// Checks a LiveAll message before any network I/O. Lengths, counts and patterns are the spec's: the message is
-    /// mapped to the generated SendIM request and checked against <c>specs/liveall.yaml</c>, each limit reported
-    /// under the caller's field. Checked here, each naming its source: recipients as phone numbers, text that every
-    /// transport can carry, and the image URL (a list item, which the generated model cannot check).
+    /// Checks a message before any network I/O. Lengths, counts and patterns are the spec's: the message is mapped to
+    /// the generated SendIM request and checked against <c>specs/liveall.yaml</c>, each limit reported under the
+    /// caller's field. Checked here, each naming its source: what SendIM cannot carry, the senders the message and the
+    /// options leave out, recipients as phone numbers, text that every transport can carry, and the image URL (a list
+    /// item, which the generated model cannot check).
     /// </summary>
     internal static class LiveAllRules
     {
-        /// <summary>The message's recipients, parsed; every violation of the message at once.</summary>
+        /// <summary>
+        /// The message's SendIM request (its API token not yet set) and its recipients' digits; every violation at once.
+        /// A <paramref name="personalised"/> message of a bulk send has exactly one recipient.
+        /// </summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
-        public static List<PhoneNumber> Check(LiveAllMessage message)
+        public static CheckedMessage<LiveAllSendImRequest> Check(ViberMessage? message, string path, LiveAllOptions options, bool personalised = false)
         {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
+            if (message is null)
+            {
+                throw RequestValidationException.Of(path, "required", "must not be null");
+            }
 
             var errors = new ValidationErrors();
-            var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
-            CheckContent(message, "message", recipients.Select(r => r.Digits).ToList(), LiveAllMapping.Fields, errors);
+            CheckCarried(message, path, options, errors);
+            var digits = RecipientRules.Parse(message.Recipients, path + ".Recipients", errors).Select(r => r.Digits).ToList();
+            if (personalised && message.Recipients is { Count: > 1 })
+            {
+                errors.Add(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
+            }
+
+            var request = CheckContent(message, path, options, digits, LiveAllMapping.Fields, errors);
             errors.ThrowIfAny();
-            return recipients;
+            return new CheckedMessage<LiveAllSendImRequest>(request, digits, message);
         }
 
         /// <summary>The message a bulk send sends to every recipient (it has none of its own).</summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
-        public static void CheckBulkTemplate(LiveAllMessage message)
+        public static void CheckBulkTemplate(ViberMessage message, LiveAllOptions options)
         {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-
             var errors = new ValidationErrors();
+            CheckCarried(message, "message", options, errors);
             if (message.Recipients is { Count: > 0 })
             {
                 errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
             }
 
-            CheckContent(message, "message", new List<string>(), LiveAllMapping.TemplateFields, errors);
+            CheckContent(message, "message", options, new List<string>(), LiveAllMapping.TemplateFields, errors);
             errors.ThrowIfAny();
         }
 
-        /// <summary>One personalised message of a bulk send: exactly one recipient, and the message's rules.</summary>
-        /// <exception cref="RequestValidationException">The message breaks a rule; it is not sent.</exception>
-        public static PhoneNumber CheckPersonalised(LiveAllMessage? message, string path)
+        /// <summary>What SendIM has no field for, and the senders neither the message nor the options give.</summary>
+        private static void CheckCarried(ViberMessage message, string path, LiveAllOptions options, ValidationErrors errors)
         {
-            var errors = new ValidationErrors();
-            if (message is null)
+            if (message.Lifetime != null)
             {
-                errors.Add(path, "required", "must not be null");
-                errors.ThrowIfAny();
+                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.Lifetime), "LiveAll", "SendIM has no message lifetime");
             }
 
-            var recipients = RecipientRules.Parse(message!.Recipients, path + ".Recipients", errors);
-            if (message.Recipients is { Count: > 1 })
+            if (message.ScheduledAt != null)
             {
-                errors.Add(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
+                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.ScheduledAt), "LiveAll", "SendIM has no scheduled send");
             }
 
-            CheckContent(message, path, recipients.Select(r => r.Digits).ToList(), LiveAllMapping.Fields, errors);
-            errors.ThrowIfAny();
-            return recipients[0];
+            if (string.IsNullOrWhiteSpace(message.Sender ?? options.Sender))
+            {
+                errors.Add(path + "." + nameof(ViberMessage.Sender), "required",
+                    $"LiveAll needs an approved Viber sender name: set it here or in {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.Sender)}");
+            }
+
+            if (message.SmsFallback is { } fallback && string.IsNullOrWhiteSpace(fallback.Sender ?? options.SmsSender))
+            {
+                errors.Add(path + ".SmsFallback.Sender", "required",
+                    $"LiveAll's SMS fallback needs an SMS sender id: set it here or in {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.SmsSender)}");
+            }
         }
 
-        private static void CheckContent(LiveAllMessage message, string path, IList<string> destinations, IReadOnlyDictionary<string, string> fields, ValidationErrors errors)
+        /// <summary>The message's request to <paramref name="destinations"/>, its content checked; a field already found wrong gets no second violation.</summary>
+        private static LiveAllSendImRequest CheckContent(ViberMessage message, string path, LiveAllOptions options, IList<string> destinations,
+            IReadOnlyDictionary<string, string> fields, ValidationErrors errors)
         {
-            TextRules.Present(message.SenderName, path + ".SenderName", errors);
-            TextRules.Present(message.Text, path + ".Text", errors);
+            var request = LiveAllMapping.ToSendIm(message, options, destinations, apiToken: "-");
+            if (!errors.Has(path + ".Sender"))
+            {
+                TextRules.Present(request.ImSenderName, path + ".Sender", errors);
+            }
+
+            TextRules.Present(request.ImText, path + ".Text", errors);
             if (message.ImageUrl != null)
             {
                 UrlRules.Absolute(message.ImageUrl, path + ".ImageUrl", errors);
@@ -76,11 +98,16 @@ namespace ViberGateways.LiveAll
             if (message.SmsFallback is { } fallback)
             {
                 // `senderid` and `sms_text` go with IM_SMSFB (seed 003: "if you defined IM_SMSFB as im_type, then you must set this option").
-                TextRules.Present(fallback.SenderId, path + ".SmsFallback.SenderId", errors);
+                if (!errors.Has(path + ".SmsFallback.Sender"))
+                {
+                    TextRules.Present(request.Senderid, path + ".SmsFallback.Sender", errors);
+                }
+
                 TextRules.Present(fallback.Text, path + ".SmsFallback.Text", errors);
             }
 
-            SpecLimits.Check(LiveAllMapping.ToSendIm(message, destinations, apiToken: "-"), path, fields, errors);
+            SpecLimits.Check(request, path, fields, errors);
+            return request;
         }
     }
 }

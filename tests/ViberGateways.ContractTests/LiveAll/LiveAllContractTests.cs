@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -80,44 +82,41 @@ namespace ViberGateways.ContractTests
         public async Task Get_sms_status_of_two_messages_is_valid_against_the_spec()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.LiveAll, example: "twoRecords");
-            var client = Client(prism);
+            IViberClient client = Client(prism);
 
-            var statuses = await prism.ExpectValidAsync(() => client.GetSmsStatusAsync(new[] { 1L, 2L }));
+            var references = new[] { 2101520394L, 2101520395L }.Select(id => new MessageReference(Gateway.LiveAll, "306912345678", gatewayId: id.ToString(CultureInfo.InvariantCulture)));
+            var statuses = await prism.ExpectValidAsync(() => client.GetStatusAsync(references));
 
             var fields = prism.LastExchange.FormFields();
             fields["apitoken"].ShouldBe(ApiToken);
-            fields["smsids"].ShouldBe("1,2");
+            fields["smsids"].ShouldBe("2101520394,2101520395");
             statuses.Count.ShouldBe(2);
-            statuses[0].SmsId.ShouldBe(2101520394);
-            statuses[0].StatusCode.ShouldBe((int)LiveAllMessageStatusCode.ImSeen);
-            statuses[0].StatusText.ShouldBe("IM_SEEN");
+            statuses[0].RawStatus.ShouldBe("IM_SEEN");
             statuses[0].State.ShouldBe(DeliveryState.Read);
-            statuses[0].Destination.ShouldBe("306912345678");
-            statuses[0].Charge.ShouldBe(0.012m);
-            statuses[1].StatusText.ShouldBe("QUEUED");
+            statuses[0].UpdatedAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010120));
+            statuses[1].RawStatus.ShouldBe("QUEUED");
+            statuses[1].State.ShouldBe(DeliveryState.Accepted);
         }
 
         [Fact]
         public async Task Get_account_balance_is_valid_against_the_spec()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.LiveAll, example: "ok");
-            var client = Client(prism);
+            IViberClient client = Client(prism);
 
-            var balance = await prism.ExpectValidAsync(() => client.GetAccountBalanceAsync());
+            var balance = await prism.ExpectValidAsync(() => client.GetBalanceAsync());
 
             prism.LastExchange.FormFields()["apitoken"].ShouldBe(ApiToken);
-            balance.Balance.ShouldBe(169.64m);
-            balance.SmsRemainCount.ShouldBe(-1);
-            balance.LowCostSmsRemainCount.ShouldBe(-1);
+            balance.Amount.ShouldBe(169.64m);
         }
 
         [Fact]
         public async Task A_bulk_send_to_many_recipients_sends_valid_sendim_requests()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.LiveAll, example: "successIds");
-            var message = new LiveAllMessage { SenderName = "my viber sender name", Text = "Spring sale", Button = new LiveAllButton("Shop", "https://example.com/") };
+            var message = new ViberMessage { Sender = "my viber sender name", Text = "Spring sale", Button = new ViberButton("Shop", "https://example.com/") };
 
-            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "+30 691 234 5678", "306987654321", "306900000003" }.ToAsyncEnumerable(),
+            var results = await prism.ExpectValidAsync(() => Collect(((IViberClient)Client(prism)).SendBulkAsync(message, new[] { "+30 691 234 5678", "306987654321", "306900000003" }.ToAsyncEnumerable(),
                 new ViberGateways.Bulk.BulkSendOptions { MaxRecipientsPerRequest = 2, MaxConcurrentRequests = 1 })), expectedRequests: 2);
 
             prism.Exchanges.Select(e => ((JArray)e.RequestJson()["destinations"]!).Select(d => (string?)d)).SelectMany(d => d)

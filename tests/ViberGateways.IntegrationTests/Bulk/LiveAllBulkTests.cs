@@ -20,7 +20,7 @@ namespace ViberGateways.IntegrationTests.Bulk
             var before = _fixture.Sandbox.Requests.Count;
 
             var results = await _fixture.LiveAll()
-                .SendBulkAsync(new LiveAllMessage { SenderName = "Bistro", Text = text }, BulkInputs.Numbers("30691", 2500), new BulkSendOptions { MaxRecipientsPerRequest = 1000 })
+                .SendBulkAsync(new ViberMessage { Sender = "Bistro", Text = text }, BulkInputs.Numbers("30691", 2500), new BulkSendOptions { MaxRecipientsPerRequest = 1000 })
                 .AllAsync();
 
             results.ShouldCoverIndexes(2500);
@@ -35,10 +35,10 @@ namespace ViberGateways.IntegrationTests.Bulk
         public async Task Personalised_messages_are_one_request_each_and_a_bad_one_is_rejected_alone()
         {
             var text = $"Hi {Guid.NewGuid():N}";
-            var messages = Enumerable.Range(0, 12).Select(i => new LiveAllMessage
+            var messages = Enumerable.Range(0, 12).Select(i => new ViberMessage
             {
                 Recipients = i == 5 ? new[] { "306900000001", "306900000002" } : new[] { "3069100000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) },
-                SenderName = "Bistro",
+                Sender = "Bistro",
                 Text = $"{text} #{i}",
             });
 
@@ -57,7 +57,7 @@ namespace ViberGateways.IntegrationTests.Bulk
         public async Task A_wrong_token_stops_the_send()
         {
             var (results, error) = await _fixture.LiveAll("wrong-token")
-                .SendBulkAsync(new LiveAllMessage { SenderName = "Bistro", Text = "x" }, BulkInputs.Numbers("30692", 5000), new BulkSendOptions { MaxRecipientsPerRequest = 100, MaxConcurrentRequests = 1 })
+                .SendBulkAsync(new ViberMessage { Sender = "Bistro", Text = "x" }, BulkInputs.Numbers("30692", 5000), new BulkSendOptions { MaxRecipientsPerRequest = 100, MaxConcurrentRequests = 1 })
                 .AllUntilAsync<BulkSendStoppedException>();
 
             error.InnerException.ShouldBeAssignableTo<GatewayException>();

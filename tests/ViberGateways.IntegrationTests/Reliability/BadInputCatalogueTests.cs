@@ -74,10 +74,10 @@ namespace ViberGateways.IntegrationTests.Reliability
             ["liveall no recipients"] = (g => LiveAll(g, m => m.Recipients.Clear()), "message.Recipients", "minItems"),
             ["liveall recipient too long"] = (g => LiveAll(g, m => m.Recipients[0] = "3069123456789012"), "message.Recipients[0]", "phone"),
             ["liveall text of 1001 characters"] = (g => LiveAll(g, m => m.Text = new string('x', 1001)), "message.Text", "maxLength"),
-            ["liveall sender name empty"] = (g => LiveAll(g, m => m.SenderName = ""), "message.SenderName", "required"),
-            ["liveall fallback sender id of 12 characters"] = (g => LiveAll(g, m => m.SmsFallback = new LiveAllSmsFallback("TwelveChars1", "SMS")), "message.SmsFallback.SenderId", "maxLength"),
-            ["liveall fallback sender id with a dollar"] = (g => LiveAll(g, m => m.SmsFallback = new LiveAllSmsFallback("Shop$", "SMS")), "message.SmsFallback.SenderId", "pattern"),
-            ["liveall button url invalid"] = (g => LiveAll(g, m => m.Button = new LiveAllButton("Go", "example.com")), "message.Button.Url", "pattern"),
+            ["liveall sender name empty"] = (g => LiveAll(g, m => m.Sender = ""), "message.Sender", "required"),
+            ["liveall fallback sender id of 12 characters"] = (g => LiveAll(g, m => m.SmsFallback = new SmsFallback("SMS", "TwelveChars1")), "message.SmsFallback.Sender", "maxLength"),
+            ["liveall fallback sender id with a dollar"] = (g => LiveAll(g, m => m.SmsFallback = new SmsFallback("SMS", "Shop$")), "message.SmsFallback.Sender", "pattern"),
+            ["liveall button url invalid"] = (g => LiveAll(g, m => m.Button = new ViberButton("Go", "example.com")), "message.Button.Url", "pattern"),
             ["liveall raw two images"] = (g => RawLiveAll(g, r => r.ImImageUrls = new List<string> { "https://example.com/a.jpg", "https://example.com/b.jpg" }), "request.im_image_urls", "maxItems"),
             ["liveall raw two actions"] = (g => RawLiveAll(g, r => r.ImActions = new List<LiveAllImAction> { new() { Caption = "A", Url = "https://a.example" }, new() { Caption = "B", Url = "https://b.example" } }), "request.im_actions", "maxItems"),
             ["liveall raw text of 1001 characters"] = (g => RawLiveAll(g, r => r.ImText = new string('y', 1001)), "request.im_text", "maxLength"),
@@ -147,11 +147,11 @@ namespace ViberGateways.IntegrationTests.Reliability
             return g.Get<IAlphaSmsJsonClient>().ExecuteAsync(new AlphaSmsJsonRequest { Auth = "key", Data = { item } });
         }
 
-        private static Task LiveAll(GatewayServices g, Action<LiveAllMessage> spoil)
+        private static Task LiveAll(GatewayServices g, Action<ViberMessage> spoil)
         {
-            var message = new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = "Hi" };
+            var message = new ViberMessage { Recipients = { "306912345678" }, Sender = "Shop", Text = "Hi" };
             spoil(message);
-            return g.LiveAll.SendAsync(message);
+            return g.LiveAllViber.SendAsync(message);
         }
 
         private static Task RawLiveAll(GatewayServices g, Action<LiveAllSendImRequest> spoil)

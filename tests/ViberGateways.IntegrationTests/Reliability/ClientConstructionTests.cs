@@ -7,6 +7,7 @@ using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 
 namespace ViberGateways.IntegrationTests.Reliability
 {
@@ -137,7 +138,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "SendIM");
             var text = UniqueText();
 
-            var (failure, requests) = await CallAsync("SendIM", () => clients.LiveAll.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = text }));
+            var (failure, requests) = await CallAsync("SendIM", () => ((IViberClient)clients.LiveAll).SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "Shop", Text = text }).ThrowingFailureAsync());
 
             failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             requests.ShouldBe(1);

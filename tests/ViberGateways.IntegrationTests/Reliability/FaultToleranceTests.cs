@@ -231,7 +231,10 @@ namespace ViberGateways.IntegrationTests.Reliability
             var before = Sandbox.Messages.Count;
             var requests = Sandbox.Requests.Count;
 
-            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => gateways.LiveAll.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+            var result = (await gateways.LiveAllViber.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "S", Text = "Hi" })).ShouldHaveSingleItem();
+
+            result.Outcome.ShouldBe(SendOutcome.Unknown);
+            result.Failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
 
             (Sandbox.Messages.Count - before).ShouldBe(1);
             (Sandbox.Requests.Count - requests).ShouldBe(1);
@@ -261,7 +264,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "GetAccountBalance");
             Sandbox.InjectFault(SandboxFault.ServerError(), "GetAccountBalance");
 
-            (await gateways.LiveAll.GetAccountBalanceAsync()).Balance.ShouldBe(Sandbox.Options.Balance);
+            (await gateways.LiveAllViber.GetBalanceAsync()).Amount.ShouldBe(Sandbox.Options.Balance);
         }
 
         [Fact]

@@ -62,6 +62,9 @@ namespace ViberGateways.IntegrationTests.Reliability
 
         public ILiveAllClient LiveAll => _provider.GetRequiredService<ILiveAllClient>();
 
+        /// <summary>The LiveAll client through the gateway-neutral API.</summary>
+        public IViberClient LiveAllViber => (IViberClient)LiveAll;
+
         public ISmsByClient SmsBy => _provider.GetRequiredService<ISmsByClient>();
 
         public T Get<T>()

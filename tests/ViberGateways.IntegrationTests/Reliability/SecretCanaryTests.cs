@@ -9,6 +9,7 @@ using ViberGateways.Cli;
 using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 
 namespace ViberGateways.IntegrationTests.Reliability
 {
@@ -47,9 +48,9 @@ namespace ViberGateways.IntegrationTests.Reliability
                 }
             }
 
-            texts.Add(await FailureText(() => gateways.LiveAll.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" })));
-            texts.Add(await FailureText(() => gateways.LiveAll.GetSmsStatusAsync(new[] { 1L })));
-            texts.Add(await FailureText(() => gateways.LiveAll.GetAccountBalanceAsync()));
+            texts.Add(await FailureText(() => gateways.LiveAllViber.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "S", Text = "Hi" }).ThrowingFailureAsync()));
+            texts.Add(await FailureText(() => gateways.LiveAllViber.GetStatusAsync(new[] { new MessageReference(Gateway.LiveAll, "306912345678", gatewayId: "1") })));
+            texts.Add(await FailureText(() => gateways.LiveAllViber.GetBalanceAsync()));
             texts.Add(await FailureText(() => gateways.SmsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" })));
             texts.Add(await FailureText(() => gateways.SmsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111", "375292222222" }, SenderId = 7, Text = "Hi" })));
 

@@ -53,7 +53,7 @@ namespace ViberGateways.Tests.Reliability
                 "AlphaSms Xml" => await AlphaSmsAsync(AlphaSmsTransport.Xml, "<package><error>202</error></package>", "application/xml", Send),
                 "AlphaSms Http" => await AlphaSmsAsync(AlphaSmsTransport.Http, "errors:Wrong login/password", "text/plain", SendWithoutClientId),
                 "LiveAll" => await LiveAllAsync("""{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""}],"SubmissionID":0}""",
-                    "application/json", client => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = Text })),
+                    "application/json", client => client.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "Shop", Text = Text })),
                 _ => await SmsByAsync("""{"error":"Invalid token"}""", client => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = Text })),
             };
 
@@ -73,7 +73,7 @@ namespace ViberGateways.Tests.Reliability
         {
             var records = gateway == "LiveAll"
                 ? await LiveAllAsync("""{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""}],"SubmissionID":0}""",
-                    "application/json", client => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = Text }))
+                    "application/json", client => client.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "Shop", Text = Text }))
                 : await AlphaSmsAsync(AlphaSmsTransport.Xml, "<package><error>202</error></package>", "application/xml", Send);
 
             var call = TheCallEvent(records);
@@ -205,7 +205,7 @@ namespace ViberGateways.Tests.Reliability
             var reply = """{"success":true,"OperationErrors":null,"SubmissionID":0,"data":[2101520394,2101520395]}""";
 
             var records = await LiveAllAsync(reply, "application/json",
-                client => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678", "306987654321" }, SenderName = "Shop", Text = Text }));
+                client => client.SendAsync(new ViberMessage { Recipients = { "306912345678", "306987654321" }, Sender = "Shop", Text = Text }));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Information);
@@ -220,7 +220,7 @@ namespace ViberGateways.Tests.Reliability
             var reply = """{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""}],"SubmissionID":0}""";
 
             var records = await LiveAllAsync(reply, "application/json",
-                client => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "Shop", Text = Text }));
+                client => client.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "Shop", Text = Text }));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Information);
@@ -231,7 +231,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task A_LiveAll_status_query_logs_the_message_ids_it_asks_about()
         {
             var records = await LiveAllAsync("2101520394:1718010000:1718010042:306912345678:300002:IM_DELIVRD:1:0.012", "text/plain",
-                client => client.GetSmsStatusAsync(new[] { 2101520394L }));
+                client => client.GetStatusAsync(StubbedClients.LiveAllReferences(2101520394L)));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Debug);
@@ -351,13 +351,13 @@ namespace ViberGateways.Tests.Reliability
                 options.Resilience = QuickRetries.Policy();
             }), reply, contentType, call);
 
-        private static Task<IReadOnlyList<FakeLogRecord>> LiveAllAsync(string reply, string contentType, Func<ILiveAllClient, Task> call) =>
-            LogsOfAsync(services => services.AddLiveAll(options =>
+        private static Task<IReadOnlyList<FakeLogRecord>> LiveAllAsync(string reply, string contentType, Func<IViberClient, Task> call) =>
+            LogsOfAsync<ILiveAllClient>(services => services.AddLiveAll(options =>
             {
                 options.ApiKey = Key;
                 options.BaseAddress = new Uri("https://gateway.test/");
                 options.Resilience = QuickRetries.Policy();
-            }), reply, contentType, call);
+            }), reply, contentType, client => call((IViberClient)client));
 
         private static Task<IReadOnlyList<FakeLogRecord>> SmsByAsync(string reply, Func<ISmsByClient, Task> call) =>
             LogsOfAsync(services => services.AddSmsBy(options =>

@@ -25,7 +25,7 @@ namespace ViberGateways.Tests.Reliability
         private IAlphaSmsClient AlphaSms(AlphaSmsTransport transport) =>
             AlphaSmsClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-key", Transport = transport }, _gateway.CreateClient());
 
-        private LiveAllClient LiveAll() => new(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
+        private IViberClient LiveAll() => new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
 
         private SmsByClient SmsBy() => new(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
 
@@ -270,8 +270,10 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""},{"errorCode":13,"errorMessage":"Invalid destination number","SMSErrorType":3,"valueOfError":"30"}],"SubmissionID":0,"data":null}"""));
 
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => LiveAll().SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+            var result = (await LiveAll().SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "S", Text = "Hi" })).ShouldHaveSingleItem();
 
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            var error = result.Failure.ShouldBeOfType<GatewayRejectedException>();
             error.GatewayErrorCode.ShouldBe("56");
             error.Message.ShouldContain("13 Invalid destination number");
         }
@@ -281,7 +283,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("Error: 44 - Invalid api token", "text/plain"));
 
-            await Should.ThrowAsync<GatewayRejectedException>(() => LiveAll().GetAccountBalanceAsync());
+            await Should.ThrowAsync<GatewayRejectedException>(() => LiveAll().GetBalanceAsync());
         }
 
         [Fact]
@@ -293,13 +295,15 @@ namespace ViberGateways.Tests.Reliability
             var clock = new FakeTimeProvider();
             var policy = QuickRetries.Policy();
             policy.TimeProvider = clock;
-            var client = new LiveAllClient(new LiveAllOptions { Resilience = policy, ApiKey = "test-token" }, _gateway.CreateClient());
+            IViberClient client = new LiveAllClient(new LiveAllOptions { Resilience = policy, ApiKey = "test-token" }, _gateway.CreateClient());
 
-            var sending = Should.ThrowAsync<GatewayOutcomeUnknownException>(() => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+            var sending = client.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "S", Text = "Hi" });
             await arrived.Task.WaitAsync(TimeSpan.FromMinutes(1));
             clock.Advance(policy.AttemptTimeout);
-            var error = await sending;
+            var result = (await sending).ShouldHaveSingleItem();
 
+            result.Outcome.ShouldBe(SendOutcome.Unknown);
+            var error = result.Failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             error.Message.ShouldContain("no reply within");
             _gateway.Requests.Count.ShouldBe(1);
         }

@@ -9,6 +9,7 @@ using Newtonsoft.Json.Linq;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Tests.Specs;
 
@@ -52,11 +53,11 @@ namespace ViberGateways.Tests.Reliability
             ["AlphaSMS HTTP send"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=send", "callHttpApiWithForm", "successful",
                 s => AlphaSms(s, AlphaSmsTransport.Http).SendAsync(Message(null))),
             ["LiveAll GetAccountBalance"] = new("liveall.yaml", "getAccountBalance", "getAccountBalance", "ok",
-                s => LiveAll(s).GetAccountBalanceAsync()),
+                s => LiveAll(s).GetBalanceAsync()),
             ["LiveAll GetSMSStatus"] = new("liveall.yaml", "getSmsStatus", "getSmsStatus", "oneRecord",
-                s => LiveAll(s).GetSmsStatusAsync(new[] { 2101520394L })),
+                s => LiveAll(s).GetStatusAsync(StubbedClients.LiveAllReferences(2101520394L))),
             ["LiveAll SendIM"] = new("liveall.yaml", "sendIm", "sendIm", "successIds",
-                s => LiveAll(s).SendAsync(new LiveAllMessage { Recipients = { "306912345678", "306987654321" }, SenderName = "S", Text = "Hi" })),
+                s => LiveAll(s).SendAsync(new ViberMessage { Recipients = { "306912345678", "306987654321" }, Sender = "S", Text = "Hi" }).ThrowingFailureAsync()),
             ["SMS.by getViberDeliveryData"] = new("smsby.yaml", "getViberDeliveryData", "getViberDeliveryData", "read",
                 s => SmsBy(s).GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375293332211" }, 5, null))),
             ["SMS.by sendQuickViberMessage"] = new("smsby.yaml", "sendQuickViberMessage", "sendQuickViberMessage", null,
@@ -128,8 +129,8 @@ namespace ViberGateways.Tests.Reliability
         private static IAlphaSmsClient AlphaSms(StubGateway gateway, AlphaSmsTransport transport) =>
             AlphaSmsClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = transport, Resilience = QuickRetries.Policy() }, gateway.CreateClient());
 
-        private static LiveAllClient LiveAll(StubGateway gateway) =>
-            new(new LiveAllOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
+        private static IViberClient LiveAll(StubGateway gateway) =>
+            new LiveAllClient(new LiveAllOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
 
         private static SmsByClient SmsBy(StubGateway gateway) =>
             new(new SmsByOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());

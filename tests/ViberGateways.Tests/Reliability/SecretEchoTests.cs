@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Reliability
@@ -32,9 +33,9 @@ namespace ViberGateways.Tests.Reliability
         public async Task Liveall_operation_error_quoting_the_token()
         {
             Echo($$"""{"success":false,"OperationErrors":[{"errorCode":44,"errorMessage":"Invalid api token {{Canary}}","SMSErrorType":4,"valueOfError":"{{Canary}}"}],"SubmissionID":0,"data":null}""");
-            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
+            IViberClient client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
 
-            var text = await FailureOf(() => client.SendAsync(new LiveAllMessage { Recipients = { "306912345678" }, SenderName = "S", Text = "Hi" }));
+            var text = await FailureOf(() => client.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "S", Text = "Hi" }).ThrowingFailureAsync());
 
             text.ShouldNotContain(Canary);
             text.ShouldContain("Invalid api token ***");
@@ -44,9 +45,9 @@ namespace ViberGateways.Tests.Reliability
         public async Task Liveall_plain_text_error_quoting_the_token()
         {
             Echo($"Error: 44 - Invalid api token {Canary}", contentType: "text/plain");
-            var client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
+            IViberClient client = new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
 
-            (await FailureOf(() => client.GetAccountBalanceAsync())).ShouldNotContain(Canary);
+            (await FailureOf(() => client.GetBalanceAsync())).ShouldNotContain(Canary);
         }
 
         [Theory]

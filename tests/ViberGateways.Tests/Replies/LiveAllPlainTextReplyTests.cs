@@ -10,43 +10,42 @@ namespace ViberGateways.Tests.Replies
     {
         private readonly StubGateway _gateway = new();
 
-        private LiveAllClient ClientReplying(string reply)
+        private IViberClient ClientReplying(string reply)
         {
             _gateway.Reply(reply, "text/plain");
             return new LiveAllClient(new LiveAllOptions { ApiKey = "test-token" }, _gateway.CreateClient());
         }
 
         [Fact]
-        public async Task Status_reply_with_two_records_reads_every_field()
+        public async Task Status_reply_with_two_records_reads_each_messages_status_text_and_time()
         {
             var client = ClientReplying("2101520394:1718010000:1718010042:306912345678:300002:IM_DELIVRD:1:0.012|2101520395:1718010000:1718010050:306987654321:300008:IM_SEEN:1:0.012");
 
-            var statuses = await client.GetSmsStatusAsync(new[] { 2101520394L, 2101520395L });
+            var statuses = await client.GetStatusAsync(StubbedClients.LiveAllReferences(2101520394L, 2101520395L));
 
             statuses.Count.ShouldBe(2);
-            statuses[0].SmsId.ShouldBe(2101520394);
-            statuses[0].SubmittedAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010000));
-            statuses[0].LastStatusAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010042));
-            statuses[0].Destination.ShouldBe("306912345678");
-            statuses[0].StatusCode.ShouldBe((int)LiveAllMessageStatusCode.ImDelivered);
-            statuses[0].StatusText.ShouldBe("IM_DELIVRD");
+            statuses[0].Reference.GatewayId.ShouldBe("2101520394");
+            statuses[0].UpdatedAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010042));
+            statuses[0].RawStatus.ShouldBe("IM_DELIVRD");
             statuses[0].State.ShouldBe(DeliveryState.Delivered);
-            statuses[0].Quantity.ShouldBe(1);
-            statuses[0].Charge.ShouldBe(0.012m);
+            statuses[1].Reference.GatewayId.ShouldBe("2101520395");
+            statuses[1].UpdatedAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1718010050));
             statuses[1].State.ShouldBe(DeliveryState.Read);
             _gateway.LastRequest.BodyText.ShouldBe("apitoken=test-token&smsids=2101520394%2C2101520395");
         }
 
-        [Fact]
-        public async Task Status_number_the_documentation_does_not_list_is_kept_with_an_unknown_state()
+        /// <summary>A status number the documentation does not list keeps its text with an unknown state; a record without a text keeps its number.</summary>
+        [Theory]
+        [InlineData("5:1718010000:1718010042:306912345678:399999:IM_NEWTHING:1:0", "IM_NEWTHING", DeliveryState.Unknown)]
+        [InlineData("5:1718010000:1718010042:306912345678:300009::1:0", "300009", DeliveryState.Sent)]
+        public async Task Status_record_keeps_its_raw_status(string reply, string rawStatus, DeliveryState state)
         {
-            var client = ClientReplying("5:1718010000:1718010042:306912345678:399999:IM_NEWTHING:1:0");
+            var client = ClientReplying(reply);
 
-            var status = (await client.GetSmsStatusAsync(new[] { 5L })).ShouldHaveSingleItem();
+            var status = (await client.GetStatusAsync(StubbedClients.LiveAllReferences(5L))).ShouldHaveSingleItem();
 
-            status.StatusCode.ShouldBe(399999);
-            status.StatusText.ShouldBe("IM_NEWTHING");
-            status.State.ShouldBe(DeliveryState.Unknown);
+            status.RawStatus.ShouldBe(rawStatus);
+            status.State.ShouldBe(state);
         }
 
         [Fact]
@@ -54,7 +53,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying("Error: 44 - Invalid api token");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.GetSmsStatusAsync(new[] { 1L }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.GetStatusAsync(StubbedClients.LiveAllReferences(1L)));
 
             error.GatewayErrorCode.ShouldBe("44");
             error.GatewayMessage.ShouldBe("Invalid api token");
@@ -62,15 +61,14 @@ namespace ViberGateways.Tests.Replies
         }
 
         [Fact]
-        public async Task Balance_reply_reads_the_balance_and_both_counters()
+        public async Task Balance_reply_reads_the_balance_without_a_currency()
         {
             var client = ClientReplying("OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1");
 
-            var balance = await client.GetAccountBalanceAsync();
+            var balance = await client.GetBalanceAsync();
 
-            balance.Balance.ShouldBe(169.64m);
-            balance.SmsRemainCount.ShouldBe(-1);
-            balance.LowCostSmsRemainCount.ShouldBe(-1);
+            balance.Amount.ShouldBe(169.64m);
+            balance.Currency.ShouldBeNull();
             _gateway.LastRequest.BodyText.ShouldBe("apitoken=test-token");
         }
 
@@ -79,7 +77,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying("Error: 40 - Api token mismatch");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.GetAccountBalanceAsync());
+            var error = await Should.ThrowAsync<GatewayException>(() => client.GetBalanceAsync());
 
             error.GatewayErrorCode.ShouldBe("40");
         }
@@ -91,7 +89,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(reply);
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.GetAccountBalanceAsync());
+            var error = await Should.ThrowAsync<GatewayException>(() => client.GetBalanceAsync());
 
             error.ResponseSnippet.ShouldBe(reply);
         }
@@ -101,7 +99,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying("not:a:record");
 
-            await Should.ThrowAsync<GatewayException>(() => client.GetSmsStatusAsync(new[] { 1L }));
+            await Should.ThrowAsync<GatewayException>(() => client.GetStatusAsync(StubbedClients.LiveAllReferences(1L)));
         }
     }
 }

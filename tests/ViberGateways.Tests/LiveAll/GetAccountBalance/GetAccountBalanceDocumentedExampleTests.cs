@@ -14,7 +14,7 @@ namespace ViberGateways.Tests.LiveAll.GetAccountBalance
         {
             var gateway = new StubGateway().Reply("OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1", "text/plain");
 
-            await StubbedClients.LiveAll(gateway).GetAccountBalanceAsync();
+            await StubbedClients.LiveAllViber(gateway).GetBalanceAsync();
 
             gateway.LastRequest.ShouldBeFormPost("/apiext/Sendout/GetAccountBalance", ("apitoken", StubbedClients.LiveAllApiToken));
         }

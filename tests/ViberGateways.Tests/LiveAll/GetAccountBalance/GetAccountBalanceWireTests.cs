@@ -8,7 +8,7 @@ namespace ViberGateways.Tests.LiveAll.GetAccountBalance
     {
         [Fact]
         public async Task Request_on_the_wire_matches_the_approved_rendering() =>
-            (await ApprovedRequests.RenderAsync("OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1", gateway => StubbedClients.LiveAll(gateway).GetAccountBalanceAsync(), "text/plain"))
+            (await ApprovedRequests.RenderAsync("OK Balance:169.64|SmsRemainCount:-1|LCSmsRemainCount:-1", gateway => StubbedClients.LiveAllViber(gateway).GetBalanceAsync(), "text/plain"))
                 .ShouldMatchApproved(ApprovedRequests.File(nameof(GetAccountBalanceWireTests), "balance"));
     }
 }

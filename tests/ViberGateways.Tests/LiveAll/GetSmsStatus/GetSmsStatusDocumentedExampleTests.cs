@@ -16,7 +16,7 @@ namespace ViberGateways.Tests.LiveAll.GetSmsStatus
             var gateway = new StubGateway().Reply("2101520394:1718010000:1718010042:306912345678:300002:IM_DELIVRD:1:0.012|"
                 + "2101520395:1718010000:1718010000:306987654321:100007:QUEUED:1:0", "text/plain");
 
-            await StubbedClients.LiveAll(gateway).GetSmsStatusAsync(new long[] { 2101520394, 2101520395 });
+            await StubbedClients.LiveAllViber(gateway).GetStatusAsync(StubbedClients.LiveAllReferences(2101520394, 2101520395));
 
             gateway.LastRequest.ShouldBeFormPost("/apiext/Sendout/GetSMSStatus",
                 ("apitoken", StubbedClients.LiveAllApiToken), ("smsids", "2101520394,2101520395"));

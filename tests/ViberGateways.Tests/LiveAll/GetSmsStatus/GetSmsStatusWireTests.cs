@@ -16,8 +16,8 @@ namespace ViberGateways.Tests.LiveAll.GetSmsStatus
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["one-id"] = gateway => StubbedClients.LiveAll(gateway).GetSmsStatusAsync(new long[] { 2101520394 }),
-            ["several-ids"] = gateway => StubbedClients.LiveAll(gateway).GetSmsStatusAsync(new long[] { 2101520394, 2101520395, 2101520396 }),
+            ["one-id"] = gateway => StubbedClients.LiveAllViber(gateway).GetStatusAsync(StubbedClients.LiveAllReferences(2101520394)),
+            ["several-ids"] = gateway => StubbedClients.LiveAllViber(gateway).GetStatusAsync(StubbedClients.LiveAllReferences(2101520394, 2101520395, 2101520396)),
         };
 
         public static TheoryData<string> CaseNames => ApprovedRequests.Names(Cases);

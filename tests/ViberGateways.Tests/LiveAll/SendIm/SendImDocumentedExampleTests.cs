@@ -20,9 +20,9 @@ namespace ViberGateways.Tests.LiveAll.SendIm
     /// <item><c>"im_image_urls": [ "" ]</c>, the action's <c>"url": ""</c> and <c>"senderid": ""</c> are placeholders for
     /// values the page lost. The spec refuses an empty SMS sender (its <c>senderid</c> pattern needs 1 to 11 characters,
     /// and <c>IM_SMSFB</c> needs a sender the SMS can come from) and an empty action URL (its <c>url</c> pattern needs
-    /// an absolute http(s) URL); the message model also refuses an empty image URL (a list item the generated model
+    /// an absolute http(s) URL); the neutral message also refuses an empty image URL (a list item the generated model
     /// cannot check): the last test shows each refusal. So the generated operation sends the page as written but for a
-    /// real <c>senderid</c> and action URL, and the message model sends real values for all three; each comparison
+    /// real <c>senderid</c> and action URL, and the neutral message sends real values for all three; each comparison
     /// fills exactly those placeholders, and no other value of the page, with the values sent.</item>
     /// </list>
     /// </summary>
@@ -62,7 +62,7 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             var documented = Documented(example);
             var gateway = new StubGateway().Reply(Reply);
 
-            await StubbedClients.LiveAll(gateway, DocumentedApiToken).SendAsync(Message(documented.SmsFallback));
+            await StubbedClients.LiveAllViber(gateway, DocumentedApiToken).SendAsync(Message(documented.SmsFallback));
 
             var placeholders = new Dictionary<string, string> { ["im_image_urls[0]"] = ImageUrl, ["im_actions[0].url"] = ActionUrl };
             if (documented.SmsFallback)
@@ -78,16 +78,17 @@ namespace ViberGateways.Tests.LiveAll.SendIm
         {
             var gateway = new StubGateway();
             var client = StubbedClients.LiveAll(gateway, DocumentedApiToken);
+            var viber = (IViberClient)client;
             var emptyImage = Message(smsFallback: false);
             emptyImage.ImageUrl = "";
             var emptyActionUrl = Message(smsFallback: false);
-            emptyActionUrl.Button = new LiveAllButton("Visit Us", "");
+            emptyActionUrl.Button = new ViberButton("Visit Us", "");
             var emptySmsSender = Message(smsFallback: true);
-            emptySmsSender.SmsFallback = new LiveAllSmsFallback("", "my SMS text 2", LiveAllPriceCategory.LowCost);
+            emptySmsSender.SmsFallback = new SmsFallback("my SMS text 2", sender: "");
 
-            (await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(emptyImage))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.ImageUrl" });
-            (await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(emptyActionUrl))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.Button.Url" });
-            (await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(emptySmsSender))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.SmsFallback.SenderId" });
+            (await Should.ThrowAsync<RequestValidationException>(() => viber.SendAsync(emptyImage))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.ImageUrl" });
+            (await Should.ThrowAsync<RequestValidationException>(() => viber.SendAsync(emptyActionUrl))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.Button.Url" });
+            (await Should.ThrowAsync<RequestValidationException>(() => viber.SendAsync(emptySmsSender))).Violations.Select(v => v.Field).ShouldBe(new[] { "message.SmsFallback.Sender" });
             (await Should.ThrowAsync<RequestValidationException>(() => client.SendImAsync(AsWritten(smsFallback: true, senderId: "", actionUrl: ""))))
                 .Violations.Select(v => v.Field).ShouldBe(new[] { "request.im_actions[0].url", "request.senderid" });
             gateway.Requests.ShouldBeEmpty();
@@ -108,15 +109,16 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             Pricecat = smsFallback ? LiveAllPriceCategory.LowCost : null,
         };
 
-        /// <summary>The page's message in the message model, with real values where the page has placeholders.</summary>
-        private static LiveAllMessage Message(bool smsFallback) => new()
+        /// <summary>The page's message as a neutral message, with real values where the page has placeholders.</summary>
+        private static ViberMessage Message(bool smsFallback) => new()
         {
             Recipients = { "+" + Destination },
-            SenderName = "my viber sender name",
+            Sender = "my viber sender name",
             Text = "1546 - This is a test Viber msg",
             ImageUrl = ImageUrl,
-            Button = new LiveAllButton("Visit Us", ActionUrl),
-            SmsFallback = smsFallback ? new LiveAllSmsFallback(SmsSender, "my SMS text 2", LiveAllPriceCategory.LowCost) : null,
+            Button = new ViberButton("Visit Us", ActionUrl),
+            SmsFallback = smsFallback ? new SmsFallback("my SMS text 2", SmsSender) : null,
+            LiveAll = smsFallback ? new LiveAllMessageOptions { LowCostSms = true } : null,
         };
 
         private static void ShouldBeTheDocumentedRequest(RecordedRequest sent, DocumentedRequest documented, JObject body)

@@ -10,7 +10,7 @@ namespace ViberGateways.Tests.LiveAll.SendIm
 {
     /// <summary>
     /// What LiveAll receives for every kind of SendIM message (<c>POST /apiext/Sendout/SendIM</c>, a JSON body), sent
-    /// through the message model (<see cref="ILiveAllClient.SendAsync"/>, the bulk sends) and through the generated
+    /// through the neutral message (<see cref="IViberClient.SendAsync(ViberMessage, System.Threading.CancellationToken)"/>, the bulk sends) and through the generated
     /// operation (<see cref="ILiveAllClient.SendImAsync"/>): one approved file per case in Data/.
     /// </summary>
     public class SendImWireTests
@@ -22,25 +22,25 @@ namespace ViberGateways.Tests.LiveAll.SendIm
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["text"] = gateway => StubbedClients.LiveAll(gateway).SendAsync(Message("Hello & welcome <b>!</b> — γεια σου 👋")),
-            ["image"] = gateway => StubbedClients.LiveAll(gateway).SendAsync(Message("Our offer", imageUrl: "https://example.com/images/offer.jpg")),
-            ["action"] = gateway => StubbedClients.LiveAll(gateway).SendAsync(Message("Tap below", button: new LiveAllButton("Visit us", "https://example.com/offer?id=7&src=viber"))),
-            ["image-and-action"] = gateway => StubbedClients.LiveAll(gateway).SendAsync(
-                Message("Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new LiveAllButton("Visit us", "https://example.com/offer"))),
-            ["sms-fallback-low-cost"] = gateway => StubbedClients.LiveAll(gateway).SendAsync(
-                Message("Your code is 4711", fallback: new LiveAllSmsFallback("ShopSMS", "Your code is 4711 (SMS)", LiveAllPriceCategory.LowCost))),
-            ["sms-fallback-normal-price"] = gateway => StubbedClients.LiveAll(gateway).SendAsync(
-                Message("Your code is 4711", fallback: new LiveAllSmsFallback("ShopSMS", "Your code is 4711 (SMS)"))),
+            ["text"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Hello & welcome <b>!</b> — γεια σου 👋")),
+            ["image"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Our offer", imageUrl: "https://example.com/images/offer.jpg")),
+            ["action"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Tap below", button: new ViberButton("Visit us", "https://example.com/offer?id=7&src=viber"))),
+            ["image-and-action"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(
+                Message("Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new ViberButton("Visit us", "https://example.com/offer"))),
+            ["sms-fallback-low-cost"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(
+                Message("Your code is 4711", fallback: new SmsFallback("Your code is 4711 (SMS)", "ShopSMS"), lowCostSms: true)),
+            ["sms-fallback-normal-price"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(
+                Message("Your code is 4711", fallback: new SmsFallback("Your code is 4711 (SMS)", "ShopSMS"))),
             ["bulk-one-message-to-many"] = async gateway =>
             {
                 var template = Message("Sale starts today");
                 template.Recipients = new List<string>();
-                await StubbedClients.LiveAll(gateway).SendBulkAsync(template, Recipients.ToAsyncEnumerable()).ToListAsync();
+                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(template, Recipients.ToAsyncEnumerable()).ToListAsync();
             },
             ["bulk-personalised"] = async gateway =>
             {
                 var messages = new[] { Message("Hello Anna", recipient: Recipients[0]), Message("Hello Nikos", recipient: Recipients[1]) };
-                await StubbedClients.LiveAll(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
+                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
             },
             ["generated-operation-every-field"] = gateway => StubbedClients.LiveAll(gateway).SendImAsync(new LiveAllSendImRequest
             {
@@ -64,14 +64,16 @@ namespace ViberGateways.Tests.LiveAll.SendIm
         public async Task Request_on_the_wire_matches_the_approved_rendering(string scenario) =>
             (await ApprovedRequests.RenderAsync(Reply, Cases[scenario])).ShouldMatchApproved(ApprovedRequests.File(nameof(SendImWireTests), scenario));
 
-        private static LiveAllMessage Message(string text, string? imageUrl = null, LiveAllButton? button = null, LiveAllSmsFallback? fallback = null, string? recipient = null) => new()
+        private static ViberMessage Message(string text, string? imageUrl = null, ViberButton? button = null, SmsFallback? fallback = null, string? recipient = null,
+            bool lowCostSms = false) => new()
         {
             Recipients = recipient is null ? Recipients.ToList() : new List<string> { recipient },
-            SenderName = "ShopViber",
+            Sender = "ShopViber",
             Text = text,
             ImageUrl = imageUrl,
             Button = button,
             SmsFallback = fallback,
+            LiveAll = lowCostSms ? new LiveAllMessageOptions { LowCostSms = true } : null,
         };
     }
 }
