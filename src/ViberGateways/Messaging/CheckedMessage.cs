@@ -10,6 +10,9 @@ namespace ViberGateways
 
         public IReadOnlyList<string> Digits { get; } = digits;
 
+        /// <summary>The recipients as the caller gave them (a result names its recipient so).</summary>
+        public IList<string> Recipients { get; } = neutral.Recipients;
+
         /// <summary>Each recipient's client id (<see cref="ViberMessage.ClientIdOf"/>), or nulls when the message has none.</summary>
         public IReadOnlyList<long?> ClientIds { get; } = Enumerable.Range(0, digits.Count).Select(neutral.ClientIdOf).ToList();
 

@@ -80,6 +80,10 @@ namespace ViberGateways
         public static void NotCarried(List<ValidationViolation> errors, string path, string field, string gateway, string why) =>
             errors.Add(new ValidationViolation(path + "." + field, "gateway", $"{gateway} cannot carry it: {why}"));
 
+        /// <summary>A field of the neutral message the gateway cannot carry.</summary>
+        public static void NotCarried(ValidationErrors errors, string path, string field, string gateway, string why) =>
+            errors.Add(path + "." + field, "gateway", $"{gateway} cannot carry it: {why}");
+
         /// <summary>
         /// A gateway message's violations under the neutral message's names: <c>message.SenderName</c> of a LiveAll
         /// message is <c>messages[2].Sender</c> of the caller's. Fields in <paramref name="skip"/> (already reported in
