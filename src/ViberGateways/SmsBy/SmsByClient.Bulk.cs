@@ -62,19 +62,7 @@ namespace ViberGateways.SmsBy
             _ = message ?? throw new ArgumentNullException(nameof(message));
 
             // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
-            var errors = new ValidationErrors();
-            SmsByRules.CheckCarried(message, "message", errors);
-            var senderId = SmsByMapping.SenderId(Options, message, "message", mailing: true, errors);
-            if (message.Recipients is { Count: > 0 })
-            {
-                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
-            }
-
-            SmsByRules.CheckContent(message, "message", mailing: true, errors);
-            var template = SmsByMapping.ToMailing(message, senderId, new List<string>());
-            SpecLimits.Check(template, "message", SmsByMapping.Fields(SmsByMapping.TemplateMailingFields, senderId), errors);
-            errors.ThrowIfAny();
-
+            var template = (SmsByBulkViberSameMessageMailing)Check(message, "message", bulk: true).Message;
             var token = Options.RequireApiKey();
             var plan = new BulkPlan<string, string>(Gateway.SmsBy, DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),

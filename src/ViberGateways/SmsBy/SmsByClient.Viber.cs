@@ -32,7 +32,7 @@ namespace ViberGateways.SmsBy
         }
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
-            NeutralResults.SendEachAsync(messages, Check, SendCheckedAsync, cancellationToken);
+            NeutralResults.SendEachAsync(messages, (message, path) => Check(message, path), SendCheckedAsync, cancellationToken);
 
         /// <summary>
         /// Quick messages are asked one per getViberDeliveryData request, mailings one uuid per statusBulkViber request
@@ -79,10 +79,10 @@ namespace ViberGateways.SmsBy
                 }
 
                 var refused = reply.Error != null || !string.Equals(reply.Status, "OK", StringComparison.OrdinalIgnoreCase);
+                var why = "SMS.by refused the delivery data query: " + (reply.Error ?? "status " + (reply.Status ?? "missing"));
                 if (refused)
                 {
-                    var text = reply.Error ?? "status " + (reply.Status ?? "missing");
-                    refusal ??= new GatewayRejectedException($"SMS.by refused the delivery data query: {text}", reply.Status, reply.Error, null);
+                    refusal ??= new GatewayRejectedException(why, reply.Status, reply.Error, null);
                 }
                 else
                 {
@@ -91,7 +91,7 @@ namespace ViberGateways.SmsBy
 
                 foreach (var i in quick)
                 {
-                    statuses[i] = refused ? NeutralResults.NotReported(all[i], "SMS.by refused the delivery data query: " + (reply.Error ?? "status " + (reply.Status ?? "missing")))
+                    statuses[i] = refused ? NeutralResults.NotReported(all[i], why)
                         : reply.Result is { } data ? new DeliveryStatus(all[i], SmsByStatusMapping.State(data.Status ?? ""), data.Status ?? "")
                         : NeutralResults.NotReported(all[i], "SMS.by's delivery data reply has no result");
                 }
@@ -150,18 +150,30 @@ namespace ViberGateways.SmsBy
 
         /// <summary>
         /// The message as the quick-message form or the mailing it is sent as, checked; every violation at once, named
-        /// as the caller wrote the message.
+        /// as the caller wrote the message. A one-to-many bulk send's message (<paramref name="bulk"/>) is a mailing
+        /// without recipients: they come from the bulk send's list.
         /// </summary>
-        private CheckedMessage<object> Check(ViberMessage message, string path)
+        private CheckedMessage<object> Check(ViberMessage message, string path, bool bulk = false)
         {
-            var mailing = SmsByRules.IsMailing(message);
+            var mailing = bulk || SmsByRules.IsMailing(message);
             var errors = new ValidationErrors();
             SmsByRules.CheckCarried(message, path, errors);
             var senderId = SmsByMapping.SenderId(Options, message, path, mailing, errors);
-            var digits = RecipientRules.Parse(message.Recipients, path + "." + nameof(ViberMessage.Recipients), errors).ConvertAll(number => number.Digits);
+            var recipients = path + "." + nameof(ViberMessage.Recipients);
+            var digits = new List<string>();
+            if (!bulk)
+            {
+                digits = RecipientRules.Parse(message.Recipients, recipients, errors).ConvertAll(number => number.Digits);
+            }
+            else if (message.Recipients is { Count: > 0 })
+            {
+                errors.Add(recipients, "bulk", "must be empty: every recipient comes from `recipients`");
+            }
+
             SmsByRules.CheckContent(message, path, mailing, errors);
             object request = mailing ? SmsByMapping.ToMailing(message, senderId, digits) : SmsByMapping.ToQuickMessage(message, senderId, digits.FirstOrDefault() ?? "");
-            SpecLimits.Check(request, path, SmsByMapping.Fields(mailing ? SmsByMapping.MailingFields : SmsByMapping.QuickMessageFields, senderId), errors);
+            var fields = !mailing ? SmsByMapping.QuickMessageFields : bulk ? SmsByMapping.TemplateMailingFields : SmsByMapping.MailingFields;
+            SpecLimits.Check(request, path, SmsByMapping.Fields(fields, senderId), errors);
             errors.ThrowIfAny();
             return new CheckedMessage<object>(request, digits, message);
         }
