@@ -7,7 +7,7 @@ using ViberGateways.Bulk;
 namespace ViberGateways.SmsBy
 {
     // Bulk sends: one message to many as sendBulkViber `bulk` mailings (one content, a list of phone numbers; the reply
-    // names the mailing, not its recipients); personalised messages as quick messages, one per request.
+    // names the mailing, not its recipients); personalised messages one per request, each as a send of its own.
     internal partial class SmsByClient
     {
         private const int DefaultRecipientsPerMailing = 1000;
