@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Http;
-using ViberGateways.Bulk;
 
 namespace ViberGateways.SmsBy
 {
@@ -17,19 +16,13 @@ namespace ViberGateways.SmsBy
     //            message lifetime, so SmsFallback and Lifetime are refused; ClientId is not sent and only comes back
     //            in the reference. References: a quick message's GatewayId is its message_id; a mailing's MailingId
     //            is its uuid, with the recipient's digits.
+    //   bulk     one message to many as mailings, personalised messages as quick messages (SmsByClient.Bulk.cs).
     //   status   quick messages through getViberDeliveryData (one message per request); mailings through
     //            statusBulkViber (one uuid per request, as documented), each recipient found by phone number.
     //   balance  not supported: SMS.by documents no balance method for its API.
     //   senders  getAlphanames: the account's alpha names (the mailings' sender ids).
     internal partial class SmsByClient : IViberClient
     {
-        // The SMS.by message's fields under the neutral message's names (the others have the same name in both).
-        private static readonly IReadOnlyDictionary<string, string> NeutralFields = new Dictionary<string, string>
-        {
-            [nameof(SmsByMessage.SenderId)] = "SmsBy.SenderId",
-            [nameof(SmsByMessage.MailingName)] = "SmsBy.MailingName",
-        };
-
         /// <inheritdoc />
         public Gateway Gateway => Gateway.SmsBy;
 
@@ -40,56 +33,7 @@ namespace ViberGateways.SmsBy
         }
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
-            NeutralResults.SendEachAsync(messages, Check, SendCheckedAsync, cancellationToken);
-
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = messages ?? throw new ArgumentNullException(nameof(messages));
-
-            // Each message has one recipient and goes out as a quick message, one per request: the messages may differ
-            // in everything, which one personal mailing (one sender, image and button caption) cannot carry.
-            var plan = new BulkPlan<ViberMessage, CheckedMessage<SmsByMessage>>(Gateway.SmsBy, 1, 1,
-                (message, index) =>
-                {
-                    var path = $"messages[{index}]";
-                    if (message is null)
-                    {
-                        throw RequestValidationException.Of(path, "required", "must not be null");
-                    }
-
-                    if (message.Recipients is { Count: > 1 })
-                    {
-                        throw RequestValidationException.Of(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
-                    }
-
-                    return new BulkEntry<CheckedMessage<SmsByMessage>>(index, message.Recipients?.FirstOrDefault() ?? "", Check(message, path));
-                },
-                message => message?.Recipients?.FirstOrDefault() ?? "",
-                async (entries, request, cancellation) =>
-                {
-                    var sent = await SendViberAsync(entries[0].Item.Message, cancellation).ConfigureAwait(false);
-                    return new[]
-                    {
-                        entries[0].Result(Gateway, SendOutcome.Accepted, request, reference: new MessageReference(Gateway, NeutralResults.Digits(entries[0].Recipient),
-                            entries[0].Item.ClientId, sent.MessageId?.ToString(CultureInfo.InvariantCulture), sent.MailingUuid)),
-                    };
-                })
-            {
-                // A refusal may concern one message's content: three in a row stop the send.
-                StopOnFirstRefusal = false,
-            };
-            return BulkSender.Run(messages, options, plan, cancellationToken);
-        }
-
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-
-            // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
-            var smsBy = ToSmsByMessage(message, "message", mailing: true, out var errors);
-            return NeutralResults.Checked(errors, "message", NeutralFields, () => SendBulkAsync(smsBy, recipients, options, message.ClientIdOfBulkRecipient, cancellationToken),
-                AlreadyReported(errors, "message"));
-        }
+            NeutralResults.SendEachAsync(messages, (message, path) => Check(message, path), SendCheckedAsync, cancellationToken);
 
         /// <summary>
         /// Quick messages are asked one per getViberDeliveryData request, mailings one uuid per statusBulkViber request
@@ -136,10 +80,10 @@ namespace ViberGateways.SmsBy
                 }
 
                 var refused = reply.Error != null || !string.Equals(reply.Status, "OK", StringComparison.OrdinalIgnoreCase);
+                var why = "SMS.by refused the delivery data query: " + (reply.Error ?? "status " + (reply.Status ?? "missing"));
                 if (refused)
                 {
-                    var text = reply.Error ?? "status " + (reply.Status ?? "missing");
-                    refusal ??= new GatewayRejectedException($"SMS.by refused the delivery data query: {text}", reply.Status, reply.Error, null);
+                    refusal ??= new GatewayRejectedException(why, reply.Status, reply.Error, null);
                 }
                 else
                 {
@@ -148,8 +92,8 @@ namespace ViberGateways.SmsBy
 
                 foreach (var i in quick)
                 {
-                    statuses[i] = refused ? NeutralResults.NotReported(all[i], "SMS.by refused the delivery data query: " + (reply.Error ?? "status " + (reply.Status ?? "missing")))
-                        : reply.Result is { } data ? new DeliveryStatus(all[i], new SmsByDeliveryStatus(data.Phone ?? all[i].Recipient, data.Status ?? "").State, data.Status ?? "")
+                    statuses[i] = refused ? NeutralResults.NotReported(all[i], why)
+                        : reply.Result is { } data ? new DeliveryStatus(all[i], SmsByStatusMapping.State(data.Status ?? ""), data.Status ?? "")
                         : NeutralResults.NotReported(all[i], "SMS.by's delivery data reply has no result");
                 }
             }
@@ -186,81 +130,113 @@ namespace ViberGateways.SmsBy
         }
 
         /// <summary>One send of a checked message; a whole-request failure becomes one result per recipient.</summary>
-        private async Task<IReadOnlyList<SendResult>> SendCheckedAsync(CheckedMessage<SmsByMessage> message, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<SendResult>> SendCheckedAsync(CheckedMessage<object> message, CancellationToken cancellationToken)
         {
-            var recipients = message.Message.Recipients;
-            SmsBySendResult sent;
+            (string? GatewayId, string? MailingId) sent;
             try
             {
-                sent = await SendViberAsync(message.Message, message.ClientIds, cancellationToken).ConfigureAwait(false);
+                sent = await SendAsync(message.Message, message.Digits.Count, message.ClientIds, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure)
             {
-                return NeutralResults.Failed(Gateway, recipients, failure);
+                return NeutralResults.Failed(Gateway, message.Recipients, failure);
             }
 
-            return recipients.Select((recipient, i) => new SendResult(Gateway, recipient, SendOutcome.Accepted)
+            return message.Recipients.Select((recipient, i) => new SendResult(Gateway, recipient, SendOutcome.Accepted)
             {
                 Index = i,
-                Reference = new MessageReference(Gateway, message.Digits[i], message.ClientIds[i], sent.MessageId?.ToString(CultureInfo.InvariantCulture), sent.MailingUuid),
+                Reference = new MessageReference(Gateway, message.Digits[i], message.ClientIds[i], sent.GatewayId, sent.MailingId),
             }).ToList();
         }
 
-        /// <summary>The neutral message as an SMS.by message, checked; violations named as the caller wrote the message.</summary>
-        private CheckedMessage<SmsByMessage> Check(ViberMessage message, string path)
+        /// <summary>
+        /// The message as the quick-message form or the mailing it is sent as, checked; every violation at once, named
+        /// as the caller wrote the message. A one-to-many bulk send's message (<paramref name="bulk"/>) is a mailing
+        /// without recipients: they come from the bulk send's list.
+        /// </summary>
+        private CheckedMessage<object> Check(ViberMessage message, string path, bool bulk = false)
         {
-            // A sender id the message gives is of the kind its whole recipient list needs (an alpha name for several):
-            // a part split off by a router keeps that kind of send. Without one, the options give the part's kind.
-            var count = message.SmsBy?.SenderId is null ? message.Recipients?.Count ?? 0 : message.OriginalRecipientCount;
-            var mailing = message.Recipients is null
-                || SmsByRules.IsMailing(new SmsByMessage { ScheduledAt = message.ScheduledAt, MailingName = message.SmsBy?.MailingName }, count);
-            var smsBy = ToSmsByMessage(message, path, mailing, out var errors);
-            var recipients = NeutralResults.Checked(errors, path, NeutralFields, () => SmsByRules.Check(smsBy), AlreadyReported(errors, path));
-            return new CheckedMessage<SmsByMessage>(smsBy, recipients.Select(r => r.Digits).ToList(), message);
+            var mailing = bulk || SmsByRules.IsMailing(message);
+            var errors = new ValidationErrors();
+            SmsByRules.CheckCarried(message, path, errors);
+            var senderId = SmsByMapping.SenderId(Options, message, path, mailing, errors);
+            var recipients = path + "." + nameof(ViberMessage.Recipients);
+            var digits = new List<string>();
+            if (!bulk)
+            {
+                digits = RecipientRules.Parse(message.Recipients, recipients, errors).ConvertAll(number => number.Digits);
+            }
+            else if (message.Recipients is { Count: > 0 })
+            {
+                errors.Add(recipients, "bulk", "must be empty: every recipient comes from `recipients`");
+            }
+
+            SmsByRules.CheckContent(message, path, mailing, errors);
+            object request = mailing ? SmsByMapping.ToMailing(message, senderId, digits) : SmsByMapping.ToQuickMessage(message, senderId, digits.FirstOrDefault() ?? "");
+            var fields = !mailing ? SmsByMapping.QuickMessageFields : bulk ? SmsByMapping.TemplateMailingFields : SmsByMapping.MailingFields;
+            SpecLimits.Check(request, path, SmsByMapping.Fields(fields, senderId), errors);
+            errors.ThrowIfAny();
+            return new CheckedMessage<object>(request, digits, message);
         }
 
         /// <summary>
-        /// The SMS.by message a neutral one becomes, with the configured sender id of a quick message or a mailing;
-        /// <paramref name="errors"/> gets what SMS.by cannot carry and a sender id neither the message nor the options give.
+        /// Sends a checked quick-message form or mailing (<paramref name="clientIds"/> are logged: SMS.by carries none);
+        /// the quick message's id or the mailing's uuid, or a <see cref="GatewayException"/>.
         /// </summary>
-        private SmsByMessage ToSmsByMessage(ViberMessage message, string path, bool mailing, out List<ValidationViolation> errors)
+        private async Task<(string? GatewayId, string? MailingId)> SendAsync(object request, int recipients, IReadOnlyList<long?>? clientIds, CancellationToken cancellationToken)
         {
-            errors = new List<ValidationViolation>();
-            if (message.SmsFallback != null)
+            var token = Options.RequireApiKey();
+            if (request is SmsByBulkViberSameMessageMailing mailing)
             {
-                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.SmsFallback), "SMS.by", "its Viber methods send no SMS of a text of its own");
+                return (null, await SendMailingAsync(token, mailing, recipients, clientIds, cancellationToken).ConfigureAwait(false));
             }
 
-            if (message.Lifetime != null)
+            var form = (SmsBySendQuickViberMessageForm)request;
+            form.Token = token;
+            SmsBySendQuickViberMessageReply reply;
+            using (new RequestDetails(1, clientIds: clientIds).Declare())
             {
-                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.Lifetime), "SMS.by", "its Viber methods have no message lifetime");
+                reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
             }
 
-            var senderId = message.SmsBy?.SenderId ?? (mailing ? Options.MailingSenderId : Options.QuickMessageSenderId);
-            if (senderId is null)
-            {
-                errors.Add(mailing
-                    ? new ValidationViolation($"{nameof(SmsByOptions)}.{nameof(SmsByOptions.MailingSenderId)}", "required",
-                        "SMS.by sends a mailing (several recipients, a schedule or a mailing name) from an alpha name id (alphaname_id): set it, or "
-                        + $"{path}.SmsBy.SenderId; list the account's alpha names with GetSendersAsync (`viber senders smsby`)")
-                    : new ValidationViolation($"{nameof(SmsByOptions)}.{nameof(SmsByOptions.QuickMessageSenderId)}", "required",
-                        "SMS.by sends a quick message (one recipient) from a Viber name id (vibername_id): set it, or "
-                        + $"{path}.SmsBy.SenderId; the ids are those of the SMS.by account's Viber names (getVibernames, whose reply SMS.by does not document; "
-                        + "GetSendersAsync and `viber senders smsby` list the alpha names, the mailings' sender ids)"));
-            }
-
-            return new SmsByMessage
-            {
-                Recipients = message.Recipients ?? new List<string>(),
-                SenderId = senderId ?? 0,
-                Text = message.Text,
-                ImageUrl = message.ImageUrl,
-                Button = message.Button is null ? null : new SmsByButton(message.Button.Caption, message.Button.Url),
-                MailingName = message.SmsBy?.MailingName,
-                ScheduledAt = message.ScheduledAt,
-                SendAsMailing = mailing,
-            };
+            ThrowIfFailed(reply.Status, reply.Error, "quick message");
+            var id = reply.Result?.MessageId ?? throw Unreadable("quick message", "has no id");
+            return (id.ToString(CultureInfo.InvariantCulture), null);
         }
+
+        /// <summary>One sendBulkViber request carrying one mailing; its uuid, or a <see cref="GatewayRejectedException"/>.</summary>
+        private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, IReadOnlyList<long?>? clientIds, CancellationToken cancellationToken)
+        {
+            SmsBySendBulkViberReply reply;
+            using (new RequestDetails(recipients, clientIds: clientIds).Declare())
+            {
+                reply = await SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken).ConfigureAwait(false);
+            }
+
+            ThrowIfFailed(reply.Success, reply.Error, "mailing");
+            return reply.Uuid ?? throw Unreadable("mailing", "has no id");
+        }
+
+        /// <summary>
+        /// SMS.by reports failures inside HTTP 200: an <c>error</c> field or a status other than OK. A reply with
+        /// neither (<c>{}</c>) is no documented refusal: unreadable, so the send's outcome is unknown rather than rejected.
+        /// </summary>
+        private static void ThrowIfFailed(string? status, string? error, string what)
+        {
+            if (error is null && status is null)
+            {
+                throw Unreadable(what, "has neither a status nor an error");
+            }
+
+            if (error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new GatewayRejectedException($"SMS.by rejected the {what}: {error ?? "status " + (status ?? "missing")}", status, error, null);
+            }
+        }
+
+        /// <summary>A send's reply not in the documented form: of unknown outcome (the message may have been accepted).</summary>
+        private static GatewayException Unreadable(string what, string problem) =>
+            new GatewayOutcomeUnknownException($"The SMS.by {what} reply {problem}; the message may have been accepted", 200, null, null);
 
         /// <summary>
         /// One recipient's status in a statusBulkViber reply, found by phone number among the created mailings' deliveries.
@@ -273,25 +249,13 @@ namespace ViberGateways.SmsBy
             if (delivery != null)
             {
                 // status_time's time zone is not documented, so UpdatedAt is left unset rather than guessed.
-                return new DeliveryStatus(reference, new SmsByDeliveryStatus(delivery.Phone!, delivery.Status ?? "").State, delivery.Status ?? "");
+                return new DeliveryStatus(reference, SmsByStatusMapping.State(delivery.Status ?? ""), delivery.Status ?? "");
             }
 
             var errors = reply.SelectMany(m => m.Errors ?? new List<string>()).ToList();
             return NeutralResults.NotReported(reference, errors.Count > 0
                 ? $"SMS.by's statusBulkViber reply does not list this recipient; it refused mailings of the batch: {string.Join("; ", errors)}"
                 : $"SMS.by's statusBulkViber reply for mailing {reference.MailingId} does not list this recipient");
-        }
-
-        /// <summary>The fields already reported in the caller's terms; a missing sender id is reported as the setting to make.</summary>
-        private static List<string> AlreadyReported(List<ValidationViolation> errors, string path)
-        {
-            var fields = errors.Select(e => e.Field).ToList();
-            if (fields.Exists(f => f.StartsWith(nameof(SmsByOptions) + ".", StringComparison.Ordinal)))
-            {
-                fields.Add(path + ".SmsBy.SenderId");
-            }
-
-            return fields;
         }
 
         private static long? QuickMessageId(MessageReference reference) =>

@@ -5,31 +5,33 @@ using System.Linq;
 namespace ViberGateways.SmsBy
 {
     /// <summary>
-    /// An <see cref="SmsByMessage"/> as the generated quick-message form or sendBulkViber mailing, and which of their
-    /// fields carries which message field (so a limit the spec puts on <c>content.button_link</c> is reported as the caller's
-    /// <c>Button.Url</c>).
+    /// A <see cref="ViberMessage"/> as the generated quick-message form or sendBulkViber mailing, its sender id from the
+    /// message or the options, and which model property carries which message field (so a limit the spec puts on
+    /// <c>content.button_link</c> is reported as the caller's <c>Button.Url</c>).
     /// </summary>
     internal static class SmsByMapping
     {
+        private const string SenderField = nameof(ViberMessage.SmsBy) + "." + nameof(SmsByMessageOptions.SenderId);
+
         // Keyed by the generated models' properties (as SpecLimits names them), so no wire name is written here.
         public static readonly IReadOnlyDictionary<string, string> QuickMessageFields = new Dictionary<string, string>
         {
-            [nameof(SmsBySendQuickViberMessageForm.VibernameId)] = nameof(SmsByMessage.SenderId),
-            [nameof(SmsBySendQuickViberMessageForm.Phone)] = nameof(SmsByMessage.Recipients),
-            [nameof(SmsBySendQuickViberMessageForm.Message)] = nameof(SmsByMessage.Text),
-            [nameof(SmsBySendQuickViberMessageForm.ImageUrl)] = nameof(SmsByMessage.ImageUrl),
+            [nameof(SmsBySendQuickViberMessageForm.VibernameId)] = SenderField,
+            [nameof(SmsBySendQuickViberMessageForm.Phone)] = nameof(ViberMessage.Recipients),
+            [nameof(SmsBySendQuickViberMessageForm.Message)] = nameof(ViberMessage.Text),
+            [nameof(SmsBySendQuickViberMessageForm.ImageUrl)] = nameof(ViberMessage.ImageUrl),
             [nameof(SmsBySendQuickViberMessageForm.Button)] = "Button.Caption",
             [nameof(SmsBySendQuickViberMessageForm.ButtonLink)] = "Button.Url",
         };
 
         public static readonly IReadOnlyDictionary<string, string> MailingFields = new Dictionary<string, string>
         {
-            [nameof(SmsByBulkViberMailing.AlphanameId)] = nameof(SmsByMessage.SenderId),
-            [nameof(SmsByBulkViberMailing.Name)] = nameof(SmsByMessage.MailingName),
-            [nameof(SmsByBulkViberMailing.ScheduleTime)] = nameof(SmsByMessage.ScheduledAt),
-            [nameof(SmsByBulkViberSameMessageMailing.DeliveryList)] = nameof(SmsByMessage.Recipients),
-            [Content(nameof(SmsByBulkViberContent.Text))] = nameof(SmsByMessage.Text),
-            [Content(nameof(SmsByBulkViberContent.ImageUrl))] = nameof(SmsByMessage.ImageUrl),
+            [nameof(SmsByBulkViberMailing.AlphanameId)] = SenderField,
+            [nameof(SmsByBulkViberMailing.Name)] = nameof(ViberMessage.SmsBy) + "." + nameof(SmsByMessageOptions.MailingName),
+            [nameof(SmsByBulkViberMailing.ScheduleTime)] = nameof(ViberMessage.ScheduledAt),
+            [nameof(SmsByBulkViberSameMessageMailing.DeliveryList)] = nameof(ViberMessage.Recipients),
+            [Content(nameof(SmsByBulkViberContent.Text))] = nameof(ViberMessage.Text),
+            [Content(nameof(SmsByBulkViberContent.ImageUrl))] = nameof(ViberMessage.ImageUrl),
             [Content(nameof(SmsByBulkViberContent.ButtonLink))] = "Button.Url",
             [Content(nameof(SmsByBulkViberContent.Caption))] = "Button.Caption",
         };
@@ -38,17 +40,39 @@ namespace ViberGateways.SmsBy
         public static readonly IReadOnlyDictionary<string, string> TemplateMailingFields =
             MailingFields.ToDictionary(pair => pair.Key, pair => pair.Key == nameof(SmsByBulkViberSameMessageMailing.DeliveryList) ? "" : pair.Value);
 
-        public static readonly IReadOnlyDictionary<string, string> PersonalDeliveryFields = new Dictionary<string, string>
-        {
-            [nameof(SmsByPersonalDelivery.Phone)] = nameof(SmsByPersonalRecipient.Phone),
-            [nameof(SmsByPersonalDelivery.Text)] = nameof(SmsByPersonalRecipient.Text),
-            [nameof(SmsByPersonalDelivery.ButtonLink)] = nameof(SmsByPersonalRecipient.ButtonUrl),
-        };
+        /// <summary><paramref name="fields"/>; without a sender id the sender is left out, as it is reported as the setting to make.</summary>
+        public static IReadOnlyDictionary<string, string> Fields(IReadOnlyDictionary<string, string> fields, long? senderId) =>
+            senderId != null ? fields : fields.ToDictionary(pair => pair.Key, pair => pair.Value == SenderField ? "" : pair.Value);
 
-        public static SmsBySendQuickViberMessageForm ToQuickMessage(SmsByMessage message, string phoneDigits, string token) => new SmsBySendQuickViberMessageForm
+        /// <summary>
+        /// The message's sender id, or the configured one of a quick message or a mailing; a missing one is reported as
+        /// the setting to make.
+        /// </summary>
+        public static long? SenderId(SmsByOptions options, ViberMessage message, string path, bool mailing, ValidationErrors errors)
         {
-            Token = token,
-            VibernameId = message.SenderId,
+            var senderId = message.SmsBy?.SenderId ?? (mailing ? options.MailingSenderId : options.QuickMessageSenderId);
+            if (senderId is null && mailing)
+            {
+                errors.Add($"{nameof(SmsByOptions)}.{nameof(SmsByOptions.MailingSenderId)}", "required",
+                    "SMS.by sends a mailing (several recipients, a schedule or a mailing name) from an alpha name id (alphaname_id): set it, or "
+                    + $"{path}.SmsBy.SenderId; list the account's alpha names with GetSendersAsync (`viber senders smsby`)");
+            }
+            else if (senderId is null)
+            {
+                errors.Add($"{nameof(SmsByOptions)}.{nameof(SmsByOptions.QuickMessageSenderId)}", "required",
+                    "SMS.by sends a quick message (one recipient) from a Viber name id (vibername_id): set it, or "
+                    + $"{path}.SmsBy.SenderId; the ids are those of the SMS.by account's Viber names (getVibernames, whose reply SMS.by does not document; "
+                    + "GetSendersAsync and `viber senders smsby` list the alpha names, the mailings' sender ids)");
+            }
+
+            return senderId;
+        }
+
+        /// <summary>A quick message's form; its token is set when it is sent.</summary>
+        public static SmsBySendQuickViberMessageForm ToQuickMessage(ViberMessage message, long? senderId, string phoneDigits) => new SmsBySendQuickViberMessageForm
+        {
+            Token = "",
+            VibernameId = senderId ?? 0,
             Phone = phoneDigits,
             TypeMessage = message.Button != null ? SmsByViberMessageType.Button : message.Text is null ? SmsByViberMessageType.Image : SmsByViberMessageType.Text,
             Message = message.Text,
@@ -57,11 +81,12 @@ namespace ViberGateways.SmsBy
             ButtonLink = message.Button?.Url,
         };
 
-        public static SmsByBulkViberSameMessageMailing ToSameMessageMailing(SmsByMessage message, IList<string> deliveryList) => new SmsByBulkViberSameMessageMailing
+        public static SmsByBulkViberSameMessageMailing ToMailing(ViberMessage message, long? senderId, IList<string> deliveryList) => new SmsByBulkViberSameMessageMailing
         {
-            AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
-            Name = message.MailingName,
-            ScheduleTime = ScheduleTime(message),
+            AlphanameId = (senderId ?? 0).ToString(CultureInfo.InvariantCulture),
+            Name = message.SmsBy?.MailingName,
+            // seed 004: schedule_time is YYYY-MM-DDTHH:mm:ss.
+            ScheduleTime = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
             Content = new SmsByBulkViberContent
             {
                 Type = message.Button != null ? SmsByBulkViberContentType.Button : message.Text is null ? SmsByBulkViberContentType.Image : SmsByBulkViberContentType.Text,
@@ -73,30 +98,6 @@ namespace ViberGateways.SmsBy
             DeliveryList = deliveryList,
         };
 
-        public static SmsByBulkViberPersonalMailing ToPersonalMailing(SmsByMessage message, IList<SmsByPersonalDelivery> deliveries) => new SmsByBulkViberPersonalMailing
-        {
-            AlphanameId = message.SenderId.ToString(CultureInfo.InvariantCulture),
-            Name = message.MailingName,
-            ScheduleTime = ScheduleTime(message),
-            Content = new SmsByBulkViberContent
-            {
-                Type = message.Button != null ? SmsByBulkViberContentType.Button : SmsByBulkViberContentType.Text,
-                ImageUrl = message.ImageUrl,
-                Caption = message.Button?.Caption,
-            },
-            DeliveryList = deliveries,
-        };
-
-        public static SmsByPersonalDelivery ToPersonalDelivery(SmsByMessage message, SmsByPersonalRecipient recipient, string phoneDigits) => new SmsByPersonalDelivery
-        {
-            Phone = phoneDigits,
-            Text = recipient.Text,
-            ButtonLink = message.Button is null ? null : recipient.ButtonUrl ?? message.Button.Url,
-        };
-
         private static string Content(string field) => nameof(SmsByBulkViberMailing.Content) + "." + field;
-
-        /// <summary>sendBulkViber's <c>schedule_time</c>: <c>YYYY-MM-DDTHH:mm:ss</c> (seed 004).</summary>
-        private static string? ScheduleTime(SmsByMessage message) => message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }

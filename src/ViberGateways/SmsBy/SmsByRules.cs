@@ -1,107 +1,36 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace ViberGateways.SmsBy
 {
     /// <summary>
-    /// Checks an SMS.by message before any network I/O. Lengths and patterns are the spec's: the message is mapped to
-    /// the generated quick-message form or sendBulkViber mailing and checked against <c>specs/smsby.yaml</c>, each limit
-    /// reported under the caller's field. The content rules no spec can state are checked here, each naming the line
-    /// of seed 004 it implements.
+    /// What SMS.by can send of a <see cref="ViberMessage"/>, checked before any network I/O. Lengths and patterns are the
+    /// spec's: the message is mapped to the generated quick-message form or sendBulkViber mailing and checked against
+    /// <c>specs/smsby.yaml</c>, each limit reported under the caller's field. The content rules no spec can state are
+    /// checked here, each naming the line of seed 004 it implements.
     /// </summary>
     internal static class SmsByRules
     {
-        /// <summary>Whether the message goes out as a mailing (several recipients, a schedule or a name) rather than a quick message.</summary>
-        public static bool IsMailing(SmsByMessage message, int recipients) =>
-            recipients > 1 || message.ScheduledAt != null || message.MailingName != null || message.SendAsMailing;
-
-        /// <summary>The message's recipients, parsed; every violation of the message at once.</summary>
-        /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
-        public static List<PhoneNumber> Check(SmsByMessage message)
+        /// <summary>
+        /// Whether the message goes out as a mailing (several recipients, a schedule or a name) rather than a quick message.
+        /// A sender id the message gives is of the kind its whole recipient list needs (an alpha name for several): a part
+        /// split off by a router keeps that kind of send. Without one, the options give the part's kind.
+        /// </summary>
+        public static bool IsMailing(ViberMessage message)
         {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-
-            var errors = new ValidationErrors();
-            var recipients = RecipientRules.Parse(message.Recipients, "message.Recipients", errors);
-            var mailing = IsMailing(message, recipients.Count);
-            CheckContent(message, mailing, errors);
-            var digits = recipients.Select(r => r.Digits).ToList();
-            if (mailing)
-            {
-                SpecLimits.Check(SmsByMapping.ToSameMessageMailing(message, digits), "message", SmsByMapping.MailingFields, errors);
-            }
-            else
-            {
-                SpecLimits.Check(SmsByMapping.ToQuickMessage(message, digits.FirstOrDefault() ?? "", token: "-"), "message", SmsByMapping.QuickMessageFields, errors);
-            }
-
-            errors.ThrowIfAny();
-            return recipients;
+            var recipients = message.SmsBy?.SenderId is null ? message.Recipients?.Count ?? 0 : message.OriginalRecipientCount;
+            return message.Recipients is null || recipients > 1 || message.ScheduledAt != null || message.SmsBy?.MailingName != null;
         }
 
-        /// <summary>The mailing a bulk send sends to every recipient (it has none of its own), as a bulk or personal mailing.</summary>
-        /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
-        public static void CheckBulkTemplate(SmsByMessage message, bool personal)
+        /// <summary>The message's fields SMS.by's Viber methods have no place for.</summary>
+        public static void CheckCarried(ViberMessage message, string path, ValidationErrors errors)
         {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-
-            var errors = new ValidationErrors();
-            if (message.Recipients is { Count: > 0 })
+            if (message.SmsFallback != null)
             {
-                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
+                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.SmsFallback), "SMS.by", "its Viber methods send no SMS of a text of its own");
             }
 
-            if (!personal)
+            if (message.Lifetime != null)
             {
-                CheckContent(message, mailing: true, errors);
+                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.Lifetime), "SMS.by", "its Viber methods have no message lifetime");
             }
-            else
-            {
-                // Seed 004: a `personal` mailing passes "the message text and phone number each time".
-                if (message.Text != null)
-                {
-                    errors.Add("message.Text", "bulk", "must be empty: each personal recipient carries its own text");
-                }
-
-                TextRules.SendableIfSet(message.Button?.Caption, "message.Button.Caption", errors);
-                if (message.Button != null && message.ImageUrl is null)
-                {
-                    errors.Add("message.ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
-                }
-                else if (message.Button is null && message.ImageUrl != null)
-                {
-                    // Seed 004: "The image option can only be used in a mailing with message_type = bulk."
-                    errors.Add("message.ImageUrl", "content", "a personal mailing shows an image only above a button (SMS.by sends an image alone only as a bulk mailing)");
-                }
-            }
-
-            SpecLimits.Check(SmsByMapping.ToSameMessageMailing(message, new List<string>()), "message", SmsByMapping.TemplateMailingFields, errors);
-            errors.ThrowIfAny();
-        }
-
-        /// <summary>One recipient of a personal mailing, with its own text and, for a button mailing, its own link.</summary>
-        /// <exception cref="RequestValidationException">The recipient breaks a rule; it is not sent to.</exception>
-        public static SmsByPersonalDelivery PersonalDelivery(SmsByMessage message, SmsByPersonalRecipient? recipient, string path)
-        {
-            var errors = new ValidationErrors();
-            if (recipient is null)
-            {
-                errors.Add(path, "required", "must not be null");
-                errors.ThrowIfAny();
-            }
-
-            var phone = RecipientRules.ParseOne(recipient!.Phone, path + ".Phone");
-            TextRules.Present(recipient.Text, path + ".Text", errors);
-            if (recipient.ButtonUrl != null && message.Button is null)
-            {
-                errors.Add(path + ".ButtonUrl", "content", "the message has no button to link");
-            }
-
-            var delivery = SmsByMapping.ToPersonalDelivery(message, recipient, phone.Digits);
-            SpecLimits.Check(delivery, path, SmsByMapping.PersonalDeliveryFields, errors);
-            errors.ThrowIfAny();
-            return delivery;
         }
 
         /// <summary>
@@ -109,29 +38,29 @@ namespace ViberGateways.SmsBy
         /// <c>type_message</c> TEXT needs <c>message</c>, IMAGE an image, BUTTON <c>button</c> and <c>button_link</c>;
         /// sendBulkViber's button variant carries text, an image and the button.
         /// </summary>
-        private static void CheckContent(SmsByMessage message, bool mailing, ValidationErrors errors)
+        public static void CheckContent(ViberMessage message, string path, bool mailing, ValidationErrors errors)
         {
-            TextRules.SendableIfSet(message.Text, "message.Text", errors);
-            TextRules.SendableIfSet(message.Button?.Caption, "message.Button.Caption", errors);
+            TextRules.SendableIfSet(message.Text, path + ".Text", errors);
+            TextRules.SendableIfSet(message.Button?.Caption, path + ".Button.Caption", errors);
             if (message.Button != null)
             {
                 if (message.Text is null)
                 {
-                    errors.Add("message.Text", "required", "a button needs text to go with it");
+                    errors.Add(path + ".Text", "required", "a button needs text to go with it");
                 }
             }
             else if (message.Text != null && message.ImageUrl != null)
             {
-                errors.Add("message", "content", "SMS.by sends an image alone, or text, image and button together; add a button or drop the image");
+                errors.Add(path, "content", "SMS.by sends an image alone, or text, image and button together; add a button or drop the image");
             }
             else if (message.Text is null && message.ImageUrl is null)
             {
-                errors.Add("message", "content", "needs Text, ImageUrl or both with a Button");
+                errors.Add(path, "content", "needs Text, ImageUrl or both with a Button");
             }
 
             if (mailing && message.Button != null && message.ImageUrl is null)
             {
-                errors.Add("message.ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
+                errors.Add(path + ".ImageUrl", "required", "a mailing with a button needs an image (sendBulkViber's button variant)");
             }
         }
     }

@@ -337,27 +337,36 @@ namespace ViberGateways.ContractTests
         }
 
         [Fact]
-        public async Task A_personal_bulk_send_sends_a_valid_personal_mailing()
+        public async Task A_personalised_bulk_send_sends_valid_quick_messages()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.SmsBy);
-            var message = new SmsByMessage { SenderId = 444, MailingName = "mailing list 1", Button = new SmsByButton("Push me", "https://example.com/some_action"), ImageUrl = "https://example.com/images/image.jpg" };
-            var recipients = new[] { new SmsByPersonalRecipient("375291111111", "personal message 1.1", "https://example.com/some_action/1"), new SmsByPersonalRecipient("375292222222", "personal message 1.2") };
+            var messages = new[]
+            {
+                new ViberMessage { Recipients = { "375291111111" }, Text = "personal message 1.1", ImageUrl = "https://example.com/images/image.jpg", Button = new ViberButton("Push me", "https://example.com/some_action/1") },
+                new ViberMessage { Recipients = { "375292222222" }, Text = "personal message 1.2" },
+            };
+            foreach (var message in messages)
+            {
+                message.SmsBy = new SmsByMessageOptions { SenderId = 12 };
+            }
 
-            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, recipients.ToAsyncEnumerable())));
+            var results = await prism.ExpectValidAsync(() => Collect(((IViberClient)Client(prism)).SendBulkAsync(messages.ToAsyncEnumerable())), expectedRequests: 2);
 
-            var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
-            ((string?)mailing["message_type"]).ShouldBe("personal");
-            mailing["delivery_list"]!.Select(d => (string?)d["button_link"]).ShouldBe(new[] { "https://example.com/some_action/1", "https://example.com/some_action" });
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference!.MailingId != null);
+            prism.Exchanges.TakeLast(2).ShouldAllBe(exchange => exchange.RequestContentType!.StartsWith("multipart/form-data"));
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.Reference!.GatewayId == "8484");
         }
 
         [Fact]
         public async Task A_bulk_send_to_many_recipients_sends_a_valid_bulk_mailing()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.SmsBy);
-            var message = new SmsByMessage { SenderId = 444, Text = "message text 3", ImageUrl = "https://example.com/images/image.jpg", Button = new SmsByButton("Button", "https://example.com/some_action") };
+            var message = new ViberMessage
+            {
+                Text = "message text 3", ImageUrl = "https://example.com/images/image.jpg", Button = new ViberButton("Button", "https://example.com/some_action"),
+                SmsBy = new SmsByMessageOptions { SenderId = 444 },
+            };
 
-            var results = await prism.ExpectValidAsync(() => Collect(Client(prism).SendBulkAsync(message, new[] { "375291111111", "375292222222" }.ToAsyncEnumerable())));
+            var results = await prism.ExpectValidAsync(() => Collect(((IViberClient)Client(prism)).SendBulkAsync(message, new[] { "375291111111", "375292222222" }.ToAsyncEnumerable())));
 
             var mailing = (JObject)prism.LastExchange.RequestJson()["messages"]![0]!;
             ((string?)mailing["message_type"]).ShouldBe("bulk");

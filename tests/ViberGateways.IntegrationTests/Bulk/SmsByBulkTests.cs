@@ -6,7 +6,7 @@ using ViberGateways.SmsBy;
 
 namespace ViberGateways.IntegrationTests.Bulk
 {
-    /// <summary>SMS.by bulk sends against the sandbox: one mailing per request, bulk and personal.</summary>
+    /// <summary>SMS.by bulk sends against the sandbox: one message to many as one mailing per request, personalised messages as quick messages.</summary>
     public class SmsByBulkTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture _fixture;
@@ -19,8 +19,8 @@ namespace ViberGateways.IntegrationTests.Bulk
             var text = $"Sale {Guid.NewGuid():N}";
             var client = _fixture.SmsBy();
 
-            var results = await client.SendBulkAsync(new SmsByMessage { SenderId = 444, Text = text, MailingName = "Spring" }, BulkInputs.Numbers("37529", 2100))
-                .AllAsync();
+            var results = await ((IViberClient)client).SendBulkAsync(
+                new ViberMessage { Text = text, SmsBy = new SmsByMessageOptions { SenderId = 444, MailingName = "Spring" } }, BulkInputs.Numbers("37529", 2100)).AllAsync();
 
             results.ShouldCoverIndexes(2100);
             results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.MailingId() != null);
@@ -36,32 +36,36 @@ namespace ViberGateways.IntegrationTests.Bulk
         }
 
         [Fact]
-        public async Task Each_recipient_of_a_personal_mailing_gets_its_own_text_and_a_bad_one_is_rejected_alone()
+        public async Task Each_personalised_message_goes_out_with_its_own_text_and_a_bad_one_is_rejected_alone()
         {
             var tag = Guid.NewGuid().ToString("N");
-            var recipients = Enumerable.Range(0, 25).Select(i => new SmsByPersonalRecipient(
-                i == 3 ? "" : "37533" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture),
-                $"Dear customer {i} {tag}",
-                i == 7 ? "https://example.com/" + new string('a', 200) : $"https://example.com/o/{i}"));
-            var message = new SmsByMessage { SenderId = 444, Button = new SmsByButton("Open", "https://example.com/o"), ImageUrl = "https://example.com/a.png" };
+            var messages = Enumerable.Range(0, 25).Select(i => new ViberMessage
+            {
+                Recipients = { i == 3 ? "" : "37533" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) },
+                Text = $"Dear customer {i} {tag}",
+                ImageUrl = "https://example.com/a.png",
+                Button = new ViberButton("Open", i == 7 ? "example.com/o/7" : $"https://example.com/o/{i}"),
+                SmsBy = new SmsByMessageOptions { SenderId = 7 },
+            });
 
-            var results = await _fixture.SmsBy().SendBulkAsync(message, recipients.ToAsyncEnumerable(), new BulkSendOptions { MaxRecipientsPerRequest = 10 }).AllAsync();
+            var results = await ((IViberClient)_fixture.SmsBy()).SendBulkAsync(messages.ToAsyncEnumerable()).AllAsync();
 
             results.ShouldCoverIndexes(25);
             results.Where(r => r.Outcome == SendOutcome.Rejected).Select(r => ((RequestValidationException)r.Failure!).Violations.Single().Field)
-                .ShouldBe(new[] { "recipients[3].Phone", "recipients[7].ButtonUrl" }, ignoreOrder: true);
-            results.Where(r => r.Outcome == SendOutcome.Accepted).Select(r => r.MailingId()).Distinct().Count().ShouldBe(3);
+                .ShouldBe(new[] { "messages[3].Recipients[0]", "messages[7].Button.Url" }, ignoreOrder: true);
+            results.Where(r => r.Outcome == SendOutcome.Accepted).ShouldAllBe(r => r.Reference!.GatewayId != null, "each message is a quick message of its own");
             _fixture.Sandbox.Messages.Where(m => m.Text?.EndsWith(tag, StringComparison.Ordinal) == true).Select(m => m.Text).OrderBy(t => t)
                 .ShouldBe(Enumerable.Range(0, 25).Where(i => i != 3 && i != 7).Select(i => $"Dear customer {i} {tag}").OrderBy(t => t));
         }
 
         [Fact]
-        public void A_personal_mailing_message_with_its_own_text_fails_at_the_call()
+        public void A_message_to_many_with_recipients_of_its_own_fails_at_the_call()
         {
             var error = Should.Throw<RequestValidationException>(() =>
-                _fixture.SmsBy().SendBulkAsync(new SmsByMessage { SenderId = 444, Text = "shared" }, new[] { new SmsByPersonalRecipient("375291111111", "own") }.ToAsyncEnumerable()));
+                ((IViberClient)_fixture.SmsBy()).SendBulkAsync(new ViberMessage { Recipients = { "375291111111" }, Text = "shared", SmsBy = new SmsByMessageOptions { SenderId = 444 } },
+                    new[] { "375292222222" }.ToAsyncEnumerable()));
 
-            error.Violations.ShouldHaveSingleItem().Field.ShouldBe("message.Text");
+            error.Violations.ShouldHaveSingleItem().Field.ShouldBe("message.Recipients");
         }
     }
 }

@@ -84,11 +84,11 @@ namespace ViberGateways.IntegrationTests.Reliability
             ["liveall raw sender id of 12 characters"] = (g => RawLiveAll(g, r => (r.ImType, r.Senderid, r.SmsText) = (LiveAllImType.ImWithSmsFallback, "TwelveChars1", "SMS")), "request.senderid", "maxLength"),
 
             // SMS.by
-            ["smsby sender id 0"] = (g => SmsBy(g, m => m.SenderId = 0), "message.SenderId", "minimum"),
+            ["smsby sender id 0"] = (g => SmsBy(g, m => m.SmsBy!.SenderId = 0), "message.SmsBy.SenderId", "minimum"),
             // Seed 004 puts the 150-character limit on sendBulkViber's button variant: a mailing (two recipients).
-            ["smsby mailing button link of 151 characters"] = (g => SmsBy(g, m => (m.Recipients, m.ImageUrl, m.Button) = (new List<string> { "375291111111", "375292222222" }, "https://example.com/a.jpg", new SmsByButton("Go", "https://example.com/" + new string('p', 131)))), "message.Button.Url", "maxLength"),
+            ["smsby mailing button link of 151 characters"] = (g => SmsBy(g, m => (m.Recipients, m.ImageUrl, m.Button) = (new List<string> { "375291111111", "375292222222" }, "https://example.com/a.jpg", new ViberButton("Go", "https://example.com/" + new string('p', 131)))), "message.Button.Url", "maxLength"),
             ["smsby text and image without a button"] = (g => SmsBy(g, m => m.ImageUrl = "https://example.com/a.jpg"), "message", "content"),
-            ["smsby mailing button without image"] = (g => SmsBy(g, m => (m.Recipients, m.Button) = (new List<string> { "375291111111", "375292222222" }, new SmsByButton("Go", "https://example.com"))), "message.ImageUrl", "required"),
+            ["smsby mailing button without image"] = (g => SmsBy(g, m => (m.Recipients, m.Button) = (new List<string> { "375291111111", "375292222222" }, new ViberButton("Go", "https://example.com"))), "message.ImageUrl", "required"),
             ["smsby recipient invalid"] = (g => SmsBy(g, m => m.Recipients[0] = "375-29"), "message.Recipients[0]", "phone"),
             ["smsby raw bulk without mailings"] = (g => g.SmsBy.SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = "t" }), "request.messages", "minItems"),
             ["smsby raw bulk button link of 151 characters"] = (g => RawBulk(g, c => (c.Type, c.Text, c.ImageUrl, c.Caption, c.ButtonLink) = (SmsByBulkViberContentType.Button, "Hi", "https://example.com/a.jpg", "Go", "https://example.com/" + new string('q', 131))), "request.messages[0].content.button_link", "maxLength"),
@@ -161,11 +161,11 @@ namespace ViberGateways.IntegrationTests.Reliability
             return g.LiveAll.SendImAsync(request);
         }
 
-        private static Task SmsBy(GatewayServices g, Action<SmsByMessage> spoil)
+        private static Task SmsBy(GatewayServices g, Action<ViberMessage> spoil)
         {
-            var message = new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" };
+            var message = new ViberMessage { Recipients = { "375291111111" }, Text = "Hi", SmsBy = new SmsByMessageOptions { SenderId = 7 } };
             spoil(message);
-            return g.SmsBy.SendViberAsync(message);
+            return ((IViberClient)g.SmsBy).SendAsync(message);
         }
 
         private static Task RawBulk(GatewayServices g, Action<SmsByBulkViberContent> spoil)

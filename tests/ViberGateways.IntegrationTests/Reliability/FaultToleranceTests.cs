@@ -251,9 +251,10 @@ namespace ViberGateways.IntegrationTests.Reliability
 
             var before = Sandbox.Messages.Count;
 
-            var sent = await gateways.SmsBy.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" });
+            var sent = (await ((IViberClient)gateways.SmsBy).SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = "Hi", SmsBy = new SmsByMessageOptions { SenderId = 7 } }))
+                .ShouldHaveSingleItem();
 
-            sent.MessageId.ShouldNotBeNull();
+            sent.Reference.ShouldNotBeNull().GatewayId.ShouldNotBeNull();
             (Sandbox.Messages.Count - before).ShouldBe(1);
         }
 

@@ -29,5 +29,8 @@ namespace ViberGateways.Tests.Infrastructure
 
         public static ISmsByClient SmsBy(StubGateway gateway, string token = SmsByToken) =>
             new SmsByClient(new SmsByOptions { ApiKey = token }, gateway.CreateClient("https://smsby.test/"));
+
+        /// <summary>The SMS.by client through the gateway-neutral API.</summary>
+        public static IViberClient SmsByNeutral(StubGateway gateway, string token = SmsByToken) => (IViberClient)SmsBy(gateway, token);
     }
 }

@@ -54,7 +54,7 @@ namespace ViberGateways.Tests.Reliability
                 "AlphaSms Http" => await AlphaSmsAsync(AlphaSmsTransport.Http, "errors:Wrong login/password", "text/plain", SendWithoutClientId),
                 "LiveAll" => await LiveAllAsync("""{"success":false,"OperationErrors":[{"errorCode":56,"errorMessage":"Sender id for IM is not approved","SMSErrorType":4,"valueOfError":""}],"SubmissionID":0}""",
                     "application/json", client => client.SendAsync(new ViberMessage { Recipients = { "306912345678" }, Sender = "Shop", Text = Text })),
-                _ => await SmsByAsync("""{"error":"Invalid token"}""", client => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = Text })),
+                _ => await SmsByAsync("""{"error":"Invalid token"}""", client => ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = Text, SmsBy = new SmsByMessageOptions { SenderId = 7 } })),
             };
 
             var call = TheCallEvent(records);
@@ -253,12 +253,14 @@ namespace ViberGateways.Tests.Reliability
         }
 
         [Fact]
-        public async Task A_neutral_SmsBy_send_logs_the_client_id_the_sdk_gave_its_recipient()
+        public async Task An_accepted_SmsBy_quick_message_logs_its_message_id_and_the_client_id_the_sdk_gave_its_recipient()
         {
             var records = await SmsByAsync("""{"status":"OK","result":{"message_id":8484}}""",
                 client => ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = Text, ClientId = ClientId, SmsBy = new SmsByMessageOptions { SenderId = 7 } }));
 
             var call = TheCallEvent(records);
+            call.Level.ShouldBe(LogLevel.Information);
+            Field(call, "Outcome").ShouldBe("accepted");
             Field(call, "ClientIds").ShouldBe(ClientId.ToString());
             Field(call, "GatewayIds").ShouldBe("8484");
         }
@@ -278,22 +280,10 @@ namespace ViberGateways.Tests.Reliability
         }
 
         [Fact]
-        public async Task An_accepted_SmsBy_quick_message_logs_its_message_id()
-        {
-            var records = await SmsByAsync("""{"status":"OK","result":{"message_id":8484}}""",
-                client => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = Text }));
-
-            var call = TheCallEvent(records);
-            call.Level.ShouldBe(LogLevel.Information);
-            Field(call, "Outcome").ShouldBe("accepted");
-            Field(call, "GatewayIds").ShouldBe("8484");
-        }
-
-        [Fact]
         public async Task An_SmsBy_error_field_inside_a_2xx_reply_is_one_rejected_event_at_Information()
         {
             var records = await SmsByAsync("""{"error":"Invalid token"}""",
-                client => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = Text }));
+                client => ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = Text, SmsBy = new SmsByMessageOptions { SenderId = 7 } }));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Information);
@@ -304,7 +294,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task An_SmsBy_reply_with_neither_status_nor_error_is_unknown_at_Warning()
         {
             var records = await SmsByAsync("{}",
-                client => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = Text }));
+                client => ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = Text, SmsBy = new SmsByMessageOptions { SenderId = 7 } }));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Warning);
@@ -315,7 +305,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task An_SmsBy_delivery_query_logs_the_message_id_it_asks_about()
         {
             var records = await SmsByAsync("""{"status":"OK","result":{"phone":"375291111111","status":"delivered"}}""",
-                client => client.GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375291111111" }, 8484, null)));
+                client => ((IViberClient)client).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375291111111", null, "8484") }));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Debug);

@@ -27,7 +27,7 @@ namespace ViberGateways.Tests.Reliability
 
         private IViberClient LiveAll() => new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
 
-        private SmsByClient SmsBy() => new(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
+        private IViberClient SmsBy() => ViberClientFactory.Create(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token", QuickMessageSenderId = 7 }, _gateway.CreateClient());
 
         private static AlphaSmsMessage Text(AlphaSmsTransport transport, long clientId = 1001) => new()
         {
@@ -316,7 +316,10 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => new HttpResponseMessage(status) { Content = new StringContent(reply, Encoding.UTF8, "application/json") });
 
-            await Should.ThrowAsync<GatewayRejectedException>(() => SmsBy().SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" }));
+            var result = (await SmsBy().SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = "Hi" })).ShouldHaveSingleItem();
+
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.Failure.ShouldBeOfType<GatewayRejectedException>();
         }
 
         [Fact]

@@ -80,9 +80,12 @@ namespace ViberGateways.Tests.Reliability
         public async Task Smsby_error_quoting_the_token_of_a_multipart_request()
         {
             Echo($$"""{"status":"ERROR","error":"token {{Canary}} is not valid"}""");
-            var client = new SmsByClient(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary }, _gateway.CreateClient());
+            var client = ViberClientFactory.Create(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary, QuickMessageSenderId = 7 }, _gateway.CreateClient());
 
-            (await FailureOf(() => client.SendViberAsync(new SmsByMessage { Recipients = { "375291111111" }, SenderId = 7, Text = "Hi" }))).ShouldNotContain(Canary);
+            var result = (await client.SendAsync(new ViberMessage { Recipients = { "375291111111" }, Text = "Hi" })).ShouldHaveSingleItem();
+
+            var failure = result.Failure.ShouldBeAssignableTo<GatewayException>()!;
+            (failure + failure.ResponseSnippet + failure.GatewayMessage + result.Error).ShouldNotContain(Canary);
         }
 
         [Theory]

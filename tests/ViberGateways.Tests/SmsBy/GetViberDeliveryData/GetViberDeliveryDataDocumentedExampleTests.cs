@@ -6,7 +6,7 @@ namespace ViberGateways.Tests.SmsBy.GetViberDeliveryData
 {
     /// <summary>
     /// getViberDeliveryData as seed 004 documents it (its section copied to Data/): token and message_id in the form,
-    /// through the generated operation and through <see cref="ISmsByClient.GetDeliveryStatusAsync"/> for a quick message.
+    /// through the generated operation and through <see cref="IViberClient.GetStatusAsync"/> for a quick message.
     /// </summary>
     public class GetViberDeliveryDataDocumentedExampleTests
     {
@@ -22,6 +22,6 @@ namespace ViberGateways.Tests.SmsBy.GetViberDeliveryData
         [Fact]
         public Task Delivery_status_of_a_quick_message_sends_each_documented_parameter_where_the_table_puts_it() =>
             DocumentedParameterTable.Of<GetViberDeliveryDataDocumentedExampleTests>().ShouldBeSentBy(Reply,
-                client => client.GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375293332211" }, 8484, null)), Values);
+                client => ((IViberClient)client).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375293332211", null, "8484") }), Values);
     }
 }

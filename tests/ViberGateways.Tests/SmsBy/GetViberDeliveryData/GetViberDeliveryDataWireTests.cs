@@ -8,7 +8,7 @@ namespace ViberGateways.Tests.SmsBy.GetViberDeliveryData
 {
     /// <summary>
     /// What SMS.by receives when asked for a quick message's delivery (<c>POST /api/v2/getViberDeliveryData</c>, a form),
-    /// through the generated operation and through <see cref="ISmsByClient.GetDeliveryStatusAsync"/>.
+    /// through the generated operation and through <see cref="IViberClient.GetStatusAsync"/>.
     /// </summary>
     public class GetViberDeliveryDataWireTests
     {
@@ -18,7 +18,7 @@ namespace ViberGateways.Tests.SmsBy.GetViberDeliveryData
         {
             ["generated-operation"] = gateway => StubbedClients.SmsBy(gateway).GetViberDeliveryDataAsync(
                 new SmsByGetViberDeliveryDataForm { Token = StubbedClients.SmsByToken, MessageId = 8484 }),
-            ["delivery-status-of-a-quick-message"] = gateway => StubbedClients.SmsBy(gateway).GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375293332211" }, 8484, null)),
+            ["delivery-status-of-a-quick-message"] = gateway => StubbedClients.SmsByNeutral(gateway).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375293332211", null, "8484") }),
         };
 
         public static TheoryData<string> CaseNames => ApprovedRequests.Names(Cases);

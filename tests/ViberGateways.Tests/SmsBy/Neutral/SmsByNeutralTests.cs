@@ -105,6 +105,20 @@ namespace ViberGateways.Tests.SmsBy.Neutral
             gateway.Requests.ShouldBeEmpty();
         }
 
+        /// <summary>A bulk send's message is checked at the call: a missing alpha name id is the setting to make (not also the spec's minimum).</summary>
+        [Fact]
+        public void A_bulk_send_without_a_mailing_sender_id_or_with_recipients_of_its_own_fails_at_the_call()
+        {
+            var gateway = new StubGateway();
+            var client = Client(gateway, o => o.MailingSenderId = null);
+
+            var refused = Should.Throw<RequestValidationException>(() =>
+                client.SendBulkAsync(new ViberMessage { Recipients = { "375291111111" }, Text = "Hi" }, new[] { "375292222222" }.ToAsyncEnumerable()));
+
+            refused.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[] { ("SmsByOptions.MailingSenderId", "required"), ("message.Recipients", "bulk") });
+            gateway.Requests.ShouldBeEmpty();
+        }
+
         [Fact]
         public async Task Fields_smsby_cannot_carry_are_refused_under_the_neutral_names()
         {

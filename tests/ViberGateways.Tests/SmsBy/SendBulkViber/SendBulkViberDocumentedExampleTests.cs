@@ -10,8 +10,8 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
 {
     /// <summary>
     /// sendBulkViber as seed 004 documents it: the sample request with its five mailings (copied verbatim to
-    /// Data/…seed004.json), built again through the generated request model and, mailing by mailing, through the
-    /// message model; and the method, path and parameter names of its table (the section copied to
+    /// Data/…seed004.json), built again through the generated request model and, bulk mailing by bulk mailing, through
+    /// the message model; and the method, path and parameter names of its table (the section copied to
     /// Data/…seed004.parameters.md, without the description and the sample).
     /// </summary>
     public class SendBulkViberDocumentedExampleTests
@@ -23,25 +23,18 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
         private static readonly DateTimeOffset ScheduleTime = new(2024, 10, 30, 22, 56, 0, TimeSpan.Zero);
         private static readonly string[] Phones = { "375291111111", "375292222222" };
 
-        /// <summary>Each documented mailing sent on its own through the message model (mailings 1 and 2 are personal, 3 to 5 bulk).</summary>
-        private static readonly Func<ISmsByClient, Task>[] Mailings =
+        /// <summary>
+        /// The documented bulk mailings (3 to 5) sent each on its own through the message model; the personal ones (1 and
+        /// 2, each recipient its own text) have no message-model form and are sent through the generated operation, below.
+        /// </summary>
+        private static readonly Dictionary<int, Func<IViberClient, Task>> Mailings = new()
         {
-            client => client.SendBulkAsync(Template("mailing list 1", imageUrl: ImageUrl, button: new SmsByButton("Push me", "https://example-site.com/some_action")), new[]
-            {
-                new SmsByPersonalRecipient(Phones[0], "personal message 1.1", "https://example-site.com/some_action/1"),
-                new SmsByPersonalRecipient(Phones[1], "personal message 1.2", "https://example-site.com/some_action/2"),
-            }.ToAsyncEnumerable()).ToListAsync().AsTask(),
-            client => client.SendBulkAsync(Template("mailing list 2"), new[]
-            {
-                new SmsByPersonalRecipient(Phones[0], "personal message 2.1"),
-                new SmsByPersonalRecipient(Phones[1], "personal message 2.2"),
-            }.ToAsyncEnumerable()).ToListAsync().AsTask(),
-            client => client.SendViberAsync(Template("mailing list 3", "message text 3", ImageUrl, new SmsByButton("Button", "https://example-site.com/some_action"), Phones)),
-            client => client.SendViberAsync(Template("mailing list 4", "message text 4", recipients: Phones)),
-            client => client.SendViberAsync(Template("mailing list 5", imageUrl: ImageUrl, recipients: Phones)),
+            [3] = client => client.SendAsync(Mailing("mailing list 3", "message text 3", ImageUrl, new ViberButton("Button", "https://example-site.com/some_action"))),
+            [4] = client => client.SendAsync(Mailing("mailing list 4", "message text 4")),
+            [5] = client => client.SendAsync(Mailing("mailing list 5", imageUrl: ImageUrl)),
         };
 
-        public static TheoryData<int> MailingNumbers => new() { 1, 2, 3, 4, 5 };
+        public static TheoryData<int> MailingNumbers => new(Mailings.Keys);
 
         [Fact]
         public async Task Generated_operation_sends_the_documented_sample()
@@ -103,7 +96,7 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
         }
 
         /// <summary>
-        /// The message model sends one mailing per request, without <c>callback_url</c>: <see cref="SmsByMessage"/> has
+        /// The message model sends one mailing per request, without <c>callback_url</c>: <see cref="ViberMessage"/> has
         /// no callback URL (an application that wants one uses the generated operation, above). Everything else of the
         /// request is the documented one, cut to this mailing.
         /// </summary>
@@ -113,7 +106,7 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
         {
             var gateway = new StubGateway().Reply(Reply);
 
-            await Mailings[number - 1](StubbedClients.SmsBy(gateway, DocumentedToken));
+            await Mailings[number](StubbedClients.SmsByNeutral(gateway, DocumentedToken));
 
             var documented = DocumentedSample();
             var expected = new JObject { ["token"] = documented["token"], ["messages"] = new JArray(documented["messages"]![number - 1]!) };
@@ -191,11 +184,10 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
 
         private static JToken DocumentedSample() => JToken.Parse(DocumentedFixtures.Read<SendBulkViberDocumentedExampleTests>("seed004.json"));
 
-        private static SmsByMessage Template(string name, string? text = null, string? imageUrl = null, SmsByButton? button = null, IEnumerable<string>? recipients = null) => new()
+        private static ViberMessage Mailing(string name, string? text = null, string? imageUrl = null, ViberButton? button = null) => new()
         {
-            Recipients = (recipients ?? Enumerable.Empty<string>()).ToList(),
-            SenderId = 444,
-            MailingName = name,
+            Recipients = Phones.ToList(),
+            SmsBy = new SmsByMessageOptions { SenderId = 444, MailingName = name },
             ScheduledAt = ScheduleTime,
             Text = text,
             ImageUrl = imageUrl,

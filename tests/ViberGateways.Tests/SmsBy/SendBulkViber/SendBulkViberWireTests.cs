@@ -9,9 +9,9 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
 {
     /// <summary>
     /// What SMS.by receives for Viber mailings (<c>POST /api/v1/sendBulkViber</c>, a JSON body): bulk mailings of text,
-    /// image and button, personal mailings, scheduled ones, sent through the message model
-    /// (<see cref="ISmsByClient.SendViberAsync"/>, the bulk sends) and through the generated operation with a callback
-    /// URL (<see cref="ISmsByClient.SendBulkViberAsync"/>): one approved file per case in Data/.
+    /// image and button, scheduled ones, sent through the message model (<see cref="IViberClient"/>'s sends and bulk
+    /// send); personal mailings and one with a callback URL through the generated operation
+    /// (<see cref="ISmsByClient.SendBulkViberAsync"/>): one approved file per case in Data/.
     /// </summary>
     public class SendBulkViberWireTests
     {
@@ -19,45 +19,63 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
 
         private static readonly DateTimeOffset Tomorrow = new(2024, 10, 30, 22, 56, 0, TimeSpan.FromHours(3));
 
-        private static readonly SmsByButton Button = new("Push me", "https://example.com/offer?id=7&src=viber");
+        private static readonly ViberButton Button = new("Push me", "https://example.com/offer?id=7&src=viber");
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["bulk-text"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
-            ["bulk-image"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
-            ["bulk-button"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button)),
+            ["bulk-text"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
+            ["bulk-image"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
+            ["bulk-button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button)),
             ["bulk-named-and-scheduled"] = gateway =>
             {
                 var message = Message(text: "See you tomorrow", recipients: new[] { "375291111111" });
-                message.MailingName = "October offer";
+                message.SmsBy!.MailingName = "October offer";
                 message.ScheduledAt = Tomorrow;
-                return StubbedClients.SmsBy(gateway).SendViberAsync(message);
+                return StubbedClients.SmsByNeutral(gateway).SendAsync(message);
             },
             ["bulk-from-a-recipient-list"] = async gateway =>
             {
                 var template = Message(text: "Sale starts today", recipients: Array.Empty<string>());
-                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }.ToAsyncEnumerable()).ToListAsync();
+                await StubbedClients.SmsByNeutral(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }.ToAsyncEnumerable()).ToListAsync();
             },
-            ["personal-text"] = async gateway =>
+            // A personal mailing (each recipient its own text) has no message-model form: the neutral API sends personalised
+            // messages as quick messages. The generated operation sends it.
+            ["personal-text"] = gateway => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest
             {
-                var template = Message(recipients: Array.Empty<string>());
-                template.MailingName = "Personal greetings";
-                template.ScheduledAt = Tomorrow;
-                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[]
+                Token = StubbedClients.SmsByToken,
+                Messages =
                 {
-                    new SmsByPersonalRecipient("375291111111", "Hello Anna"),
-                    new SmsByPersonalRecipient("375292222222", "Hello Ivan"),
-                }.ToAsyncEnumerable()).ToListAsync();
-            },
-            ["personal-button"] = async gateway =>
+                    new SmsByBulkViberPersonalMailing
+                    {
+                        AlphanameId = "444",
+                        Name = "Personal greetings",
+                        ScheduleTime = "2024-10-30T22:56:00",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Text },
+                        DeliveryList =
+                        {
+                            new SmsByPersonalDelivery { Phone = "375291111111", Text = "Hello Anna" },
+                            new SmsByPersonalDelivery { Phone = "375292222222", Text = "Hello Ivan" },
+                        },
+                    },
+                },
+            }),
+            ["personal-button"] = gateway => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest
             {
-                var template = Message(imageUrl: "https://example.com/images/offer.jpg", button: Button, recipients: Array.Empty<string>());
-                await StubbedClients.SmsBy(gateway).SendBulkAsync(template, new[]
+                Token = StubbedClients.SmsByToken,
+                Messages =
                 {
-                    new SmsByPersonalRecipient("375291111111", "Your offer, Anna", "https://example.com/offer/1"),
-                    new SmsByPersonalRecipient("375292222222", "Your offer, Ivan"),
-                }.ToAsyncEnumerable()).ToListAsync();
-            },
+                    new SmsByBulkViberPersonalMailing
+                    {
+                        AlphanameId = "444",
+                        Content = new SmsByBulkViberContent { Type = SmsByBulkViberContentType.Button, ImageUrl = "https://example.com/images/offer.jpg", Caption = Button.Caption },
+                        DeliveryList =
+                        {
+                            new SmsByPersonalDelivery { Phone = "375291111111", Text = "Your offer, Anna", ButtonLink = "https://example.com/offer/1" },
+                            new SmsByPersonalDelivery { Phone = "375292222222", Text = "Your offer, Ivan", ButtonLink = Button.Url },
+                        },
+                    },
+                },
+            }),
             ["generated-operation-with-callback-url"] = gateway => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest
             {
                 Token = StubbedClients.SmsByToken,
@@ -91,10 +109,10 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
             (await ApprovedRequests.RenderAsync(Reply, Cases[scenario])).ShouldMatchApproved(ApprovedRequests.File(nameof(SendBulkViberWireTests), scenario));
 
         /// <summary>A message to two recipients (a mailing, sender = <c>alphaname_id</c>) unless told otherwise.</summary>
-        private static SmsByMessage Message(string? text = null, string? imageUrl = null, SmsByButton? button = null, IEnumerable<string>? recipients = null) => new()
+        private static ViberMessage Message(string? text = null, string? imageUrl = null, ViberButton? button = null, IEnumerable<string>? recipients = null) => new()
         {
             Recipients = (recipients ?? new[] { "375291111111", "375292222222" }).ToList(),
-            SenderId = 444,
+            SmsBy = new SmsByMessageOptions { SenderId = 444 },
             Text = text,
             ImageUrl = imageUrl,
             Button = button,

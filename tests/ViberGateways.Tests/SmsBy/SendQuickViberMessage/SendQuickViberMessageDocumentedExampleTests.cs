@@ -10,7 +10,7 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
     /// sendQuickViberMessage as seed 004 documents it (its section copied to Data/): every parameter a multipart form
     /// field, the image as an uploaded file part. The table offers the image by URL or as a file ("required if
     /// type_message = IMAGE and image_url is not passed"), so one request sends every field but the file, one sends the
-    /// file; a message to one recipient through <see cref="ISmsByClient.SendViberAsync"/> is checked against the table too.
+    /// file; a message to one recipient through <see cref="IViberClient.SendAsync(ViberMessage, System.Threading.CancellationToken)"/> is checked against the table too.
     /// </summary>
     public class SendQuickViberMessageDocumentedExampleTests
     {
@@ -44,7 +44,7 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
                 TypeMessage = SmsByViberMessageType.Image,
                 Image = Encoding.ASCII.GetBytes("GIF89a image bytes"),
             });
-            await client.SendViberAsync(new SmsByMessage { Recipients = { "+375291111111" }, SenderId = 1, Text = "Hello" });
+            await ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "+375291111111" }, Text = "Hello", SmsBy = new SmsByMessageOptions { SenderId = 1 } });
 
             DocumentedParameterTable.Of<SendQuickViberMessageDocumentedExampleTests>().ShouldBeCoveredBy(gateway.Requests.ToArray());
             SentParameters.Of(gateway.Requests[0]).Values().ShouldBe(new[]

@@ -10,7 +10,7 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
     /// <summary>
     /// What SMS.by receives for a single Viber message (<c>POST /api/v2/sendQuickViberMessage</c>, multipart form):
     /// text, image by URL, image uploaded as a file, button, SMS forwarding; through the message model
-    /// (<see cref="ISmsByClient.SendViberAsync"/> to one recipient) and the form model. One approved file per case in Data/.
+    /// (<see cref="IViberClient.SendAsync(ViberMessage, System.Threading.CancellationToken)"/> to one recipient) and the form model. One approved file per case in Data/.
     /// </summary>
     public class SendQuickViberMessageWireTests
     {
@@ -18,11 +18,11 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["text"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
-            ["image-url"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
-            ["button"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(Message(text: "Tap below", button: new SmsByButton("Open offer", "https://example.com/offer?id=7&src=viber"))),
-            ["text-image-and-button"] = gateway => StubbedClients.SmsBy(gateway).SendViberAsync(
-                Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new SmsByButton("Open offer", "https://example.com/offer"))),
+            ["text"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
+            ["image-url"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
+            ["button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Tap below", button: new ViberButton("Open offer", "https://example.com/offer?id=7&src=viber"))),
+            ["text-image-and-button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(
+                Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new ViberButton("Open offer", "https://example.com/offer"))),
             ["image-file"] = gateway => StubbedClients.SmsBy(gateway).SendQuickViberMessageAsync(new SmsBySendQuickViberMessageForm
             {
                 Token = StubbedClients.SmsByToken,
@@ -53,10 +53,10 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
             (await ApprovedRequests.RenderAsync(Reply, Cases[scenario])).ShouldMatchApproved(ApprovedRequests.File(nameof(SendQuickViberMessageWireTests), scenario));
 
         /// <summary>A message to one recipient: a quick message, sender = <c>vibername_id</c>.</summary>
-        private static SmsByMessage Message(string? text = null, string? imageUrl = null, SmsByButton? button = null) => new()
+        private static ViberMessage Message(string? text = null, string? imageUrl = null, ViberButton? button = null) => new()
         {
             Recipients = { "+375 29 111-11-11" },
-            SenderId = 1,
+            SmsBy = new SmsByMessageOptions { SenderId = 1 },
             Text = text,
             ImageUrl = imageUrl,
             Button = button,

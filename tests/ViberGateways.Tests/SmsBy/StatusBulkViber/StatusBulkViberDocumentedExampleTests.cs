@@ -6,7 +6,7 @@ namespace ViberGateways.Tests.SmsBy.StatusBulkViber
 {
     /// <summary>
     /// statusBulkViber as seed 004 documents it (its section copied to Data/): token and uuid in the query, through
-    /// the generated operation and through <see cref="ISmsByClient.GetDeliveryStatusAsync"/> for a mailing. The table
+    /// the generated operation and through <see cref="IViberClient.GetStatusAsync"/> for a mailing. The table
     /// documents no body; the SDK sends an empty one (labelled application/json, as the generated client does for an
     /// operation without a request body), which carries no parameter.
     /// </summary>
@@ -24,6 +24,6 @@ namespace ViberGateways.Tests.SmsBy.StatusBulkViber
         [Fact]
         public Task Delivery_status_of_a_mailing_sends_each_documented_parameter_where_the_table_puts_it() =>
             DocumentedParameterTable.Of<StatusBulkViberDocumentedExampleTests>().ShouldBeSentBy("[]",
-                client => client.GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375291111111" }, null, Uuid)), Values);
+                client => ((IViberClient)client).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375291111111", null, null, Uuid) }), Values);
     }
 }

@@ -8,7 +8,7 @@ namespace ViberGateways.Tests.SmsBy.StatusBulkViber
 {
     /// <summary>
     /// What SMS.by receives when asked for the statuses of a mailing batch (<c>POST /api/v1/statusBulkViber</c>, token
-    /// and uuid in the query), through the generated operation and through <see cref="ISmsByClient.GetDeliveryStatusAsync"/>.
+    /// and uuid in the query), through the generated operation and through <see cref="IViberClient.GetStatusAsync"/>.
     /// </summary>
     public class StatusBulkViberWireTests
     {
@@ -22,7 +22,7 @@ namespace ViberGateways.Tests.SmsBy.StatusBulkViber
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
             ["generated-operation"] = gateway => StubbedClients.SmsBy(gateway).StatusBulkViberAsync(StubbedClients.SmsByToken, Uuid),
-            ["delivery-status-of-a-mailing"] = gateway => StubbedClients.SmsBy(gateway).GetDeliveryStatusAsync(new SmsBySendResult(new[] { "375291111111" }, null, Uuid)),
+            ["delivery-status-of-a-mailing"] = gateway => StubbedClients.SmsByNeutral(gateway).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375291111111", null, null, Uuid) }),
         };
 
         public static TheoryData<string> CaseNames => ApprovedRequests.Names(Cases);
