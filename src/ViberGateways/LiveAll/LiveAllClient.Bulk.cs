@@ -16,6 +16,7 @@ namespace ViberGateways.LiveAll
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
+            _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
 
             LiveAllRules.CheckBulkTemplate(message, Options);
             var plan = new BulkPlan<string, string>(Gateway.LiveAll, DefaultRecipientsPerRequest, BulkSender.MaxRecipientsPerRequestLimit,

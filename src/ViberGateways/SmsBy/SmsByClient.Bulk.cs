@@ -60,6 +60,7 @@ namespace ViberGateways.SmsBy
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
+            _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
 
             // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
             var template = (SmsByBulkViberSameMessageMailing)Check(message, "message", bulk: true).Message;
