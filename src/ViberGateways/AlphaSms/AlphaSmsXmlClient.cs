@@ -89,14 +89,15 @@ namespace ViberGateways.AlphaSms
                 return entries.Select(entry => AlphaSmsMapping.Failed(entry, unknown)).ToList();
             }
 
-            return entries.Select((entry, i) => Result(entry, package.MessageViber[i], i < results.Count ? results[i] : null)).ToList();
+            return entries.Select((entry, i) => Result(entry, i < results.Count ? results[i] : null)).ToList();
         }
 
-        private static SendResult Result(BulkEntry<object> entry, AlphaSmsXmlMessage sent, AlphaSmsXmlSendResult? result)
+        private static SendResult Result(BulkEntry<object> entry, AlphaSmsXmlSendResult? result)
         {
+            var sentId = ((AlphaSmsXmlMessage)entry.Item).Id;
             if (result is null)
             {
-                return AlphaSmsMapping.Result(entry, SendOutcome.Unknown, sent.Id, error: "The AlphaSMS reply carried no result for this message");
+                return AlphaSmsMapping.Result(entry, SendOutcome.Unknown, sentId, error: "The AlphaSMS reply carried no result for this message");
             }
 
             // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors (reference
@@ -106,7 +107,7 @@ namespace ViberGateways.AlphaSms
             // moved to another gateway). Its msg_id is not documented for 208: the result keeps the client id, which asks
             // the status. Every msg carries an id (AlphaSmsMapping.ClientIdOf assigns one), so a 208 always names one.
             var accepted = result.Code < 200 || result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
-            return AlphaSmsMapping.Result(entry, accepted ? SendOutcome.Accepted : SendOutcome.Rejected, result.Id ?? sent.Id, accepted && result.MsgId > 0 ? result.MsgId : null,
+            return AlphaSmsMapping.Result(entry, accepted ? SendOutcome.Accepted : SendOutcome.Rejected, result.Id ?? sentId, accepted && result.MsgId > 0 ? result.MsgId : null,
                 errorCode: accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
                 error: accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})");
         }
