@@ -8,6 +8,7 @@ using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 
 namespace ViberGateways.IntegrationTests.Reliability
 {
@@ -71,7 +72,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.TooManyRequests(TimeSpan.FromSeconds(1)), "json.php");
             var message = Message();
 
-            var (failure, requests) = await SendThroughAsync("json.php", () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync("json.php", () => clients.AlphaSms.SendAsync(message).ThrowingFailureAsync());
 
             failure.ShouldBeNull();
             requests.ShouldBe(2);
@@ -123,7 +124,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), path);
             var message = Message();
 
-            var (failure, requests) = await SendThroughAsync(path, () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync(path, () => clients.AlphaSms.SendAsync(message).ThrowingFailureAsync());
 
             failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             requests.ShouldBe(1);
@@ -190,7 +191,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             using var clients = new Clients(construction, Sandbox, maxReplyBytes: SmallReplyLimit);
             var message = Message();
 
-            var (failure, requests) = await SendThroughAsync("json.php", () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync("json.php", () => clients.AlphaSms.SendAsync(message).ThrowingFailureAsync());
 
             failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             requests.ShouldBe(1);
@@ -214,14 +215,6 @@ namespace ViberGateways.IntegrationTests.Reliability
             var before = RequestsSoFar();
             var failure = await Record.ExceptionAsync(call);
             return (failure, RequestsSoFar() - before);
-        }
-
-        /// <summary>As <see cref="CallAsync"/> for a send to one recipient: the failure its result reports is the call's.</summary>
-        private async Task<(Exception? Failure, int Requests)> SendThroughAsync(string path, Func<Task<IReadOnlyList<SendResult>>> send)
-        {
-            SendResult? result = null;
-            var (thrown, requests) = await CallAsync(path, async () => result = (await send()).ShouldHaveSingleItem());
-            return (thrown ?? result?.Failure, requests);
         }
 
         /// <summary>The clients made one way, all pointed at the sandbox with the same quick retry policy.</summary>

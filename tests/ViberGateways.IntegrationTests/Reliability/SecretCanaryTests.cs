@@ -9,6 +9,7 @@ using ViberGateways.Cli;
 using ViberGateways.LiveAll;
 using ViberGateways.Sandbox;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 
 namespace ViberGateways.IntegrationTests.Reliability
 {
@@ -41,7 +42,7 @@ namespace ViberGateways.IntegrationTests.Reliability
                 {
                     var client = ViberClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = Canary, Transport = transport, UseHttpGet = useGet },
                         gateways.Get<System.Net.Http.IHttpClientFactory>().CreateClient(Microsoft.Extensions.DependencyInjection.ViberGatewaysServiceCollectionExtensions.AlphaSmsHttpClientName));
-                    texts.Add(await SendFailureText(() => client.SendAsync(Message(transport, 1))));
+                    texts.Add(await FailureText(() => client.SendAsync(Message(transport, 1)).ThrowingFailureAsync()));
                     texts.Add(await FailureText(() => client.GetBalanceAsync()));
                     texts.Add(await FailureText(() => client.GetStatusAsync(transport == AlphaSmsTransport.Http ? new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "1") : new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1))));
                 }
@@ -115,10 +116,6 @@ namespace ViberGateways.IntegrationTests.Reliability
 
             ShouldNotLeak(texts, gateways.Logs);
         }
-
-        /// <summary>The failure a send to one recipient reports in its result.</summary>
-        private static async Task<string> SendFailureText(Func<Task<IReadOnlyList<SendResult>>> send) =>
-            ((await send()).ShouldHaveSingleItem().Failure ?? throw new ShouldAssertException("the send was expected to fail")).ToString();
 
         private static async Task<string> FailureText(Func<Task> call, bool allowSuccess = false)
         {

@@ -72,11 +72,6 @@ namespace ViberGateways.Tests.Infrastructure
             ClientId = TransportOf(client) == AlphaSmsTransport.Http ? null : clientId,
         };
 
-        /// <summary>The exception behind a send's one result: how a request the gateway failed as a whole is reported.</summary>
-        internal static async Task<TException> FailureOfAsync<TException>(Task<IReadOnlyList<SendResult>> send)
-            where TException : Exception =>
-            (await send).ShouldHaveSingleItem().Failure.ShouldBeAssignableTo<TException>().ShouldNotBeNull();
-
         /// <summary>The transport an AlphaSMS client speaks.</summary>
         internal static AlphaSmsTransport TransportOf(IViberClient client) => ((AlphaSmsClientBase)client).Transport;
 

@@ -10,6 +10,7 @@ using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
+using ViberGateways.Testing;
 
 namespace ViberGateways.Tests.Reliability
 {
@@ -51,7 +52,7 @@ namespace ViberGateways.Tests.Reliability
             // A cut reply means the gateway read the request; JSON documents no de-duplication (specs/alphasms-json.yaml).
             _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) }, times: 4);
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
 
             error.Message.ShouldContain("may have reached the gateway");
             _gateway.Requests.Count.ShouldBe(1);
@@ -62,7 +63,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) }, times: 4);
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.Message.ShouldContain("may have reached the gateway");
             _gateway.Requests.Count.ShouldBe(4, "de-duplicated by id: 208 ERR_DUPLICATE");
@@ -73,7 +74,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Html(HttpStatusCode.BadGateway));
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
 
             error.StatusCode.ShouldBe(502);
             error.ResponseSnippet.ShouldNotBeNull().ShouldContain("502 Bad Gateway");
@@ -96,7 +97,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body(""));
 
-            await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
         }
 
         [Fact]
@@ -114,7 +115,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("OK", "text/plain"));
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
 
             error.ResponseSnippet.ShouldBe("OK");
             error.Message.ShouldContain("is not the documented JSON");
@@ -134,7 +135,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""<?xml version="1.0"?><!DOCTYPE package [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><package><message-viber><msg id="1001" msg_id="5">&xxe;</msg></message-viber></package>""", "text/xml"));
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.ToString().ShouldNotContain("root:");
             error.InnerException!.Message.ShouldContain("DTD");
@@ -158,7 +159,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("<html><body>Maintenance</body></html>", "text/html"));
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.ResponseSnippet.ShouldNotBeNull().ShouldContain("Maintenance");
         }
@@ -180,7 +181,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("queued:yes", "text/plain"));
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)).ThrowingFailureAsync());
 
             error.ResponseSnippet.ShouldBe("queued:yes");
         }
@@ -246,7 +247,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":true,"data":[{"success":true,"data":{"id":1001,"msg_id":1e400}}]}"""));
 
-            await StubbedAlphaSmsClients.FailureOfAsync<GatewayOutcomeUnknownException>(AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
         }
 
         [Fact]
@@ -254,7 +255,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("<package><error>202</error></package>", "text/xml"));
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayRejectedException>(AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.GatewayErrorCode.ShouldBe("202");
         }
@@ -264,7 +265,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("errors:Wrong login/password", "text/plain"));
 
-            await StubbedAlphaSmsClients.FailureOfAsync<GatewayRejectedException>(AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)));
+            await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)).ThrowingFailureAsync());
         }
 
         [Fact]

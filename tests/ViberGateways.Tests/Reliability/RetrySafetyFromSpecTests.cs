@@ -12,6 +12,7 @@ using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Tests.Specs;
+using ViberGateways.Testing;
 
 namespace ViberGateways.Tests.Reliability
 {
@@ -39,19 +40,19 @@ namespace ViberGateways.Tests.Reliability
             ["AlphaSMS JSON status"] = new("alphasms-json.yaml", "AlphaSmsJsonStatusItem", "execute", "status",
                 s => AlphaSms(s, AlphaSmsTransport.Json).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 100500))),
             ["AlphaSMS JSON send"] = new("alphasms-json.yaml", "AlphaSmsJsonViberItem", "execute", "successful",
-                s => FailureThrown(AlphaSms(s, AlphaSmsTransport.Json).SendAsync(Message(100500)))),
+                s => AlphaSms(s, AlphaSmsTransport.Json).SendAsync(Message(100500)).ThrowingFailureAsync()),
             ["AlphaSMS XML balance"] = new("alphasms-xml.yaml", "AlphaSmsXmlBalancePackage", "sendXmlPackage", "balance",
                 s => AlphaSms(s, AlphaSmsTransport.Xml).GetBalanceAsync()),
             ["AlphaSMS XML status"] = new("alphasms-xml.yaml", "AlphaSmsXmlStatusPackage", "sendXmlPackage", "status",
                 s => AlphaSms(s, AlphaSmsTransport.Xml).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: ClientId))),
             ["AlphaSMS XML send, every msg with its id"] = new("alphasms-xml.yaml", "AlphaSmsXmlMessage", "sendXmlPackage", "successful",
-                s => FailureThrown(AlphaSms(s, AlphaSmsTransport.Xml).SendAsync(Message(ClientId)))),
+                s => AlphaSms(s, AlphaSmsTransport.Xml).SendAsync(Message(ClientId)).ThrowingFailureAsync()),
             ["AlphaSMS HTTP balance"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=balance", "callHttpApiWithForm", "balance",
                 s => AlphaSms(s, AlphaSmsTransport.Http).GetBalanceAsync()),
             ["AlphaSMS HTTP status"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=receive", "callHttpApiWithForm", "status",
                 s => AlphaSms(s, AlphaSmsTransport.Http).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "84523377"))),
             ["AlphaSMS HTTP send"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=send", "callHttpApiWithForm", "successful",
-                s => FailureThrown(AlphaSms(s, AlphaSmsTransport.Http).SendAsync(Message(null)))),
+                s => AlphaSms(s, AlphaSmsTransport.Http).SendAsync(Message(null)).ThrowingFailureAsync()),
             ["LiveAll GetAccountBalance"] = new("liveall.yaml", "getAccountBalance", "getAccountBalance", "ok",
                 s => LiveAll(s).GetAccountBalanceAsync()),
             ["LiveAll GetSMSStatus"] = new("liveall.yaml", "getSmsStatus", "getSmsStatus", "oneRecord",
@@ -138,15 +139,6 @@ namespace ViberGateways.Tests.Reliability
 
         private static IViberClient AlphaSms(StubGateway gateway, AlphaSmsTransport transport) =>
             ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = transport, Resilience = QuickRetries.Policy() }, gateway.CreateClient());
-
-        /// <summary>A send to one recipient whose result's failure is thrown, as the table's other calls throw theirs.</summary>
-        private static async Task FailureThrown(Task<IReadOnlyList<SendResult>> send)
-        {
-            if ((await send).ShouldHaveSingleItem().Failure is { } failure)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-        }
 
         private static LiveAllClient LiveAll(StubGateway gateway) =>
             new(new LiveAllOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());

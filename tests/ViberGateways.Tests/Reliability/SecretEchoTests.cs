@@ -7,6 +7,7 @@ using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
+using ViberGateways.Testing;
 
 namespace ViberGateways.Tests.Reliability
 {
@@ -72,9 +73,7 @@ namespace ViberGateways.Tests.Reliability
             var options = new AlphaSmsOptions { Resilience = QuickRetries.Policy(), Login = "sandbox", Password = Canary, Transport = AlphaSmsTransport.Http };
             var client = ViberClientFactory.Create(options, _gateway.CreateClient());
 
-            var error = await StubbedAlphaSmsClients.FailureOfAsync<GatewayException>(client.SendAsync(new ViberMessage { Recipients = { "380971234567" }, Sender = "S", Text = "Hi" }));
-
-            (error.ToString() + error.ResponseSnippet + error.GatewayMessage).ShouldNotContain(Canary);
+            (await FailureOf(() => client.SendAsync(new ViberMessage { Recipients = { "380971234567" }, Sender = "S", Text = "Hi" }).ThrowingFailureAsync())).ShouldNotContain(Canary);
         }
 
         [Fact]

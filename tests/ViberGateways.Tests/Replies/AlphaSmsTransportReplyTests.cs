@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.Tests.Infrastructure;
+using ViberGateways.Testing;
 using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
 namespace ViberGateways.Tests.Replies
@@ -41,7 +42,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Json, """{"success": false, "error": "Access denied"}""");
 
-            var error = await FailureOfAsync<GatewayException>(client.SendAsync(new[] { Text(client) }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(new[] { Text(client) }).ThrowingFailureAsync());
 
             error.StatusCode.ShouldBe(200);
             error.GatewayMessage.ShouldBe("Access denied");
@@ -241,7 +242,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Xml, "<package><error>202</error></package>");
 
-            var error = await FailureOfAsync<GatewayException>(client.SendAsync(new[] { Text(client) }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(new[] { Text(client) }).ThrowingFailureAsync());
 
             error.GatewayErrorCode.ShouldBe("202");
             error.GatewayMessage.ShouldBe("ErrAuthorization");
@@ -301,7 +302,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.HttpPost, "errors:Wrong login/password");
 
-            var error = await FailureOfAsync<GatewayException>(client.SendAsync(new[] { Text(client) }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(new[] { Text(client) }).ThrowingFailureAsync());
 
             error.GatewayMessage.ShouldBe("Wrong login/password");
         }
@@ -353,7 +354,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.HttpPost, reply);
 
-            var error = await FailureOfAsync<GatewayException>(client.SendAsync(Text(client)));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(Text(client)).ThrowingFailureAsync());
 
             error.Message.ShouldContain("not in a documented format");
             error.ResponseSnippet.ShouldBe(string.IsNullOrEmpty(reply) ? null : reply);
