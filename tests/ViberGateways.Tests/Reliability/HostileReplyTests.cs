@@ -9,8 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
-using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Testing;
+using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Reliability
 {

@@ -10,9 +10,9 @@ using ViberGateways.AlphaSms;
 using ViberGateways.Http;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Tests.Specs;
-using ViberGateways.Testing;
 
 namespace ViberGateways.Tests.Reliability
 {

@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
-using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Testing;
+using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Reliability
 {

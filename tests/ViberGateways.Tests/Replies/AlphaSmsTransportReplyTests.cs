@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
-using ViberGateways.Tests.Infrastructure;
 using ViberGateways.Testing;
+using ViberGateways.Tests.Infrastructure;
 using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
 namespace ViberGateways.Tests.Replies
