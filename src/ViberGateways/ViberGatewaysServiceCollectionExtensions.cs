@@ -36,8 +36,8 @@ namespace Microsoft.Extensions.DependencyInjection
         public const string SmsByHttpClientName = "ViberGateways.SmsBy";
 
         /// <summary>
-        /// Registers <see cref="IAlphaSmsClient"/> (speaking <see cref="AlphaSmsOptions.Transport"/>) and the three transport
-        /// clients, with options bound from <paramref name="configuration"/> (e.g. the <c>AlphaSms</c> section). When the
+        /// Registers the AlphaSMS <see cref="IViberClient"/> (keyed <see cref="Gateway.AlphaSms"/>, speaking
+        /// <see cref="AlphaSmsOptions.Transport"/>) and the three transport clients, with options bound from <paramref name="configuration"/> (e.g. the <c>AlphaSms</c> section). When the
         /// host starts, a key that is not a setting, an enum value that is not one of its names (the names are listed),
         /// and a base address that is not an absolute http(s) URL or that carries a path each fail the start with an
         /// <see cref="OptionsValidationException"/> naming the gateway and the key.
@@ -48,7 +48,7 @@ namespace Microsoft.Extensions.DependencyInjection
         public static IHttpClientBuilder AddAlphaSms(this IServiceCollection services, IConfiguration configuration) =>
             services.AddAlphaSms(options => GatewayConfiguration.Bind(configuration, options, nameof(Gateway.AlphaSms)));
 
-        /// <summary>Registers <see cref="IAlphaSmsClient"/> and the three transport clients, configured in code.</summary>
+        /// <summary>Registers the AlphaSMS <see cref="IViberClient"/> and the three transport clients, configured in code.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options.</param>
         /// <returns>The HttpClient builder.</returns>
@@ -60,11 +60,11 @@ namespace Microsoft.Extensions.DependencyInjection
                     || (options.Transport == AlphaSmsTransport.Http && !string.IsNullOrWhiteSpace(options.Login) && !string.IsNullOrEmpty(options.Password));
                 return credentials ? null : "AlphaSms: ApiKey is required (the HTTP transport also accepts Login and Password)";
             });
-            builder.AddTypedClient<IAlphaSmsClient>((http, provider) => Logged<AlphaSmsClientBase, AlphaSmsOptions>((AlphaSmsClientBase)AlphaSmsClientFactory.Create(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
+            builder.AddTypedClient((http, provider) => Logged<AlphaSmsClientBase, AlphaSmsOptions>(AlphaSmsClientBase.Create(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => Logged<AlphaSmsJsonClient, AlphaSmsOptions>(new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient((http, provider) => Logged<AlphaSmsXmlClient, AlphaSmsOptions>(new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
             builder.AddTypedClient((http, provider) => Logged<AlphaSmsHttpClient, AlphaSmsOptions>(new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
-            services.AddKeyedTransient<IViberClient>(Gateway.AlphaSms, (provider, _) => (IViberClient)provider.GetRequiredService<IAlphaSmsClient>());
+            services.AddKeyedTransient<IViberClient>(Gateway.AlphaSms, (provider, _) => provider.GetRequiredService<AlphaSmsClientBase>());
             return builder;
         }
 

@@ -27,10 +27,10 @@ namespace ViberGateways.Benchmarks
         public const string ApiKey = "sandbox-alphasms-key";
 
         /// <summary>The SDK client every contender sends with.</summary>
-        public AlphaSmsJsonClient Client { get; }
+        public IViberClient Client { get; }
 
         /// <summary>The message sent to every recipient.</summary>
-        public static AlphaSmsMessage Message => new() { Sender = "MyShop", Text = "Spring sale: 20% off everything until Sunday." };
+        public static ViberMessage Message => new() { Sender = "MyShop", Text = "Spring sale: 20% off everything until Sunday." };
 
         /// <summary>Starts a sandbox process and a client for it.</summary>
         /// <returns>The scenario.</returns>

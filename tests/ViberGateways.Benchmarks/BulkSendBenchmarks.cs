@@ -44,18 +44,18 @@ namespace ViberGateways.Benchmarks
         [Benchmark]
         public async Task<long> EverythingInMemoryFirst()
         {
-            var messages = new List<AlphaSmsMessage>();
+            var messages = new List<ViberMessage>();
             await foreach (var recipient in BulkScenario.Recipients(Recipients))
             {
                 var message = BulkScenario.Message;
-                message.Recipient = recipient;
+                message.Recipients = new System.Collections.Generic.List<string> { recipient };
                 messages.Add(message);
             }
 
             var batches = messages.Chunk(500).ToList();
-            var results = new IReadOnlyList<AlphaSmsSendResult>[batches.Count];
+            var results = new IReadOnlyList<SendResult>[batches.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 },
-                async (i, cancellationToken) => results[i] = await _scenario.Client.SendBatchAsync(batches[i], cancellationToken));
+                async (i, cancellationToken) => results[i] = await _scenario.Client.SendAsync(batches[i], cancellationToken));
             return BulkScenario.Verify(results.Sum(batch => batch.Count(r => r.Outcome == SendOutcome.Accepted)), Recipients);
         }
 
@@ -103,9 +103,9 @@ namespace ViberGateways.Benchmarks
             await Parallel.ForEachAsync(BulkScenario.Recipients(Recipients), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (recipient, cancellationToken) =>
             {
                 var message = BulkScenario.Message;
-                message.Recipient = recipient;
+                message.Recipients = new System.Collections.Generic.List<string> { recipient };
                 var sent = await _scenario.Client.SendAsync(message, cancellationToken);
-                if (sent.Outcome == SendOutcome.Accepted)
+                if (sent[0].Outcome == SendOutcome.Accepted)
                 {
                     Interlocked.Increment(ref accepted);
                 }

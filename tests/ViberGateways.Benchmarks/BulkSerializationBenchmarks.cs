@@ -50,7 +50,7 @@ namespace ViberGateways.Benchmarks
                     // Client ids as the SDK assigns them: one per message, counting up.
                     Id = serialized + inBatch,
                     Phone = long.Parse(recipient, NumberStyles.None, CultureInfo.InvariantCulture),
-                    ViberSignature = message.Sender,
+                    ViberSignature = message.Sender!,
                     ViberMessage = message.Text!,
                 };
                 if (inBatch == batch.Length)

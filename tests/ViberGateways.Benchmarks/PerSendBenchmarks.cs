@@ -47,17 +47,17 @@ namespace ViberGateways.Benchmarks
         private HandWrittenXmlClient _resilientHandWrittenXml = null!;
         private HandWrittenHttpClient _resilientHandWrittenHttp = null!;
 
-        private AlphaSmsJsonClient _sdkJson = null!;
-        private AlphaSmsXmlClient _sdkXml = null!;
-        private AlphaSmsHttpClient _sdkHttp = null!;
+        private IViberClient _sdkJson = null!;
+        private IViberClient _sdkXml = null!;
+        private IViberClient _sdkHttp = null!;
 
-        private IAlphaSmsClient _registeredJson = null!;
-        private IAlphaSmsClient _registeredXml = null!;
-        private IAlphaSmsClient _registeredHttp = null!;
+        private IViberClient _registeredJson = null!;
+        private IViberClient _registeredXml = null!;
+        private IViberClient _registeredHttp = null!;
 
-        private AlphaSmsMessage _jsonMessage = null!;
-        private AlphaSmsMessage _xmlMessage = null!;
-        private AlphaSmsMessage _httpMessage = null!;
+        private ViberMessage _jsonMessage = null!;
+        private ViberMessage _xmlMessage = null!;
+        private ViberMessage _httpMessage = null!;
 
         /// <summary>Creates every client once: the benchmarks measure sends, not construction.</summary>
         [GlobalSetup]
@@ -76,7 +76,7 @@ namespace ViberGateways.Benchmarks
 
             // The registered clients are resolved once, as a long-lived service holding one would: this measures the
             // SDK's handlers, not the container. The primary handler replaces the socket handler the SDK registers.
-            // IAlphaSmsClient speaks the options' transport (JSON); the XML and HTTP clients are registered by type.
+            // IViberClient speaks the options' transport (JSON); the XML and HTTP clients are registered by type.
             var services = new ServiceCollection();
             services.AddAlphaSms(options =>
                 {
@@ -86,7 +86,7 @@ namespace ViberGateways.Benchmarks
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => new CannedGatewayHandler());
             _services = services.BuildServiceProvider();
-            _registeredJson = _services.GetRequiredService<IAlphaSmsClient>();
+            _registeredJson = _services.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms);
             _registeredXml = _services.GetRequiredService<AlphaSmsXmlClient>();
             _registeredHttp = _services.GetRequiredService<AlphaSmsHttpClient>();
 
@@ -128,7 +128,7 @@ namespace ViberGateways.Benchmarks
         /// <returns>The send result.</returns>
         [Benchmark(Description = "Sdk")]
         [BenchmarkCategory(Json)]
-        public Task JsonSdk() => _sdkJson.SendAsync(_jsonMessage);
+        public Task JsonSdk() => _sdkJson.SendAcceptedAsync(_jsonMessage);
 
         /// <summary>JSON via DI: the hand-written client from <c>IHttpClientFactory</c>, behind the standard resilience handler.</summary>
         /// <returns>The gateway's id.</returns>
@@ -141,7 +141,7 @@ namespace ViberGateways.Benchmarks
         /// <returns>The send result.</returns>
         [Benchmark(Description = "SdkWithDependencyInjection")]
         [BenchmarkCategory(JsonViaDependencyInjection)]
-        public Task JsonSdkWithDependencyInjection() => _registeredJson.SendAsync(_jsonMessage);
+        public Task JsonSdkWithDependencyInjection() => _registeredJson.SendAcceptedAsync(_jsonMessage);
 
         /// <summary>XML: the hand-written client.</summary>
         /// <returns>The gateway's id.</returns>
@@ -154,7 +154,7 @@ namespace ViberGateways.Benchmarks
         /// <returns>The send result.</returns>
         [Benchmark(Description = "Sdk")]
         [BenchmarkCategory(Xml)]
-        public Task XmlSdk() => _sdkXml.SendAsync(_xmlMessage);
+        public Task XmlSdk() => _sdkXml.SendAcceptedAsync(_xmlMessage);
 
         /// <summary>XML via DI: the hand-written client from <c>IHttpClientFactory</c>, behind the standard resilience handler.</summary>
         /// <returns>The gateway's id.</returns>
@@ -167,7 +167,7 @@ namespace ViberGateways.Benchmarks
         /// <returns>The send result.</returns>
         [Benchmark(Description = "SdkWithDependencyInjection")]
         [BenchmarkCategory(XmlViaDependencyInjection)]
-        public Task XmlSdkWithDependencyInjection() => _registeredXml.SendAsync(_xmlMessage);
+        public Task XmlSdkWithDependencyInjection() => _registeredXml.SendAcceptedAsync(_xmlMessage);
 
         /// <summary>HTTP (form POST, the SDK's default): the hand-written client.</summary>
         /// <returns>The gateway's id.</returns>
@@ -180,7 +180,7 @@ namespace ViberGateways.Benchmarks
         /// <returns>The send result.</returns>
         [Benchmark(Description = "Sdk")]
         [BenchmarkCategory(Http)]
-        public Task HttpSdk() => _sdkHttp.SendAsync(_httpMessage);
+        public Task HttpSdk() => _sdkHttp.SendAcceptedAsync(_httpMessage);
 
         /// <summary>HTTP via DI: the hand-written client from <c>IHttpClientFactory</c>, behind the standard resilience handler.</summary>
         /// <returns>The gateway's id.</returns>
@@ -193,7 +193,7 @@ namespace ViberGateways.Benchmarks
         /// <returns>The send result.</returns>
         [Benchmark(Description = "SdkWithDependencyInjection")]
         [BenchmarkCategory(HttpViaDependencyInjection)]
-        public Task HttpSdkWithDependencyInjection() => _registeredHttp.SendAsync(_httpMessage);
+        public Task HttpSdkWithDependencyInjection() => _registeredHttp.SendAcceptedAsync(_httpMessage);
 
         /// <summary>
         /// Registers a hand-written client as a typed client with the standard resilience handler, over the in-memory

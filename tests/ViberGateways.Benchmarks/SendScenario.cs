@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Text;
+using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 
 namespace ViberGateways.Benchmarks
@@ -46,9 +47,9 @@ namespace ViberGateways.Benchmarks
         /// <summary>The message as the SDK takes it, with the client id wherever the transport carries one.</summary>
         /// <param name="transport">The transport that will carry it.</param>
         /// <returns>A new message.</returns>
-        public static AlphaSmsMessage Message(AlphaSmsTransport transport) => new()
+        public static ViberMessage Message(AlphaSmsTransport transport) => new()
         {
-            Recipient = Recipient,
+            Recipients = { Recipient },
             Sender = Sender,
             Text = Text,
             ClientId = transport == AlphaSmsTransport.Http ? null : ClientId,
@@ -69,5 +70,18 @@ namespace ViberGateways.Benchmarks
         /// <returns>A new client; it does not dispose <paramref name="gateway"/>.</returns>
         public static HttpClient HttpClient(HttpMessageHandler gateway) =>
             new(gateway, disposeHandler: false) { BaseAddress = BaseAddress };
+
+        /// <summary>Sends the message; fails the benchmark unless it was accepted: a fast wrong answer is no result.</summary>
+        /// <param name="client">The client that sends.</param>
+        /// <param name="message">The message.</param>
+        /// <returns>The send.</returns>
+        public static async Task SendAcceptedAsync(this IViberClient client, ViberMessage message)
+        {
+            var result = (await client.SendAsync(message))[0];
+            if (result.Outcome != SendOutcome.Accepted)
+            {
+                throw new InvalidOperationException($"The send was {result.Outcome}: {result.Error}");
+            }
+        }
     }
 }

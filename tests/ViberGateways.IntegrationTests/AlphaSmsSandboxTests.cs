@@ -23,11 +23,11 @@ namespace ViberGateways.IntegrationTests
             { AlphaSmsTransport.Http, true },
         };
 
-        private static AlphaSmsMessage Message(AlphaSmsTransport transport, string kind, string recipient = "+380971234567")
+        private static ViberMessage Message(AlphaSmsTransport transport, string kind, string recipient = "+380971234567")
         {
-            var message = new AlphaSmsMessage
+            var message = new ViberMessage
             {
-                Recipient = recipient,
+                Recipients = { recipient },
                 Sender = "Shop",
                 ClientId = transport == AlphaSmsTransport.Http ? null : System.Threading.Interlocked.Increment(ref _nextClientId),
             };
@@ -43,15 +43,21 @@ namespace ViberGateways.IntegrationTests
                 default:
                     message.Text = "Tap";
                     message.ImageUrl = "https://example.com/a.png";
-                    message.Button = new AlphaSmsButton("Open", "https://example.com/open");
+                    message.Button = new ViberButton("Open", "https://example.com/open");
                     break;
             }
 
             return message;
         }
 
-        private static AlphaSmsMessageId IdOf(AlphaSmsTransport transport, AlphaSmsSendResult sent) =>
-            transport == AlphaSmsTransport.Http ? AlphaSmsMessageId.Gateway(sent.GatewayId!.Value) : AlphaSmsMessageId.Client(sent.ClientId!.Value);
+        private static long GatewayIdOf(SendResult sent) => long.Parse(sent.Reference!.GatewayId!, System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The reference a status query takes: by client id over JSON and XML, by the gateway's id over HTTP.</summary>
+        private static MessageReference IdOf(AlphaSmsTransport transport, SendResult sent)
+        {
+            (transport == AlphaSmsTransport.Http ? sent.Reference!.GatewayId : (object?)sent.Reference!.ClientId).ShouldNotBeNull();
+            return sent.Reference;
+        }
 
         [Theory]
         [MemberData(nameof(Transports))]
@@ -60,11 +66,10 @@ namespace ViberGateways.IntegrationTests
             var client = _fixture.AlphaSms(transport, useHttpGet);
             foreach (var kind in new[] { "text", "image", "button" })
             {
-                var sent = await client.SendAsync(Message(transport, kind));
+                var sent = (await client.SendAsync(Message(transport, kind))).ShouldHaveSingleItem();
 
                 sent.Outcome.ShouldBe(SendOutcome.Accepted);
-                sent.GatewayId.ShouldNotBeNull();
-                var stored = _fixture.Sandbox.Messages.Single(m => m.Id == sent.GatewayId);
+                var stored = _fixture.Sandbox.Messages.Single(m => m.Id == GatewayIdOf(sent));
                 stored.Kind.ShouldBe(kind);
                 stored.Channel.ShouldBe(transport.ToString().ToLowerInvariant());
 
@@ -88,10 +93,10 @@ namespace ViberGateways.IntegrationTests
                 var message = Message(transport, kind);
                 message.ImageUrl = "https://cdn.example.com/img/12345";
 
-                var sent = await client.SendAsync(message);
+                var sent = (await client.SendAsync(message)).ShouldHaveSingleItem();
 
                 sent.Outcome.ShouldBe(SendOutcome.Accepted, kind);
-                _fixture.Sandbox.Messages.Single(m => m.Id == sent.GatewayId).Kind.ShouldBe(kind);
+                _fixture.Sandbox.Messages.Single(m => m.Id == GatewayIdOf(sent)).Kind.ShouldBe(kind);
             }
         }
 
@@ -103,10 +108,10 @@ namespace ViberGateways.IntegrationTests
             var client = _fixture.AlphaSms(transport);
             var before = _fixture.Sandbox.Requests.Count;
 
-            var results = await client.SendBatchAsync(new[] { Message(transport, "text"), Message(transport, "text", "+380501234567") });
+            var results = await client.SendAsync(new[] { Message(transport, "text"), Message(transport, "text", "+380501234567") });
 
             results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Accepted });
-            results.Select(r => r.GatewayId).Distinct().Count().ShouldBe(2);
+            results.Select(r => r.Reference!.GatewayId).Distinct().Count().ShouldBe(2);
             (_fixture.Sandbox.Requests.Count - before).ShouldBe(1);
         }
 
@@ -115,15 +120,15 @@ namespace ViberGateways.IntegrationTests
         {
             var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
             var first = Message(AlphaSmsTransport.Xml, "text");
-            await client.SendAsync(first);
+            (await client.SendAsync(first)).ShouldHaveSingleItem().Outcome.ShouldBe(SendOutcome.Accepted);
             var again = Message(AlphaSmsTransport.Xml, "text");
             again.ClientId = first.ClientId;
 
-            var result = (await client.SendBatchAsync(new[] { again })).Single();
+            var result = (await client.SendAsync(new[] { again })).Single();
 
             // 208 ERR_DUPLICATE, "a message with this id exists" (gateways.md line 51).
             result.Outcome.ShouldBe(SendOutcome.Accepted);
-            result.ClientId.ShouldBe(first.ClientId);
+            result.Reference!.ClientId.ShouldBe(first.ClientId);
             _fixture.Sandbox.Messages.Count(m => m.ClientId == first.ClientId).ShouldBe(1);
         }
 
@@ -133,11 +138,11 @@ namespace ViberGateways.IntegrationTests
             // The emulator's choice, documented on AlphaSmsEmulator: the JSON pages define no answer to a repeated id.
             var client = _fixture.AlphaSms(AlphaSmsTransport.Json);
             var first = Message(AlphaSmsTransport.Json, "text");
-            await client.SendAsync(first);
+            (await client.SendAsync(first)).ShouldHaveSingleItem().Outcome.ShouldBe(SendOutcome.Accepted);
             var again = Message(AlphaSmsTransport.Json, "text");
             again.ClientId = first.ClientId;
 
-            var result = (await client.SendBatchAsync(new[] { again })).Single();
+            var result = (await client.SendAsync(new[] { again })).Single();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted);
             _fixture.Sandbox.Messages.Count(m => m.ClientId == first.ClientId).ShouldBe(2);
@@ -147,11 +152,11 @@ namespace ViberGateways.IntegrationTests
         public async Task A_client_id_used_over_json_exists_for_the_xml_transport_of_the_same_account()
         {
             var json = Message(AlphaSmsTransport.Json, "text");
-            await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(json);
+            (await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(json)).ShouldHaveSingleItem().Outcome.ShouldBe(SendOutcome.Accepted);
             var xml = Message(AlphaSmsTransport.Xml, "text");
             xml.ClientId = json.ClientId;
 
-            var result = await _fixture.AlphaSms(AlphaSmsTransport.Xml).SendAsync(xml);
+            var result = (await _fixture.AlphaSms(AlphaSmsTransport.Xml).SendAsync(xml)).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted, "208: a message with this id exists");
             _fixture.Sandbox.Messages.Count(m => m.ClientId == json.ClientId).ShouldBe(1);
@@ -171,7 +176,10 @@ namespace ViberGateways.IntegrationTests
         [MemberData(nameof(Transports))]
         public async Task A_wrong_key_gets_the_documented_rejection(AlphaSmsTransport transport, bool useHttpGet)
         {
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => _fixture.AlphaSms(transport, useHttpGet, key: "wrong-key").SendAsync(Message(transport, "text")));
+            var result = (await _fixture.AlphaSms(transport, useHttpGet, key: "wrong-key").SendAsync(Message(transport, "text"))).ShouldHaveSingleItem();
+
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            var error = result.Failure.ShouldBeOfType<GatewayRejectedException>();
 
             (error.GatewayMessage ?? error.GatewayErrorCode).ShouldBe(transport switch
             {
@@ -193,7 +201,7 @@ namespace ViberGateways.IntegrationTests
                 Transport = AlphaSmsTransport.Http,
             };
 
-            var balance = await AlphaSmsClientFactory.Create(options, _fixture.Http()).GetBalanceAsync();
+            var balance = await ViberClientFactory.Create(options, _fixture.Http()).GetBalanceAsync();
 
             balance.Amount.ShouldBe(_fixture.Sandbox.Options.Balance);
         }
@@ -205,37 +213,38 @@ namespace ViberGateways.IntegrationTests
             var message = Message(AlphaSmsTransport.Xml, "text");
             message.ScheduledAt = DateTimeOffset.UtcNow.AddHours(1);
 
-            var sent = await client.SendAsync(message);
-            var status = await client.GetStatusAsync(AlphaSmsMessageId.Gateway(sent.GatewayId!.Value));
+            var sent = (await client.SendAsync(message)).ShouldHaveSingleItem();
+            var status = await client.GetStatusAsync(sent.Reference!);
 
             status.State.ShouldBe(DeliveryState.Scheduled);
-            status.StatusCode.ShouldBe(100);
+            status.RawStatus.ShouldBe("100");
         }
 
         [Fact]
         public async Task A_reply_injected_into_the_sandbox_shows_in_the_json_status()
         {
             var client = _fixture.AlphaSms(AlphaSmsTransport.Json);
-            var sent = await client.SendAsync(Message(AlphaSmsTransport.Json, "text"));
-            _fixture.Sandbox.InjectReply(sent.GatewayId!.Value, "+380971234567", "Yes, please");
+            var sent = (await client.SendAsync(Message(AlphaSmsTransport.Json, "text"))).ShouldHaveSingleItem();
+            _fixture.Sandbox.InjectReply(GatewayIdOf(sent), "+380971234567", "Yes, please");
 
-            var status = await client.GetStatusAsync(AlphaSmsMessageId.Client(sent.ClientId!.Value));
+            var status = await client.GetStatusAsync(sent.Reference!);
 
             status.State.ShouldBe(DeliveryState.Replied);
-            status.Replies.ShouldHaveSingleItem().Message.ShouldBe("Yes, please");
+            // The status is as of the reply.
+            status.UpdatedAt.ShouldNotBeNull();
         }
 
         [Fact]
         public async Task A_recipient_ending_in_0000_is_undeliverable()
         {
             var client = _fixture.AlphaSms(AlphaSmsTransport.Xml);
-            var sent = await client.SendAsync(Message(AlphaSmsTransport.Xml, "text", "+380970000000"));
+            var sent = (await client.SendAsync(Message(AlphaSmsTransport.Xml, "text", "+380970000000"))).ShouldHaveSingleItem();
 
             _fixture.PassTheWholeTimeline();
-            var status = await client.GetStatusAsync(AlphaSmsMessageId.Gateway(sent.GatewayId!.Value));
+            var status = await client.GetStatusAsync(sent.Reference!);
 
             status.State.ShouldBe(DeliveryState.Failed);
-            status.StatusCode.ShouldBe(105);
+            status.RawStatus.ShouldBe("105");
         }
 
         [Theory]

@@ -141,7 +141,7 @@ namespace ViberGateways.IntegrationTests
             var resilience = options.Resilience;
             (resilience.MaxRetryAttempts, resilience.BaseDelay, resilience.MaxRetryAfter, resilience.AttemptTimeout, resilience.TotalTimeout, resilience.MaxReplyBytes)
                 .ShouldBe((5, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2), 65536));
-            provider.GetRequiredService<IAlphaSmsClient>().ShouldBeOfType<AlphaSmsHttpClient>();
+            provider.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms).ShouldBeOfType<AlphaSmsHttpClient>();
         }
 
         [Fact]
@@ -164,12 +164,13 @@ namespace ViberGateways.IntegrationTests
         {
             using var gateways = new GatewayServices(_fixture.Sandbox);
 
-            await gateways.AlphaSms.SendBatchAsync(new[]
+            var results = await gateways.AlphaSms.SendAsync(new[]
             {
-                new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "Private text one" },
-                new AlphaSmsMessage { Recipient = "380501234567", Sender = "Shop", Text = "Private text two" },
+                new ViberMessage { Recipients = { "380971234567" }, Sender = "Shop", Text = "Private text one" },
+                new ViberMessage { Recipients = { "380501234567" }, Sender = "Shop", Text = "Private text two" },
             });
 
+            results.ShouldAllBe(result => result.Outcome == SendOutcome.Accepted);
             var events = gateways.Logs.Lines.Where(l => l.Contains("[GatewayCall")).ToList();
             var logged = events.ShouldHaveSingleItem();
             logged.ShouldContain("AlphaSMS execute accepted: HTTP 200 after 1 attempt(s)");

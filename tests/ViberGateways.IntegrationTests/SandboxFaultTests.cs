@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.Sandbox;
+using ViberGateways.IntegrationTests.Bulk;
 
 namespace ViberGateways.IntegrationTests
 {
@@ -19,7 +20,7 @@ namespace ViberGateways.IntegrationTests
 
         private SandboxGateway Sandbox => _fixture.Sandbox;
 
-        private static AlphaSmsMessage Text() => new() { Recipient = "380971234567", Sender = "Shop", Text = "Hi" };
+        private static ViberMessage Text() => new() { Recipients = { "380971234567" }, Sender = "Shop", Text = "Hi" };
 
         [Fact]
         public async Task Too_many_requests_carries_retry_after_and_nothing_is_stored()
@@ -205,14 +206,14 @@ namespace ViberGateways.IntegrationTests
         [Fact]
         public async Task Its_own_endpoints_list_requests_and_messages_and_take_replies()
         {
-            var sent = await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(Text());
+            var sent = (await _fixture.AlphaSms(AlphaSmsTransport.Json).SendAsync(Text())).ShouldHaveSingleItem();
             using var http = _fixture.Http();
 
             (await http.GetStringAsync("_sandbox/requests")).ShouldContain("/api/json.php");
-            (await http.GetStringAsync("_sandbox/messages")).ShouldContain($"\"id\": {sent.GatewayId}");
-            using var reply = await http.PostAsJsonAsync("_sandbox/replies", new { messageId = sent.GatewayId, phone = "380971234567", text = "Thanks" });
+            (await http.GetStringAsync("_sandbox/messages")).ShouldContain($"\"id\": {sent.GatewayId()}");
+            using var reply = await http.PostAsJsonAsync("_sandbox/replies", new { messageId = sent.GatewayId(), phone = "380971234567", text = "Thanks" });
             reply.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await _fixture.AlphaSms(AlphaSmsTransport.Json).GetStatusAsync(AlphaSmsMessageId.Client(sent.ClientId!.Value))).State.ShouldBe(DeliveryState.Replied);
+            (await _fixture.AlphaSms(AlphaSmsTransport.Json).GetStatusAsync(sent.Reference!)).State.ShouldBe(DeliveryState.Replied);
         }
 
         [Fact]

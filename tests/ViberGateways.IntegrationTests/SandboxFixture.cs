@@ -58,8 +58,8 @@ namespace ViberGateways.IntegrationTests
             return client;
         }
 
-        internal IAlphaSmsClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet = false, string? key = null, DelegatingHandler? through = null) =>
-            AlphaSmsClientFactory.Create(new AlphaSmsOptions
+        internal IViberClient AlphaSms(AlphaSmsTransport transport, bool useHttpGet = false, string? key = null, DelegatingHandler? through = null) =>
+            ViberClientFactory.Create(new AlphaSmsOptions
             {
                 BaseAddress = Sandbox.BaseAddress,
                 ApiKey = key ?? Sandbox.Credentials.AlphaSmsApiKey,

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.IntegrationTests.Reliability;
 using ViberGateways.Sandbox;
+using ViberGateways.IntegrationTests.Bulk;
 
 namespace ViberGateways.IntegrationTests
 {
@@ -33,9 +34,9 @@ namespace ViberGateways.IntegrationTests
         /// <summary>The SDK's default number of retries; <see cref="GatewayServices"/> only shortens the waits between them.</summary>
         private static int DefaultAttempts => 1 + new GatewayResilienceOptions().MaxRetryAttempts;
 
-        private static AlphaSmsMessage Message() => new()
+        private static ViberMessage Message() => new()
         {
-            Recipient = "+380971234567",
+            Recipients = { "+380971234567" },
             Sender = "Shop",
             Text = "Hello",
             ClientId = Interlocked.Increment(ref _nextClientId),
@@ -49,18 +50,18 @@ namespace ViberGateways.IntegrationTests
             using var gateways = new GatewayServices(Sandbox);
             Sandbox.StartOutage(SandboxFault.ServiceUnavailable(), pathContains: "json.php");
 
-            var during = (await gateways.AlphaSms.SendBatchAsync(new[] { Message() })).Single();
+            var during = (await gateways.AlphaSms.SendAsync(new[] { Message() })).Single();
 
             during.Outcome.ShouldBe(SendOutcome.NotSent);
             during.Failure.ShouldBeOfType<GatewayUnavailableException>();
             FaultedRequests("503").ShouldBe(DefaultAttempts);
-            Sandbox.Messages.Count(m => m.ClientId == during.ClientId).ShouldBe(0);
+            Sandbox.Messages.Count(m => m.ClientId == during.ClientId()).ShouldBe(0);
 
             Sandbox.ClearFaults().ShouldBe(1);
-            var after = (await gateways.AlphaSms.SendBatchAsync(new[] { Message() })).Single();
+            var after = (await gateways.AlphaSms.SendAsync(new[] { Message() })).Single();
 
             after.Outcome.ShouldBe(SendOutcome.Accepted);
-            Sandbox.Messages.Count(m => m.ClientId == after.ClientId).ShouldBe(1);
+            Sandbox.Messages.Count(m => m.ClientId == after.ClientId()).ShouldBe(1);
             FaultedRequests("503").ShouldBe(DefaultAttempts);
         }
 
@@ -70,7 +71,7 @@ namespace ViberGateways.IntegrationTests
             using var gateways = new GatewayServices(Sandbox);
             Sandbox.StartOutage(SandboxFault.ServiceUnavailable(), requests: DefaultAttempts - 1);
 
-            var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message() })).Single();
+            var result = (await gateways.AlphaSms.SendAsync(new[] { Message() })).Single();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted);
             FaultedRequests("503").ShouldBe(DefaultAttempts - 1);

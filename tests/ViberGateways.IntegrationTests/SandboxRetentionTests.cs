@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using ViberGateways.AlphaSms;
 using ViberGateways.Sandbox;
+using ViberGateways.IntegrationTests.Bulk;
 
 namespace ViberGateways.IntegrationTests
 {
@@ -26,14 +27,14 @@ namespace ViberGateways.IntegrationTests
 
             var sent = await SendAsync(client, 250);
 
-            sandbox.Messages.Select(m => m.Id).ShouldBe(sent.Skip(150).Select(s => s.GatewayId!.Value));
+            sandbox.Messages.Select(m => m.Id).ShouldBe(sent.Skip(150).Select(s => s.GatewayId()!.Value));
             sandbox.Requests.Count.ShouldBe(Limit);
             sandbox.Store.IndexSizes.ShouldBe((Limit, Limit));
 
             // Another 250: the structures hold the same number, not more.
             var more = await SendAsync(client, 250);
 
-            sandbox.Messages.Select(m => m.Id).ShouldBe(more.Skip(150).Select(s => s.GatewayId!.Value));
+            sandbox.Messages.Select(m => m.Id).ShouldBe(more.Skip(150).Select(s => s.GatewayId()!.Value));
             sandbox.Requests.Count.ShouldBe(Limit);
             sandbox.Store.IndexSizes.ShouldBe((Limit, Limit));
         }
@@ -46,12 +47,14 @@ namespace ViberGateways.IntegrationTests
             var client = Client(sandbox, AlphaSmsTransport.Xml);
             var sent = await SendAsync(client, Limit + 1);
 
-            var forgotten = await Should.ThrowAsync<GatewayRejectedException>(() => client.GetStatusAsync(AlphaSmsMessageId.Gateway(sent[0].GatewayId!.Value)));
-            var neverIssued = await Should.ThrowAsync<GatewayRejectedException>(() => client.GetStatusAsync(AlphaSmsMessageId.Gateway(1)));
-            var kept = await client.GetStatusAsync(AlphaSmsMessageId.Gateway(sent[1].GatewayId!.Value));
+            var forgotten = await client.GetStatusAsync(ByGatewayId(sent[0].Reference!.GatewayId!));
+            var neverIssued = await client.GetStatusAsync(ByGatewayId("1"));
+            var kept = await client.GetStatusAsync(ByGatewayId(sent[1].Reference!.GatewayId!));
 
-            forgotten.GatewayErrorCode.ShouldBe(neverIssued.GatewayErrorCode);
-            forgotten.GatewayErrorCode.ShouldNotBeNull();
+            // The refusal names the id asked, then the gateway's code: the same code for both.
+            forgotten.State.ShouldBe(DeliveryState.Unknown);
+            forgotten.Error.ShouldNotBeNull().ShouldContain("rejected the status query");
+            forgotten.Error.Substring(forgotten.Error.IndexOf(": ", StringComparison.Ordinal)).ShouldBe(neverIssued.Error!.Substring(neverIssued.Error.IndexOf(": ", StringComparison.Ordinal)));
             kept.State.ShouldBe(DeliveryState.Accepted);
         }
 
@@ -180,17 +183,20 @@ namespace ViberGateways.IntegrationTests
             return false;
         }
 
-        private static IAlphaSmsClient Client(SandboxGateway sandbox, AlphaSmsTransport transport = AlphaSmsTransport.Json) =>
-            AlphaSmsClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.Credentials.AlphaSmsApiKey, Transport = transport }, new System.Net.Http.HttpClient());
+        private static IViberClient Client(SandboxGateway sandbox, AlphaSmsTransport transport = AlphaSmsTransport.Json) =>
+            ViberClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = sandbox.Credentials.AlphaSmsApiKey, Transport = transport }, new System.Net.Http.HttpClient());
 
         private static int _nextClientId = 1;
 
-        private static async Task<AlphaSmsSendResult[]> SendAsync(IAlphaSmsClient client, int count)
+        /// <summary>A reference with the gateway's id only, as the status of an unknown outcome is asked.</summary>
+        private static MessageReference ByGatewayId(string gatewayId) => new(Gateway.AlphaSms, "380971234567", gatewayId: gatewayId);
+
+        private static async Task<SendResult[]> SendAsync(IViberClient client, int count)
         {
-            var results = new AlphaSmsSendResult[count];
+            var results = new SendResult[count];
             for (var i = 0; i < count; i++)
             {
-                results[i] = await client.SendAsync(new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "Hi", ClientId = System.Threading.Interlocked.Increment(ref _nextClientId) });
+                results[i] = (await client.SendAsync(new ViberMessage { Recipients = { "380971234567" }, Sender = "Shop", Text = "Hi", ClientId = System.Threading.Interlocked.Increment(ref _nextClientId) })).ShouldHaveSingleItem();
                 results[i].Outcome.ShouldBe(SendOutcome.Accepted);
             }
 

@@ -9,26 +9,19 @@ using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
 {
-    // The gateway-neutral API over this gateway's operations: each recipient of a ViberMessage becomes one
-    // AlphaSmsMessage sent by the checked path every AlphaSMS send takes (AlphaSmsRules, AlphaSmsMapping, the
-    // transport's SendCheckedAsync); each result carries a MessageReference any transport can ask the status with.
+    // The gateway-neutral API over this gateway's operations: each recipient of a ViberMessage becomes one wire model
+    // (AlphaSmsRules, AlphaSmsMapping) sent by the transport's SendRequestAsync; each result carries a MessageReference
+    // any transport can ask the status with.
     internal abstract partial class AlphaSmsClientBase : IViberClient
     {
-        /// <summary>
-        /// Status queries per request over JSON (<c>status</c> items) and XML (<c>&lt;msg&gt;</c> queries in one
-        /// package). Our choice: AlphaSMS documents no maximum per request; 500 is the size bulk sends use
-        /// (<see cref="AlphaSmsBulk.DefaultMessagesPerRequest"/>), so 10,000 references take 20 requests.
-        /// </summary>
-        internal const int StatusQueriesPerRequest = AlphaSmsBulk.DefaultMessagesPerRequest;
+        private const string Cancelled = "Not sent: the send was cancelled before this message went out";
+
+        private const string Unavailable = "Not sent: the gateway was unavailable for an earlier message: ";
+
+        private const string RefusedAccount = "Not sent: the gateway refused the account for an earlier message: ";
 
         /// <inheritdoc />
         public Gateway Gateway => Gateway.AlphaSms;
-
-        /// <summary>Whether this transport asks the status by client id (JSON, XML).</summary>
-        private protected abstract bool AsksStatusByClientId { get; }
-
-        /// <summary>Whether this transport asks the status by the gateway's id (XML, HTTP).</summary>
-        private protected abstract bool AsksStatusByGatewayId { get; }
 
         /// <inheritdoc />
         /// <remarks>
@@ -39,15 +32,15 @@ namespace ViberGateways.AlphaSms
         /// The HTTP transport carries no client id: its references hold the gateway's id only.
         /// </remarks>
         async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken) =>
-            await SendNeutralAsync(new[] { message ?? throw new ArgumentNullException(nameof(message)) }, "message", cancellationToken).ConfigureAwait(false);
+            await SendAsync(new[] { message ?? throw new ArgumentNullException(nameof(message)) }, "message", cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc />
         /// <remarks>
         /// Client ids as for one message; over JSON and XML the recipients of all the messages go in requests of up to
-        /// 500 (<see cref="AlphaSmsBulk.DefaultMessagesPerRequest"/>), one after another, results in order.
+        /// 500 (<see cref="MessagesPerRequest"/>), one after another, results in order.
         /// </remarks>
         async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
-            await SendNeutralAsync((messages ?? throw new ArgumentNullException(nameof(messages))).ToList(), "messages", cancellationToken).ConfigureAwait(false);
+            await SendAsync((messages ?? throw new ArgumentNullException(nameof(messages))).ToList(), "messages", cancellationToken).ConfigureAwait(false);
 
         /// <inheritdoc />
         /// <remarks>
@@ -58,8 +51,10 @@ namespace ViberGateways.AlphaSms
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
         {
             _ = messages ?? throw new ArgumentNullException(nameof(messages));
-            return AlphaSmsBulk.Items(EachRecipient(messages, cancellationToken), options, Transport, SendCheckedAsync, CheckBulkItem,
-                item => item.Message?.Recipient ?? "", cancellationToken);
+            return BulkSender.Run(EachRecipient(messages, cancellationToken), options, Plan<BulkRecipient>(
+                (item, index) => new BulkEntry<object>(index, item.Recipient,
+                    AlphaSmsRules.CheckBulkRecipient(item.Message, item.Position, item.Path, Transport, Options)),
+                item => item.Recipient), cancellationToken);
         }
 
         /// <inheritdoc />
@@ -71,20 +66,10 @@ namespace ViberGateways.AlphaSms
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
-            var template = AlphaSmsViberMapping.ToAlphaSms(message, "", message.ClientId, Options);
-            try
-            {
-                if (message.Recipients is { Count: > 0 })
-                {
-                    throw RequestValidationException.Of("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
-                }
-
-                return AlphaSmsBulk.ToRecipients(template, recipients, options, Transport, SendCheckedAsync, cancellationToken);
-            }
-            catch (RequestValidationException invalid)
-            {
-                throw AlphaSmsViberMapping.Neutral(invalid, _ => new NeutralPath("message", "message.Recipients"), Transport);
-            }
+            var content = AlphaSmsRules.CheckBulkTemplate(message, Transport, Options);
+            return BulkSender.Run(recipients, options, Plan<string>(
+                (recipient, index) => new BulkEntry<object>(index, recipient, AlphaSmsRules.ForRecipient(message, content, recipient, index, Transport, Options)),
+                recipient => recipient ?? ""), cancellationToken);
         }
 
         /// <inheritdoc />
@@ -114,12 +99,12 @@ namespace ViberGateways.AlphaSms
             errors.ThrowIfAny();
 
             var statuses = new DeliveryStatus[all.Count];
-            var asked = new List<(int Index, AlphaSmsMessageId Id)>();
+            var asked = new List<(int Index, MessageReference Reference, AlphaSmsMessageId Id)>();
             for (var i = 0; i < all.Count; i++)
             {
                 if (StatusIdOf(all[i]) is { } id)
                 {
-                    asked.Add((i, id));
+                    asked.Add((i, all[i], id));
                 }
                 else
                 {
@@ -127,13 +112,13 @@ namespace ViberGateways.AlphaSms
                 }
             }
 
-            for (var start = 0; start < asked.Count; start += StatusQueriesPerRequest)
+            for (var start = 0; start < asked.Count; start += MessagesPerRequest)
             {
-                var chunk = asked.GetRange(start, Math.Min(StatusQueriesPerRequest, asked.Count - start));
-                var answers = await ReadStatusesAsync(chunk.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                var chunk = asked.GetRange(start, Math.Min(MessagesPerRequest, asked.Count - start));
+                var answers = await ReadStatusesAsync(chunk.Select(a => (a.Reference, a.Id)).ToList(), cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < chunk.Count; k++)
                 {
-                    statuses[chunk[k].Index] = AlphaSmsViberMapping.ToDeliveryStatus(all[chunk[k].Index], answers[k]);
+                    statuses[chunk[k].Index] = answers[k];
                 }
             }
 
@@ -141,11 +126,7 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <inheritdoc />
-        async Task<AccountBalance> IViberClient.GetBalanceAsync(CancellationToken cancellationToken)
-        {
-            var balance = await GetBalanceAsync(cancellationToken).ConfigureAwait(false);
-            return new AccountBalance(Gateway.AlphaSms, balance.Amount, balance.Currency);
-        }
+        Task<AccountBalance> IViberClient.GetBalanceAsync(CancellationToken cancellationToken) => ReadBalanceAsync(cancellationToken);
 
         /// <inheritdoc />
         /// <remarks>AlphaSMS documents no list of senders (a sender is a name written in each message): always empty, without a request.</remarks>
@@ -153,67 +134,87 @@ namespace ViberGateways.AlphaSms
             Task.FromResult<IReadOnlyList<SenderInfo>>(Array.Empty<SenderInfo>());
 
         /// <summary>
-        /// Reads the statuses of up to <see cref="StatusQueriesPerRequest"/> messages, each by an id of a kind the
-        /// transport asks by: one answer per id, in order (matched to the reply by id: <see cref="AnswersById{TEntry}"/>); a
-        /// refusal for one message is its answer, a refusal of the request is thrown.
+        /// Sends entries in requests of at most <paramref name="perRequest"/>, one after another, and keeps every
+        /// answered request's results. A request's failure is its messages' result (rejected, not sent, unknown);
+        /// once the gateway is unavailable, refuses the account (<paramref name="refusesAccount"/>) or the caller
+        /// cancels, the messages not yet sent are not sent, with the reason (a message in flight at the cancellation is
+        /// unknown). Such a failure before any request was answered is thrown, as is any failure of a send that is one
+        /// request: nothing answered can be lost, and the caller reads it as the whole send's.
         /// </summary>
-        private protected abstract Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken);
-
-        /// <summary>
-        /// The answer to each of <paramref name="messageIds"/> from the reply entry that names its id (the client id or
-        /// the gateway's, as asked), whatever the reply's order; an entry naming neither id is taken by its position (the
-        /// reply's documented order). An id without an entry is answered with an error, never another message's status.
-        /// </summary>
-        private protected static IReadOnlyList<AlphaSmsStatusAnswer> AnswersById<TEntry>(IReadOnlyList<AlphaSmsMessageId> messageIds, IList<TEntry>? entries,
-            Func<TEntry, long?> clientIdOf, Func<TEntry, long?> gatewayIdOf, Func<AlphaSmsMessageId, TEntry, AlphaSmsStatusAnswer> answer, string reply)
-            where TEntry : class
+        private protected static async Task<IReadOnlyList<SendResult>> InRequestsAsync(IReadOnlyList<BulkEntry<object>> entries, int perRequest,
+            Func<IReadOnlyList<BulkEntry<object>>, CancellationToken, Task<IReadOnlyList<SendResult>>> send, Func<GatewayRejectedException, bool> refusesAccount,
+            CancellationToken cancellationToken)
         {
-            entries ??= Array.Empty<TEntry>();
-            var byClientId = new Dictionary<long, TEntry>();
-            var byGatewayId = new Dictionary<long, TEntry>();
-            foreach (var entry in entries)
+            if (entries.Count <= perRequest)
             {
-                // The gateway writes 0 for an id it does not know (sms_id="0"): that names no message.
-                if (clientIdOf(entry) is { } clientId and not 0 && !byClientId.ContainsKey(clientId))
+                return await send(entries, cancellationToken).ConfigureAwait(false);
+            }
+
+            var results = new List<SendResult>(entries.Count);
+            string? stopped = null;
+            GatewayException? stoppedBy = null;
+            for (var start = 0; start < entries.Count; start += perRequest)
+            {
+                var request = entries.Skip(start).Take(perRequest).ToList();
+                if (stopped is null && cancellationToken.IsCancellationRequested)
                 {
-                    byClientId.Add(clientId, entry);
+                    if (results.Count == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    stopped = Cancelled;
                 }
 
-                if (gatewayIdOf(entry) is { } gatewayId and not 0 && !byGatewayId.ContainsKey(gatewayId))
+                if (stopped != null)
                 {
-                    byGatewayId.Add(gatewayId, entry);
+                    results.AddRange(request.Select(entry => AlphaSmsMapping.Result(entry, SendOutcome.NotSent, AlphaSmsMapping.ClientIdOf(entry.Item),
+                        errorCode: stoppedBy?.GatewayErrorCode, error: stopped, failure: stoppedBy)));
+                    continue;
+                }
+
+                try
+                {
+                    var sent = await send(request, cancellationToken).ConfigureAwait(false);
+                    results.AddRange(sent);
+                    if (sent.Count > 0 && sent.All(result => result.Outcome == SendOutcome.NotSent && result.Failure is GatewayUnavailableException))
+                    {
+                        stoppedBy = (GatewayException)sent[0].Failure!;
+                        stopped = Unavailable + stoppedBy.Message;
+                    }
+                }
+                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && results.Count > 0)
+                {
+                    var inFlight = new GatewayOutcomeUnknownException("The send was cancelled while this request was in flight: it may have reached the gateway", 0, cancelled);
+                    results.AddRange(request.Select(entry => AlphaSmsMapping.Failed(entry, inFlight)));
+                    stopped = Cancelled;
+                }
+                catch (GatewayException failure) when (results.Count > 0 || !RefusesAccount(failure))
+                {
+                    results.AddRange(request.Select(entry => AlphaSmsMapping.Failed(entry, failure)));
+                    if (failure is GatewayUnavailableException || RefusesAccount(failure))
+                    {
+                        stoppedBy = failure;
+                        stopped = (failure is GatewayUnavailableException ? Unavailable : RefusedAccount) + failure.Message;
+                    }
                 }
             }
 
-            var answers = new AlphaSmsStatusAnswer[messageIds.Count];
-            for (var i = 0; i < messageIds.Count; i++)
-            {
-                var messageId = messageIds[i];
-                if (!(messageId.IsClientId ? byClientId : byGatewayId).TryGetValue(messageId.Value, out var entry) && i < entries.Count && NamesNoId(entries[i]))
-                {
-                    entry = entries[i];
-                }
+            return results;
 
-                answers[i] = entry is null
-                    ? new AlphaSmsStatusAnswer(new GatewayException($"{reply} has no entry for {messageId}", 200, null, null, null))
-                    : answer(messageId, entry);
-            }
-
-            return answers;
-
-            bool NamesNoId(TEntry entry) => clientIdOf(entry) is null or 0 && gatewayIdOf(entry) is null or 0;
+            bool RefusesAccount(GatewayException failure) => failure is GatewayRejectedException refusal && refusesAccount(refusal);
         }
 
-        private async Task<IReadOnlyList<SendResult>> SendNeutralAsync(IReadOnlyList<ViberMessage?> messages, string field, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<ViberMessage?> messages, string field, CancellationToken cancellationToken)
         {
             var errors = new ValidationErrors();
-            var alphaSms = new List<AlphaSmsMessage>();
-            var paths = new List<NeutralPath>();
+            var entries = new List<BulkEntry<object>>();
             if (messages.Count == 0)
             {
                 errors.Add(field, "minItems", "must contain at least one message");
             }
 
+            long index = 0;
             for (var m = 0; m < messages.Count; m++)
             {
                 var path = field == "message" ? field : $"{field}[{m}]";
@@ -223,39 +224,7 @@ namespace ViberGateways.AlphaSms
                     continue;
                 }
 
-                if (message.Recipients is not { Count: > 0 } recipients)
-                {
-                    errors.Add(path + ".Recipients", "minItems", "must contain at least one recipient");
-                    continue;
-                }
-
-                for (var r = 0; r < recipients.Count; r++)
-                {
-                    var clientId = AlphaSmsViberMapping.ClientIdOf(message, r, Transport, path, out var outOfRange);
-                    if (outOfRange != null)
-                    {
-                        errors.Add(outOfRange.Field, outOfRange.Rule, outOfRange.Message);
-                    }
-
-                    alphaSms.Add(AlphaSmsViberMapping.ToAlphaSms(message, recipients[r], clientId, Options));
-                    paths.Add(new NeutralPath(path, $"{path}.Recipients[{r}]"));
-                }
-            }
-
-            IReadOnlyList<CheckedAlphaSmsMessage> checkedMessages = Array.Empty<CheckedAlphaSmsMessage>();
-            try
-            {
-                if (alphaSms.Count > 0)
-                {
-                    checkedMessages = AlphaSmsRules.Check(alphaSms, Transport, "messages");
-                }
-            }
-            catch (RequestValidationException invalid)
-            {
-                foreach (var violation in AlphaSmsViberMapping.Neutral(invalid, i => paths[i], Transport).Violations)
-                {
-                    errors.Add(violation.Field, violation.Rule, violation.Message);
-                }
+                index = AlphaSmsRules.CheckMessage(message, path, index, Transport, Options, errors, entries);
             }
 
             errors.ThrowIfAny();
@@ -264,23 +233,39 @@ namespace ViberGateways.AlphaSms
             {
                 // Over JSON and XML, requests of as many messages as a bulk send puts in one; a refused request (a wrong
                 // key) would be refused again, so it stops the rest. HTTP sends one message per request by itself.
-                var results = await AlphaSmsSendResults.InRequestsAsync(checkedMessages,
-                    Transport == AlphaSmsTransport.Http ? int.MaxValue : AlphaSmsBulk.DefaultMessagesPerRequest,
-                    SendCheckedAsync, _ => true, cancellationToken).ConfigureAwait(false);
-                return results.Select((result, i) => AlphaSmsViberMapping.ToSendResult(result, i)).ToList();
+                return await InRequestsAsync(entries, Transport == AlphaSmsTransport.Http ? int.MaxValue : MessagesPerRequest,
+                    SendRequestAsync, _ => true, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure)
             {
                 // A failure before any request was answered (a wrong key, an unreadable reply) is every recipient's result, never thrown.
-                return checkedMessages.Select(message => AlphaSmsViberMapping.Failed(message, failure)).ToList();
+                return entries.Select(entry => AlphaSmsMapping.Failed(entry, failure)).ToList();
             }
         }
 
+        /// <summary>A bulk send's plan: requests of up to 500 messages over JSON and XML, one message per request over HTTP.</summary>
+        private BulkPlan<TInput, object> Plan<TInput>(Func<TInput, long, BulkEntry<object>> prepare, Func<TInput, string> recipientOf) =>
+            new(Gateway.AlphaSms, Transport == AlphaSmsTransport.Http ? 1 : MessagesPerRequest,
+                Transport == AlphaSmsTransport.Http ? 1 : BulkSender.MaxRecipientsPerRequestLimit, prepare, recipientOf,
+                async (entries, request, cancellationToken) =>
+                {
+                    var results = await SendRequestAsync(entries, cancellationToken).ConfigureAwait(false);
+                    foreach (var result in results)
+                    {
+                        result.Request = request;
+                    }
+
+                    return results;
+                })
+            {
+                ReferenceOf = entry => AlphaSmsMapping.ReferenceOf(entry.Recipient, AlphaSmsMapping.ClientIdOf(entry.Item), null),
+            };
+
         /// <summary>
-        /// The bulk input recipient by recipient, each with its neutral paths; a null message, or one without
+        /// The bulk input recipient by recipient, each with its message's path; a null message, or one without
         /// recipients, is one item that the check rejects.
         /// </summary>
-        private async IAsyncEnumerable<BulkItem> EachRecipient(IAsyncEnumerable<ViberMessage> messages, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private static async IAsyncEnumerable<BulkRecipient> EachRecipient(IAsyncEnumerable<ViberMessage> messages, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             long m = 0;
             await foreach (var message in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -289,33 +274,14 @@ namespace ViberGateways.AlphaSms
                 m++;
                 if (message?.Recipients is not { Count: > 0 } recipients)
                 {
-                    yield return new BulkItem(null, new NeutralPath(path, path + ".Recipients"),
-                        message is null ? null : new ValidationViolation(path + ".Recipients", "minItems", "must contain at least one recipient"));
+                    yield return new BulkRecipient(message, 0, path, "");
                     continue;
                 }
 
                 for (var r = 0; r < recipients.Count; r++)
                 {
-                    var clientId = AlphaSmsViberMapping.ClientIdOf(message, r, Transport, path, out var outOfRange);
-                    yield return new BulkItem(AlphaSmsViberMapping.ToAlphaSms(message, recipients[r], clientId, Options), new NeutralPath(path, $"{path}.Recipients[{r}]"), outOfRange);
+                    yield return new BulkRecipient(message, r, path, recipients[r]);
                 }
-            }
-        }
-
-        private CheckedAlphaSmsMessage CheckBulkItem(BulkItem item, long index)
-        {
-            if (item.Problem is { } problem)
-            {
-                throw new RequestValidationException(new[] { problem });
-            }
-
-            try
-            {
-                return AlphaSmsRules.CheckBulkMessage(item.Message, Transport, "message");
-            }
-            catch (RequestValidationException invalid)
-            {
-                throw AlphaSmsViberMapping.Neutral(invalid, _ => item.Path, Transport);
             }
         }
 
@@ -323,11 +289,11 @@ namespace ViberGateways.AlphaSms
         {
             if (AsksStatusByClientId && reference.ClientId is { } clientId)
             {
-                return AlphaSmsMessageId.Client(clientId);
+                return new AlphaSmsMessageId(clientId, isClientId: true);
             }
 
             return AsksStatusByGatewayId && long.TryParse(reference.GatewayId, NumberStyles.None, CultureInfo.InvariantCulture, out var gatewayId)
-                ? AlphaSmsMessageId.Gateway(gatewayId)
+                ? new AlphaSmsMessageId(gatewayId, isClientId: false)
                 : null;
         }
 
@@ -338,14 +304,16 @@ namespace ViberGateways.AlphaSms
             _ => $"the reference has no client id and no AlphaSMS gateway id ('{reference.GatewayId}' is not one)",
         };
 
-        /// <summary>One recipient's message of a neutral bulk send, or why it cannot be sent (no recipients, a client id out of range; a null message is left to the checks).</summary>
-        private sealed class BulkItem(AlphaSmsMessage? message, NeutralPath path, ValidationViolation? problem)
+        /// <summary>One recipient of a personalised bulk send: its message (null, or without recipients, when the input gave none), its position and path.</summary>
+        private readonly struct BulkRecipient(ViberMessage? message, int position, string path, string recipient)
         {
-            public AlphaSmsMessage? Message { get; } = message;
+            public ViberMessage? Message { get; } = message;
 
-            public NeutralPath Path { get; } = path;
+            public int Position { get; } = position;
 
-            public ValidationViolation? Problem { get; } = problem;
+            public string Path { get; } = path;
+
+            public string Recipient { get; } = recipient;
         }
     }
 }

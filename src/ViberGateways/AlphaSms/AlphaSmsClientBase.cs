@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
@@ -7,53 +10,118 @@ namespace ViberGateways.AlphaSms
 {
     /// <summary>
     /// Base of the three AlphaSMS transport clients (generated from <c>specs/alphasms-json.yaml</c>,
-    /// <c>alphasms-xml.yaml</c> and <c>alphasms-http.yaml</c>): the one message model, checked for the transport, then
-    /// sent by the transport's generated operation.
+    /// <c>alphasms-xml.yaml</c> and <c>alphasms-http.yaml</c>): the neutral API (<c>AlphaSmsClientBase.Viber.cs</c>)
+    /// over what each transport's generated operations do: send wire models, read statuses, read the balance.
     /// </summary>
-    internal abstract partial class AlphaSmsClientBase : GatewayClientBase<AlphaSmsOptions>, IAlphaSmsClient
+    internal abstract partial class AlphaSmsClientBase : GatewayClientBase<AlphaSmsOptions>
     {
+        /// <summary>
+        /// Messages per request over JSON (the <c>data</c> list) and XML (one <c>&lt;message-viber&gt;</c> package), and
+        /// status queries per request. Our choice: AlphaSMS documents no maximum per request; 10,000 references take 20.
+        /// </summary>
+        internal const int MessagesPerRequest = 500;
+
         private protected AlphaSmsClientBase(AlphaSmsOptions options)
             : base(options)
         {
         }
 
-        /// <inheritdoc />
+        /// <summary>The transport this client speaks.</summary>
         public abstract AlphaSmsTransport Transport { get; }
 
-        /// <inheritdoc />
-        public async Task<AlphaSmsSendResult> SendAsync(AlphaSmsMessage message, CancellationToken cancellationToken = default) =>
-            AlphaSmsSendResults.Single(await SendCheckedAsync(AlphaSmsRules.Check(new[] { message }, Transport, "message"), cancellationToken).ConfigureAwait(false));
+        /// <summary>Whether this transport asks the status by client id (JSON, XML).</summary>
+        private protected abstract bool AsksStatusByClientId { get; }
 
-        /// <inheritdoc />
-        public Task<IReadOnlyList<AlphaSmsSendResult>> SendBatchAsync(IEnumerable<AlphaSmsMessage> messages, CancellationToken cancellationToken = default) =>
-            SendCheckedAsync(AlphaSmsRules.Check(messages, Transport, "messages"), cancellationToken);
+        /// <summary>Whether this transport asks the status by the gateway's id (XML, HTTP).</summary>
+        private protected abstract bool AsksStatusByGatewayId { get; }
 
-        /// <inheritdoc />
-        public IAsyncEnumerable<SendResult> SendBulkAsync(IAsyncEnumerable<AlphaSmsMessage> messages, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.Messages(messages, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public IAsyncEnumerable<SendResult> SendBulkAsync(AlphaSmsMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options = null, CancellationToken cancellationToken = default) =>
-            AlphaSmsBulk.ToRecipients(message, recipients, options, Transport, SendCheckedAsync, cancellationToken);
-
-        /// <inheritdoc />
-        public async Task<AlphaSmsMessageStatus> GetStatusAsync(AlphaSmsMessageId messageId, CancellationToken cancellationToken = default)
+        /// <summary>The client speaking <see cref="AlphaSmsOptions.Transport"/>: the one place a transport is chosen.</summary>
+        public static AlphaSmsClientBase Create(AlphaSmsOptions options, HttpClient httpClient)
         {
-            if (!(messageId.IsClientId ? AsksStatusByClientId : AsksStatusByGatewayId))
-            {
-                throw AlphaSmsSendResults.NotCarried(nameof(messageId), OtherStatusIdAdvice);
-            }
+            _ = options ?? throw new ArgumentNullException(nameof(options));
+            _ = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
 
-            return (await ReadStatusesAsync(new[] { messageId }, cancellationToken).ConfigureAwait(false))[0].OrThrow();
+            return options.Transport switch
+            {
+                AlphaSmsTransport.Json => new AlphaSmsJsonClient(options, httpClient),
+                AlphaSmsTransport.Xml => new AlphaSmsXmlClient(options, httpClient),
+                AlphaSmsTransport.Http => new AlphaSmsHttpClient(options, httpClient),
+                _ => throw new ArgumentOutOfRangeException(nameof(options), options.Transport, "Unknown AlphaSMS transport."),
+            };
         }
 
-        /// <inheritdoc />
-        public abstract Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Sends the wire models of one request (as <see cref="AlphaSmsMapping"/> made them; one per message over HTTP,
+        /// which sends each in its own request): one result per entry, in order. A request the gateway refuses as a
+        /// whole (a wrong key) is thrown; one that was unavailable or whose outcome is unknown is each entry's result.
+        /// </summary>
+        private protected abstract Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken);
 
-        /// <summary>Why this transport cannot ask the status by the other kind of id, and what to use instead.</summary>
-        private protected virtual string OtherStatusIdAdvice => "";
+        /// <summary>
+        /// Reads the statuses of up to <see cref="MessagesPerRequest"/> messages, each by an id of a kind the transport
+        /// asks by: one status per id, in order (matched to the reply by id: <see cref="StatusesById{TEntry}"/>); a
+        /// refusal for one message is its status, a refusal of the request is thrown.
+        /// </summary>
+        private protected abstract Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
+            CancellationToken cancellationToken);
 
-        /// <summary>Sends checked messages in as few requests as the transport allows; one result per message.</summary>
-        private protected abstract Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken);
+        private protected abstract Task<AccountBalance> ReadBalanceAsync(CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The status of each asked id from the reply entry that names it (the client id or the gateway's, as asked),
+        /// whatever the reply's order; an entry naming neither id is taken by its position (the reply's documented
+        /// order). An id without an entry gets an error, never another message's status.
+        /// </summary>
+        private protected static IReadOnlyList<DeliveryStatus> StatusesById<TEntry>(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
+            IList<TEntry>? entries, Func<TEntry, long?> clientIdOf, Func<TEntry, long?> gatewayIdOf, Func<MessageReference, AlphaSmsMessageId, TEntry, DeliveryStatus> status,
+            string reply)
+            where TEntry : class
+        {
+            entries ??= Array.Empty<TEntry>();
+            var byClientId = new Dictionary<long, TEntry>();
+            var byGatewayId = new Dictionary<long, TEntry>();
+            foreach (var entry in entries)
+            {
+                // The gateway writes 0 for an id it does not know (sms_id="0"): that names no message.
+                if (clientIdOf(entry) is { } clientId and not 0 && !byClientId.ContainsKey(clientId))
+                {
+                    byClientId.Add(clientId, entry);
+                }
+
+                if (gatewayIdOf(entry) is { } gatewayId and not 0 && !byGatewayId.ContainsKey(gatewayId))
+                {
+                    byGatewayId.Add(gatewayId, entry);
+                }
+            }
+
+            var statuses = new DeliveryStatus[asked.Count];
+            for (var i = 0; i < asked.Count; i++)
+            {
+                var (reference, id) = asked[i];
+                if (!(id.IsClientId ? byClientId : byGatewayId).TryGetValue(id.Value, out var entry) && i < entries.Count && NamesNoId(entries[i]))
+                {
+                    entry = entries[i];
+                }
+
+                statuses[i] = entry is null
+                    ? AlphaSmsMapping.Refused(reference, new GatewayException($"{reply} has no entry for {id}", 200, null, null, null))
+                    : status(reference, id, entry);
+            }
+
+            return statuses;
+
+            bool NamesNoId(TEntry entry) => clientIdOf(entry) is null or 0 && gatewayIdOf(entry) is null or 0;
+        }
+    }
+
+    /// <summary>The id a status query asks by: your client id (JSON, XML) or the gateway's id (XML, HTTP).</summary>
+    internal readonly struct AlphaSmsMessageId(long value, bool isClientId)
+    {
+        public long Value { get; } = value;
+
+        public bool IsClientId { get; } = isClientId;
+
+        /// <summary>The id and its kind, for example <c>client id 100500</c>.</summary>
+        public override string ToString() => (IsClientId ? "client id " : "gateway id ") + Value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ViberGateways.Bulk;
 using ViberGateways.Http;
 
 namespace ViberGateways.AlphaSms
@@ -92,7 +93,7 @@ namespace ViberGateways.AlphaSms
             }
         }
 
-        public AlphaSmsSendResult ToSendResult(int index, string recipient)
+        public SendResult ToSendResult(BulkEntry<object> entry)
         {
             if (_fields?.Errors is { } error)
             {
@@ -101,7 +102,7 @@ namespace ViberGateways.AlphaSms
                     throw Rejected("AlphaSMS rejected the request", error);
                 }
 
-                return new AlphaSmsSendResult(index, recipient, SendOutcome.Rejected) { Error = error };
+                return AlphaSmsMapping.Result(entry, SendOutcome.Rejected, null, error: error);
             }
 
             // The documented send reply always has both fields: one without the count may be a reply cut short, whose
@@ -113,11 +114,11 @@ namespace ViberGateways.AlphaSms
                 throw new GatewayOutcomeUnknownException($"The AlphaSMS HTTP send reply {why}; the message may have been accepted", 200, Text, null);
             }
 
-            return new AlphaSmsSendResult(index, recipient, SendOutcome.Accepted) { GatewayId = id, Parts = parts };
+            return AlphaSmsMapping.Result(entry, SendOutcome.Accepted, null, id, parts);
         }
 
         /// <summary>
-        /// What the reply says of its call, as <see cref="ToSendResult"/>, <see cref="ToStatusAnswer"/> and
+        /// What the reply says of its call, as <see cref="ToSendResult"/>, <see cref="ToStatus"/> and
         /// <see cref="ToBalance"/> read it: an error is a refusal; a send is accepted only with its id and count.
         /// </summary>
         public ReplyOutcome Outcome(bool send)
@@ -139,24 +140,20 @@ namespace ViberGateways.AlphaSms
         /// The status, or the gateway's refusal for this message (an unknown id); a credentials error is the request's
         /// and is thrown, as is a reply in no documented format.
         /// </summary>
-        public AlphaSmsStatusAnswer ToStatusAnswer()
+        public DeliveryStatus ToStatus(MessageReference reference)
         {
             if (_fields?.Errors is { } error && !IsCredentialsError(error))
             {
-                return new AlphaSmsStatusAnswer(Rejected("AlphaSMS rejected the status query", error));
+                return AlphaSmsMapping.Refused(reference, Rejected("AlphaSMS rejected the status query", error));
             }
 
             var fields = Documented("AlphaSMS rejected the status query");
             var code = fields.Code ?? throw Undocumented("The AlphaSMS HTTP status reply has no code");
-            return new AlphaSmsStatusAnswer(new AlphaSmsMessageStatus(AlphaSmsStatusMapping.FromHttpCode(code), fields.Status ?? "")
-            {
-                StatusCode = code,
-                CompletedAt = fields.StatusTime,
-            });
+            return AlphaSmsMapping.Status(reference, AlphaSmsStatusMapping.FromHttpCode(code), fields.Status ?? "", new[] { fields.StatusTime });
         }
 
-        public AlphaSmsBalance ToBalance() =>
-            new AlphaSmsBalance(Documented("AlphaSMS rejected the balance query").Balance ?? throw Undocumented("The AlphaSMS HTTP balance reply has no readable balance"), currency: null);
+        public AccountBalance ToBalance() => new AccountBalance(Gateway.AlphaSms,
+            Documented("AlphaSMS rejected the balance query").Balance ?? throw Undocumented("The AlphaSMS HTTP balance reply has no readable balance"), currency: null);
 
         private AlphaSmsHttpReplyFields Documented(string refused)
         {

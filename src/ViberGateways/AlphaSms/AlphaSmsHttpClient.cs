@@ -23,51 +23,47 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Http;
 
-        private protected override string OtherStatusIdAdvice => "the AlphaSMS Http transport queries status by the id its send returned; use AlphaSmsMessageId.Gateway";
-
         private protected override bool AsksStatusByClientId => false;
 
         private protected override bool AsksStatusByGatewayId => true;
 
         /// <summary>One <c>command=receive</c> request per message, one after another (the HTTP API asks for one id per request).</summary>
-        private protected override async Task<IReadOnlyList<AlphaSmsStatusAnswer>> ReadStatusesAsync(IReadOnlyList<AlphaSmsMessageId> messageIds, CancellationToken cancellationToken)
+        private protected override async Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
+            CancellationToken cancellationToken)
         {
-            var answers = new List<AlphaSmsStatusAnswer>(messageIds.Count);
-            foreach (var messageId in messageIds)
+            var statuses = new List<DeliveryStatus>(asked.Count);
+            foreach (var (reference, id) in asked)
             {
                 var parameters = Authenticated(AlphaSmsHttpCommand.Receive);
-                parameters.Id = messageId.Value;
-                answers.Add((await CallAsync(parameters, 0, cancellationToken, messageId.Value.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false)).ToStatusAnswer());
+                parameters.Id = id.Value;
+                statuses.Add((await CallAsync(parameters, 0, cancellationToken, id.Value.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false)).ToStatus(reference));
             }
 
-            return answers;
+            return statuses;
         }
 
-        /// <inheritdoc />
-        public override async Task<AlphaSmsBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
-        {
-            return (await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), 0, cancellationToken).ConfigureAwait(false)).ToBalance();
-        }
+        private protected override async Task<AccountBalance> ReadBalanceAsync(CancellationToken cancellationToken) =>
+            (await CallAsync(Authenticated(AlphaSmsHttpCommand.Balance), 0, cancellationToken).ConfigureAwait(false)).ToBalance();
 
         /// <remarks>
         /// The HTTP API takes one message per request, and has no client id: a send is never repeated once it may have
         /// reached the gateway. A message's failure is its own result, and the messages answered before it keep theirs;
         /// once the gateway is unavailable, refuses the credentials, or the send is cancelled, the rest are not sent.
         /// </remarks>
-        private protected override Task<IReadOnlyList<AlphaSmsSendResult>> SendCheckedAsync(IReadOnlyList<CheckedAlphaSmsMessage> messages, CancellationToken cancellationToken) =>
-            AlphaSmsSendResults.InRequestsAsync(messages, 1, SendOneAsync, AlphaSmsHttpReply.RefusesAccount, cancellationToken);
+        private protected override Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken) =>
+            InRequestsAsync(entries, 1, SendOneAsync, AlphaSmsHttpReply.RefusesAccount, cancellationToken);
 
-        private async Task<IReadOnlyList<AlphaSmsSendResult>> SendOneAsync(IReadOnlyList<CheckedAlphaSmsMessage> one, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<SendResult>> SendOneAsync(IReadOnlyList<BulkEntry<object>> one, CancellationToken cancellationToken)
         {
-            var message = one[0];
+            var entry = one[0];
             try
             {
-                var reply = await CallAsync(Authenticated((AlphaSmsHttpParameters)message.Wire), 1, cancellationToken).ConfigureAwait(false);
-                return new[] { reply.ToSendResult(message.Index, message.Message.Recipient) };
+                var reply = await CallAsync(Authenticated((AlphaSmsHttpParameters)entry.Item), 1, cancellationToken).ConfigureAwait(false);
+                return new[] { reply.ToSendResult(entry) };
             }
             catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
             {
-                return new[] { AlphaSmsSendResults.Failed(message, failure, null) };
+                return new[] { AlphaSmsMapping.Failed(entry, failure) };
             }
         }
 

@@ -1,63 +1,161 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
 {
     /// <summary>
-    /// An <see cref="AlphaSmsMessage"/> as each transport's generated wire model, and which of the model's fields carries
-    /// which message field (so a limit the spec puts on <c>viber_message</c> is reported as the caller's <c>Text</c>).
+    /// A <see cref="ViberMessage"/>'s recipient as each transport's generated wire model (JSON item, XML message, HTTP
+    /// parameters), which model property carries which of the caller's fields (so a limit the spec puts on
+    /// <c>viber_message</c> is reported as <c>message.Text</c>), and the replies as <see cref="SendResult"/>s and
+    /// <see cref="DeliveryStatus"/>es.
     /// </summary>
     internal static class AlphaSmsMapping
     {
-        // Keyed by the generated model's property (as SpecLimits names it), so no wire name is written here.
+        // Keyed by the generated model's property (as SpecLimits names it), so no wire name is written here. The
+        // recipient maps to "": its phone number is checked (and named) before it reaches the model.
         private static readonly IReadOnlyDictionary<string, string> JsonFields = new Dictionary<string, string>
         {
-            [nameof(AlphaSmsJsonViberItem.Id)] = nameof(AlphaSmsMessage.ClientId),
-            [nameof(AlphaSmsJsonViberItem.Phone)] = nameof(AlphaSmsMessage.Recipient),
-            [nameof(AlphaSmsJsonViberItem.ViberSignature)] = nameof(AlphaSmsMessage.Sender),
-            [nameof(AlphaSmsJsonViberItem.ViberMessage)] = nameof(AlphaSmsMessage.Text),
-            [nameof(AlphaSmsJsonViberItem.ViberImage)] = nameof(AlphaSmsMessage.ImageUrl),
+            [nameof(AlphaSmsJsonViberItem.Id)] = nameof(ViberMessage.ClientId),
+            [nameof(AlphaSmsJsonViberItem.Phone)] = "",
+            [nameof(AlphaSmsJsonViberItem.ViberSignature)] = nameof(ViberMessage.Sender),
+            [nameof(AlphaSmsJsonViberItem.ViberMessage)] = nameof(ViberMessage.Text),
+            [nameof(AlphaSmsJsonViberItem.ViberImage)] = nameof(ViberMessage.ImageUrl),
             [nameof(AlphaSmsJsonViberItem.ViberButton)] = "Button.Caption",
             [nameof(AlphaSmsJsonViberItem.ViberLink)] = "Button.Url",
-            [nameof(AlphaSmsJsonViberItem.ViberLifetime)] = nameof(AlphaSmsMessage.Lifetime),
-            [nameof(AlphaSmsJsonViberItem.ShortLink)] = nameof(AlphaSmsMessage.ShortenLinks),
-            [nameof(AlphaSmsJsonViberItem.Hook)] = nameof(AlphaSmsMessage.StatusCallbackUrl),
+            [nameof(AlphaSmsJsonViberItem.ViberLifetime)] = nameof(ViberMessage.Lifetime),
+            [nameof(AlphaSmsJsonViberItem.ShortLink)] = "AlphaSms.ShortenLinks",
+            [nameof(AlphaSmsJsonViberItem.Hook)] = "AlphaSms.StatusCallbackUrl",
             [nameof(AlphaSmsJsonViberSmsItem.SmsSignature)] = "SmsFallback.Sender",
             [nameof(AlphaSmsJsonViberSmsItem.SmsMessage)] = "SmsFallback.Text",
         };
 
         private static readonly IReadOnlyDictionary<string, string> XmlFields = new Dictionary<string, string>
         {
-            [nameof(AlphaSmsXmlMessage.Id)] = nameof(AlphaSmsMessage.ClientId),
-            [nameof(AlphaSmsXmlMessage.DateBeg)] = nameof(AlphaSmsMessage.ScheduledAt),
-            [nameof(AlphaSmsXmlMessage.Phone)] = nameof(AlphaSmsMessage.Recipient),
-            [nameof(AlphaSmsXmlMessage.Sender)] = nameof(AlphaSmsMessage.Sender),
-            [nameof(AlphaSmsXmlMessage.Text)] = nameof(AlphaSmsMessage.Text),
-            [nameof(AlphaSmsXmlMessage.Image)] = nameof(AlphaSmsMessage.ImageUrl),
+            [nameof(AlphaSmsXmlMessage.Id)] = nameof(ViberMessage.ClientId),
+            [nameof(AlphaSmsXmlMessage.DateBeg)] = nameof(ViberMessage.ScheduledAt),
+            [nameof(AlphaSmsXmlMessage.Phone)] = "",
+            [nameof(AlphaSmsXmlMessage.Sender)] = nameof(ViberMessage.Sender),
+            [nameof(AlphaSmsXmlMessage.Text)] = nameof(ViberMessage.Text),
+            [nameof(AlphaSmsXmlMessage.Image)] = nameof(ViberMessage.ImageUrl),
             [nameof(AlphaSmsXmlMessage.Button)] = "Button.Caption",
             [nameof(AlphaSmsXmlMessage.Url)] = "Button.Url",
         };
 
-        private static readonly IReadOnlyDictionary<string, string> HttpFields = HttpFieldsWith(nameof(AlphaSmsMessage.Sender), nameof(AlphaSmsMessage.Text));
+        private static readonly IReadOnlyDictionary<string, string> HttpFields = HttpFieldsWith(nameof(ViberMessage.Sender), nameof(ViberMessage.Text));
         private static readonly IReadOnlyDictionary<string, string> HttpFieldsWithSmsFallback = HttpFieldsWith("SmsFallback.Sender", "SmsFallback.Text");
 
-        /// <summary>The message as <paramref name="transport"/>'s wire model, with the wire-field-to-message-field names.</summary>
-        public static (object Wire, IReadOnlyDictionary<string, string> Fields) ToWire(AlphaSmsMessage message, AlphaSmsContent content, string recipientDigits, long? clientId,
-            AlphaSmsTransport transport) => transport switch
+        /// <summary>
+        /// The message to one recipient (<paramref name="digits"/>) as <paramref name="transport"/>'s wire model, with the
+        /// model-property-to-message-field names. Senders the message leaves unset are the options'.
+        /// </summary>
+        public static (object Wire, IReadOnlyDictionary<string, string> Fields) ToWire(ViberMessage message, AlphaSmsContent content, string digits, long? clientId,
+            AlphaSmsTransport transport, AlphaSmsOptions options)
         {
-            AlphaSmsTransport.Json => (ToJsonItem(message, content, recipientDigits, clientId ?? 0), JsonFields),
-            AlphaSmsTransport.Xml => (ToXmlMessage(message, content, recipientDigits, clientId), XmlFields),
-            _ => (ToHttpParameters(message, content, recipientDigits), message.SmsFallback is null ? HttpFields : HttpFieldsWithSmsFallback),
+            var sender = message.Sender ?? options.Sender ?? "";
+            var fallback = message.SmsFallback is { } sms ? (Sender: sms.Sender ?? options.SmsSender ?? "", sms.Text) : default((string Sender, string Text)?);
+            return transport switch
+            {
+                AlphaSmsTransport.Json => (ToJsonItem(message, content, sender, fallback, digits, clientId ?? 0), JsonFields),
+                AlphaSmsTransport.Xml => (ToXmlMessage(message, content, sender, digits, clientId), XmlFields),
+                _ => (ToHttpParameters(message, content, sender, fallback, digits), fallback is null ? HttpFields : HttpFieldsWithSmsFallback),
+            };
+        }
+
+        /// <summary>
+        /// The client id of the message to recipient <paramref name="recipient"/> (0-based): over JSON and XML
+        /// <see cref="ViberMessage.ClientId"/> plus the recipient's position when the message sets one (so sending the
+        /// same message again is de-duplicated over XML, 208, and asks the same status over JSON), else one the SDK
+        /// assigns; over HTTP the message's own (the rules reject it: the transport cannot carry one).
+        /// </summary>
+        public static long? ClientIdOf(ViberMessage message, int recipient, AlphaSmsTransport transport, string path, ValidationErrors errors)
+        {
+            if (transport == AlphaSmsTransport.Http)
+            {
+                return message.ClientId;
+            }
+
+            if (message.ClientId is not { } first)
+            {
+                return ClientMessageIds.Next();
+            }
+
+            var position = message.OriginalPosition(recipient);
+            if (first > long.MaxValue - position)
+            {
+                errors.Add(path + ".ClientId", "range", $"recipient {position} would get ClientId + {position}, beyond the largest id");
+                return null;
+            }
+
+            return first + position;
+        }
+
+        /// <summary>The client id a wire model carries (JSON <c>id</c>, XML <c>msg id</c>; the HTTP parameters have none).</summary>
+        public static long? ClientIdOf(object wire) => wire switch
+        {
+            AlphaSmsJsonViberItem item => item.Id,
+            AlphaSmsXmlMessage message => message.Id,
+            _ => null,
         };
 
-        private static AlphaSmsJsonViberItem ToJsonItem(AlphaSmsMessage message, AlphaSmsContent content, string recipientDigits, long clientId)
+        public static MessageReference? ReferenceOf(string recipient, long? clientId, long? gatewayId) =>
+            (clientId != null || gatewayId != null) && PhoneNumber.TryParse(recipient, out var number, out _)
+                ? new MessageReference(Gateway.AlphaSms, number.Digits, clientId, gatewayId?.ToString(CultureInfo.InvariantCulture))
+                : null;
+
+        /// <summary>What the gateway did with the message to one recipient; its reference holds whichever ids it has.</summary>
+        public static SendResult Result(BulkEntry<object> entry, SendOutcome outcome, long? clientId, long? gatewayId = null, int? parts = null,
+            string? errorCode = null, string? error = null, GatewayException? failure = null) =>
+            new(Gateway.AlphaSms, entry.Recipient, outcome)
+            {
+                Index = entry.Index,
+                Reference = ReferenceOf(entry.Recipient, clientId, gatewayId),
+                Parts = parts,
+                ErrorCode = errorCode,
+                Error = error,
+                Failure = failure,
+            };
+
+        /// <summary>
+        /// The message of a request that failed as a whole: rejected when the gateway refused it (a wrong key), not
+        /// sent when it was unavailable, unknown otherwise (a timeout, an unreadable reply); it keeps its client id.
+        /// </summary>
+        public static SendResult Failed(BulkEntry<object> entry, GatewayException failure) =>
+            Result(entry, failure.Outcome, ClientIdOf(entry.Item), errorCode: failure.GatewayErrorCode, error: failure.Message, failure: failure);
+
+        /// <summary>
+        /// A status as the gateway reported it. <paramref name="times"/> are when it reached it, where the transport
+        /// says: XML <c>date_completed</c> (final states), HTTP <c>status_time</c> (a date: the day's start), the JSON
+        /// times of the replies; the latest is taken. The documentation names no time zone: a time without an offset
+        /// is read as UTC.
+        /// </summary>
+        public static DeliveryStatus Status(MessageReference reference, DeliveryState state, string rawStatus, IEnumerable<string?> times)
         {
-            var item = message.SmsFallback is { } fallback
-                ? new AlphaSmsJsonViberSmsItem { SmsSignature = fallback.Sender, SmsMessage = fallback.Text }
+            DateTimeOffset? latest = null;
+            foreach (var time in times)
+            {
+                if (DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && (latest is null || at > latest))
+                {
+                    latest = at;
+                }
+            }
+
+            return new DeliveryStatus(reference, state, rawStatus) { UpdatedAt = latest };
+        }
+
+        /// <summary>The status of a message the gateway would not report on (an unknown id).</summary>
+        public static DeliveryStatus Refused(MessageReference reference, GatewayException refusal) =>
+            new(reference, DeliveryState.Unknown, "") { Error = refusal.Message };
+
+        private static AlphaSmsJsonViberItem ToJsonItem(ViberMessage message, AlphaSmsContent content, string sender, (string Sender, string Text)? fallback,
+            string digits, long clientId)
+        {
+            var item = fallback is { } sms
+                ? new AlphaSmsJsonViberSmsItem { SmsSignature = sms.Sender, SmsMessage = sms.Text }
                 : new AlphaSmsJsonViberItem();
             item.Id = clientId;
-            item.Phone = long.TryParse(recipientDigits, NumberStyles.None, CultureInfo.InvariantCulture, out var phone) ? phone : 0;
+            item.Phone = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var phone) ? phone : 0;
             item.ViberType = content switch
             {
                 AlphaSmsContent.Text => AlphaSmsJsonViberType.Text,
@@ -65,23 +163,23 @@ namespace ViberGateways.AlphaSms
                 AlphaSmsContent.TextAndButton => AlphaSmsJsonViberType.TextLink,
                 _ => AlphaSmsJsonViberType.TextImageLink,
             };
-            item.ViberSignature = message.Sender;
+            item.ViberSignature = sender;
             item.ViberMessage = message.Text;
             item.ViberImage = message.ImageUrl;
             item.ViberButton = message.Button?.Caption;
             item.ViberLink = message.Button?.Url;
             item.ViberLifetime = message.Lifetime is { } lifetime ? (int)Math.Min(lifetime.TotalSeconds, int.MaxValue) : null;
-            item.ShortLink = message.ShortenLinks;
-            item.Hook = message.StatusCallbackUrl;
+            item.ShortLink = message.AlphaSms?.ShortenLinks;
+            item.Hook = message.AlphaSms?.StatusCallbackUrl;
             return item;
         }
 
-        private static AlphaSmsXmlMessage ToXmlMessage(AlphaSmsMessage message, AlphaSmsContent content, string recipientDigits, long? clientId) => new AlphaSmsXmlMessage
+        private static AlphaSmsXmlMessage ToXmlMessage(ViberMessage message, AlphaSmsContent content, string sender, string digits, long? clientId) => new AlphaSmsXmlMessage
         {
             Id = clientId,
             DateBeg = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-            Phone = "+" + recipientDigits,
-            Sender = message.Sender,
+            Phone = "+" + digits,
+            Sender = sender,
             Type = content switch
             {
                 AlphaSmsContent.Text => AlphaSmsXmlMessageType.Text,
@@ -95,13 +193,14 @@ namespace ViberGateways.AlphaSms
         };
 
         /// <summary>The send parameters without the credentials and protocol version, which the client adds.</summary>
-        private static AlphaSmsHttpParameters ToHttpParameters(AlphaSmsMessage message, AlphaSmsContent content, string recipientDigits) => new AlphaSmsHttpParameters
+        private static AlphaSmsHttpParameters ToHttpParameters(ViberMessage message, AlphaSmsContent content, string sender, (string Sender, string Text)? fallback,
+            string digits) => new AlphaSmsHttpParameters
         {
             Command = AlphaSmsHttpCommand.Send,
             // `from` and `message` are required: they carry the SMS fallback, or repeat the Viber sender and text.
-            From = message.SmsFallback?.Sender ?? message.Sender,
-            To = recipientDigits,
-            Message = message.SmsFallback?.Text ?? message.Text,
+            From = fallback?.Sender ?? sender,
+            To = digits,
+            Message = fallback?.Text ?? message.Text,
             Viber = AlphaSmsHttpFlag.One,
             ViberType = content switch
             {
@@ -110,11 +209,11 @@ namespace ViberGateways.AlphaSms
                 _ => AlphaSmsHttpViberType.Button,
             },
             ViberMessage = message.Text,
-            ViberFrom = message.Sender,
+            ViberFrom = sender,
             ViberLifetime = message.Lifetime is { } lifetime ? (int)Math.Min(lifetime.TotalSeconds, int.MaxValue) : AlphaSmsHttpClient.DefaultLifetimeSeconds,
             // Required (seed 002 marks viber_sms required): the table says 1 for the fallback, the documented
             // example sends true, and the SDK follows the example; without fallback it sends 0, the value that is not 1.
-            ViberSms = message.SmsFallback is null ? AlphaSmsHttpSmsFallbackFlag.Off : AlphaSmsHttpSmsFallbackFlag.True,
+            ViberSms = fallback is null ? AlphaSmsHttpSmsFallbackFlag.Off : AlphaSmsHttpSmsFallbackFlag.True,
             ViberImage = message.ImageUrl,
             ViberUrl = message.Button?.Url,
             ViberButton = message.Button?.Caption,
@@ -124,15 +223,15 @@ namespace ViberGateways.AlphaSms
         private static IReadOnlyDictionary<string, string> HttpFieldsWith(string from, string smsText) => new Dictionary<string, string>
         {
             [nameof(AlphaSmsHttpParameters.From)] = from,
-            [nameof(AlphaSmsHttpParameters.To)] = nameof(AlphaSmsMessage.Recipient),
+            [nameof(AlphaSmsHttpParameters.To)] = "",
             [nameof(AlphaSmsHttpParameters.Message)] = smsText,
-            [nameof(AlphaSmsHttpParameters.ViberMessage)] = nameof(AlphaSmsMessage.Text),
-            [nameof(AlphaSmsHttpParameters.ViberFrom)] = nameof(AlphaSmsMessage.Sender),
-            [nameof(AlphaSmsHttpParameters.ViberLifetime)] = nameof(AlphaSmsMessage.Lifetime),
-            [nameof(AlphaSmsHttpParameters.ViberImage)] = nameof(AlphaSmsMessage.ImageUrl),
+            [nameof(AlphaSmsHttpParameters.ViberMessage)] = nameof(ViberMessage.Text),
+            [nameof(AlphaSmsHttpParameters.ViberFrom)] = nameof(ViberMessage.Sender),
+            [nameof(AlphaSmsHttpParameters.ViberLifetime)] = nameof(ViberMessage.Lifetime),
+            [nameof(AlphaSmsHttpParameters.ViberImage)] = nameof(ViberMessage.ImageUrl),
             [nameof(AlphaSmsHttpParameters.ViberUrl)] = "Button.Url",
             [nameof(AlphaSmsHttpParameters.ViberButton)] = "Button.Caption",
-            [nameof(AlphaSmsHttpParameters.AskDate)] = nameof(AlphaSmsMessage.ScheduledAt),
+            [nameof(AlphaSmsHttpParameters.AskDate)] = nameof(ViberMessage.ScheduledAt),
         };
 
         /// <summary>The HTTP page's ISO 8601 form: <c>2024-08-15T15:52:01+0200</c>.</summary>

@@ -1,5 +1,5 @@
-using System;
 using System.Collections.Generic;
+using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
 {
@@ -13,77 +13,91 @@ namespace ViberGateways.AlphaSms
         TextImageAndButton,
     }
 
-    /// <summary>A message that passed <see cref="AlphaSmsRules"/>: its client id (its own, or one the SDK assigned) and its transport's wire model, already checked against the spec.</summary>
-    internal sealed class CheckedAlphaSmsMessage(int index, AlphaSmsMessage message, long? clientId, object wire)
-    {
-        public int Index { get; } = index;
-
-        public AlphaSmsMessage Message { get; } = message;
-
-        public long? ClientId { get; } = clientId;
-
-        public object Wire { get; } = wire;
-    }
-
     /// <summary>
-    /// Checks a message for a transport before any network I/O. Lengths, ranges and patterns are the spec's: each
-    /// message is mapped to its transport's generated model and checked against the limits the spec declares, each
-    /// reported under the caller's field. What a spec cannot say is checked here, each rule naming the document line
-    /// it implements: which content a transport can show, which fields it can carry, and text every transport can
-    /// carry. Every violation of every message is reported at once (<c>messages[2].Button.Caption</c>).
+    /// Checks a <see cref="ViberMessage"/> for a transport before any network I/O, every violation under the caller's
+    /// field (<c>messages[2].Button.Caption</c>). Lengths, ranges and patterns are the spec's: each recipient's wire
+    /// model is checked against the limits the spec declares (<see cref="AlphaSmsMapping"/> names the fields). What a
+    /// spec cannot say is checked here, each rule naming the document line it implements: which content a transport
+    /// can show, which fields it can carry, and text every transport can carry.
     /// </summary>
     internal static class AlphaSmsRules
     {
-        public static IReadOnlyList<CheckedAlphaSmsMessage> Check(IEnumerable<AlphaSmsMessage> messages, AlphaSmsTransport transport, string field)
+        /// <summary>
+        /// Adds the wire model of each of the message's recipients to <paramref name="entries"/> (numbered from
+        /// <paramref name="index"/>), or the violations to <paramref name="errors"/>. Returns the next index.
+        /// </summary>
+        public static long CheckMessage(ViberMessage message, string path, long index, AlphaSmsTransport transport, AlphaSmsOptions options,
+            ValidationErrors errors, List<BulkEntry<object>> entries)
         {
-            _ = messages ?? throw new ArgumentNullException(field);
-
-            var errors = new ValidationErrors();
-            var checkedMessages = new List<CheckedAlphaSmsMessage>();
-            var index = 0;
-            foreach (var message in messages)
+            if (message.Recipients is not { Count: > 0 } recipients)
             {
-                var path = field == "message" ? field : $"{field}[{index}]";
-                if (message is null)
+                errors.Add(path + ".Recipients", "minItems", "must contain at least one recipient");
+                return index;
+            }
+
+            var clientIds = new long?[recipients.Count];
+            for (var r = 0; r < recipients.Count; r++)
+            {
+                clientIds[r] = AlphaSmsMapping.ClientIdOf(message, r, transport, path, errors);
+            }
+
+            AlphaSmsContent? content = null;
+            for (var r = 0; r < recipients.Count; r++)
+            {
+                var digits = Recipient(recipients[r], $"{path}.Recipients[{r}]", errors);
+                if (r == 0)
                 {
-                    errors.Add(path, "required", "must not be null");
+                    content = CheckContent(message, transport, options, path, errors);
                 }
-                else if (CheckOne(message, index, transport, path, errors, assignClientId: transport == AlphaSmsTransport.Json) is { } checkedMessage)
+
+                if (content is { } shown)
                 {
-                    checkedMessages.Add(checkedMessage);
+                    var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, digits ?? "", clientIds[r], transport, options);
+                    SpecLimits.Check(wire, path, fields, errors);
+                    if (digits != null)
+                    {
+                        entries.Add(new BulkEntry<object>(index, recipients[r], wire));
+                    }
                 }
 
                 index++;
             }
 
-            if (index == 0)
-            {
-                errors.Add(field, "minItems", "must contain at least one message");
-            }
-
-            errors.ThrowIfAny();
-            return checkedMessages;
+            return index;
         }
 
         /// <summary>
-        /// One message of a bulk send, checked on its own: a violation rejects this message only. Over JSON and XML it
-        /// gets its client id when it is read, so a request that fails as a whole still reports each message's id.
+        /// Recipient <paramref name="recipient"/> (0-based) of a personalised bulk send's message, checked on its own:
+        /// a violation rejects this recipient only. Over JSON and XML it gets its client id when it is read, so a
+        /// request that fails as a whole still reports each message's id.
         /// </summary>
-        /// <exception cref="RequestValidationException">The message breaks a rule; it is not sent.</exception>
-        public static CheckedAlphaSmsMessage CheckBulkMessage(AlphaSmsMessage? message, AlphaSmsTransport transport, string path)
+        /// <exception cref="RequestValidationException">The message breaks a rule; it is not sent to this recipient.</exception>
+        public static object CheckBulkRecipient(ViberMessage? message, int recipient, string path, AlphaSmsTransport transport, AlphaSmsOptions options)
         {
-            var errors = new ValidationErrors();
             if (message is null)
             {
-                errors.Add(path, "required", "must not be null");
-            }
-            else if (CheckOne(message, 0, transport, path, errors, assignClientId: transport != AlphaSmsTransport.Http) is { } checkedMessage && errors.IsEmpty)
-            {
-                return checkedMessage;
+                throw RequestValidationException.Of(path, "required", "must not be null");
             }
 
+            if (message.Recipients is not { Count: > 0 } recipients)
+            {
+                throw RequestValidationException.Of(path + ".Recipients", "minItems", "must contain at least one recipient");
+            }
+
+            var errors = new ValidationErrors();
+            var clientId = AlphaSmsMapping.ClientIdOf(message, recipient, transport, path, errors);
             errors.ThrowIfAny();
-            throw new InvalidOperationException("A message failed its checks without a violation.");
+            var digits = Recipient(recipients[recipient], $"{path}.Recipients[{recipient}]", errors);
+            object? wire = null;
+            if (CheckContent(message, transport, options, path, errors) is { } content)
+            {
+                (wire, var fields) = AlphaSmsMapping.ToWire(message, content, digits ?? "", clientId, transport, options);
+                SpecLimits.Check(wire, path, fields, errors);
+            }
+
+            // Content that cannot be shown is always a violation: no wire model is returned without one.
+            errors.ThrowIfAny();
+            return wire!;
         }
 
         /// <summary>
@@ -91,26 +105,24 @@ namespace ViberGateways.AlphaSms
         /// supplies, and no client id (the SDK gives each recipient's message its own).
         /// </summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
-        public static AlphaSmsContent CheckBulkTemplate(AlphaSmsMessage message, AlphaSmsTransport transport)
+        public static AlphaSmsContent CheckBulkTemplate(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options)
         {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-
-            var errors = new ValidationErrors();
-            if (!string.IsNullOrEmpty(message.Recipient))
+            if (message.Recipients is { Count: > 0 })
             {
-                errors.Add("message.Recipient", "bulk", "must be empty: every recipient comes from `recipients`");
+                throw RequestValidationException.Of("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
             }
 
+            var errors = new ValidationErrors();
             if (message.ClientId != null)
             {
                 errors.Add("message.ClientId", "bulk", "must be empty: a client id identifies one message, and each recipient's message gets its own");
             }
 
-            var content = CheckContent(message, transport, "message", errors);
+            var content = CheckContent(message, transport, options, "message", errors);
             if (content is { } shown)
             {
                 // No recipient yet: every other field is checked against the spec as it will be sent.
-                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : 1, transport);
+                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : 1, transport, options);
                 SpecLimits.Check(wire, "message", fields, errors);
             }
 
@@ -120,41 +132,33 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>A bulk template's message to one recipient (the template was checked; the recipient is parsed here).</summary>
         /// <exception cref="RequestValidationException">The recipient is not a valid phone number; it is not sent to.</exception>
-        public static CheckedAlphaSmsMessage ForRecipient(AlphaSmsMessage template, AlphaSmsContent content, string recipient, long index, AlphaSmsTransport transport)
+        public static object ForRecipient(ViberMessage template, AlphaSmsContent content, string recipient, long index, AlphaSmsTransport transport, AlphaSmsOptions options)
         {
             var phone = RecipientRules.ParseOne(recipient, $"recipients[{index}]");
-            var message = template.WithRecipient(recipient);
             long? clientId = transport == AlphaSmsTransport.Http ? null : ClientMessageIds.Next();
-            return new CheckedAlphaSmsMessage(0, message, clientId, AlphaSmsMapping.ToWire(message, content, phone.Digits, clientId, transport).Wire);
+            return AlphaSmsMapping.ToWire(template, content, phone.Digits, clientId, transport, options).Wire;
         }
 
-        private static CheckedAlphaSmsMessage? CheckOne(AlphaSmsMessage message, int index, AlphaSmsTransport transport, string path, ValidationErrors errors, bool assignClientId)
+        private static string? Recipient(string recipient, string field, ValidationErrors errors)
         {
-            var recipient = PhoneNumber.TryParse(message.Recipient, out var phone, out var phoneProblem) ? phone.Digits : null;
-            if (recipient is null)
+            if (PhoneNumber.TryParse(recipient, out var phone, out var problem))
             {
-                errors.Add(path + ".Recipient", "phone", phoneProblem!);
+                return phone.Digits;
             }
 
-            if (CheckContent(message, transport, path, errors) is not { } content)
-            {
-                return null;
-            }
-
-            var clientId = message.ClientId ?? (assignClientId ? ClientMessageIds.Next() : null);
-            var (wire, fields) = AlphaSmsMapping.ToWire(message, content, recipient ?? "", clientId, transport);
-            SpecLimits.Check(wire, path, fields, errors);
-            return recipient is null ? null : new CheckedAlphaSmsMessage(index, message, clientId, wire);
+            errors.Add(field, "phone", problem!);
+            return null;
         }
 
-        private static AlphaSmsContent? CheckContent(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
+        private static AlphaSmsContent? CheckContent(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options, string path, ValidationErrors errors)
         {
-            TextRules.Present(message.Sender, path + ".Sender", errors);
+            Sender(message.Sender ?? options.Sender, path + ".Sender", $"AlphaSMS ({transport} transport) needs a Viber sender: set {path}.Sender or AlphaSmsOptions.Sender", errors);
             TextRules.SendableIfSet(message.Text, path + ".Text", errors);
             TextRules.SendableIfSet(message.Button?.Caption, path + ".Button.Caption", errors);
             if (message.SmsFallback is { } fallback)
             {
-                TextRules.Present(fallback.Sender, path + ".SmsFallback.Sender", errors);
+                Sender(fallback.Sender ?? options.SmsSender, path + ".SmsFallback.Sender",
+                    $"AlphaSMS ({transport} transport) needs an SMS sender for the fallback: set {path}.SmsFallback.Sender or AlphaSmsOptions.SmsSender", errors);
                 TextRules.Present(fallback.Text, path + ".SmsFallback.Text", errors);
             }
 
@@ -162,7 +166,20 @@ namespace ViberGateways.AlphaSms
             return Content(message, transport, path, errors);
         }
 
-        private static void CheckTransportFields(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
+        /// <summary>A sender the message or the options must give; a missing one names both places it can be set.</summary>
+        private static void Sender(string? sender, string field, string missing, ValidationErrors errors)
+        {
+            if (string.IsNullOrWhiteSpace(sender))
+            {
+                errors.Add(field, "required", missing);
+            }
+            else
+            {
+                TextRules.SendableIfSet(sender, field, errors);
+            }
+        }
+
+        private static void CheckTransportFields(ViberMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
             void NotCarried(string name, string alternative) =>
                 errors.Add(path + "." + name, "transport", $"the AlphaSMS {transport} transport cannot carry it; {alternative}");
@@ -193,14 +210,14 @@ namespace ViberGateways.AlphaSms
             }
 
             // JSON only: `short_link` (seed 000) and `hook` (reference, JSON Viber item fields).
-            if (message.ShortenLinks.HasValue && transport != AlphaSmsTransport.Json)
+            if (message.AlphaSms?.ShortenLinks != null && transport != AlphaSmsTransport.Json)
             {
-                NotCarried(nameof(message.ShortenLinks), "use the JSON transport");
+                NotCarried("AlphaSms.ShortenLinks", "use the JSON transport");
             }
 
-            if (message.StatusCallbackUrl != null && transport != AlphaSmsTransport.Json)
+            if (message.AlphaSms?.StatusCallbackUrl != null && transport != AlphaSmsTransport.Json)
             {
-                NotCarried(nameof(message.StatusCallbackUrl), "use the JSON transport");
+                NotCarried("AlphaSms.StatusCallbackUrl", "use the JSON transport");
             }
 
             // Scheduling: XML `date_beg` (reference) and HTTP `ask_date` (seed 002); the JSON item has no such field.
@@ -215,7 +232,7 @@ namespace ViberGateways.AlphaSms
         /// (<c>viber_type</c>, reference): text, image, text+link, text+image+link. XML (seed 001 <c>type</c>) and
         /// HTTP (seed 002 <c>viber_type</c>): text, image (text with a picture), button (text, picture and button).
         /// </summary>
-        private static AlphaSmsContent? Content(AlphaSmsMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
+        private static AlphaSmsContent? Content(ViberMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
             bool text = message.Text != null, image = message.ImageUrl != null, button = message.Button != null;
             AlphaSmsContent? content = (text, image, button) switch

@@ -19,7 +19,7 @@ namespace ViberGateways
         /// <returns>The client.</returns>
         /// <exception cref="ArgumentException">The options' base address has a path or is not http(s); the message names the setting.</exception>
         public static IViberClient Create(AlphaSmsOptions options, HttpClient httpClient) =>
-            (IViberClient)AlphaSmsClientFactory.Create(options, httpClient);
+            AlphaSmsClientBase.Create(options, httpClient);
 
         /// <summary>Creates a LiveAll client.</summary>
         /// <param name="options">The LiveAll options.</param>

@@ -31,7 +31,7 @@ namespace ViberGateways.ContractTests
         [InlineData("GET")]
         public async Task Send_text_message_is_valid_against_the_spec(string method)
         {
-            var fields = await SendOneAsync(method, new AlphaSmsMessage { Recipient = Recipient, Sender = "MyShop", Text = "Your order has shipped" });
+            var fields = await SendOneAsync(method, new ViberMessage { Recipients = { Recipient }, Sender = "MyShop", Text = "Your order has shipped" });
 
             fields["viber_type"].ShouldBe("text");
             fields["viber_message"].ShouldBe("Your order has shipped");
@@ -46,7 +46,7 @@ namespace ViberGateways.ContractTests
         [InlineData("GET")]
         public async Task Send_text_and_image_message_is_valid_against_the_spec(string method)
         {
-            var fields = await SendOneAsync(method, new AlphaSmsMessage { Recipient = Recipient, Sender = "MyShop", Text = "Your parcel", ImageUrl = ImageUrl });
+            var fields = await SendOneAsync(method, new ViberMessage { Recipients = { Recipient }, Sender = "MyShop", Text = "Your parcel", ImageUrl = ImageUrl });
 
             fields["viber_type"].ShouldBe("image");
             fields["viber_image"].ShouldBe(ImageUrl);
@@ -57,13 +57,13 @@ namespace ViberGateways.ContractTests
         [InlineData("GET")]
         public async Task Send_text_image_and_button_message_is_valid_against_the_spec(string method)
         {
-            var fields = await SendOneAsync(method, new AlphaSmsMessage
+            var fields = await SendOneAsync(method, new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "MyShop",
                 Text = "Your parcel is on its way",
                 ImageUrl = ImageUrl,
-                Button = new AlphaSmsButton("Track", "https://example.com/track/42?from=viber&id=1"),
+                Button = new ViberButton("Track", "https://example.com/track/42?from=viber&id=1"),
             });
 
             fields["viber_type"].ShouldBe("button");
@@ -76,13 +76,13 @@ namespace ViberGateways.ContractTests
         [InlineData("GET")]
         public async Task Send_with_sms_fallback_and_lifetime_is_valid_against_the_spec(string method)
         {
-            var fields = await SendOneAsync(method, new AlphaSmsMessage
+            var fields = await SendOneAsync(method, new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "MyShop",
                 Text = "Your order has shipped",
                 Lifetime = TimeSpan.FromSeconds(60),
-                SmsFallback = new AlphaSmsSmsFallback("MyShop.SMS", "Your order has shipped (SMS)"),
+                SmsFallback = new SmsFallback("Your order has shipped (SMS)", "MyShop.SMS"),
             });
 
             fields["viber_sms"].ShouldBe("true");
@@ -96,9 +96,9 @@ namespace ViberGateways.ContractTests
         [InlineData("GET")]
         public async Task Send_scheduled_message_is_valid_against_the_spec(string method)
         {
-            var fields = await SendOneAsync(method, new AlphaSmsMessage
+            var fields = await SendOneAsync(method, new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "MyShop",
                 Text = "See you tomorrow",
                 ScheduledAt = new DateTimeOffset(2030, 8, 15, 15, 52, 1, TimeSpan.FromHours(2)),
@@ -113,10 +113,10 @@ namespace ViberGateways.ContractTests
         public async Task Send_from_a_viber_sender_name_with_a_space_carries_the_sms_sender_in_from(string method)
         {
             // `viber_from` has no pattern, `from` has ^[A-Za-z0-9._-]+$: with an SMS fallback `from` is the SMS sender.
-            var fields = await SendOneAsync(method, new AlphaSmsMessage
+            var fields = await SendOneAsync(method, new ViberMessage
             {
-                Recipient = Recipient, Sender = "My Shop", Text = "Your order has shipped",
-                SmsFallback = new AlphaSmsSmsFallback("MyShop", "Your order has shipped"),
+                Recipients = { Recipient }, Sender = "My Shop", Text = "Your order has shipped",
+                SmsFallback = new SmsFallback("Your order has shipped", "MyShop"),
             });
 
             fields["viber_from"].ShouldBe("My Shop");
@@ -129,10 +129,10 @@ namespace ViberGateways.ContractTests
         public async Task A_viber_sender_name_that_from_cannot_carry_is_refused_before_sending(string method)
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsHttp, example: "successful");
-            IAlphaSmsClient client = Client(prism, method);
+            IViberClient client = Client(prism, method);
 
             var error = await Should.ThrowAsync<RequestValidationException>(() =>
-                client.SendAsync(new AlphaSmsMessage { Recipient = Recipient, Sender = "My Shop", Text = "Your order has shipped" }));
+                client.SendAsync(new ViberMessage { Recipients = { Recipient }, Sender = "My Shop", Text = "Your order has shipped" }));
 
             error.Violations.ShouldHaveSingleItem().Field.ShouldBe("message.Sender");
             prism.Exchanges.ShouldBeEmpty();
@@ -144,13 +144,13 @@ namespace ViberGateways.ContractTests
         public async Task Send_batch_of_two_messages_is_valid_against_the_spec(string method)
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsHttp, example: "successful");
-            IAlphaSmsClient client = Client(prism, method);
+            IViberClient client = Client(prism, method);
 
             // The HTTP API takes one message per request: two requests.
-            var results = await prism.ExpectValidAsync(() => client.SendBatchAsync(new[]
+            var results = await prism.ExpectValidAsync(() => client.SendAsync(new[]
             {
-                new AlphaSmsMessage { Recipient = Recipient, Sender = "MyShop", Text = "First message" },
-                new AlphaSmsMessage { Recipient = "+380 67 123 45 67", Sender = "MyShop", Text = "Second message" },
+                new ViberMessage { Recipients = { Recipient }, Sender = "MyShop", Text = "First message" },
+                new ViberMessage { Recipients = { "+380 67 123 45 67" }, Sender = "MyShop", Text = "Second message" },
             }), expectedRequests: 2);
 
             prism.Exchanges[0].FormFields()["to"].ShouldBe("380501234567");
@@ -159,7 +159,7 @@ namespace ViberGateways.ContractTests
             foreach (var result in results)
             {
                 result.Outcome.ShouldBe(SendOutcome.Accepted);
-                result.GatewayId.ShouldBe(84523377);
+                result.Reference!.GatewayId.ShouldBe("84523377");
                 result.Parts.ShouldBe(1);
             }
         }
@@ -170,17 +170,17 @@ namespace ViberGateways.ContractTests
         public async Task Get_status_by_gateway_id_is_valid_against_the_spec(string method)
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsHttp, example: "status");
-            IAlphaSmsClient client = Client(prism, method);
+            IViberClient client = Client(prism, method);
 
-            var status = await prism.ExpectValidAsync(() => client.GetStatusAsync(AlphaSmsMessageId.Gateway(84523377)));
+            var status = await prism.ExpectValidAsync(() => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "84523377")));
 
             var fields = Sent(prism, method);
             fields["command"].ShouldBe("receive");
             fields["id"].ShouldBe("84523377");
             status.State.ShouldBe(DeliveryState.Delivered);
             status.RawStatus.ShouldBe("Delivered");
-            status.StatusCode.ShouldBe(3);
-            status.CompletedAt.ShouldBe("2024/08/15");
+            // status_time is a date: the day's start.
+            status.UpdatedAt.ShouldBe(new DateTimeOffset(2024, 8, 15, 0, 0, 0, TimeSpan.Zero));
         }
 
         [Theory]
@@ -189,7 +189,7 @@ namespace ViberGateways.ContractTests
         public async Task Get_balance_is_valid_against_the_spec(string method)
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsHttp, example: "balance");
-            IAlphaSmsClient client = Client(prism, method);
+            IViberClient client = Client(prism, method);
 
             var balance = await prism.ExpectValidAsync(() => client.GetBalanceAsync());
 
@@ -199,15 +199,15 @@ namespace ViberGateways.ContractTests
         }
 
         /// <summary>Sends one message, checks the reply read from the `successful` example, and returns the fields the SDK sent.</summary>
-        private async Task<IReadOnlyDictionary<string, string>> SendOneAsync(string method, AlphaSmsMessage message)
+        private async Task<IReadOnlyDictionary<string, string>> SendOneAsync(string method, ViberMessage message)
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsHttp, example: "successful");
-            IAlphaSmsClient client = Client(prism, method);
+            IViberClient client = Client(prism, method);
 
-            var result = await prism.ExpectValidAsync(() => client.SendAsync(message));
+            var result = (await prism.ExpectValidAsync(() => client.SendAsync(message))).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted);
-            result.GatewayId.ShouldBe(84523377);
+            result.Reference!.GatewayId.ShouldBe("84523377");
             result.Parts.ShouldBe(1);
             var fields = Sent(prism, method);
             fields["version"].ShouldBe("http");

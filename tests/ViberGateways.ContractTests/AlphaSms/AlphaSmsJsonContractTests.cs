@@ -27,7 +27,7 @@ namespace ViberGateways.ContractTests
         [Fact]
         public async Task Send_text_message_is_valid_against_the_spec()
         {
-            var item = await SendOneAsync(new AlphaSmsMessage { Recipient = Recipient, Sender = "ViberTest", Text = "Your order has shipped" });
+            var item = await SendOneAsync(new ViberMessage { Recipients = { Recipient }, Sender = "ViberTest", Text = "Your order has shipped" });
 
             ((string?)item["type"]).ShouldBe("viber");
             ((string?)item["viber_type"]).ShouldBe("text");
@@ -37,7 +37,7 @@ namespace ViberGateways.ContractTests
         [Fact]
         public async Task Send_image_only_message_is_valid_against_the_spec()
         {
-            var item = await SendOneAsync(new AlphaSmsMessage { Recipient = Recipient, Sender = "ViberTest", ImageUrl = ImageUrl });
+            var item = await SendOneAsync(new ViberMessage { Recipients = { Recipient }, Sender = "ViberTest", ImageUrl = ImageUrl });
 
             ((string?)item["viber_type"]).ShouldBe("image");
             ((string?)item["viber_image"]).ShouldBe(ImageUrl);
@@ -47,12 +47,12 @@ namespace ViberGateways.ContractTests
         [Fact]
         public async Task Send_text_and_button_message_is_valid_against_the_spec()
         {
-            var item = await SendOneAsync(new AlphaSmsMessage
+            var item = await SendOneAsync(new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "ViberTest",
                 Text = "Your parcel is on its way",
-                Button = new AlphaSmsButton("Track", "https://example.com/track/42"),
+                Button = new ViberButton("Track", "https://example.com/track/42"),
             });
 
             ((string?)item["viber_type"]).ShouldBe("text+link");
@@ -63,13 +63,13 @@ namespace ViberGateways.ContractTests
         [Fact]
         public async Task Send_text_image_and_button_message_is_valid_against_the_spec()
         {
-            var item = await SendOneAsync(new AlphaSmsMessage
+            var item = await SendOneAsync(new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "ViberTest",
                 Text = "Your parcel is on its way",
                 ImageUrl = ImageUrl,
-                Button = new AlphaSmsButton("Track", "https://example.com/track/42"),
+                Button = new ViberButton("Track", "https://example.com/track/42"),
             });
 
             ((string?)item["viber_type"]).ShouldBe("text+image+link");
@@ -80,13 +80,13 @@ namespace ViberGateways.ContractTests
         [Fact]
         public async Task Send_with_sms_fallback_and_lifetime_is_valid_against_the_spec()
         {
-            var item = await SendOneAsync(new AlphaSmsMessage
+            var item = await SendOneAsync(new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "ViberTest",
                 Text = "Your order has shipped",
                 Lifetime = TimeSpan.FromMinutes(10),
-                SmsFallback = new AlphaSmsSmsFallback("SMSTest", "Your order has shipped (SMS)"),
+                SmsFallback = new SmsFallback("Your order has shipped (SMS)", "SMSTest"),
             });
 
             ((string?)item["type"]).ShouldBe("viber+sms");
@@ -98,13 +98,12 @@ namespace ViberGateways.ContractTests
         [Fact]
         public async Task Send_with_shortened_links_and_status_callback_is_valid_against_the_spec()
         {
-            var item = await SendOneAsync(new AlphaSmsMessage
+            var item = await SendOneAsync(new ViberMessage
             {
-                Recipient = Recipient,
+                Recipients = { Recipient },
                 Sender = "ViberTest",
                 Text = "Track it at https://example.com/track/42",
-                ShortenLinks = true,
-                StatusCallbackUrl = "https://example.com/alphasms/status",
+                AlphaSms = new AlphaSmsMessageOptions { ShortenLinks = true, StatusCallbackUrl = "https://example.com/alphasms/status" },
             });
 
             ((bool?)item["short_link"]).ShouldBe(true);
@@ -115,12 +114,12 @@ namespace ViberGateways.ContractTests
         public async Task Send_batch_of_two_messages_is_valid_against_the_spec()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsJson, example: "successful");
-            IAlphaSmsClient client = Client(prism);
+            IViberClient client = Client(prism);
 
-            var results = await prism.ExpectValidAsync(() => client.SendBatchAsync(new[]
+            var results = await prism.ExpectValidAsync(() => client.SendAsync(new[]
             {
-                new AlphaSmsMessage { Recipient = Recipient, Sender = "ViberTest", Text = "First message", ClientId = 7001 },
-                new AlphaSmsMessage { Recipient = "+380 67 123 45 67", Sender = "ViberTest", Text = "Second message", ClientId = 7002 },
+                new ViberMessage { Recipients = { Recipient }, Sender = "ViberTest", Text = "First message", ClientId = 7001 },
+                new ViberMessage { Recipients = { "+380 67 123 45 67" }, Sender = "ViberTest", Text = "Second message", ClientId = 7002 },
             }));
 
             var items = (JArray)prism.LastExchange.RequestJson()["data"]!;
@@ -129,47 +128,45 @@ namespace ViberGateways.ContractTests
             // The `successful` example holds one item result: the first message reads it, the second has none.
             results.Count.ShouldBe(2);
             results[0].Outcome.ShouldBe(SendOutcome.Accepted);
-            results[0].GatewayId.ShouldBe(123456789);
+            results[0].Reference!.GatewayId.ShouldBe("123456789");
             results[1].Outcome.ShouldBe(SendOutcome.Unknown);
-            results[1].ClientId.ShouldBe(7002);
+            results[1].Reference!.ClientId.ShouldBe(7002);
         }
 
         [Fact]
         public async Task Get_status_by_client_id_is_valid_against_the_spec()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsJson, example: "status");
-            IAlphaSmsClient client = Client(prism);
+            IViberClient client = Client(prism);
 
-            var status = await prism.ExpectValidAsync(() => client.GetStatusAsync(AlphaSmsMessageId.Client(100500)));
+            var status = await prism.ExpectValidAsync(() => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 100500)));
 
             var item = (JObject)prism.LastExchange.RequestJson()["data"]![0]!;
             ((string?)item["type"]).ShouldBe("status");
             ((long?)item["id"]).ShouldBe(100500);
             status.State.ShouldBe(DeliveryState.Delivered);
             status.RawStatus.ShouldBe("DELIVERED");
-            status.Channel.ShouldBe("viber");
-            status.ClientId.ShouldBe(100500);
+            status.Reference.ClientId.ShouldBe(100500);
         }
 
         [Fact]
         public async Task Get_status_with_replies_is_valid_against_the_spec()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsJson, example: "statusWithReplies");
-            IAlphaSmsClient client = Client(prism);
+            IViberClient client = Client(prism);
 
-            var status = await prism.ExpectValidAsync(() => client.GetStatusAsync(AlphaSmsMessageId.Client(100500)));
+            var status = await prism.ExpectValidAsync(() => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 100500)));
 
             status.State.ShouldBe(DeliveryState.Replied);
-            status.Replies.Count.ShouldBe(2);
-            status.Replies[0].Message.ShouldBe("Thank you!");
-            status.Replies[1].Media!.Filename.ShouldBe("photo.jpg");
+            // The status changed with the latest of the two replies.
+            status.UpdatedAt.ShouldBe(new DateTimeOffset(2024, 11, 30, 12, 6, 10, TimeSpan.FromHours(2)));
         }
 
         [Fact]
         public async Task Get_balance_is_valid_against_the_spec()
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsJson, example: "balance");
-            IAlphaSmsClient client = Client(prism);
+            IViberClient client = Client(prism);
 
             var balance = await prism.ExpectValidAsync(() => client.GetBalanceAsync());
 
@@ -224,16 +221,16 @@ namespace ViberGateways.ContractTests
         }
 
         /// <summary>Sends one message, checks the reply read from the `successful` example, and returns the request item the SDK sent.</summary>
-        private async Task<JObject> SendOneAsync(AlphaSmsMessage message)
+        private async Task<JObject> SendOneAsync(ViberMessage message)
         {
             using var prism = await _prism.ConnectAsync(ContractSpec.AlphaSmsJson, example: "successful");
-            IAlphaSmsClient client = Client(prism);
+            IViberClient client = Client(prism);
 
-            var result = await prism.ExpectValidAsync(() => client.SendAsync(message));
+            var result = (await prism.ExpectValidAsync(() => client.SendAsync(message))).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted);
-            result.ClientId.ShouldBe(100500);
-            result.GatewayId.ShouldBe(123456789);
+            result.Reference!.ClientId.ShouldBe(100500);
+            result.Reference.GatewayId.ShouldBe("123456789");
             result.Parts.ShouldBe(1);
             var request = prism.LastExchange.RequestJson();
             ((string?)request["auth"]).ShouldBe(ApiKey);

@@ -17,7 +17,7 @@ namespace ViberGateways.IntegrationTests.Bulk
 
         public BulkSendBehaviourTests(SandboxFixture fixture) => _fixture = fixture.WithoutQueuedFaults();
 
-        private static AlphaSmsMessage Template(string text) => new AlphaSmsMessage { Sender = "Shop", Text = text };
+        private static ViberMessage Template(string text) => new ViberMessage { Sender = "Shop", Text = text };
 
         [Fact]
         public async Task The_input_is_read_as_the_send_needs_it_not_all_at_once()
@@ -177,10 +177,16 @@ namespace ViberGateways.IntegrationTests.Bulk
         [Fact]
         public void A_message_for_many_recipients_that_names_a_recipient_or_client_id_fails_at_the_call()
         {
-            var error = Should.Throw<RequestValidationException>(() =>
-                _fixture.AlphaSms(AlphaSmsTransport.Json).SendBulkAsync(new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "x", ClientId = 5 }, new[] { "380971234567" }.ToAsyncEnumerable()));
+            var client = _fixture.AlphaSms(AlphaSmsTransport.Json);
+            var recipients = new[] { "380971234567" }.ToAsyncEnumerable();
 
-            error.Violations.Select(v => v.Field).ShouldBe(new[] { "message.Recipient", "message.ClientId" }, ignoreOrder: true);
+            var namingRecipients = Should.Throw<RequestValidationException>(() =>
+                client.SendBulkAsync(new ViberMessage { Recipients = { "380971234567" }, Sender = "Shop", Text = "x", ClientId = 5 }, recipients));
+            var namingClientId = Should.Throw<RequestValidationException>(() =>
+                client.SendBulkAsync(new ViberMessage { Sender = "Shop", Text = "x", ClientId = 5 }, recipients));
+
+            namingRecipients.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[] { ("message.Recipients", "bulk") });
+            namingClientId.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[] { ("message.ClientId", "bulk") });
         }
 
         [Fact]

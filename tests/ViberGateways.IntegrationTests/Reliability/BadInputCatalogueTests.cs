@@ -15,7 +15,7 @@ namespace ViberGateways.IntegrationTests.Reliability
     /// </summary>
     public class BadInputCatalogueTests : IClassFixture<SandboxFixture>
     {
-        private static readonly AlphaSmsButton Button = new("Open", "https://example.com/o");
+        private static readonly ViberButton Button = new("Open", "https://example.com/o");
 
         private readonly SandboxFixture _fixture;
 
@@ -25,44 +25,44 @@ namespace ViberGateways.IntegrationTests.Reliability
         private static readonly Dictionary<string, (Func<GatewayServices, Task> Call, string Field, string Rule)> Catalogue = new()
         {
             // AlphaSMS, the transport-neutral message
-            ["alphasms recipient too short"] = (g => Json(g, m => m.Recipient = "12"), "message.Recipient", "phone"),
-            ["alphasms recipient with letters"] = (g => Json(g, m => m.Recipient = "+38097ABC4567"), "message.Recipient", "phone"),
-            ["alphasms recipient starting with 0"] = (g => Json(g, m => m.Recipient = "0971234567"), "message.Recipient", "phone"),
-            ["alphasms recipient empty"] = (g => Json(g, m => m.Recipient = ""), "message.Recipient", "phone"),
-            ["alphasms recipient with two plus signs"] = (g => Json(g, m => m.Recipient = "++380971234567"), "message.Recipient", "phone"),
+            ["alphasms recipient too short"] = (g => Json(g, m => m.Recipients = new List<string> { "12" }), "message.Recipients[0]", "phone"),
+            ["alphasms recipient with letters"] = (g => Json(g, m => m.Recipients = new List<string> { "+38097ABC4567" }), "message.Recipients[0]", "phone"),
+            ["alphasms recipient starting with 0"] = (g => Json(g, m => m.Recipients = new List<string> { "0971234567" }), "message.Recipients[0]", "phone"),
+            ["alphasms recipient empty"] = (g => Json(g, m => m.Recipients = new List<string> { "" }), "message.Recipients[0]", "phone"),
+            ["alphasms recipient with two plus signs"] = (g => Json(g, m => m.Recipients = new List<string> { "++380971234567" }), "message.Recipients[0]", "phone"),
             ["alphasms sender empty"] = (g => Json(g, m => m.Sender = " "), "message.Sender", "required"),
             ["alphasms sender longer than 11"] = (g => Json(g, m => m.Sender = "TwelveChars1"), "message.Sender", "maxLength"),
             ["alphasms text of 1001 characters"] = (g => Json(g, m => m.Text = new string('a', 1001)), "message.Text", "maxLength"),
             ["alphasms text blank"] = (g => Json(g, m => m.Text = "   "), "message.Text", "required"),
             ["alphasms text with a control character"] = (g => Json(g, m => m.Text = "bell\u0007"), "message.Text", "characters"),
             ["alphasms text with a broken surrogate"] = (g => Json(g, m => m.Text = "half \uD83D"), "message.Text", "characters"),
-            ["alphasms button caption empty"] = (g => Json(g, m => m.Button = new AlphaSmsButton("", "https://example.com")), "message.Button.Caption", "minLength"),
-            ["alphasms button caption of 20 characters"] = (g => Json(g, m => m.Button = new AlphaSmsButton(new string('c', 20), "https://example.com")), "message.Button.Caption", "maxLength"),
-            ["alphasms button url relative"] = (g => Json(g, m => m.Button = new AlphaSmsButton("Go", "/offer")), "message.Button.Url", "pattern"),
-            ["alphasms button url ftp"] = (g => Json(g, m => m.Button = new AlphaSmsButton("Go", "ftp://example.com/x")), "message.Button.Url", "pattern"),
+            ["alphasms button caption empty"] = (g => Json(g, m => m.Button = new ViberButton("", "https://example.com")), "message.Button.Caption", "minLength"),
+            ["alphasms button caption of 20 characters"] = (g => Json(g, m => m.Button = new ViberButton(new string('c', 20), "https://example.com")), "message.Button.Caption", "maxLength"),
+            ["alphasms button url relative"] = (g => Json(g, m => m.Button = new ViberButton("Go", "/offer")), "message.Button.Url", "pattern"),
+            ["alphasms button url ftp"] = (g => Json(g, m => m.Button = new ViberButton("Go", "ftp://example.com/x")), "message.Button.Url", "pattern"),
             ["alphasms image url with a space"] = (g => Json(g, m => (m.Text, m.ImageUrl) = (null, "https://example.com/my image.png")), "message.ImageUrl", "pattern"),
             ["alphasms image url relative"] = (g => Json(g, m => (m.Text, m.ImageUrl) = (null, "images/a.png")), "message.ImageUrl", "pattern"),
             ["alphasms json lifetime 59 s"] = (g => Json(g, m => m.Lifetime = TimeSpan.FromSeconds(59)), "message.Lifetime", "minimum"),
             ["alphasms json lifetime in fractions"] = (g => Json(g, m => m.Lifetime = TimeSpan.FromSeconds(90.5)), "message.Lifetime", "wholeSeconds"),
             ["alphasms http lifetime 86401 s"] = (g => Http(g, m => m.Lifetime = TimeSpan.FromSeconds(86401)), "message.Lifetime", "maximum"),
             ["alphasms xml lifetime"] = (g => Xml(g, m => m.Lifetime = TimeSpan.FromHours(1)), "message.Lifetime", "transport"),
-            ["alphasms xml sms fallback"] = (g => Xml(g, m => m.SmsFallback = new AlphaSmsSmsFallback("Shop", "SMS")), "message.SmsFallback", "transport"),
+            ["alphasms xml sms fallback"] = (g => Xml(g, m => m.SmsFallback = new SmsFallback("SMS", "Shop")), "message.SmsFallback", "transport"),
             ["alphasms http client id"] = (g => Http(g, m => m.ClientId = 5), "message.ClientId", "transport"),
             ["alphasms json scheduled send"] = (g => Json(g, m => m.ScheduledAt = DateTimeOffset.UtcNow.AddHours(1)), "message.ScheduledAt", "transport"),
-            ["alphasms xml short links"] = (g => Xml(g, m => m.ShortenLinks = true), "message.ShortenLinks", "transport"),
-            ["alphasms sms fallback sender with a space"] = (g => Json(g, m => m.SmsFallback = new AlphaSmsSmsFallback("My Shop", "SMS")), "message.SmsFallback.Sender", "pattern"),
-            ["alphasms sms fallback text empty"] = (g => Json(g, m => m.SmsFallback = new AlphaSmsSmsFallback("Shop", "")), "message.SmsFallback.Text", "required"),
+            ["alphasms xml short links"] = (g => Xml(g, m => m.AlphaSms = new AlphaSmsMessageOptions { ShortenLinks = true }), "message.AlphaSms.ShortenLinks", "transport"),
+            ["alphasms sms fallback sender with a space"] = (g => Json(g, m => m.SmsFallback = new SmsFallback("SMS", "My Shop")), "message.SmsFallback.Sender", "pattern"),
+            ["alphasms sms fallback text empty"] = (g => Json(g, m => m.SmsFallback = new SmsFallback("", "Shop")), "message.SmsFallback.Text", "required"),
             ["alphasms neither text nor image"] = (g => Json(g, m => m.Text = null), "message", "content"),
             ["alphasms json text and image without button"] = (g => Json(g, m => m.ImageUrl = "https://example.com/a.png"), "message", "transport"),
             ["alphasms xml image without text"] = (g => Xml(g, m => (m.Text, m.ImageUrl) = (null, "https://example.com/a.png")), "message", "transport"),
             ["alphasms http text and button without image"] = (g => Http(g, m => m.Button = Button), "message", "transport"),
             ["alphasms client id 0"] = (g => Json(g, m => m.ClientId = 0), "message.ClientId", "minimum"),
-            ["alphasms status callback relative"] = (g => Json(g, m => m.StatusCallbackUrl = "/hook"), "message.StatusCallbackUrl", "pattern"),
+            ["alphasms status callback relative"] = (g => Json(g, m => m.AlphaSms = new AlphaSmsMessageOptions { StatusCallbackUrl = "/hook" }), "message.AlphaSms.StatusCallbackUrl", "pattern"),
             ["alphasms http sender from cannot carry"] = (g => Http(g, m => m.Sender = "My Shop"), "message.Sender", "pattern"),
-            ["alphasms empty batch"] = (g => g.AlphaSms.SendBatchAsync(Array.Empty<AlphaSmsMessage>()), "messages", "minItems"),
-            ["alphasms batch with a null message"] = (g => g.AlphaSms.SendBatchAsync(new AlphaSmsMessage[] { null! }), "messages[0]", "required"),
-            ["alphasms json status by gateway id"] = (g => g.AlphaSms.GetStatusAsync(AlphaSmsMessageId.Gateway(1)), "messageId", "transport"),
-            ["alphasms http status by client id"] = (g => g.AlphaSmsHttp.GetStatusAsync(AlphaSmsMessageId.Client(1)), "messageId", "transport"),
+            ["alphasms empty batch"] = (g => g.AlphaSms.SendAsync(Array.Empty<ViberMessage>()), "messages", "minItems"),
+            ["alphasms batch with a null message"] = (g => g.AlphaSms.SendAsync(new ViberMessage[] { null! }), "messages[0]", "required"),
+            ["alphasms status of another gateway's reference"] = (g => g.AlphaSms.GetStatusAsync(new MessageReference(Gateway.LiveAll, "380971234567", gatewayId: "1")), "references[0]", "gateway"),
+            ["alphasms status of a null reference"] = (g => g.AlphaSms.GetStatusAsync(new MessageReference[] { null! }), "references[0]", "required"),
 
             // AlphaSMS, the generated JSON operation checked against the spec's limits
             ["alphasms raw json button of 20 characters"] = (g => RawJson(g, i => (i.ViberType, i.ViberMessage, i.ViberButton, i.ViberLink) = (AlphaSmsJsonViberType.TextLink, "Hi", new string('b', 20), "https://example.com")), "request.data[0].viber_button", "maxLength"),
@@ -119,21 +119,21 @@ namespace ViberGateways.IntegrationTests.Reliability
             _fixture.Sandbox.Requests.Count.ShouldBe(before);
         }
 
-        private static AlphaSmsMessage Text(bool clientId) => new()
+        private static ViberMessage Text(bool clientId) => new()
         {
-            Recipient = "+380971234567",
+            Recipients = { "+380971234567" },
             Sender = "Shop",
             Text = "Hello",
             ClientId = clientId ? 42 : null,
         };
 
-        private static Task Json(GatewayServices g, Action<AlphaSmsMessage> spoil) => Send(g.AlphaSms, true, spoil);
+        private static Task Json(GatewayServices g, Action<ViberMessage> spoil) => Send(g.AlphaSms, true, spoil);
 
-        private static Task Xml(GatewayServices g, Action<AlphaSmsMessage> spoil) => Send(g.AlphaSmsXml, true, spoil);
+        private static Task Xml(GatewayServices g, Action<ViberMessage> spoil) => Send(g.AlphaSmsXml, true, spoil);
 
-        private static Task Http(GatewayServices g, Action<AlphaSmsMessage> spoil) => Send(g.AlphaSmsHttp, false, spoil);
+        private static Task Http(GatewayServices g, Action<ViberMessage> spoil) => Send(g.AlphaSmsHttp, false, spoil);
 
-        private static Task Send(IAlphaSmsClient client, bool clientId, Action<AlphaSmsMessage> spoil)
+        private static Task Send(IViberClient client, bool clientId, Action<ViberMessage> spoil)
         {
             var message = Text(clientId);
             spoil(message);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -14,7 +15,7 @@ namespace ViberGateways.IntegrationTests.Reliability
     /// <summary>How an application made its gateway client.</summary>
     public enum ClientConstruction
     {
-        /// <summary><c>AlphaSmsClientFactory.Create(options, httpClient)</c> (AlphaSMS only: the other gateways have no factory).</summary>
+        /// <summary><c>ViberClientFactory.Create(options, httpClient)</c> (AlphaSMS only: the other gateways have no factory).</summary>
         Factory,
 
         /// <summary><c>new AlphaSmsJsonClient(options, httpClient)</c>, <c>new LiveAllClient(…)</c>, <c>new SmsByClient(…)</c>.</summary>
@@ -26,7 +27,7 @@ namespace ViberGateways.IntegrationTests.Reliability
 
     /// <summary>
     /// The same failure gets the same exception type and the same retries whichever way the client was made: by
-    /// <see cref="AlphaSmsClientFactory"/>, by <c>new</c> or by dependency injection, all with one retry policy. Each
+    /// <see cref="ViberClientFactory"/>, by <c>new</c> or by dependency injection, all with one retry policy. Each
     /// scenario expects one outcome — exception type, requests at the sandbox, messages stored — of every path.
     /// </summary>
     public class ClientConstructionTests : IClassFixture<SandboxFixture>
@@ -71,7 +72,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.TooManyRequests(TimeSpan.FromSeconds(1)), "json.php");
             var message = Message();
 
-            var (failure, requests) = await CallAsync("json.php", () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync("json.php", () => clients.AlphaSms.SendAsync(message).ThrowingFailureAsync());
 
             failure.ShouldBeNull();
             requests.ShouldBe(2);
@@ -86,9 +87,9 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), "xml.php");
             var message = Message();
             message.ClientId = Interlocked.Increment(ref _nextXmlClientId);
-            AlphaSmsSendResult? sent = null;
+            SendResult? sent = null;
 
-            var (failure, requests) = await CallAsync("xml.php", async () => sent = await clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync("xml.php", async () => sent = (await clients.AlphaSms.SendAsync(message)).ShouldHaveSingleItem());
 
             // The repeat is answered 208 ERR_DUPLICATE, "a message with this id exists" (gateways.md line 51): accepted.
             failure.ShouldBeNull();
@@ -123,7 +124,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             Sandbox.InjectFault(SandboxFault.DropConnection(afterProcessing: true), path);
             var message = Message();
 
-            var (failure, requests) = await CallAsync(path, () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync(path, () => clients.AlphaSms.SendAsync(message).ThrowingFailureAsync());
 
             failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             requests.ShouldBe(1);
@@ -190,7 +191,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             using var clients = new Clients(construction, Sandbox, maxReplyBytes: SmallReplyLimit);
             var message = Message();
 
-            var (failure, requests) = await CallAsync("json.php", () => clients.AlphaSms.SendAsync(message));
+            var (failure, requests) = await CallAsync("json.php", () => clients.AlphaSms.SendAsync(message).ThrowingFailureAsync());
 
             failure.ShouldBeOfType<GatewayOutcomeUnknownException>();
             requests.ShouldBe(1);
@@ -200,7 +201,7 @@ namespace ViberGateways.IntegrationTests.Reliability
         private static string UniqueText() => "Your order " + Guid.NewGuid().ToString("N") + " has shipped";
 
         // No client id: the JSON transport assigns one, the HTTP transport has none.
-        private static AlphaSmsMessage Message() => new() { Recipient = "+380971234567", Sender = "Shop", Text = UniqueText() };
+        private static ViberMessage Message() => new() { Recipients = { "+380971234567" }, Sender = "Shop", Text = UniqueText() };
 
         private int StoredWithText(string text) => Sandbox.Messages.Count(m => m.Text == text);
 
@@ -243,14 +244,14 @@ namespace ViberGateways.IntegrationTests.Reliability
             }
 
             /// <summary>The AlphaSMS client speaking the transport the clients were made for.</summary>
-            public IAlphaSmsClient AlphaSms
+            public IViberClient AlphaSms
             {
                 get
                 {
                     var options = Configured(new AlphaSmsOptions { ApiKey = _sandbox.Credentials.AlphaSmsApiKey, Transport = _transport });
                     return _construction switch
                     {
-                        ClientConstruction.Factory => AlphaSmsClientFactory.Create(options, _http),
+                        ClientConstruction.Factory => ViberClientFactory.Create(options, _http),
                         ClientConstruction.New => _transport switch
                         {
                             AlphaSmsTransport.Json => new AlphaSmsJsonClient(options, _http),

@@ -24,9 +24,9 @@ namespace ViberGateways.IntegrationTests.Reliability
 
         private SandboxGateway Sandbox => _fixture.Sandbox;
 
-        private static AlphaSmsMessage Message(AlphaSmsTransport transport) => new()
+        private static ViberMessage Message(AlphaSmsTransport transport) => new()
         {
-            Recipient = "+380971234567",
+            Recipients = { "+380971234567" },
             Sender = "Shop",
             Text = "Hello",
             ClientId = transport == AlphaSmsTransport.Http ? null : Interlocked.Increment(ref _nextClientId),
@@ -35,9 +35,9 @@ namespace ViberGateways.IntegrationTests.Reliability
         private int StoredWithClientId(long? clientId) => Sandbox.Messages.Count(m => m.ClientId == clientId);
 
         /// <summary>The invariant: accepted → stored once; not sent → absent; unknown → at most once.</summary>
-        private void ShouldBeAccountedFor(AlphaSmsSendResult result, int storedBefore)
+        private void ShouldBeAccountedFor(SendResult result, int storedBefore)
         {
-            var stored = result.ClientId is { } id ? StoredWithClientId(id) : Sandbox.Messages.Count - storedBefore;
+            var stored = result.Reference?.ClientId is { } id ? StoredWithClientId(id) : Sandbox.Messages.Count - storedBefore;
             switch (result.Outcome)
             {
                 case SendOutcome.Accepted:
@@ -54,12 +54,12 @@ namespace ViberGateways.IntegrationTests.Reliability
             }
         }
 
-        private async Task<(AlphaSmsSendResult Result, int StoredBefore)> SendThroughAsync(AlphaSmsTransport transport, SandboxFault fault, string path, Action<GatewayResilienceOptions>? policy = null)
+        private async Task<(SendResult Result, int StoredBefore)> SendThroughAsync(AlphaSmsTransport transport, SandboxFault fault, string path, Action<GatewayResilienceOptions>? policy = null)
         {
             using var gateways = new GatewayServices(Sandbox, policy, transport: transport);
             Sandbox.InjectFault(fault, path);
             var before = Sandbox.Messages.Count;
-            var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message(transport) })).Single();
+            var result = (await gateways.AlphaSms.SendAsync(new[] { Message(transport) })).Single();
             return (result, before);
         }
 
@@ -141,8 +141,8 @@ namespace ViberGateways.IntegrationTests.Reliability
 
             // No document shows the JSON API refusing a repeated id: a repeat could send the message twice.
             result.Outcome.ShouldBe(SendOutcome.Unknown);
-            result.ClientId.ShouldNotBeNull();
-            StoredWithClientId(result.ClientId).ShouldBe(1);
+            result.Reference?.ClientId.ShouldNotBeNull();
+            StoredWithClientId(result.Reference?.ClientId).ShouldBe(1);
             ShouldBeAccountedFor(result, before);
         }
 
@@ -183,7 +183,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             sandbox.InjectFault(SandboxFault.Delayed(TimeSpan.FromMinutes(10)), path);
             var message = Message(transport);
 
-            var sending = gateways.AlphaSms.SendBatchAsync(new[] { message });
+            var sending = gateways.AlphaSms.SendAsync(new[] { message });
             await holding.Task.WaitAsync(TimeSpan.FromSeconds(60));
             clock.Advance(attemptTimeout);
             if (expected == SendOutcome.Accepted)
@@ -220,7 +220,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             var (result, before) = await SendThroughAsync(AlphaSmsTransport.Json, SandboxFault.MalformedBody(), "json.php");
 
             result.Outcome.ShouldBe(SendOutcome.Unknown);
-            StoredWithClientId(result.ClientId).ShouldBe(1);
+            StoredWithClientId(result.Reference?.ClientId).ShouldBe(1);
         }
 
         [Fact]
@@ -274,7 +274,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             using var refusing = new RefusingAddress();
             using var gateways = new GatewayServices(refusing.BaseAddress, Sandbox.Credentials);
 
-            var result = (await gateways.AlphaSms.SendBatchAsync(new[] { Message(AlphaSmsTransport.Json) })).Single();
+            var result = (await gateways.AlphaSms.SendAsync(new[] { Message(AlphaSmsTransport.Json) })).Single();
 
             result.Outcome.ShouldBe(SendOutcome.NotSent);
             result.Error.ShouldNotBeNull().ShouldContain("Could not reach the gateway");

@@ -54,7 +54,7 @@ namespace ViberGateways.IntegrationTests.Reliability
 
         public CapturedLogs Logs { get; } = new();
 
-        public IAlphaSmsClient AlphaSms => _provider.GetRequiredService<IAlphaSmsClient>();
+        public IViberClient AlphaSms => _provider.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms);
 
         public AlphaSmsXmlClient AlphaSmsXml => _provider.GetRequiredService<AlphaSmsXmlClient>();
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 using ViberGateways.Sandbox;
+using ViberGateways.IntegrationTests.Bulk;
 
 namespace ViberGateways.IntegrationTests.Reliability
 {
@@ -27,17 +28,17 @@ namespace ViberGateways.IntegrationTests.Reliability
             var firstId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 100;
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
-            var results = await Task.WhenAll(Enumerable.Range(0, Sends).Select(i => client.SendAsync(new AlphaSmsMessage
+            var results = await Task.WhenAll(Enumerable.Range(0, Sends).Select(async i => (await client.SendAsync(new ViberMessage
             {
-                Recipient = "+380971234567",
+                Recipients = { "+380971234567" },
                 Sender = "Shop",
                 Text = "Load " + i,
                 ClientId = firstId + i,
-            })));
+            })).ShouldHaveSingleItem()));
 
             _output.WriteLine($"{Sends} sends in {clock.Elapsed.TotalSeconds:0.0} s over {sandbox.ConnectionsOpened} connections (at most {sandbox.MostConnectionsAtOnce} at once)");
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId != null);
-            results.Select(r => r.ClientId).Distinct().Count().ShouldBe(Sends);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted && r.GatewayId() != null);
+            results.Select(r => r.ClientId()).Distinct().Count().ShouldBe(Sends);
             var stored = sandbox.Messages.Where(m => m.ClientId >= firstId && m.ClientId < firstId + Sends).ToList();
             stored.Count.ShouldBe(Sends);
             stored.Select(m => m.ClientId).Distinct().Count().ShouldBe(Sends);

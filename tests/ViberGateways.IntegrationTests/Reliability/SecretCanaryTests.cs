@@ -22,9 +22,9 @@ namespace ViberGateways.IntegrationTests.Reliability
     {
         private const string Canary = "CANARY-9f1c2e7d5b3a";
 
-        private static AlphaSmsMessage Message(AlphaSmsTransport transport, long id) => new()
+        private static ViberMessage Message(AlphaSmsTransport transport, long id) => new()
         {
-            Recipient = "380971234567",
+            Recipients = { "380971234567" },
             Sender = "Shop",
             Text = "Hi",
             ClientId = transport == AlphaSmsTransport.Http ? null : id,
@@ -40,11 +40,11 @@ namespace ViberGateways.IntegrationTests.Reliability
             {
                 foreach (var useGet in new[] { false, true })
                 {
-                    var client = AlphaSmsClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = Canary, Transport = transport, UseHttpGet = useGet },
+                    var client = ViberClientFactory.Create(new AlphaSmsOptions { BaseAddress = sandbox.BaseAddress, ApiKey = Canary, Transport = transport, UseHttpGet = useGet },
                         gateways.Get<System.Net.Http.IHttpClientFactory>().CreateClient(Microsoft.Extensions.DependencyInjection.ViberGatewaysServiceCollectionExtensions.AlphaSmsHttpClientName));
-                    texts.Add(await FailureText(() => client.SendAsync(Message(transport, 1))));
+                    texts.Add(await FailureText(() => client.SendAsync(Message(transport, 1)).ThrowingFailureAsync()));
                     texts.Add(await FailureText(() => client.GetBalanceAsync()));
-                    texts.Add(await FailureText(() => client.GetStatusAsync(transport == AlphaSmsTransport.Http ? AlphaSmsMessageId.Gateway(1) : AlphaSmsMessageId.Client(1))));
+                    texts.Add(await FailureText(() => client.GetStatusAsync(transport == AlphaSmsTransport.Http ? new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "1") : new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1))));
                 }
             }
 
@@ -81,7 +81,7 @@ namespace ViberGateways.IntegrationTests.Reliability
                     sandbox.ClearFaults();
                     sandbox.InjectFault(fault, path);
                     sandbox.InjectFault(fault, path);
-                    var results = await gateways.AlphaSms.SendBatchAsync(new[] { Message(transport, id++) });
+                    var results = await gateways.AlphaSms.SendAsync(new[] { Message(transport, id++) });
                     texts.AddRange(results.Select(r => r.Error + " " + r.Failure));
                     sandbox.ClearFaults();
                     sandbox.InjectFault(fault, path);
@@ -103,7 +103,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             using var gateways = new GatewayServices(sandbox, key: Canary);
             var texts = new List<string>
             {
-                await FailureText(() => gateways.AlphaSms.SendAsync(new AlphaSmsMessage { Recipient = Canary, Sender = Canary, Text = "x" })),
+                await FailureText(() => gateways.AlphaSms.SendAsync(new ViberMessage { Recipients = { Canary }, Sender = Canary, Text = "x" })),
                 await FailureText(() => gateways.LiveAll.SendImAsync(new LiveAllSendImRequest { Apitoken = Canary, ImType = LiveAllImType.Im, ImSenderName = "S", ImText = new string('x', 1001), Destinations = { "306912345678" } })),
             };
 

@@ -31,7 +31,7 @@ namespace ViberGateways.IntegrationTests.Reliability
             new() { Recipients = { recipient }, Sender = "Shop", Text = "Hello " + Guid.NewGuid().ToString("N"), ClientId = clientId };
 
         private IViberClient AlphaSms(AlphaSmsTransport transport) =>
-            (IViberClient)AlphaSmsClientFactory.Create(new AlphaSmsOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = Sandbox.Credentials.AlphaSmsApiKey, Transport = transport }, _fixture.Http());
+            ViberClientFactory.Create(new AlphaSmsOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = Sandbox.Credentials.AlphaSmsApiKey, Transport = transport }, _fixture.Http());
 
         [Fact]
         public async Task AlphaSms_json_unknown_outcome_is_not_repeated_and_its_reference_finds_the_message_by_client_id()

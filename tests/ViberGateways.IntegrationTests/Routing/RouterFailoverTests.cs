@@ -38,7 +38,7 @@ namespace ViberGateways.IntegrationTests.Routing
         {
             var options = new AlphaSmsOptions { BaseAddress = Sandbox.BaseAddress, ApiKey = key ?? Sandbox.Credentials.AlphaSmsApiKey, Transport = transport };
             QuickRetries(options);
-            return (IViberClient)AlphaSmsClientFactory.Create(options, _fixture.Http(fault is null ? null : new FaultOnEveryRequest(fault)));
+            return ViberClientFactory.Create(options, _fixture.Http(fault is null ? null : new FaultOnEveryRequest(fault)));
         }
 
         private IViberClient LiveAll(string? fault = null)
@@ -128,7 +128,7 @@ namespace ViberGateways.IntegrationTests.Routing
             var clientId = 7_500_000_000 + Interlocked.Increment(ref _nextNumber) * 10;
             var message = Text(recipient);
             message.ClientId = clientId;
-            await AlphaSms(AlphaSmsTransport.Xml).SendAsync(message);
+            (await AlphaSms(AlphaSmsTransport.Xml).SendAsync(message)).ShouldHaveSingleItem().Outcome.ShouldBe(SendOutcome.Accepted);
             var router = new ViberRouter(new[] { AlphaSms(AlphaSmsTransport.Xml), LiveAll() },
                 new RoutingOptions { Failover = { Gateway.AlphaSms, Gateway.LiveAll }, FailoverOnRejection = true });
 

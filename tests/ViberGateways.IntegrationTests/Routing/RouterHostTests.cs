@@ -59,7 +59,7 @@ namespace ViberGateways.IntegrationTests.Routing
             router.RouteOf("+380971234567").ShouldBe(new[] { Gateway.AlphaSms, Gateway.LiveAll });
             router.RouteOf("+375291234567").ShouldBe(new[] { Gateway.SmsBy, Gateway.LiveAll });
             router.RouteOf("+306912345678").ShouldBe(new[] { Gateway.LiveAll });
-            host.Services.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms).ShouldBeAssignableTo<IAlphaSmsClient>();
+            host.Services.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms).ShouldBeAssignableTo<AlphaSmsClientBase>();
             host.Services.GetRequiredKeyedService<IViberClient>(Gateway.LiveAll).ShouldBeOfType<LiveAllClient>();
             host.Services.GetRequiredKeyedService<IViberClient>(Gateway.SmsBy).ShouldBeOfType<SmsByClient>();
             await host.StopAsync();

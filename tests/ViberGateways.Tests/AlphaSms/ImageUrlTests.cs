@@ -24,9 +24,9 @@ namespace ViberGateways.Tests.AlphaSms
         [MemberData(nameof(Transports))]
         public async Task A_cdn_url_without_an_extension_is_sent_as_the_image(Variant variant)
         {
-            foreach (var button in new[] { null, new AlphaSmsButton("Open", "https://example.com/offer") })
+            foreach (var button in new[] { null, new ViberButton("Open", "https://example.com/offer") })
             {
-                var request = await SentAsync(Options(variant), Reply(variant), client => client.SendAsync(Message(client, TextWith(variant, button), CdnUrl, button)));
+                var request = await SentAsync(Options(variant), Reply(variant), client => AcceptedAsync(client.SendAsync(Message(client, TextWith(variant, button), CdnUrl, button))));
 
                 var sent = variant is Variant.HttpGet ? HttpUtility.UrlDecode(request.Uri.Query) : variant is Variant.HttpPost ? HttpUtility.UrlDecode(request.BodyText) : request.BodyText;
                 sent.ShouldContain(CdnUrl);
@@ -47,7 +47,7 @@ namespace ViberGateways.Tests.AlphaSms
         }
 
         /// <summary>JSON sends an image alone, or text and image with a button; XML and HTTP send text with every type.</summary>
-        private static string? TextWith(Variant variant, AlphaSmsButton? button) => variant == Variant.Json && button is null ? null : "Look";
+        private static string? TextWith(Variant variant, ViberButton? button) => variant == Variant.Json && button is null ? null : "Look";
 
         private static string Reply(Variant variant) => variant switch
         {

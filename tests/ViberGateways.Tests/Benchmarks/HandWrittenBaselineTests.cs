@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Text;
 using System.Threading.Tasks;
@@ -89,7 +90,7 @@ namespace ViberGateways.Tests.Benchmarks
                     })
                     .ConfigurePrimaryHttpMessageHandler(() => gateway);
                 await using var provider = services.BuildServiceProvider();
-                gatewayId = (await provider.GetRequiredService<IAlphaSmsClient>().SendAsync(SendScenario.Message(transport))).GatewayId;
+                gatewayId = GatewayIdOf(await provider.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms).SendAsync(SendScenario.Message(transport)));
             }
             else
             {
@@ -103,13 +104,21 @@ namespace ViberGateways.Tests.Benchmarks
                         .SendTextAsync(SendScenario.ClientId, SendScenario.Recipient, SendScenario.Sender, SendScenario.Text),
                     (Contender.HandWritten, _) => await new HandWrittenHttpClient(http, SendScenario.ApiKey)
                         .SendTextAsync(SendScenario.Recipient, SendScenario.Sender, SendScenario.Text),
-                    (_, AlphaSmsTransport.Json) => (await new AlphaSmsJsonClient(options, http).SendAsync(SendScenario.Message(transport))).GatewayId,
-                    (_, AlphaSmsTransport.Xml) => (await new AlphaSmsXmlClient(options, http).SendAsync(SendScenario.Message(transport))).GatewayId,
-                    _ => (await new AlphaSmsHttpClient(options, http).SendAsync(SendScenario.Message(transport))).GatewayId,
+                    (_, AlphaSmsTransport.Json) => GatewayIdOf(await ((IViberClient)new AlphaSmsJsonClient(options, http)).SendAsync(SendScenario.Message(transport))),
+                    (_, AlphaSmsTransport.Xml) => GatewayIdOf(await ((IViberClient)new AlphaSmsXmlClient(options, http)).SendAsync(SendScenario.Message(transport))),
+                    _ => GatewayIdOf(await ((IViberClient)new AlphaSmsHttpClient(options, http)).SendAsync(SendScenario.Message(transport))),
                 };
             }
 
             return (gateway.Requests.ShouldHaveSingleItem(), gatewayId);
+        }
+
+        /// <summary>The gateway's id of the one accepted message.</summary>
+        private static long? GatewayIdOf(IReadOnlyList<SendResult> results)
+        {
+            var result = results.ShouldHaveSingleItem();
+            result.Outcome.ShouldBe(SendOutcome.Accepted, result.Error);
+            return long.Parse(result.Reference!.GatewayId!, System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

@@ -12,42 +12,42 @@ namespace ViberGateways.Tests.Infrastructure
     /// </summary>
     internal static class AlphaSmsWireCases
     {
-        public static readonly AlphaSmsButton Button = new("Open offer", "https://example.com/offer?id=7&src=viber");
+        public static readonly ViberButton Button = new("Open offer", "https://example.com/offer?id=7&src=viber");
 
-        public static Task Text(IAlphaSmsClient client) => client.SendAsync(Message(client, text: "Hello & welcome <b>!</b> — привіт 👋"));
+        public static Task Text(IViberClient client) => AcceptedAsync(client.SendAsync(Message(client, text: "Hello & welcome <b>!</b> — привіт 👋")));
 
         /// <summary>An image with a text: XML and HTTP need one (JSON also sends an image alone).</summary>
-        public static Task ImageWithText(IAlphaSmsClient client) => client.SendAsync(Message(client, text: "Our offer", imageUrl: "https://example.com/images/offer.png"));
+        public static Task ImageWithText(IViberClient client) => AcceptedAsync(client.SendAsync(Message(client, text: "Our offer", imageUrl: "https://example.com/images/offer.png")));
 
-        public static Task TextImageAndButton(IAlphaSmsClient client) =>
-            client.SendAsync(Message(client, text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button));
+        public static Task TextImageAndButton(IViberClient client) =>
+            AcceptedAsync(client.SendAsync(Message(client, text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button)));
 
-        public static Task SmsFallbackAndLifetime(IAlphaSmsClient client)
+        public static Task SmsFallbackAndLifetime(IViberClient client)
         {
             var message = Message(client, text: "Your code is 4711");
-            message.SmsFallback = new AlphaSmsSmsFallback("ShopSMS", "Your code is 4711 (SMS)");
+            message.SmsFallback = new SmsFallback("Your code is 4711 (SMS)", "ShopSMS");
             message.Lifetime = TimeSpan.FromMinutes(10);
-            return client.SendAsync(message);
+            return AcceptedAsync(client.SendAsync(message));
         }
 
-        public static Task Scheduled(IAlphaSmsClient client)
+        public static Task Scheduled(IViberClient client)
         {
             var message = Message(client, text: "See you tomorrow");
             message.ScheduledAt = new DateTimeOffset(2024, 11, 30, 12, 0, 0, TimeSpan.FromHours(2));
-            return client.SendAsync(message);
+            return AcceptedAsync(client.SendAsync(message));
         }
 
-        public static Task Batch(IAlphaSmsClient client) => client.SendBatchAsync(new[]
+        public static Task Batch(IViberClient client) => client.SendAsync(new[]
         {
             Message(client, text: "First"),
             Message(client, text: "Second", recipient: "+380 50 123-45-67", clientId: 1002),
         });
 
-        public static Task StatusByClientId(IAlphaSmsClient client) => client.GetStatusAsync(AlphaSmsMessageId.Client(1001));
+        public static Task StatusByClientId(IViberClient client) => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1001));
 
-        public static Task StatusByGatewayId(IAlphaSmsClient client) => client.GetStatusAsync(AlphaSmsMessageId.Gateway(9001));
+        public static Task StatusByGatewayId(IViberClient client) => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "9001"));
 
-        public static Task Balance(IAlphaSmsClient client) => client.GetBalanceAsync();
+        public static Task Balance(IViberClient client) => client.GetBalanceAsync();
 
         /// <summary>
         /// The cases of a transport's wire test include every message kind every transport carries (text, image, text

@@ -1,11 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
 
 namespace ViberGateways.Tests.Infrastructure
 {
     /// <summary>
-    /// AlphaSMS clients as an application makes them (<see cref="AlphaSmsClientFactory.Create"/>), one per way the
+    /// AlphaSMS clients as an application makes them (<see cref="ViberClientFactory.Create(AlphaSmsOptions, System.Net.Http.HttpClient)"/>), one per way the
     /// gateway is reached (<see cref="Variant"/>), with a fake key, sending to a <see cref="StubGateway"/>; and the
     /// message most tests send.
     /// </summary>
@@ -36,17 +37,17 @@ namespace ViberGateways.Tests.Infrastructure
             UseHttpGet = variant == Variant.HttpGet,
         };
 
-        internal static IAlphaSmsClient Client(Variant variant, StubGateway gateway, string key = Key, string baseAddress = "https://alphasms.test/") =>
+        internal static IViberClient Client(Variant variant, StubGateway gateway, string key = Key, string baseAddress = "https://alphasms.test/") =>
             Client(Options(variant, key), gateway, baseAddress);
 
-        internal static IAlphaSmsClient Client(AlphaSmsOptions options, StubGateway gateway, string baseAddress = "https://alphasms.test/") =>
-            AlphaSmsClientFactory.Create(options, gateway.CreateClient(baseAddress));
+        internal static IViberClient Client(AlphaSmsOptions options, StubGateway gateway, string baseAddress = "https://alphasms.test/") =>
+            ViberClientFactory.Create(options, gateway.CreateClient(baseAddress));
 
         /// <summary>
         /// The one request <paramref name="act"/> made through a client with <paramref name="options"/>, answered with
         /// <paramref name="reply"/> (in the content type of the options' transport).
         /// </summary>
-        internal static async Task<RecordedRequest> SentAsync(AlphaSmsOptions options, string reply, Func<IAlphaSmsClient, Task> act, string baseAddress = "https://alphasms.test/")
+        internal static async Task<RecordedRequest> SentAsync(AlphaSmsOptions options, string reply, Func<IViberClient, Task> act, string baseAddress = "https://alphasms.test/")
         {
             var gateway = new StubGateway().Reply(reply, options.Transport switch
             {
@@ -61,14 +62,30 @@ namespace ViberGateways.Tests.Infrastructure
         }
 
         /// <summary>A message with a fixed client id wherever the transport carries one (not over HTTP).</summary>
-        internal static AlphaSmsMessage Message(IAlphaSmsClient client, string? text, string? imageUrl = null, AlphaSmsButton? button = null, string recipient = "+380971234567", long clientId = 1001) => new()
+        internal static ViberMessage Message(IViberClient client, string? text, string? imageUrl = null, ViberButton? button = null, string recipient = "+380971234567", long clientId = 1001) => new()
         {
-            Recipient = recipient,
+            Recipients = { recipient },
             Sender = "ShopViber",
             Text = text,
             ImageUrl = imageUrl,
             Button = button,
-            ClientId = client.Transport == AlphaSmsTransport.Http ? null : clientId,
+            ClientId = TransportOf(client) == AlphaSmsTransport.Http ? null : clientId,
         };
+
+        /// <summary>The transport an AlphaSMS client speaks.</summary>
+        internal static AlphaSmsTransport TransportOf(IViberClient client) => ((AlphaSmsClientBase)client).Transport;
+
+        /// <summary>The one recipient's result of a send, or the failure behind it: what a test of the one request expects to have succeeded.</summary>
+        internal static async Task<SendResult> AcceptedAsync(Task<IReadOnlyList<SendResult>> send)
+        {
+            var result = (await send).ShouldHaveSingleItem();
+            if (result.Failure is { } failure)
+            {
+                throw failure;
+            }
+
+            result.Outcome.ShouldBe(SendOutcome.Accepted, result.Error);
+            return result;
+        }
     }
 }

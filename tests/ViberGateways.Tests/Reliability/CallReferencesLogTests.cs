@@ -93,7 +93,7 @@ namespace ViberGateways.Tests.Reliability
                   {"success":false,"error":"Invalid phone"}]}
                 """;
 
-            var records = await AlphaSmsAsync(AlphaSmsTransport.Json, reply, "application/json", client => client.SendBatchAsync(new[]
+            var records = await AlphaSmsAsync(AlphaSmsTransport.Json, reply, "application/json", client => client.SendAsync(new[]
             {
                 Message(ClientId), Message(ClientId + 1),
             }));
@@ -156,7 +156,7 @@ namespace ViberGateways.Tests.Reliability
         {
             var reply = $"""<package><status><msg id="{ClientId}" sms_id="1234568" sms_count="1" date_completed="2024-01-31T10:00:00">102</msg></status></package>""";
 
-            var records = await AlphaSmsAsync(AlphaSmsTransport.Xml, reply, "application/xml", client => client.GetStatusAsync(AlphaSmsMessageId.Client(ClientId)));
+            var records = await AlphaSmsAsync(AlphaSmsTransport.Xml, reply, "application/xml", client => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: ClientId)));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Debug);
@@ -191,7 +191,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task An_AlphaSms_Http_status_query_logs_the_gateway_id_it_asks_about()
         {
             var records = await AlphaSmsAsync(AlphaSmsTransport.Http, "status:Delivered code:3 status_time:2024/01/31", "text/plain",
-                client => client.GetStatusAsync(AlphaSmsMessageId.Gateway(84523377)));
+                client => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "84523377")));
 
             var call = TheCallEvent(records);
             call.Level.ShouldBe(LogLevel.Debug);
@@ -319,11 +319,11 @@ namespace ViberGateways.Tests.Reliability
             Http.GatewayTelemetryHandler.FormatIds(Enumerable.Range(1, 12).Select(i => "id" + i)).ShouldBe("id1,id2,id3,id4,id5,id6,id7,id8,id9,id10 +2 more");
         }
 
-        private static AlphaSmsMessage Message(long clientId) => new() { Recipient = Phone, Sender = "Shop", Text = Text, ClientId = clientId };
+        private static ViberMessage Message(long clientId) => new() { Recipients = { Phone }, Sender = "Shop", Text = Text, ClientId = clientId };
 
-        private static Task Send(IAlphaSmsClient client) => client.SendAsync(Message(ClientId));
+        private static Task Send(IViberClient client) => client.SendAsync(Message(ClientId));
 
-        private static Task SendWithoutClientId(IAlphaSmsClient client) => client.SendAsync(new AlphaSmsMessage { Recipient = Phone, Sender = "Shop", Text = Text });
+        private static Task SendWithoutClientId(IViberClient client) => client.SendAsync(new ViberMessage { Recipients = { Phone }, Sender = "Shop", Text = Text });
 
         /// <summary>The call's one event (1 completed or 2 failed): a refusal is never logged twice.</summary>
         private static FakeLogRecord TheCallEvent(IReadOnlyList<FakeLogRecord> records) =>
@@ -332,14 +332,14 @@ namespace ViberGateways.Tests.Reliability
         private static string? Field(FakeLogRecord record, string name) =>
             record.StructuredState!.Single(pair => pair.Key == name).Value;
 
-        private static Task<IReadOnlyList<FakeLogRecord>> AlphaSmsAsync(AlphaSmsTransport transport, string reply, string contentType, Func<IAlphaSmsClient, Task> call) =>
+        private static Task<IReadOnlyList<FakeLogRecord>> AlphaSmsAsync(AlphaSmsTransport transport, string reply, string contentType, Func<IViberClient, Task> call) =>
             LogsOfAsync(services => services.AddAlphaSms(options =>
             {
                 options.ApiKey = Key;
                 options.Transport = transport;
                 options.BaseAddress = new Uri("https://gateway.test/");
                 options.Resilience = QuickRetries.Policy();
-            }), reply, contentType, call);
+            }), reply, contentType, call, provider => provider.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms));
 
         private static Task<IReadOnlyList<FakeLogRecord>> LiveAllAsync(string reply, string contentType, Func<IViberClient, Task> call) =>
             LogsOfAsync<ILiveAllClient>(services => services.AddLiveAll(options =>
@@ -358,7 +358,8 @@ namespace ViberGateways.Tests.Reliability
             }), reply, "application/json", call);
 
         /// <summary>Makes one call through a client from dependency injection over a gateway replying <paramref name="reply"/>; returns what it logged, after checking nothing leaked.</summary>
-        private static async Task<IReadOnlyList<FakeLogRecord>> LogsOfAsync<TClient>(Func<IServiceCollection, IHttpClientBuilder> register, string reply, string contentType, Func<TClient, Task> call)
+        private static async Task<IReadOnlyList<FakeLogRecord>> LogsOfAsync<TClient>(Func<IServiceCollection, IHttpClientBuilder> register, string reply, string contentType, Func<TClient, Task> call,
+            Func<IServiceProvider, TClient>? resolve = null)
             where TClient : notnull
         {
             var gateway = new StubGateway().Reply(reply, contentType);
@@ -367,7 +368,7 @@ namespace ViberGateways.Tests.Reliability
             await using var provider = services.BuildServiceProvider();
 
             // The outcome is what the log says; a gateway's failure may be thrown (a gateway-specific client) or returned.
-            var thrown = await Record.ExceptionAsync(() => call(provider.GetRequiredService<TClient>()));
+            var thrown = await Record.ExceptionAsync(() => call(resolve is null ? provider.GetRequiredService<TClient>() : resolve(provider)));
             (thrown is null or GatewayException).ShouldBeTrue(thrown?.ToString());
 
             var records = provider.GetFakeLogCollector().GetSnapshot();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using ViberGateways.AlphaSms;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Reliability
@@ -22,16 +23,16 @@ namespace ViberGateways.Tests.Reliability
     {
         private readonly StubGateway _gateway = new();
 
-        private IAlphaSmsClient AlphaSms(AlphaSmsTransport transport) =>
-            AlphaSmsClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-key", Transport = transport }, _gateway.CreateClient());
+        private IViberClient AlphaSms(AlphaSmsTransport transport) =>
+            ViberClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-key", Transport = transport }, _gateway.CreateClient());
 
         private IViberClient LiveAll() => new LiveAllClient(new LiveAllOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token" }, _gateway.CreateClient());
 
         private IViberClient SmsBy() => ViberClientFactory.Create(new SmsByOptions { Resilience = QuickRetries.Policy(), ApiKey = "test-token", QuickMessageSenderId = 7 }, _gateway.CreateClient());
 
-        private static AlphaSmsMessage Text(AlphaSmsTransport transport, long clientId = 1001) => new()
+        private static ViberMessage Text(AlphaSmsTransport transport, long clientId = 1001) => new()
         {
-            Recipient = "380971234567",
+            Recipients = { "380971234567" },
             Sender = "Shop",
             Text = "Hi",
             ClientId = transport == AlphaSmsTransport.Http ? null : clientId,
@@ -51,7 +52,7 @@ namespace ViberGateways.Tests.Reliability
             // A cut reply means the gateway read the request; JSON documents no de-duplication (specs/alphasms-json.yaml).
             _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) }, times: 4);
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
 
             error.Message.ShouldContain("may have reached the gateway");
             _gateway.Requests.Count.ShouldBe(1);
@@ -62,7 +63,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) }, times: 4);
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.Message.ShouldContain("may have reached the gateway");
             _gateway.Requests.Count.ShouldBe(4, "de-duplicated by id: 208 ERR_DUPLICATE");
@@ -73,7 +74,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Html(HttpStatusCode.BadGateway));
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
 
             error.StatusCode.ShouldBe(502);
             error.ResponseSnippet.ShouldNotBeNull().ShouldContain("502 Bad Gateway");
@@ -96,7 +97,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body(""));
 
-            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
         }
 
         [Fact]
@@ -114,7 +115,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("OK", "text/plain"));
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
 
             error.ResponseSnippet.ShouldBe("OK");
             error.Message.ShouldContain("is not the documented JSON");
@@ -126,7 +127,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":true,"data":[{"success":true,"data":{"id":1001,"msg_id":7}}]}""", "text/html"));
 
-            (await AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json))).GatewayId.ShouldBe(7);
+            (await AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json))).ShouldHaveSingleItem().Reference!.GatewayId.ShouldBe("7");
         }
 
         [Fact]
@@ -134,7 +135,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""<?xml version="1.0"?><!DOCTYPE package [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><package><message-viber><msg id="1001" msg_id="5">&xxe;</msg></message-viber></package>""", "text/xml"));
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.ToString().ShouldNotContain("root:");
             error.InnerException!.Message.ShouldContain("DTD");
@@ -158,7 +159,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("<html><body>Maintenance</body></html>", "text/html"));
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.ResponseSnippet.ShouldNotBeNull().ShouldContain("Maintenance");
         }
@@ -180,7 +181,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("queued:yes", "text/plain"));
 
-            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)));
+            var error = await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)).ThrowingFailureAsync());
 
             error.ResponseSnippet.ShouldBe("queued:yes");
         }
@@ -203,9 +204,11 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body(reply));
 
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            var result = (await AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json))).ShouldHaveSingleItem();
 
-            error.GatewayMessage.ShouldBe(reason);
+            // A refused request is every message's failure; a refused item is that message's rejection.
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            (result.Failure is GatewayRejectedException refusal ? refusal.GatewayMessage : result.Error).ShouldBe(reason);
         }
 
         [Fact]
@@ -213,9 +216,9 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":true,"data":[{"success":true,"data":{"id":1,"msg_id":11}},{"success":false,"error":"Error in Alpha-name","data":{"id":2}}]}"""));
 
-            var results = await AlphaSms(AlphaSmsTransport.Json).SendBatchAsync(new[] { Text(AlphaSmsTransport.Json, 1), Text(AlphaSmsTransport.Json, 2) });
+            var results = await AlphaSms(AlphaSmsTransport.Json).SendAsync(new[] { Text(AlphaSmsTransport.Json, 1), Text(AlphaSmsTransport.Json, 2) });
 
-            results.Select(r => (r.Outcome, r.ClientId)).ShouldBe(new[] { (SendOutcome.Accepted, (long?)1), (SendOutcome.Rejected, (long?)2) });
+            results.Select(r => (r.Outcome, r.Reference?.ClientId)).ShouldBe(new[] { (SendOutcome.Accepted, (long?)1), (SendOutcome.Rejected, (long?)2) });
         }
 
         [Fact]
@@ -223,7 +226,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("<package><message-viber><msg id=\"1\" msg_id=\"11\">1</msg><msg id=\"2\" msg_id=\"0\">204</msg></message-viber></package>", "text/xml"));
 
-            var results = await AlphaSms(AlphaSmsTransport.Xml).SendBatchAsync(new[] { Text(AlphaSmsTransport.Xml, 1), Text(AlphaSmsTransport.Xml, 2) });
+            var results = await AlphaSms(AlphaSmsTransport.Xml).SendAsync(new[] { Text(AlphaSmsTransport.Xml, 1), Text(AlphaSmsTransport.Xml, 2) });
 
             results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Rejected });
             results[1].Error.ShouldBe("204 (ErrLength)");
@@ -234,7 +237,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":true,"data":[{"success":true,"data":{"id":1,"msg_id":11}}]}"""));
 
-            var results = await AlphaSms(AlphaSmsTransport.Json).SendBatchAsync(new[] { Text(AlphaSmsTransport.Json, 1), Text(AlphaSmsTransport.Json, 2) });
+            var results = await AlphaSms(AlphaSmsTransport.Json).SendAsync(new[] { Text(AlphaSmsTransport.Json, 1), Text(AlphaSmsTransport.Json, 2) });
 
             results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Unknown });
         }
@@ -244,7 +247,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":true,"data":[{"success":true,"data":{"id":1001,"msg_id":1e400}}]}"""));
 
-            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)));
+            await Should.ThrowAsync<GatewayOutcomeUnknownException>(() => AlphaSms(AlphaSmsTransport.Json).SendAsync(Text(AlphaSmsTransport.Json)).ThrowingFailureAsync());
         }
 
         [Fact]
@@ -252,7 +255,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("<package><error>202</error></package>", "text/xml"));
 
-            var error = await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)));
+            var error = await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Xml).SendAsync(Text(AlphaSmsTransport.Xml)).ThrowingFailureAsync());
 
             error.GatewayErrorCode.ShouldBe("202");
         }
@@ -262,7 +265,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("errors:Wrong login/password", "text/plain"));
 
-            await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)));
+            await Should.ThrowAsync<GatewayRejectedException>(() => AlphaSms(AlphaSmsTransport.Http).SendAsync(Text(AlphaSmsTransport.Http)).ThrowingFailureAsync());
         }
 
         [Fact]
@@ -327,7 +330,7 @@ namespace ViberGateways.Tests.Reliability
         {
             _gateway.Reply(() => Body("""{"success":true,"data":[{"success":true,"data":{"id":1001,"type":"viber","status":"SOMETHING NEW","extra":{"nested":true}}}]}"""));
 
-            var status = await AlphaSms(AlphaSmsTransport.Json).GetStatusAsync(AlphaSmsMessageId.Client(1001));
+            var status = await AlphaSms(AlphaSmsTransport.Json).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1001));
 
             status.State.ShouldBe(DeliveryState.Unknown);
             status.RawStatus.ShouldBe("SOMETHING NEW");

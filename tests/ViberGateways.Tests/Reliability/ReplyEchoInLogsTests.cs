@@ -47,8 +47,10 @@ namespace ViberGateways.Tests.Reliability
                 .ConfigurePrimaryHttpMessageHandler(() => gateway);
             await using var provider = services.BuildServiceProvider();
 
-            var error = await Should.ThrowAsync<GatewayException>(() =>
-                provider.GetRequiredService<IAlphaSmsClient>().SendAsync(new AlphaSmsMessage { Recipient = Phone, Sender = "Shop", Text = Text }));
+            var result = (await provider.GetRequiredKeyedService<IViberClient>(Gateway.AlphaSms).SendAsync(new ViberMessage { Recipients = { Phone }, Sender = "Shop", Text = Text }))
+                .ShouldHaveSingleItem();
+
+            var error = result.Failure.ShouldBeAssignableTo<GatewayException>()!;
 
             error.ShouldBeOfType(expected);
             error.ResponseSnippet.ShouldNotBeNull().ShouldContain(Phone, customMessage: "the gateway echoed the request");

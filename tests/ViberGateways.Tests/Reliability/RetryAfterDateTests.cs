@@ -57,7 +57,7 @@ namespace ViberGateways.Tests.Reliability
             Headers = { RetryAfter = new RetryConditionHeaderValue(until) },
         };
 
-        private static async Task<AlphaSmsSendResult> SendAsync(StubGateway gateway, TimeProvider clock)
+        private static async Task<SendResult> SendAsync(StubGateway gateway, TimeProvider clock)
         {
             var options = StubbedAlphaSmsClients.Options(StubbedAlphaSmsClients.Variant.Json);
             options.Resilience = new GatewayResilienceOptions
@@ -69,9 +69,9 @@ namespace ViberGateways.Tests.Reliability
             };
 
             // A batch reports each message's outcome instead of throwing it.
-            var results = await StubbedAlphaSmsClients.Client(options, gateway).SendBatchAsync(new[]
+            var results = await StubbedAlphaSmsClients.Client(options, gateway).SendAsync(new[]
             {
-                new AlphaSmsMessage { Recipient = "380971234567", Sender = "Shop", Text = "Hello", ClientId = 1_700_000_000_123_456 },
+                new ViberMessage { Recipients = { "380971234567" }, Sender = "Shop", Text = "Hello", ClientId = 1_700_000_000_123_456 },
             });
             return results.ShouldHaveSingleItem();
         }

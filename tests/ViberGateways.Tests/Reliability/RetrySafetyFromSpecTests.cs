@@ -8,6 +8,7 @@ using System.Xml.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ViberGateways.AlphaSms;
+using ViberGateways.Http;
 using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
 using ViberGateways.Testing;
@@ -38,21 +39,21 @@ namespace ViberGateways.Tests.Reliability
             ["AlphaSMS JSON balance"] = new("alphasms-json.yaml", "AlphaSmsJsonBalanceItem", "execute", "balance",
                 s => AlphaSms(s, AlphaSmsTransport.Json).GetBalanceAsync()),
             ["AlphaSMS JSON status"] = new("alphasms-json.yaml", "AlphaSmsJsonStatusItem", "execute", "status",
-                s => AlphaSms(s, AlphaSmsTransport.Json).GetStatusAsync(AlphaSmsMessageId.Client(100500))),
+                s => AlphaSms(s, AlphaSmsTransport.Json).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 100500))),
             ["AlphaSMS JSON send"] = new("alphasms-json.yaml", "AlphaSmsJsonViberItem", "execute", "successful",
-                s => AlphaSms(s, AlphaSmsTransport.Json).SendAsync(Message(100500))),
+                s => AlphaSms(s, AlphaSmsTransport.Json).SendAsync(Message(100500)).ThrowingFailureAsync()),
             ["AlphaSMS XML balance"] = new("alphasms-xml.yaml", "AlphaSmsXmlBalancePackage", "sendXmlPackage", "balance",
                 s => AlphaSms(s, AlphaSmsTransport.Xml).GetBalanceAsync()),
             ["AlphaSMS XML status"] = new("alphasms-xml.yaml", "AlphaSmsXmlStatusPackage", "sendXmlPackage", "status",
-                s => AlphaSms(s, AlphaSmsTransport.Xml).GetStatusAsync(AlphaSmsMessageId.Client(ClientId))),
+                s => AlphaSms(s, AlphaSmsTransport.Xml).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: ClientId))),
             ["AlphaSMS XML send, every msg with its id"] = new("alphasms-xml.yaml", "AlphaSmsXmlMessage", "sendXmlPackage", "successful",
-                s => AlphaSms(s, AlphaSmsTransport.Xml).SendAsync(Message(ClientId))),
+                s => AlphaSms(s, AlphaSmsTransport.Xml).SendAsync(Message(ClientId)).ThrowingFailureAsync()),
             ["AlphaSMS HTTP balance"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=balance", "callHttpApiWithForm", "balance",
                 s => AlphaSms(s, AlphaSmsTransport.Http).GetBalanceAsync()),
             ["AlphaSMS HTTP status"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=receive", "callHttpApiWithForm", "status",
-                s => AlphaSms(s, AlphaSmsTransport.Http).GetStatusAsync(AlphaSmsMessageId.Gateway(84523377))),
+                s => AlphaSms(s, AlphaSmsTransport.Http).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "84523377"))),
             ["AlphaSMS HTTP send"] = new("alphasms-http.yaml", "AlphaSmsHttpParameters.command=send", "callHttpApiWithForm", "successful",
-                s => AlphaSms(s, AlphaSmsTransport.Http).SendAsync(Message(null))),
+                s => AlphaSms(s, AlphaSmsTransport.Http).SendAsync(Message(null)).ThrowingFailureAsync()),
             ["LiveAll GetAccountBalance"] = new("liveall.yaml", "getAccountBalance", "getAccountBalance", "ok",
                 s => LiveAll(s).GetBalanceAsync()),
             ["LiveAll GetSMSStatus"] = new("liveall.yaml", "getSmsStatus", "getSmsStatus", "oneRecord",
@@ -98,19 +99,29 @@ namespace ViberGateways.Tests.Reliability
         }
 
         [Fact]
-        public async Task Xml_send_with_a_msg_lacking_the_field_it_is_deduplicated_by_is_not_sent_again()
+        public void Xml_package_with_a_msg_lacking_the_field_it_is_deduplicated_by_is_never_repeated_after_it_is_sent()
         {
             var message = OpenApiSpec.Load("alphasms-xml.yaml").Resolve("#/components/schemas/AlphaSmsXmlMessage");
             ((string?)message["x-retry-safety"]).ShouldBe("deduplicated", "the premise: a msg is de-duplicated by its id when it has one");
+            message["x-deduplicated-by"].ShouldNotBeNull();
+            AlphaSmsXmlMessage Msg(long? id) => new() { Id = id, Phone = "+380971234567", Sender = "Shop", Type = AlphaSmsXmlMessageType.Text, Text = "Hi" };
+
+            BodyRetrySafety.Of(new AlphaSmsXmlSendPackage { Key = "k", MessageViber = { Msg(ClientId), Msg(ClientId + 1) } }).ShouldBe(RetrySafety.Deduplicated);
+            BodyRetrySafety.Of(new AlphaSmsXmlSendPackage { Key = "k", MessageViber = { Msg(ClientId), Msg(null) } }).ShouldBe(RetrySafety.NeverAfterSent);
+        }
+
+        [Fact]
+        public async Task Xml_send_of_a_message_without_a_client_id_gets_one_and_is_sent_again_after_the_connection_drops()
+        {
             var request = Requests["AlphaSMS XML send, every msg with its id"];
             _gateway.Reply(() => throw ConnectionDropped()).Reply(request.Reply.Body, request.Reply.MediaType);
 
-            var results = await AlphaSms(_gateway, AlphaSmsTransport.Xml).SendBatchAsync(new[] { Message(ClientId), Message(null) });
+            var result = (await AlphaSms(_gateway, AlphaSmsTransport.Xml).SendAsync(Message(null))).ShouldHaveSingleItem();
 
-            results.ShouldAllBe(r => r.Outcome == SendOutcome.Unknown && r.Failure is GatewayOutcomeUnknownException);
-            _gateway.Requests.Count.ShouldBe(1);
-            XDocument.Parse(_gateway.Requests[0].BodyText).Descendants("msg").Select(msg => msg.Attribute((string)message["x-deduplicated-by"]!) != null)
-                .ShouldBe(new[] { true, false }, "the first msg carries its id, the second does not");
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            _gateway.Requests.Count.ShouldBe(2);
+            XDocument.Parse(_gateway.Requests[0].BodyText).Descendants("msg").ShouldHaveSingleItem().Attribute("id").ShouldNotBeNull();
+            _gateway.Requests[1].BodyText.ShouldBe(_gateway.Requests[0].BodyText, "the repeat carries the same client id");
         }
 
         [Fact]
@@ -127,8 +138,8 @@ namespace ViberGateways.Tests.Reliability
         private static HttpRequestException ConnectionDropped() =>
             new(HttpRequestError.ResponseEnded, "The response ended prematurely. (ResponseEnded)");
 
-        private static IAlphaSmsClient AlphaSms(StubGateway gateway, AlphaSmsTransport transport) =>
-            AlphaSmsClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = transport, Resilience = QuickRetries.Policy() }, gateway.CreateClient());
+        private static IViberClient AlphaSms(StubGateway gateway, AlphaSmsTransport transport) =>
+            ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = transport, Resilience = QuickRetries.Policy() }, gateway.CreateClient());
 
         private static IViberClient LiveAll(StubGateway gateway) =>
             new LiveAllClient(new LiveAllOptions { ApiKey = "t", Resilience = QuickRetries.Policy() }, gateway.CreateClient());
@@ -145,7 +156,7 @@ namespace ViberGateways.Tests.Reliability
             }
         }
 
-        private static AlphaSmsMessage Message(long? clientId) => new() { Recipient = "380971234567", Sender = "Shop", Text = "Hi", ClientId = clientId };
+        private static ViberMessage Message(long? clientId) => new() { Recipients = { "380971234567" }, Sender = "Shop", Text = "Hi", ClientId = clientId };
 
         private sealed record Request(string Spec, string DeclaredAt, string Operation, string? ReplyExample, Func<StubGateway, Task> Send)
         {

@@ -58,7 +58,7 @@ namespace ViberGateways.Tests.Reliability
         public async Task Alphasms_server_error_page_quoting_the_key(AlphaSmsTransport transport, bool useGet)
         {
             Echo($"<html><body>Fatal error: bad key {Canary} in /var/www/api.php</body></html>", HttpStatusCode.InternalServerError, "text/html");
-            var client = AlphaSmsClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary, Transport = transport, UseHttpGet = useGet }, _gateway.CreateClient());
+            var client = ViberClientFactory.Create(new AlphaSmsOptions { Resilience = QuickRetries.Policy(), ApiKey = Canary, Transport = transport, UseHttpGet = useGet }, _gateway.CreateClient());
 
             var text = await FailureOf(() => client.GetBalanceAsync());
 
@@ -71,9 +71,9 @@ namespace ViberGateways.Tests.Reliability
         {
             Echo($"errors:Wrong login/password sandbox/{Canary}", contentType: "text/plain");
             var options = new AlphaSmsOptions { Resilience = QuickRetries.Policy(), Login = "sandbox", Password = Canary, Transport = AlphaSmsTransport.Http };
-            var client = AlphaSmsClientFactory.Create(options, _gateway.CreateClient());
+            var client = ViberClientFactory.Create(options, _gateway.CreateClient());
 
-            (await FailureOf(() => client.SendAsync(new AlphaSmsMessage { Recipient = "380971234567", Sender = "S", Text = "Hi" }))).ShouldNotContain(Canary);
+            (await FailureOf(() => client.SendAsync(new ViberMessage { Recipients = { "380971234567" }, Sender = "S", Text = "Hi" }).ThrowingFailureAsync())).ShouldNotContain(Canary);
         }
 
         [Fact]

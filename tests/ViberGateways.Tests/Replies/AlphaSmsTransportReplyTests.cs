@@ -2,37 +2,38 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.AlphaSms;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 using static ViberGateways.Tests.Infrastructure.StubbedAlphaSmsClients;
 
 namespace ViberGateways.Tests.Replies
 {
     /// <summary>
-    /// Every documented AlphaSMS reply format (seeds 000–002 and the reference), read through <see cref="IAlphaSmsClient"/>
+    /// Every documented AlphaSMS reply format (seeds 000–002 and the reference), read through <see cref="IViberClient"/>
     /// on its transport into results or typed errors.
     /// </summary>
     public class AlphaSmsTransportReplyTests
     {
         private readonly StubGateway _gateway = new();
 
-        private IAlphaSmsClient ClientReplying(Variant variant, string reply)
+        private IViberClient ClientReplying(Variant variant, string reply)
         {
             _gateway.Reply(reply, variant == Variant.Json ? "application/json" : "text/plain");
             return Client(variant, _gateway);
         }
 
-        private static AlphaSmsMessage Text(IAlphaSmsClient client) => Message(client, text: "Hi");
+        private static ViberMessage Text(IViberClient client) => Message(client, text: "Hi");
 
         [Fact]
         public async Task Json_success_reports_client_id_gateway_id_and_parts()
         {
             var client = ClientReplying(Variant.Json, """{"success": true, "data": [{"success": true, "data": {"id": 100500, "msg_id": 123456789, "data": 1, "parts": 1}}]}""");
 
-            var result = await client.SendAsync(Text(client));
+            var result = (await client.SendAsync(Text(client))).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted);
-            result.ClientId.ShouldBe(100500);
-            result.GatewayId.ShouldBe(123456789);
+            result.Reference!.ClientId.ShouldBe(100500);
+            result.Reference.GatewayId.ShouldBe("123456789");
             result.Parts.ShouldBe(1);
         }
 
@@ -41,7 +42,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Json, """{"success": false, "error": "Access denied"}""");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.SendBatchAsync(new[] { Text(client) }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(new[] { Text(client) }).ThrowingFailureAsync());
 
             error.StatusCode.ShouldBe(200);
             error.GatewayMessage.ShouldBe("Access denied");
@@ -58,22 +59,24 @@ namespace ViberGateways.Tests.Replies
                   {"success": true, "data": {"id": 1002, "msg_id": 9002, "parts": 1}}]}
                 """);
 
-            var results = await client.SendBatchAsync(new[] { Text(client), Message(client, "Two", clientId: 1002) });
+            var results = await client.SendAsync(new[] { Text(client), Message(client, "Two", clientId: 1002) });
 
             results.Select(r => r.Outcome).ShouldBe(new[] { SendOutcome.Rejected, SendOutcome.Accepted });
             results[0].Error.ShouldBe("Error in Alpha-name");
-            results[0].ClientId.ShouldBe(1001);
-            results[1].GatewayId.ShouldBe(9002);
+            results[0].Reference!.ClientId.ShouldBe(1001);
+            results[1].Reference!.GatewayId.ShouldBe("9002");
         }
 
         [Fact]
-        public async Task Json_single_send_rejected_in_the_item_throws_with_the_reason()
+        public async Task Json_single_send_rejected_in_the_item_is_rejected_with_the_reason()
         {
             var client = ClientReplying(Variant.Json, """{"success": true, "data": [{"success": false, "error": "Error in Alpha-name", "data": {"id": 1001}}]}""");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(Text(client)));
+            var result = (await client.SendAsync(Text(client))).ShouldHaveSingleItem();
 
-            error.GatewayMessage.ShouldBe("Error in Alpha-name");
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.Error.ShouldBe("Error in Alpha-name");
+            result.Reference!.ClientId.ShouldBe(1001);
         }
 
         [Fact]
@@ -81,11 +84,11 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Json, """{"success": true, "data": [{"success": true, "data": {"id": 1001, "msg_id": 9001}}]}""");
 
-            var results = await client.SendBatchAsync(new[] { Text(client), Message(client, "Two", clientId: 1002) });
+            var results = await client.SendAsync(new[] { Text(client), Message(client, "Two", clientId: 1002) });
 
             results.Count.ShouldBe(2);
             results[1].Outcome.ShouldBe(SendOutcome.Unknown);
-            results[1].ClientId.ShouldBe(1002);
+            results[1].Reference!.ClientId.ShouldBe(1002);
         }
 
         [Fact]
@@ -95,11 +98,11 @@ namespace ViberGateways.Tests.Replies
             var message = Text(client);
             message.ClientId = null;
 
-            var result = await client.SendAsync(message);
+            var result = (await client.SendAsync(message)).ShouldHaveSingleItem();
 
             var sentId = (long)Newtonsoft.Json.Linq.JToken.Parse(_gateway.LastRequest.BodyText)["data"]![0]!["id"]!;
             sentId.ShouldBeGreaterThan(0);
-            result.ClientId.ShouldBe(sentId);
+            result.Reference!.ClientId.ShouldBe(sentId);
         }
 
         [Theory]
@@ -112,15 +115,15 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Json, "{\"success\": true, \"data\": [{\"success\": true, \"data\": {\"id\": 1001, \"type\": \"viber\", \"status\": \"" + status + "\"}}]}");
 
-            var result = await client.GetStatusAsync(AlphaSmsMessageId.Client(1001));
+            var result = await client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1001));
 
             result.State.ShouldBe(state);
             result.RawStatus.ShouldBe(status);
-            result.Channel.ShouldBe("viber");
+            result.Error.ShouldBeNull();
         }
 
         [Fact]
-        public async Task Json_status_of_a_two_way_message_carries_the_replies()
+        public async Task Json_status_of_a_two_way_message_is_as_of_the_latest_reply()
         {
             var client = ClientReplying(Variant.Json, """
                 {"success": true, "data": [{"success": true, "data": {"id": 1001, "type": "viber", "status": "REPLIED",
@@ -128,13 +131,10 @@ namespace ViberGateways.Tests.Replies
                               "media": {"url": "https://files.example.com/a.jpg", "filename": "a.jpg", "filesize": 2048}}]}}]}
                 """);
 
-            var result = await client.GetStatusAsync(AlphaSmsMessageId.Client(1001));
+            var result = await client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1001));
 
             result.State.ShouldBe(DeliveryState.Replied);
-            var reply = result.Replies.ShouldHaveSingleItem();
-            reply.Datetime.ShouldBe("2024-10-01T12:30:00+03:00");
-            reply.Message.ShouldBe("Yes, please");
-            reply.Media!.Filesize.ShouldBe(2048);
+            result.UpdatedAt.ShouldBe(new DateTimeOffset(2024, 10, 1, 12, 30, 0, TimeSpan.FromHours(3)));
         }
 
         [Fact]
@@ -160,11 +160,11 @@ namespace ViberGateways.Tests.Replies
                 </package>
                 """);
 
-            var result = await client.SendAsync(Text(client));
+            var result = (await client.SendAsync(Text(client))).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Accepted);
-            result.ClientId.ShouldBe(1234);
-            result.GatewayId.ShouldBe(1234568);
+            result.Reference!.ClientId.ShouldBe(1234);
+            result.Reference.GatewayId.ShouldBe("1234568");
         }
 
         [Fact]
@@ -179,12 +179,12 @@ namespace ViberGateways.Tests.Replies
                 </package>
                 """);
 
-            var result = (await client.SendBatchAsync(new[] { Text(client) })).ShouldHaveSingleItem();
+            var result = (await client.SendAsync(new[] { Text(client) })).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Rejected);
             result.ErrorCode.ShouldBe("201");
             result.Error.ShouldBe("201 (ErrId)");
-            result.GatewayId.ShouldBeNull();
+            result.Reference?.GatewayId.ShouldBeNull();
         }
 
         [Fact]
@@ -194,26 +194,28 @@ namespace ViberGateways.Tests.Replies
             // package or the caller resent with the same reference, the message with that id is in the account.
             var client = ClientReplying(Variant.Xml, "<package><message-viber><msg id=\"1001\" msg_id=\"0\">208</msg></message-viber></package>");
 
-            var result = await client.SendAsync(Text(client));
+            var result = (await client.SendAsync(Text(client))).ShouldHaveSingleItem();
 
             _gateway.Requests.Count.ShouldBe(1);
             result.Outcome.ShouldBe(SendOutcome.Accepted);
-            result.ClientId.ShouldBe(1001);
-            result.GatewayId.ShouldBeNull("msg_id 0 is no gateway id; the client id asks the status");
+            result.Reference!.ClientId.ShouldBe(1001);
+            result.Reference.GatewayId.ShouldBeNull("msg_id 0 is no gateway id; the client id asks the status");
             result.Error.ShouldBeNull();
         }
 
         [Fact]
-        public async Task Xml_duplicate_id_208_for_a_message_sent_without_an_id_is_unknown_never_rejected()
+        public async Task Xml_duplicate_id_208_for_a_message_without_a_client_id_names_the_id_the_sdk_gave_it_and_is_accepted()
         {
+            // Every msg carries an id: one the SDK assigns when the message sets none, so a 208 always names a message.
             var client = ClientReplying(Variant.Xml, "<package><message-viber><msg msg_id=\"0\">208</msg></message-viber></package>");
             var message = Text(client);
             message.ClientId = null;
 
-            var result = (await client.SendBatchAsync(new[] { message })).ShouldHaveSingleItem();
+            var result = (await client.SendAsync(new[] { message })).ShouldHaveSingleItem();
 
-            result.Outcome.ShouldBe(SendOutcome.Unknown, "not documented: a refusal here could move the recipient to another gateway");
-            result.ErrorCode.ShouldBe("208");
+            var sentId = (long)System.Xml.Linq.XDocument.Parse(_gateway.LastRequest.BodyText).Descendants("msg").Single().Attribute("id")!;
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            result.Reference!.ClientId.ShouldBe(sentId);
         }
 
         [Fact]
@@ -221,7 +223,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Json, """{"success": true, "data": [{"success": false, "error": "Duplicate message id", "data": {"id": 1001}}]}""");
 
-            var result = (await client.SendBatchAsync(new[] { Text(client) })).ShouldHaveSingleItem();
+            var result = (await client.SendAsync(new[] { Text(client) })).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Rejected);
             result.Error.ShouldBe("Duplicate message id");
@@ -232,7 +234,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Xml, "<package><message><msg id=\"1001\" msg_id=\"42\">1</msg></message></package>");
 
-            (await client.SendAsync(Text(client))).GatewayId.ShouldBe(42);
+            (await client.SendAsync(Text(client))).ShouldHaveSingleItem().Reference!.GatewayId.ShouldBe("42");
         }
 
         [Fact]
@@ -240,36 +242,35 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.Xml, "<package><error>202</error></package>");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.SendBatchAsync(new[] { Text(client) }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(new[] { Text(client) }).ThrowingFailureAsync());
 
             error.GatewayErrorCode.ShouldBe("202");
             error.GatewayMessage.ShouldBe("ErrAuthorization");
         }
 
         [Fact]
-        public async Task Xml_status_reads_code_count_and_completion_time()
+        public async Task Xml_status_reads_code_and_completion_time()
         {
             var client = ClientReplying(Variant.Xml, "<package><status><msg id=\"1001\" sms_id=\"9001\" sms_count=\"2\" date_completed=\"2024-11-30T12:05:00\">102</msg></status></package>");
 
-            var status = await client.GetStatusAsync(AlphaSmsMessageId.Gateway(9001));
+            var status = await client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "9001"));
 
             status.State.ShouldBe(DeliveryState.Delivered);
-            status.StatusCode.ShouldBe(102);
             status.RawStatus.ShouldBe("102");
-            status.ClientId.ShouldBe(1001);
-            status.GatewayId.ShouldBe(9001);
-            status.Parts.ShouldBe(2);
-            status.CompletedAt.ShouldBe("2024-11-30T12:05:00");
+            status.Error.ShouldBeNull();
+            // No time zone is documented: a time without an offset is read as UTC.
+            status.UpdatedAt.ShouldBe(new DateTimeOffset(2024, 11, 30, 12, 5, 0, TimeSpan.Zero));
         }
 
         [Fact]
-        public async Task Xml_status_of_an_unknown_id_throws_with_the_code()
+        public async Task Xml_status_of_an_unknown_id_is_unknown_with_the_code()
         {
             var client = ClientReplying(Variant.Xml, "<package><status><msg id=\"5\">201</msg></status></package>");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.GetStatusAsync(AlphaSmsMessageId.Client(5)));
+            var status = await client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 5));
 
-            error.GatewayErrorCode.ShouldBe("201");
+            status.State.ShouldBe(DeliveryState.Unknown);
+            status.Error.ShouldNotBeNull().ShouldContain("201 (ErrId)");
         }
 
         [Fact]
@@ -290,9 +291,9 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.HttpPost, reply);
 
-            var result = await client.SendAsync(Text(client));
+            var result = (await client.SendAsync(Text(client))).ShouldHaveSingleItem();
 
-            result.GatewayId.ShouldBe(84523377);
+            result.Reference!.GatewayId.ShouldBe("84523377");
             result.Parts.ShouldBe(parts);
         }
 
@@ -301,7 +302,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.HttpPost, "errors:Wrong login/password");
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.SendBatchAsync(new[] { Text(client) }));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(new[] { Text(client) }).ThrowingFailureAsync());
 
             error.GatewayMessage.ShouldBe("Wrong login/password");
         }
@@ -311,27 +312,27 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.HttpGet, "errors:Unknown command");
 
-            var result = (await client.SendBatchAsync(new[] { Text(client) })).ShouldHaveSingleItem();
+            var result = (await client.SendAsync(new[] { Text(client) })).ShouldHaveSingleItem();
 
             result.Outcome.ShouldBe(SendOutcome.Rejected);
             result.Error.ShouldBe("Unknown command");
         }
 
         [Theory]
-        [InlineData("status:Delivered code:3 status_time:2024/01/31", "Delivered", 3, DeliveryState.Delivered)]
-        [InlineData("status:Partially delivered code:50 status_time:2024/01/31", "Partially delivered", 50, DeliveryState.Sent)]
-        [InlineData("status:Read code:116 status_time:2024/01/31", "Read", 116, DeliveryState.Read)]
-        [InlineData("status:Something new code:77 status_time:2024/01/31", "Something new", 77, DeliveryState.Unknown)]
-        public async Task Http_status_line_reads_text_code_and_time(string reply, string text, int code, DeliveryState state)
+        [InlineData("status:Delivered code:3 status_time:2024/01/31", "Delivered", DeliveryState.Delivered)]
+        [InlineData("status:Partially delivered code:50 status_time:2024/01/31", "Partially delivered", DeliveryState.Sent)]
+        [InlineData("status:Read code:116 status_time:2024/01/31", "Read", DeliveryState.Read)]
+        [InlineData("status:Something new code:77 status_time:2024/01/31", "Something new", DeliveryState.Unknown)]
+        public async Task Http_status_line_reads_text_code_and_time(string reply, string text, DeliveryState state)
         {
             var client = ClientReplying(Variant.HttpPost, reply);
 
-            var status = await client.GetStatusAsync(AlphaSmsMessageId.Gateway(84523377));
+            var status = await client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "84523377"));
 
             status.RawStatus.ShouldBe(text);
-            status.StatusCode.ShouldBe(code);
             status.State.ShouldBe(state);
-            status.CompletedAt.ShouldBe("2024/01/31");
+            // status_time is a date: the day's start.
+            status.UpdatedAt.ShouldBe(new DateTimeOffset(2024, 1, 31, 0, 0, 0, TimeSpan.Zero));
         }
 
         [Fact]
@@ -353,7 +354,7 @@ namespace ViberGateways.Tests.Replies
         {
             var client = ClientReplying(Variant.HttpPost, reply);
 
-            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(Text(client)));
+            var error = await Should.ThrowAsync<GatewayException>(() => client.SendAsync(Text(client)).ThrowingFailureAsync());
 
             error.Message.ShouldContain("not in a documented format");
             error.ResponseSnippet.ShouldBe(string.IsNullOrEmpty(reply) ? null : reply);

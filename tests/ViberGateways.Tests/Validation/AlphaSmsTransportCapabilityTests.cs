@@ -15,7 +15,7 @@ namespace ViberGateways.Tests.Validation
     {
         private readonly StubGateway _gateway = new();
 
-        private async Task<RequestValidationException> Rejected(Variant variant, Func<IAlphaSmsClient, AlphaSmsMessage> build)
+        private async Task<RequestValidationException> Rejected(Variant variant, Func<IViberClient, ViberMessage> build)
         {
             var client = Client(variant, _gateway);
             var error = await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(build(client)));
@@ -29,7 +29,7 @@ namespace ViberGateways.Tests.Validation
             var error = await Rejected(Variant.Xml, c =>
             {
                 var m = Message(c, "Hi");
-                m.SmsFallback = new AlphaSmsSmsFallback("Shop", "Hi by SMS");
+                m.SmsFallback = new SmsFallback("Hi by SMS", "Shop");
                 return m;
             });
 
@@ -74,7 +74,7 @@ namespace ViberGateways.Tests.Validation
             var error = await Rejected(variant, c => Message(c,
                 text: withText || withButton ? "Hi" : null,
                 imageUrl: withButton ? null : "https://example.com/a.png",
-                button: withButton ? new AlphaSmsButton("Go", "https://example.com") : null));
+                button: withButton ? new ViberButton("Go", "https://example.com") : null));
 
             var violation = error.Violations.ShouldHaveSingleItem();
             violation.Field.ShouldBe("message");
@@ -88,12 +88,11 @@ namespace ViberGateways.Tests.Validation
             var error = await Rejected(Variant.HttpGet, c =>
             {
                 var m = Message(c, "Hi");
-                m.ShortenLinks = true;
-                m.StatusCallbackUrl = "https://example.com/hook";
+                m.AlphaSms = new AlphaSmsMessageOptions { ShortenLinks = true, StatusCallbackUrl = "https://example.com/hook" };
                 return m;
             });
 
-            error.Violations.Select(v => v.Field).ShouldBe(new[] { "message.ShortenLinks", "message.StatusCallbackUrl" });
+            error.Violations.Select(v => v.Field).ShouldBe(new[] { "message.AlphaSms.ShortenLinks", "message.AlphaSms.StatusCallbackUrl" });
         }
 
         [Fact]
@@ -101,15 +100,15 @@ namespace ViberGateways.Tests.Validation
         {
             var client = Client(Variant.Json, _gateway);
             var bad = Message(client, new string('x', 1001));
-            bad.Recipient = "12";
-            bad.Button = new AlphaSmsButton("This caption is far too long", "not a url");
+            bad.Recipients = new System.Collections.Generic.List<string> { "12" };
+            bad.Button = new ViberButton("This caption is far too long", "not a url");
 
-            var error = await Should.ThrowAsync<RequestValidationException>(() => client.SendBatchAsync(new[] { Message(client, "ok"), bad }));
+            var error = await Should.ThrowAsync<RequestValidationException>(() => client.SendAsync(new[] { Message(client, "ok"), bad }));
 
             // The spec's limits, in the order of its fields (viber_message, viber_link, viber_button), named as the caller wrote them.
             error.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[]
             {
-                ("messages[1].Recipient", "phone"),
+                ("messages[1].Recipients[0]", "phone"),
                 ("messages[1].Text", "maxLength"),
                 ("messages[1].Button.Url", "pattern"),
                 ("messages[1].Button.Caption", "maxLength"),
@@ -120,10 +119,15 @@ namespace ViberGateways.Tests.Validation
         }
 
         [Fact]
-        public async Task Status_by_gateway_id_over_json_and_by_client_id_over_http_are_refused()
+        public async Task Status_by_gateway_id_over_json_and_by_client_id_over_http_are_unanswerable_naming_the_transport_that_can()
         {
-            await Should.ThrowAsync<RequestValidationException>(() => Client(Variant.Json, _gateway).GetStatusAsync(AlphaSmsMessageId.Gateway(1)));
-            await Should.ThrowAsync<RequestValidationException>(() => Client(Variant.HttpPost, _gateway).GetStatusAsync(AlphaSmsMessageId.Client(1)));
+            var overJson = await Client(Variant.Json, _gateway).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "1"));
+            var overHttp = await Client(Variant.HttpPost, _gateway).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1));
+
+            overJson.ShouldSatisfyAllConditions(() => overJson.State.ShouldBe(DeliveryState.Unknown), () => overJson.Unanswerable.ShouldBeTrue(),
+                () => overJson.Error.ShouldNotBeNull().ShouldContain("ask with the XML or HTTP transport"));
+            overHttp.ShouldSatisfyAllConditions(() => overHttp.State.ShouldBe(DeliveryState.Unknown), () => overHttp.Unanswerable.ShouldBeTrue(),
+                () => overHttp.Error.ShouldNotBeNull().ShouldContain("ask with the JSON or XML transport"));
             _gateway.Requests.ShouldBeEmpty();
         }
 

@@ -25,7 +25,7 @@ namespace ViberGateways.Tests.Validation
             ["ViberClientFactory.Create(AlphaSmsOptions)"] = new((a, h) => ViberClientFactory.Create(AlphaSms(a), h), "api/json.php", nameof(AlphaSmsOptions), AlphaSmsOptions.ProductionAddress),
             ["ViberClientFactory.Create(LiveAllOptions)"] = new((a, h) => ViberClientFactory.Create(LiveAll(a), h), "apiext/Sendout/GetAccountBalance", nameof(LiveAllOptions), LiveAllOptions.ProductionAddress),
             ["ViberClientFactory.Create(SmsByOptions)"] = new((a, h) => ViberClientFactory.Create(SmsBy(a), h), "api/v1/getAlphanames", nameof(SmsByOptions), SmsByOptions.ProductionAddress),
-            ["AlphaSmsClientFactory.Create (xml)"] = new((a, h) => (IViberClient)AlphaSmsClientFactory.Create(AlphaSms(a, AlphaSmsTransport.Xml), h), "api/xml.php", nameof(AlphaSmsOptions), AlphaSmsOptions.ProductionAddress),
+            ["ViberClientFactory.Create(AlphaSmsOptions) (xml)"] = new((a, h) => ViberClientFactory.Create(AlphaSms(a, AlphaSmsTransport.Xml), h), "api/xml.php", nameof(AlphaSmsOptions), AlphaSmsOptions.ProductionAddress),
             ["new AlphaSmsJsonClient"] = new((a, h) => new AlphaSmsJsonClient(AlphaSms(a), h), "api/json.php", nameof(AlphaSmsOptions), AlphaSmsOptions.ProductionAddress),
             ["new AlphaSmsXmlClient"] = new((a, h) => new AlphaSmsXmlClient(AlphaSms(a, AlphaSmsTransport.Xml), h), "api/xml.php", nameof(AlphaSmsOptions), AlphaSmsOptions.ProductionAddress),
             ["new AlphaSmsHttpClient"] = new((a, h) => new AlphaSmsHttpClient(AlphaSms(a, AlphaSmsTransport.Http), h), "api/http.php", nameof(AlphaSmsOptions), AlphaSmsOptions.ProductionAddress),

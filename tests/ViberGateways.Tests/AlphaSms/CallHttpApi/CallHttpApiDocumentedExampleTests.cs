@@ -14,7 +14,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
 {
     /// <summary>
     /// The HTTP API's requests compared with the documentation as parameter sets (names and values, in any order),
-    /// each built through <see cref="IAlphaSmsClient"/> and sent both ways the page allows: in the query of a GET and
+    /// each built through <see cref="IViberClient"/> and sent both ways the page allows: in the query of a GET and
     /// in the form body of a POST. Seed 002's request example (copied verbatim to Data/…seed002.request.txt), and what
     /// the gateway reference and seed 002's parameter table document beside it, written into that example: status
     /// (<c>command=receive&amp;id=ID</c>) and balance (<c>command=balance</c>), <c>login</c> and <c>pass</c> instead of
@@ -41,7 +41,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
         [MemberData(nameof(GetAndPost))]
         public async Task Text_message_with_sms_fallback_is_the_seed_002_request(Variant variant)
         {
-            var sent = await SentParametersAsync(variant, client => client.SendAsync(SeedMessage()));
+            var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(SeedMessage())));
 
             sent.ShouldBe(Seed002(), ignoreOrder: true);
         }
@@ -55,7 +55,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
         [MemberData(nameof(GetAndPost))]
         public async Task Status_query_is_the_documented_receive_command(Variant variant)
         {
-            var sent = await SentParametersAsync(variant, client => client.GetStatusAsync(AlphaSmsMessageId.Gateway(84523377)), "status:Delivered code:3 status_time:2024/11/30");
+            var sent = await SentParametersAsync(variant, client => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "84523377")), "status:Delivered code:3 status_time:2024/11/30");
 
             sent.ShouldBe(Documented("key=api/key&command=receive&id=84523377").Append(("version", "http")), ignoreOrder: true, VersionDifference);
         }
@@ -79,7 +79,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
             options.Login = "380501234567";
             options.Password = "cabinet-password";
 
-            var sent = await SentParametersAsync(variant, client => client.SendAsync(SeedMessage()), options: options);
+            var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(SeedMessage())), options: options);
 
             sent.ShouldBe(Seed002(parameters =>
             {
@@ -97,7 +97,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
             var message = SeedMessage();
             message.ScheduledAt = new DateTimeOffset(2024, 8, 15, 15, 52, 1, TimeSpan.FromHours(2));
 
-            var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+            var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBe(Seed002(parameters => parameters["ask_date"] = "2024-08-15T15:52:01+0200"), ignoreOrder: true);
         }
@@ -115,10 +115,10 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
             image.ImageUrl = "https://url.com/storage/images/image.png";
             var button = SeedMessage();
             button.ImageUrl = "https://url.com/storage/images/image.png";
-            button.Button = new AlphaSmsButton("Open", "https://url.com/offer");
+            button.Button = new ViberButton("Open", "https://url.com/offer");
 
-            var sentImage = await SentParametersAsync(variant, client => client.SendAsync(image));
-            var sentButton = await SentParametersAsync(variant, client => client.SendAsync(button));
+            var sentImage = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(image)));
+            var sentButton = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(button)));
 
             sentImage.ShouldBe(Seed002(parameters =>
             {
@@ -147,9 +147,9 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
             var message = SeedMessage();
             message.Sender = "ViberTest";
             message.Text = "Message text to be sent via Viber";
-            message.SmsFallback = new AlphaSmsSmsFallback("SMSTest", "Message text to be sent via SMS");
+            message.SmsFallback = new SmsFallback("Message text to be sent via SMS", "SMSTest");
 
-            var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+            var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBe(Seed002(parameters =>
             {
@@ -176,7 +176,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
             message.Text = "Message text to be sent via Viber";
             message.SmsFallback = null;
 
-            var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+            var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBe(Seed002(parameters =>
             {
@@ -198,7 +198,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
             var message = SeedMessage();
             message.Lifetime = null;
 
-            var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+            var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBe(Seed002(parameters => parameters["viber_lifetime"] = "86400"), ignoreOrder: true, "viber_lifetime=86400: the table requires it");
         }
@@ -227,9 +227,9 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
                     message.Lifetime = fallback ? message.Lifetime : null;
                     message.SmsFallback = fallback ? message.SmsFallback : null;
                     message.ImageUrl = kind == "text" ? null : "https://cdn.example.com/img/12345";
-                    message.Button = kind == "button" ? new AlphaSmsButton("Open", "https://url.com/offer") : null;
+                    message.Button = kind == "button" ? new ViberButton("Open", "https://url.com/offer") : null;
 
-                    var sent = await SentParametersAsync(variant, client => client.SendAsync(message));
+                    var sent = await SentParametersAsync(variant, client => AcceptedAsync(client.SendAsync(message)));
 
                     required.ShouldBeSubsetOf(sent.Where(p => p.Value.Length > 0).Select(p => p.Name), $"{kind}, fallback {fallback}");
                 }
@@ -237,20 +237,20 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
         }
 
         /// <summary>Seed 002's message in the message model.</summary>
-        private static AlphaSmsMessage SeedMessage() => new()
+        private static ViberMessage SeedMessage() => new()
         {
-            Recipient = "380501234567",
+            Recipients = { "380501234567" },
             Sender = "test",
             Text = "test",
             Lifetime = TimeSpan.FromSeconds(60),
-            SmsFallback = new AlphaSmsSmsFallback("test", "test"),
+            SmsFallback = new SmsFallback("test", "test"),
         };
 
         /// <summary>
         /// The parameters of the one request <paramref name="act"/> sent to <c>/api/http.php</c> with seed 002's key
         /// over plain HTTP (so <c>version=http</c>): all in the query of a GET, or all in the form of a POST.
         /// </summary>
-        private static async Task<IReadOnlyList<(string Name, string Value)>> SentParametersAsync(Variant variant, Func<IAlphaSmsClient, Task> act, string reply = SendReply,
+        private static async Task<IReadOnlyList<(string Name, string Value)>> SentParametersAsync(Variant variant, Func<IViberClient, Task> act, string reply = SendReply,
             AlphaSmsOptions? options = null)
         {
             var request = await SentAsync(options ?? Options(variant, "api/key"), reply, act, "http://alphasms.test/");

@@ -19,7 +19,7 @@ namespace ViberGateways.Tests.AlphaSms.CallHttpApi
         private const string StatusReply = "status:Delivered code:3 status_time:2024/11/30";
         private const string BalanceReply = "balance:10.526";
 
-        private static readonly Dictionary<string, (string Reply, Func<IAlphaSmsClient, Task> Act)> Cases = new()
+        private static readonly Dictionary<string, (string Reply, Func<IViberClient, Task> Act)> Cases = new()
         {
             ["text"] = (SendReply, AlphaSmsWireCases.Text),
             ["image"] = (SendReply, AlphaSmsWireCases.ImageWithText),

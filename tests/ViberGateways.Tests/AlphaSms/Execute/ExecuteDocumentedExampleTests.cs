@@ -11,7 +11,7 @@ namespace ViberGateways.Tests.AlphaSms.Execute
 {
     /// <summary>
     /// The JSON API's requests compared with the documentation as JSON trees, each built through
-    /// <see cref="IAlphaSmsClient"/>: seed 000's request example (copied verbatim to Data/…seed000.request.json), and
+    /// <see cref="IViberClient"/>: seed 000's request example (copied verbatim to Data/…seed000.request.json), and
     /// what the gateway reference documents beside it, written into that example: the status and balance items of
     /// the envelope <c>{"auth": KEY, "data": [item, item, …]}</c>, several items in one request, <c>viber+sms</c>
     /// with its SMS sender and text, <c>text+link</c> with its link and caption, <c>viber_lifetime</c> and
@@ -27,7 +27,7 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         [Fact]
         public async Task Image_message_is_the_seed_000_request()
         {
-            var sent = await SentBodyAsync(client => client.SendAsync(SeedMessage()));
+            var sent = await SentBodyAsync(client => AcceptedAsync(client.SendAsync(SeedMessage())));
 
             sent.ShouldBeSameTreeAs(Seed000());
         }
@@ -36,7 +36,7 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         [Fact]
         public async Task Status_query_is_the_documented_status_item()
         {
-            var sent = await SentBodyAsync(client => client.GetStatusAsync(AlphaSmsMessageId.Client(100500)),
+            var sent = await SentBodyAsync(client => client.GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 100500)),
                 """{"success": true, "data": [{"success": true, "data": {"id": 100500, "type": "viber", "status": "DELIVERED"}}]}""");
 
             sent.ShouldBeSameTreeAs(Documented("""{"auth": KEY, "data": [{"type": "status", "id": CLIENT_ID}]}""", ("KEY", SeedKey), ("CLIENT_ID", 100500)));
@@ -58,9 +58,9 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         {
             var second = SeedMessage();
             second.ClientId = 100501;
-            second.Recipient = "380501234567";
+            second.Recipients = new System.Collections.Generic.List<string> { "380501234567" };
 
-            var sent = await SentBodyAsync(client => client.SendBatchAsync(new[] { SeedMessage(), second }));
+            var sent = await SentBodyAsync(client => client.SendAsync(new[] { SeedMessage(), second }));
 
             var documented = Seed000();
             var secondItem = (JObject)documented["data"]![0]!.DeepClone();
@@ -75,9 +75,9 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         public async Task Sms_fallback_is_a_viber_sms_item_with_the_sms_sender_and_text()
         {
             var message = SeedMessage();
-            message.SmsFallback = new AlphaSmsSmsFallback("SMSTest", "Message text to be sent via SMS");
+            message.SmsFallback = new SmsFallback("Message text to be sent via SMS", "SMSTest");
 
-            var sent = await SentBodyAsync(client => client.SendAsync(message));
+            var sent = await SentBodyAsync(client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBeSameTreeAs(Seed000(item =>
             {
@@ -97,9 +97,9 @@ namespace ViberGateways.Tests.AlphaSms.Execute
             var message = SeedMessage();
             message.ImageUrl = null;
             message.Text = "Message text to be sent via Viber";
-            message.Button = new AlphaSmsButton("Open", "https://url.com/offer");
+            message.Button = new ViberButton("Open", "https://url.com/offer");
 
-            var sent = await SentBodyAsync(client => client.SendAsync(message));
+            var sent = await SentBodyAsync(client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBeSameTreeAs(Seed000(item =>
             {
@@ -117,9 +117,9 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         {
             var message = SeedMessage();
             message.Lifetime = TimeSpan.FromHours(1);
-            message.StatusCallbackUrl = "https://url.com/hooks/viber";
+            (message.AlphaSms ??= new AlphaSmsMessageOptions()).StatusCallbackUrl = "https://url.com/hooks/viber";
 
-            var sent = await SentBodyAsync(client => client.SendAsync(message));
+            var sent = await SentBodyAsync(client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBeSameTreeAs(Seed000(item =>
             {
@@ -129,17 +129,17 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         }
 
         /// <summary>Seed 000's message in the message model.</summary>
-        private static AlphaSmsMessage SeedMessage() => new()
+        private static ViberMessage SeedMessage() => new()
         {
             ClientId = 100500,
-            Recipient = "380971234567",
+            Recipients = { "380971234567" },
             Sender = "ViberTest",
             ImageUrl = "https://url.com/storage/images/image.png",
-            ShortenLinks = true,
+            AlphaSms = new AlphaSmsMessageOptions { ShortenLinks = true },
         };
 
         /// <summary>The body of the one request <paramref name="act"/> sent to <c>POST /api/json.php</c>, with the mandatory JSON content type.</summary>
-        private static async Task<JToken> SentBodyAsync(Func<IAlphaSmsClient, Task> act, string reply = SendReply)
+        private static async Task<JToken> SentBodyAsync(Func<IViberClient, Task> act, string reply = SendReply)
         {
             var request = await StubbedAlphaSmsClients.SentAsync(Options(Variant.Json, SeedKey), reply, act);
             request.Method.ShouldBe("POST");

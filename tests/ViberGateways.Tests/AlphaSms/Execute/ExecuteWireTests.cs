@@ -17,20 +17,19 @@ namespace ViberGateways.Tests.AlphaSms.Execute
         private const string StatusReply = """{"success":true,"data":[{"success":true,"data":{"id":1001,"type":"viber","status":"DELIVERED"}}]}""";
         private const string BalanceReply = """{"success":true,"data":[{"success":true,"data":{"amount":10.526,"currency":"UAH"}}]}""";
 
-        private static readonly Dictionary<string, (string Reply, Func<IAlphaSmsClient, Task> Act)> Cases = new()
+        private static readonly Dictionary<string, (string Reply, Func<IViberClient, Task> Act)> Cases = new()
         {
             ["text"] = (SendReply, AlphaSmsWireCases.Text),
             // JSON sends an image alone (viber_type image).
-            ["image"] = (SendReply, client => client.SendAsync(Message(client, text: null, imageUrl: "https://example.com/images/offer.png"))),
-            ["text-and-button"] = (SendReply, client => client.SendAsync(Message(client, text: "Tap below", button: AlphaSmsWireCases.Button))),
+            ["image"] = (SendReply, client => AcceptedAsync(client.SendAsync(Message(client, text: null, imageUrl: "https://example.com/images/offer.png")))),
+            ["text-and-button"] = (SendReply, client => AcceptedAsync(client.SendAsync(Message(client, text: "Tap below", button: AlphaSmsWireCases.Button)))),
             ["text-image-and-button"] = (SendReply, AlphaSmsWireCases.TextImageAndButton),
             ["sms-fallback-and-lifetime"] = (SendReply, AlphaSmsWireCases.SmsFallbackAndLifetime),
             ["json-options"] = (SendReply, client =>
             {
                 var message = Message(client, text: "Track https://example.com/t");
-                message.ShortenLinks = true;
-                message.StatusCallbackUrl = "https://example.com/hooks/alphasms";
-                return client.SendAsync(message);
+                message.AlphaSms = new AlphaSmsMessageOptions { ShortenLinks = true, StatusCallbackUrl = "https://example.com/hooks/alphasms" };
+                return AcceptedAsync(client.SendAsync(message));
             }),
             ["batch"] = (SendReply, AlphaSmsWireCases.Batch),
             ["status-by-client-id"] = (StatusReply, AlphaSmsWireCases.StatusByClientId),

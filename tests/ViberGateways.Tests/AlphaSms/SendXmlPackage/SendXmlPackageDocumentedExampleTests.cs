@@ -11,7 +11,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
 {
     /// <summary>
     /// The XML API's packages compared with the documentation as XML trees (whitespace between elements ignored),
-    /// each built through <see cref="IAlphaSmsClient"/>: seed 001's request example (copied verbatim to
+    /// each built through <see cref="IViberClient"/>: seed 001's request example (copied verbatim to
     /// Data/…seed001.request.xml), and what the gateway reference documents beside it: the status and balance
     /// packages, several <c>&lt;msg&gt;</c> in one package, <c>date_beg</c>, and the <c>button</c> type with its
     /// <c>button</c> and <c>url</c> children. Two differences are deliberate, and named where they are compared: a
@@ -64,7 +64,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         [Fact]
         public async Task Image_message_is_the_seed_001_document()
         {
-            var sent = await SentPackageAsync(client => client.SendAsync(SeedMessage()));
+            var sent = await SentPackageAsync(client => AcceptedAsync(client.SendAsync(SeedMessage())));
 
             sent.ShouldBeSameTreeAs(Seed001());
         }
@@ -72,7 +72,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         /// <summary>
         /// Reference: "Status: request <c>&lt;package key=KEY&gt;&lt;status&gt;&lt;msg id="…"/&gt;&lt;msg
         /// sms_id="…"/&gt;&lt;/status&gt;&lt;/package&gt;</c> (by client id or gateway id)". The documented package
-        /// asks for two messages, one by each kind of id; <see cref="IAlphaSmsClient.GetStatusAsync"/> asks for the one
+        /// asks for two messages, one by each kind of id; <see cref="IViberClient.GetStatusAsync"/> asks for the one
         /// message it is given, so its package is the documented one with that message's <c>&lt;msg&gt;</c> alone. Safe:
         /// the reference answers a status package with one <c>&lt;msg&gt;</c> per message asked for, so a list of one is
         /// the same request, smaller.
@@ -81,7 +81,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         [MemberData(nameof(ByClientId))]
         public async Task Status_query_is_the_documented_status_package(bool byClientId)
         {
-            var sent = await SentPackageAsync(client => client.GetStatusAsync(byClientId ? AlphaSmsMessageId.Client(1234) : AlphaSmsMessageId.Gateway(1234568)),
+            var sent = await SentPackageAsync(client => client.GetStatusAsync(byClientId ? new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1234) : new MessageReference(Gateway.AlphaSms, "380971234567", gatewayId: "1234568")),
                 """<package><status><msg id="1234" sms_id="1234568" sms_count="1">102</msg></status></package>""");
 
             var documented = Documented("""<package key=KEY><status><msg id="…"/><msg sms_id="…"/></status></package>""",
@@ -106,9 +106,9 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         {
             var second = SeedMessage();
             second.ClientId = 1235;
-            second.Recipient = "+380501234567";
+            second.Recipients = new System.Collections.Generic.List<string> { "+380501234567" };
 
-            var sent = await SentPackageAsync(client => client.SendBatchAsync(new[] { SeedMessage(), second }));
+            var sent = await SentPackageAsync(client => client.SendAsync(new[] { SeedMessage(), second }));
 
             var documented = Seed001();
             var first = documented.Descendants("msg").Single();
@@ -122,7 +122,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         /// <summary>
         /// Reference: "Optional attribute <c>date_beg</c> on <c>&lt;msg&gt;</c> schedules the send (ISO 8601, e.g.
         /// <c>2024-11-30T12:00</c>)". The SDK writes the same time with seconds and the offset of
-        /// <see cref="AlphaSmsMessage.ScheduledAt"/>, <c>2024-11-30T12:00:00+02:00</c>.
+        /// <see cref="ViberMessage.ScheduledAt"/>, <c>2024-11-30T12:00:00+02:00</c>.
         /// </summary>
         [Fact]
         public async Task Scheduled_message_has_the_documented_date_beg()
@@ -131,7 +131,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
             var message = SeedMessage();
             message.ScheduledAt = new DateTimeOffset(2024, 11, 30, 12, 0, 0, TimeSpan.FromHours(2));
 
-            var sent = await SentPackageAsync(client => client.SendAsync(message));
+            var sent = await SentPackageAsync(client => AcceptedAsync(client.SendAsync(message)));
 
             var sentDateBeg = sent.Descendants("msg").Single().Attribute("date_beg")?.Value;
             sentDateBeg.ShouldNotBeNull("date_beg is missing");
@@ -155,9 +155,9 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         public async Task Text_image_and_button_is_the_button_type_with_button_and_url()
         {
             var message = SeedMessage();
-            message.Button = new AlphaSmsButton("Open", "https://image.url/offer");
+            message.Button = new ViberButton("Open", "https://image.url/offer");
 
-            var sent = await SentPackageAsync(client => client.SendAsync(message));
+            var sent = await SentPackageAsync(client => AcceptedAsync(client.SendAsync(message)));
 
             sent.ShouldBeSameTreeAs(Seed001(msg =>
             {
@@ -167,17 +167,17 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         }
 
         /// <summary>Seed 001's message in the message model.</summary>
-        private static AlphaSmsMessage SeedMessage() => new()
+        private static ViberMessage SeedMessage() => new()
         {
             ClientId = 1234,
-            Recipient = "+380971234567",
+            Recipients = { "+380971234567" },
             Sender = "SMSTest",
             Text = "Message text to be sent via Viber",
             ImageUrl = "https://image.url/image.png",
         };
 
         /// <summary>The package of the one request <paramref name="act"/> posted to <c>/api/xml.php</c>.</summary>
-        private static async Task<XDocument> SentPackageAsync(Func<IAlphaSmsClient, Task> act, string reply = SendReply)
+        private static async Task<XDocument> SentPackageAsync(Func<IViberClient, Task> act, string reply = SendReply)
         {
             var request = await SentAsync(Options(Variant.Xml, SeedKey), reply, act);
             request.Method.ShouldBe("POST");

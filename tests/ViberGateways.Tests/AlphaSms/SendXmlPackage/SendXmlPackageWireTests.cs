@@ -18,7 +18,7 @@ namespace ViberGateways.Tests.AlphaSms.SendXmlPackage
         private const string StatusReply = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><package><status><msg id=\"1001\" sms_id=\"9001\" sms_count=\"1\" date_completed=\"2024-11-30T12:05:00\">102</msg></status></package>";
         private const string BalanceReply = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><package><balance><amount>10.526</amount><currency>UAH</currency></balance></package>";
 
-        private static readonly Dictionary<string, (string Reply, Func<IAlphaSmsClient, Task> Act)> Cases = new()
+        private static readonly Dictionary<string, (string Reply, Func<IViberClient, Task> Act)> Cases = new()
         {
             ["text"] = (SendReply, AlphaSmsWireCases.Text),
             ["image"] = (SendReply, AlphaSmsWireCases.ImageWithText),
