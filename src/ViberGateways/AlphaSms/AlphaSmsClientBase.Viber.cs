@@ -80,46 +80,16 @@ namespace ViberGateways.AlphaSms
         /// over HTTP) is <see cref="DeliveryState.Unknown"/> with <see cref="DeliveryStatus.Error"/> naming the
         /// transport that can.
         /// </remarks>
-        async Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken)
+        Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
+            NeutralResults.StatusesAsync(references, Gateway.AlphaSms, reference => StatusIdOf(reference) is null ? CannotAsk(reference) : null, AskStatusAsync, cancellationToken);
+
+        private async Task<IReadOnlyList<DeliveryStatus>> AskStatusAsync(List<MessageReference> asked, CancellationToken cancellationToken)
         {
-            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var errors = new ValidationErrors();
-            for (var i = 0; i < all.Count; i++)
-            {
-                if (all[i] is null)
-                {
-                    errors.Add($"references[{i}]", "required", "must not be null");
-                }
-                else if (all[i].Gateway != Gateway.AlphaSms)
-                {
-                    errors.Add($"references[{i}]", "gateway", $"is a {all[i].Gateway} reference: ask the {all[i].Gateway} client (or a ViberRouter) for its status");
-                }
-            }
-
-            errors.ThrowIfAny();
-
-            var statuses = new DeliveryStatus[all.Count];
-            var asked = new List<(int Index, MessageReference Reference, AlphaSmsMessageId Id)>();
-            for (var i = 0; i < all.Count; i++)
-            {
-                if (StatusIdOf(all[i]) is { } id)
-                {
-                    asked.Add((i, all[i], id));
-                }
-                else
-                {
-                    statuses[i] = new DeliveryStatus(all[i], DeliveryState.Unknown, "") { Error = CannotAsk(all[i]), Unanswerable = true };
-                }
-            }
-
+            var statuses = new List<DeliveryStatus>(asked.Count);
             for (var start = 0; start < asked.Count; start += MessagesPerRequest)
             {
                 var chunk = asked.GetRange(start, Math.Min(MessagesPerRequest, asked.Count - start));
-                var answers = await ReadStatusesAsync(chunk.Select(a => (a.Reference, a.Id)).ToList(), cancellationToken).ConfigureAwait(false);
-                for (var k = 0; k < chunk.Count; k++)
-                {
-                    statuses[chunk[k].Index] = answers[k];
-                }
+                statuses.AddRange(await ReadStatusesAsync(chunk.Select(reference => (reference, StatusIdOf(reference)!.Value)).ToList(), cancellationToken).ConfigureAwait(false));
             }
 
             return statuses;

@@ -77,93 +77,27 @@ namespace ViberGateways
         public static string Digits(string recipient) => PhoneNumber.TryParse(recipient, out var number, out _) ? number.Digits : recipient;
 
         /// <summary>A field of the neutral message the gateway cannot carry.</summary>
-        public static void NotCarried(List<ValidationViolation> errors, string path, string field, string gateway, string why) =>
-            errors.Add(new ValidationViolation(path + "." + field, "gateway", $"{gateway} cannot carry it: {why}"));
-
-        /// <summary>A field of the neutral message the gateway cannot carry.</summary>
         public static void NotCarried(ValidationErrors errors, string path, string field, string gateway, string why) =>
             errors.Add(path + "." + field, "gateway", $"{gateway} cannot carry it: {why}");
 
-        /// <summary>
-        /// A gateway message's violations under the neutral message's names: <c>message.SenderName</c> of a LiveAll
-        /// message is <c>messages[2].Sender</c> of the caller's. Fields in <paramref name="skip"/> (already reported in
-        /// the caller's terms) are left out.
-        /// </summary>
-        public static IEnumerable<ValidationViolation> Renamed(RequestValidationException invalid, string path, IReadOnlyDictionary<string, string> fields, ICollection<string>? skip = null)
-        {
-            foreach (var violation in invalid.Violations)
-            {
-                var field = violation.Field;
-                if (field == "message" || field.StartsWith("message.", StringComparison.Ordinal) || field.StartsWith("message[", StringComparison.Ordinal))
-                {
-                    field = path + field.Substring("message".Length);
-                }
-
-                foreach (var pair in fields)
-                {
-                    var from = path + "." + pair.Key;
-                    if (field == from || field.StartsWith(from + ".", StringComparison.Ordinal) || field.StartsWith(from + "[", StringComparison.Ordinal))
-                    {
-                        field = path + "." + pair.Value + field.Substring(from.Length);
-                        break;
-                    }
-                }
-
-                if (skip is null || !skip.Contains(field))
-                {
-                    yield return new ValidationViolation(field, violation.Rule, violation.Message);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Runs the gateway's own check of the message a neutral one became, and throws every violation at once: those
-        /// of the neutral message (<paramref name="errors"/>) and the gateway's, renamed (<see cref="Renamed"/>).
-        /// </summary>
-        public static T Checked<T>(List<ValidationViolation> errors, string path, IReadOnlyDictionary<string, string> fields, Func<T> check, ICollection<string>? skip = null)
-        {
-            var result = default(T);
-            try
-            {
-                result = check();
-            }
-            catch (RequestValidationException invalid)
-            {
-                errors.AddRange(Renamed(invalid, path, fields, skip ?? errors.Select(e => e.Field).ToList()));
-            }
-
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
-
-            return result!;
-        }
-
-        /// <summary>
-        /// The references of a status query, checked: each one this gateway's, with an id <paramref name="problem"/>
-        /// accepts (it returns why not, or null).
-        /// </summary>
-        public static List<MessageReference> CheckReferences(IEnumerable<MessageReference> references, Gateway gateway, Func<MessageReference, string?> problem)
+        /// <summary>The references of a status query, checked: none null, each one this gateway's.</summary>
+        private static List<MessageReference> CheckReferences(IEnumerable<MessageReference> references, Gateway gateway)
         {
             var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var errors = new List<ValidationViolation>();
+            var errors = new ValidationErrors();
             for (var i = 0; i < all.Count; i++)
             {
-                var why = all[i] is null ? "must not be null"
-                    : all[i].Gateway != gateway ? $"is a {all[i].Gateway} reference; ask that gateway's client (or a ViberRouter)"
-                    : problem(all[i]);
-                if (why != null)
+                if (all[i] is null)
                 {
-                    errors.Add(new ValidationViolation($"references[{i}]", "reference", why));
+                    errors.Add($"references[{i}]", "required", "must not be null");
+                }
+                else if (all[i].Gateway != gateway)
+                {
+                    errors.Add($"references[{i}]", "gateway", $"is a {all[i].Gateway} reference: ask the {all[i].Gateway} client (or a ViberRouter) for its status");
                 }
             }
 
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
-
+            errors.ThrowIfAny();
             return all;
         }
 
@@ -176,7 +110,7 @@ namespace ViberGateways
             Func<MessageReference, string?> unanswerable, Func<List<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus>>> ask,
             CancellationToken cancellationToken)
         {
-            var all = CheckReferences(references, gateway, _ => null);
+            var all = CheckReferences(references, gateway);
             var statuses = new DeliveryStatus[all.Count];
             var asked = new List<int>();
             for (var i = 0; i < all.Count; i++)
