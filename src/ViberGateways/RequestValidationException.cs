@@ -67,7 +67,6 @@ namespace ViberGateways
     {
         private readonly List<ValidationViolation> _violations = new();
 
-        public bool IsEmpty => _violations.Count == 0;
 
         /// <summary>Whether <paramref name="field"/> already has a violation.</summary>
         public bool Has(string field) => _violations.Exists(v => v.Field == field);

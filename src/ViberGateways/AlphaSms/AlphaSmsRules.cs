@@ -107,12 +107,10 @@ namespace ViberGateways.AlphaSms
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static AlphaSmsContent CheckBulkTemplate(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options)
         {
-            if (message.Recipients is { Count: > 0 })
-            {
-                throw RequestValidationException.Of("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
-            }
-
             var errors = new ValidationErrors();
+            NeutralResults.NoRecipientsInTemplate(message, "message", errors);
+            errors.ThrowIfAny();
+
             if (message.ClientId != null)
             {
                 errors.Add("message.ClientId", "bulk", "must be empty: a client id identifies one message, and each recipient's message gets its own");

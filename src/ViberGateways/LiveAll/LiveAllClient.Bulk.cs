@@ -17,6 +17,7 @@ namespace ViberGateways.LiveAll
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
+            message = message.Snapshot();
 
             LiveAllRules.CheckBulkTemplate(message, Options);
             var plan = new BulkPlan<string, string>(Gateway.LiveAll, DefaultRecipientsPerRequest, BulkSender.MaxRecipientsPerRequestLimit,

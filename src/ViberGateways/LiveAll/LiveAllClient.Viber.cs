@@ -41,12 +41,12 @@ namespace ViberGateways.LiveAll
 
         Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
             NeutralResults.StatusesAsync(references, Gateway,
-                reference => SmsId(reference) is null ? "the reference has no LiveAll smsid (GatewayId): only an accepted send's reference can be asked about" : null,
+                reference => NeutralResults.NumericGatewayId(reference) is null ? "the reference has no LiveAll smsid (GatewayId): only an accepted send's reference can be asked about" : null,
                 AskStatusAsync, cancellationToken);
 
         private async Task<IReadOnlyList<DeliveryStatus>> AskStatusAsync(List<MessageReference> all, CancellationToken cancellationToken)
         {
-            var ids = all.Select(reference => SmsId(reference)!.Value).Distinct().ToList();
+            var ids = all.Select(reference => NeutralResults.NumericGatewayId(reference)!.Value).Distinct().ToList();
             var records = new Dictionary<long, (DeliveryState State, string RawStatus, DateTimeOffset? UpdatedAt)>();
             for (var start = 0; start < ids.Count; start += StatusIdsPerRequest)
             {
@@ -56,7 +56,7 @@ namespace ViberGateways.LiveAll
                 }
             }
 
-            return all.Select(reference => records.TryGetValue(SmsId(reference)!.Value, out var record)
+            return all.Select(reference => records.TryGetValue(NeutralResults.NumericGatewayId(reference)!.Value, out var record)
                 ? new DeliveryStatus(reference, record.State, record.RawStatus) { UpdatedAt = record.UpdatedAt }
                 : NeutralResults.NotReported(reference, $"LiveAll's GetSMSStatus reply has no record for smsid {reference.GatewayId}")).ToList();
         }
@@ -159,8 +159,5 @@ namespace ViberGateways.LiveAll
 
             return result;
         }
-
-        private static long? SmsId(MessageReference reference) =>
-            long.TryParse(reference.GatewayId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
     }
 }

@@ -43,10 +43,7 @@ namespace ViberGateways.LiveAll
         {
             var errors = new ValidationErrors();
             CheckCarried(message, "message", options, errors);
-            if (message.Recipients is { Count: > 0 })
-            {
-                errors.Add("message.Recipients", "bulk", "must be empty: every recipient comes from `recipients`");
-            }
+            NeutralResults.NoRecipientsInTemplate(message, "message", errors);
 
             CheckContent(message, "message", options, new List<string>(), LiveAllMapping.TemplateFields, errors);
             errors.ThrowIfAny();

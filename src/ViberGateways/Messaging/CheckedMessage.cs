@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace ViberGateways
 {
-    /// <summary>A neutral message as checked: the gateway's message, its recipients' digits, and the caller's client id of each.</summary>
+    /// <summary>A neutral message as checked: the generated request model it became, its recipients' digits, and the caller's client id of each.</summary>
     internal sealed class CheckedMessage<TMessage>(TMessage message, IReadOnlyList<string> digits, ViberMessage neutral)
     {
         public TMessage Message { get; } = message;

@@ -137,6 +137,19 @@ namespace ViberGateways
             return statuses;
         }
 
+        /// <summary>The message of a one-to-many bulk send names no recipients: every one comes from the recipients stream.</summary>
+        public static void NoRecipientsInTemplate(ViberMessage message, string path, ValidationErrors errors)
+        {
+            if (message.Recipients is { Count: > 0 })
+            {
+                errors.Add(path + "." + nameof(ViberMessage.Recipients), "bulk", "must be empty: every recipient comes from `recipients`");
+            }
+        }
+
+        /// <summary>The gateway's numeric message id a reference holds (LiveAll smsid, SMS.by quick message id), or null.</summary>
+        public static long? NumericGatewayId(MessageReference reference) =>
+            long.TryParse(reference.GatewayId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
         /// <summary>The status of a reference the gateway's reply did not report on.</summary>
         public static DeliveryStatus NotReported(MessageReference reference, string why) => new DeliveryStatus(reference, DeliveryState.Unknown, "") { Error = why };
     }

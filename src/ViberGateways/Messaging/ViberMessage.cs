@@ -85,6 +85,20 @@ namespace ViberGateways
             return copy;
         }
 
+        /// <summary>
+        /// A copy the caller's later changes to this message cannot reach: what a bulk send checks when it is called
+        /// is what it sends, however long its recipients take to read.
+        /// </summary>
+        internal ViberMessage Snapshot()
+        {
+            var copy = (ViberMessage)MemberwiseClone();
+            copy.Recipients = Recipients?.ToList()!;
+            copy.AlphaSms = AlphaSms is null ? null : new AlphaSmsMessageOptions { ShortenLinks = AlphaSms.ShortenLinks, StatusCallbackUrl = AlphaSms.StatusCallbackUrl };
+            copy.LiveAll = LiveAll is null ? null : new LiveAllMessageOptions { LowCostSms = LiveAll.LowCostSms };
+            copy.SmsBy = SmsBy is null ? null : new SmsByMessageOptions { SenderId = SmsBy.SenderId, MailingName = SmsBy.MailingName };
+            return copy;
+        }
+
         /// <summary>The position of recipient <paramref name="recipient"/> in the message this one was split from.</summary>
         internal int OriginalPosition(int recipient) => OriginalPositions?[recipient] ?? recipient;
 

@@ -61,20 +61,18 @@ namespace ViberGateways.SmsBy
         {
             _ = message ?? throw new ArgumentNullException(nameof(message));
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
+            message = message.Snapshot();
 
             // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
-            var template = (SmsByBulkViberSameMessageMailing)Check(message, "message", bulk: true).Message;
+            Check(message, "message", bulk: true);
+            var senderId = SmsByMapping.SenderId(Options, message, "message", mailing: true, new ValidationErrors());
             var token = Options.RequireApiKey();
             var plan = new BulkPlan<string, string>(Gateway.SmsBy, DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",
                 async (entries, request, cancellation) =>
                 {
-                    var mailing = new SmsByBulkViberSameMessageMailing
-                    {
-                        AlphanameId = template.AlphanameId, Name = template.Name, ScheduleTime = template.ScheduleTime, Content = template.Content,
-                        DeliveryList = entries.Select(entry => entry.Item).ToList(),
-                    };
+                    var mailing = SmsByMapping.ToMailing(message, senderId, entries.Select(entry => entry.Item).ToList());
                     var uuid = await SendMailingAsync(token, mailing, entries.Count, null, cancellation).ConfigureAwait(false);
                     return entries.Select(entry => entry.Result(Gateway, SendOutcome.Accepted, request,
                         reference: new MessageReference(Gateway, NeutralResults.Digits(entry.Recipient), message.ClientIdOfBulkRecipient(entry.Index), mailingId: uuid))).ToList();

@@ -44,7 +44,7 @@ namespace ViberGateways.SmsBy
         /// </summary>
         Task<IReadOnlyList<DeliveryStatus>> IViberClient.GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken) =>
             NeutralResults.StatusesAsync(references, Gateway,
-                reference => reference.MailingId is null && QuickMessageId(reference) is null
+                reference => reference.MailingId is null && NeutralResults.NumericGatewayId(reference) is null
                     ? "the reference has neither an SMS.by mailing uuid (MailingId) nor a quick message id (GatewayId): only an accepted send's reference can be asked about"
                     : null,
                 AskStatusAsync, cancellationToken);
@@ -71,7 +71,7 @@ namespace ViberGateways.SmsBy
                 }
             }
 
-            foreach (var quick in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId is null).GroupBy(i => QuickMessageId(all[i])!.Value))
+            foreach (var quick in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId is null).GroupBy(i => NeutralResults.NumericGatewayId(all[i])!.Value))
             {
                 SmsByGetViberDeliveryDataReply reply;
                 using (new RequestDetails(gatewayIds: new[] { quick.Key.ToString(CultureInfo.InvariantCulture) }).Declare())
@@ -166,9 +166,9 @@ namespace ViberGateways.SmsBy
             {
                 digits = RecipientRules.Parse(message.Recipients, recipients, errors).ConvertAll(number => number.Digits);
             }
-            else if (message.Recipients is { Count: > 0 })
+            else
             {
-                errors.Add(recipients, "bulk", "must be empty: every recipient comes from `recipients`");
+                NeutralResults.NoRecipientsInTemplate(message, path, errors);
             }
 
             SmsByRules.CheckContent(message, path, mailing, errors);
@@ -257,8 +257,5 @@ namespace ViberGateways.SmsBy
                 ? $"SMS.by's statusBulkViber reply does not list this recipient; it refused mailings of the batch: {string.Join("; ", errors)}"
                 : $"SMS.by's statusBulkViber reply for mailing {reference.MailingId} does not list this recipient");
         }
-
-        private static long? QuickMessageId(MessageReference reference) =>
-            long.TryParse(reference.GatewayId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
     }
 }

@@ -141,8 +141,8 @@ namespace ViberGateways.IntegrationTests.Reliability
 
             // No document shows the JSON API refusing a repeated id: a repeat could send the message twice.
             result.Outcome.ShouldBe(SendOutcome.Unknown);
-            result.Reference?.ClientId.ShouldNotBeNull();
-            StoredWithClientId(result.Reference?.ClientId).ShouldBe(1);
+            var clientId = result.Reference.ShouldNotBeNull().ClientId.ShouldNotBeNull();
+            StoredWithClientId(clientId).ShouldBe(1);
             ShouldBeAccountedFor(result, before);
         }
 

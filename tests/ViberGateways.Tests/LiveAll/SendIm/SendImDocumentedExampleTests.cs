@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using ViberGateways.LiveAll;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.LiveAll.SendIm
@@ -62,7 +63,7 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             var documented = Documented(example);
             var gateway = new StubGateway().Reply(Reply);
 
-            await StubbedClients.LiveAllViber(gateway, DocumentedApiToken).SendAsync(Message(documented.SmsFallback));
+            await StubbedClients.LiveAllViber(gateway, DocumentedApiToken).SendAsync(Message(documented.SmsFallback)).AllAcceptedAsync();
 
             var placeholders = new Dictionary<string, string> { ["im_image_urls[0]"] = ImageUrl, ["im_actions[0].url"] = ActionUrl };
             if (documented.SmsFallback)

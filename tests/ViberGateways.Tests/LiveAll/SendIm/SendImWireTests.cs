@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
 using ViberGateways.LiveAll;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.LiveAll.SendIm
@@ -22,25 +23,25 @@ namespace ViberGateways.Tests.LiveAll.SendIm
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["text"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Hello & welcome <b>!</b> — γεια σου 👋")),
-            ["image"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Our offer", imageUrl: "https://example.com/images/offer.jpg")),
-            ["action"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Tap below", button: new ViberButton("Visit us", "https://example.com/offer?id=7&src=viber"))),
+            ["text"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Hello & welcome <b>!</b> — γεια σου 👋")).AllAcceptedAsync(),
+            ["image"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Our offer", imageUrl: "https://example.com/images/offer.jpg")).AllAcceptedAsync(),
+            ["action"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(Message("Tap below", button: new ViberButton("Visit us", "https://example.com/offer?id=7&src=viber"))).AllAcceptedAsync(),
             ["image-and-action"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(
-                Message("Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new ViberButton("Visit us", "https://example.com/offer"))),
+                Message("Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new ViberButton("Visit us", "https://example.com/offer"))).AllAcceptedAsync(),
             ["sms-fallback-low-cost"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(
-                Message("Your code is 4711", fallback: new SmsFallback("Your code is 4711 (SMS)", "ShopSMS"), lowCostSms: true)),
+                Message("Your code is 4711", fallback: new SmsFallback("Your code is 4711 (SMS)", "ShopSMS"), lowCostSms: true)).AllAcceptedAsync(),
             ["sms-fallback-normal-price"] = gateway => StubbedClients.LiveAllViber(gateway).SendAsync(
-                Message("Your code is 4711", fallback: new SmsFallback("Your code is 4711 (SMS)", "ShopSMS"))),
+                Message("Your code is 4711", fallback: new SmsFallback("Your code is 4711 (SMS)", "ShopSMS"))).AllAcceptedAsync(),
             ["bulk-one-message-to-many"] = async gateway =>
             {
                 var template = Message("Sale starts today");
                 template.Recipients = new List<string>();
-                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(template, Recipients.ToAsyncEnumerable()).ToListAsync();
+                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(template, Recipients.ToAsyncEnumerable()).AllAcceptedAsync();
             },
             ["bulk-personalised"] = async gateway =>
             {
                 var messages = new[] { Message("Hello Anna", recipient: Recipients[0]), Message("Hello Nikos", recipient: Recipients[1]) };
-                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
+                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).AllAcceptedAsync();
             },
             ["generated-operation-every-field"] = gateway => StubbedClients.LiveAll(gateway).SendImAsync(new LiveAllSendImRequest
             {

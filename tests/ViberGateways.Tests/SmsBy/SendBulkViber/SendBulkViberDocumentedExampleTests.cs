@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.SmsBy.SendBulkViber
@@ -29,9 +30,9 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
         /// </summary>
         private static readonly Dictionary<int, Func<IViberClient, Task>> Mailings = new()
         {
-            [3] = client => client.SendAsync(Mailing("mailing list 3", "message text 3", ImageUrl, new ViberButton("Button", "https://example-site.com/some_action"))),
-            [4] = client => client.SendAsync(Mailing("mailing list 4", "message text 4")),
-            [5] = client => client.SendAsync(Mailing("mailing list 5", imageUrl: ImageUrl)),
+            [3] = client => client.SendAsync(Mailing("mailing list 3", "message text 3", ImageUrl, new ViberButton("Button", "https://example-site.com/some_action"))).AllAcceptedAsync(),
+            [4] = client => client.SendAsync(Mailing("mailing list 4", "message text 4")).AllAcceptedAsync(),
+            [5] = client => client.SendAsync(Mailing("mailing list 5", imageUrl: ImageUrl)).AllAcceptedAsync(),
         };
 
         public static TheoryData<int> MailingNumbers => new(Mailings.Keys);

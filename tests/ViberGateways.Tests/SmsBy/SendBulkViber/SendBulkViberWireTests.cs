@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.SmsBy.SendBulkViber
@@ -23,20 +24,20 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["bulk-text"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
-            ["bulk-image"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
-            ["bulk-button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button)),
+            ["bulk-text"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")).AllAcceptedAsync(),
+            ["bulk-image"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(imageUrl: "https://example.com/images/offer.jpg")).AllAcceptedAsync(),
+            ["bulk-button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: Button)).AllAcceptedAsync(),
             ["bulk-named-and-scheduled"] = gateway =>
             {
                 var message = Message(text: "See you tomorrow", recipients: new[] { "375291111111" });
                 message.SmsBy!.MailingName = "October offer";
                 message.ScheduledAt = Tomorrow;
-                return StubbedClients.SmsByNeutral(gateway).SendAsync(message);
+                return StubbedClients.SmsByNeutral(gateway).SendAsync(message).AllAcceptedAsync();
             },
             ["bulk-from-a-recipient-list"] = async gateway =>
             {
                 var template = Message(text: "Sale starts today", recipients: Array.Empty<string>());
-                await StubbedClients.SmsByNeutral(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }.ToAsyncEnumerable()).ToListAsync();
+                await StubbedClients.SmsByNeutral(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }.ToAsyncEnumerable()).AllAcceptedAsync();
             },
             // A personal mailing (each recipient its own text) has no message-model form: the neutral API sends personalised
             // messages as quick messages. The generated operation sends it.

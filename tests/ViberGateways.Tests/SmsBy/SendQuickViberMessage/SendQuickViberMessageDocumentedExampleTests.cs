@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
@@ -44,7 +45,7 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
                 TypeMessage = SmsByViberMessageType.Image,
                 Image = Encoding.ASCII.GetBytes("GIF89a image bytes"),
             });
-            await ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "+375291111111" }, Text = "Hello", SmsBy = new SmsByMessageOptions { SenderId = 1 } });
+            await ((IViberClient)client).SendAsync(new ViberMessage { Recipients = { "+375291111111" }, Text = "Hello", SmsBy = new SmsByMessageOptions { SenderId = 1 } }).AllAcceptedAsync();
 
             DocumentedParameterTable.Of<SendQuickViberMessageDocumentedExampleTests>().ShouldBeCoveredBy(gateway.Requests.ToArray());
             SentParameters.Of(gateway.Requests[0]).Values().ShouldBe(new[]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading.Tasks;
 using ViberGateways.SmsBy;
+using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
@@ -18,11 +19,11 @@ namespace ViberGateways.Tests.SmsBy.SendQuickViberMessage
 
         private static readonly Dictionary<string, Func<StubGateway, Task>> Cases = new()
         {
-            ["text"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")),
-            ["image-url"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(imageUrl: "https://example.com/images/offer.jpg")),
-            ["button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Tap below", button: new ViberButton("Open offer", "https://example.com/offer?id=7&src=viber"))),
+            ["text"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Hello & welcome <b>!</b> — привет 👋")).AllAcceptedAsync(),
+            ["image-url"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(imageUrl: "https://example.com/images/offer.jpg")).AllAcceptedAsync(),
+            ["button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(Message(text: "Tap below", button: new ViberButton("Open offer", "https://example.com/offer?id=7&src=viber"))).AllAcceptedAsync(),
             ["text-image-and-button"] = gateway => StubbedClients.SmsByNeutral(gateway).SendAsync(
-                Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new ViberButton("Open offer", "https://example.com/offer"))),
+                Message(text: "Our offer", imageUrl: "https://example.com/images/offer.jpg", button: new ViberButton("Open offer", "https://example.com/offer"))).AllAcceptedAsync(),
             ["image-file"] = gateway => StubbedClients.SmsBy(gateway).SendQuickViberMessageAsync(new SmsBySendQuickViberMessageForm
             {
                 Token = StubbedClients.SmsByToken,
