@@ -27,9 +27,9 @@ namespace ViberGateways.LiveAll
             var errors = new ValidationErrors();
             CheckCarried(message, path, options, errors);
             var digits = RecipientRules.Parse(message.Recipients, path + ".Recipients", errors).Select(r => r.Digits).ToList();
-            if (personalised && message.Recipients is { Count: > 1 })
+            if (personalised)
             {
-                errors.Add(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
+                NeutralResults.OneRecipientWhenPersonalised(message, path, errors);
             }
 
             var request = CheckContent(message, path, options, digits, LiveAllMapping.Fields, errors);

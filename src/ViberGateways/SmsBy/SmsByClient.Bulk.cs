@@ -27,10 +27,9 @@ namespace ViberGateways.SmsBy
                         throw RequestValidationException.Of(path, "required", "must not be null");
                     }
 
-                    if (message.Recipients is { Count: > 1 })
-                    {
-                        throw RequestValidationException.Of(path + ".Recipients", "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
-                    }
+                    var errors = new ValidationErrors();
+                    NeutralResults.OneRecipientWhenPersonalised(message, path, errors);
+                    errors.ThrowIfAny();
 
                     return new BulkEntry<CheckedMessage<object>>(index, message.Recipients?.FirstOrDefault() ?? "", Check(message, path));
                 },
