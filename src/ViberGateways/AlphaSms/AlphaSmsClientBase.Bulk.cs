@@ -33,7 +33,7 @@ namespace ViberGateways.AlphaSms
             _ = message ?? throw new ArgumentNullException(nameof(message));
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
             message = message.Snapshot();
-            var content = AlphaSmsRules.CheckBulkTemplate(message, Transport, Options);
+            var content = BulkSender.CheckMessage(() => AlphaSmsRules.CheckBulkTemplate(message, Transport, Options), options);
             return BulkSender.Run(recipients, options, Plan<string>(
                 (recipient, index) => new BulkEntry<object>(index, recipient, AlphaSmsRules.ForRecipient(message, content, recipient, index, Transport, Options)),
                 recipient => recipient ?? ""), cancellationToken);

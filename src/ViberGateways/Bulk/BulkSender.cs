@@ -92,6 +92,34 @@ namespace ViberGateways.Bulk
             return RunAsync(input, options, plan, cancellationToken);
         }
 
+        /// <summary>
+        /// The check of a one-to-many bulk send's message: what <paramref name="check"/> returns, or, when the message
+        /// is invalid, its violations and those of the options together (<c>message.…</c> first, then <c>options.…</c>).
+        /// </summary>
+        /// <exception cref="RequestValidationException">The message is invalid (and perhaps the options too); nothing is read or sent.</exception>
+        public static T CheckMessage<T>(Func<T> check, BulkSendOptions? options)
+        {
+            try
+            {
+                return check();
+            }
+            catch (RequestValidationException invalid)
+            {
+                var errors = new ValidationErrors();
+                errors.AddRange(invalid.Violations);
+                CheckOptions(options ?? new BulkSendOptions(), errors);
+                errors.ThrowIfAny();
+                throw;
+            }
+        }
+
+        /// <inheritdoc cref="CheckMessage{T}(Func{T}, BulkSendOptions?)"/>
+        public static void CheckMessage(Action check, BulkSendOptions? options) => CheckMessage(() =>
+        {
+            check();
+            return true;
+        }, options);
+
         private static void CheckOptions(BulkSendOptions options, ValidationErrors errors)
         {
             if (options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit)

@@ -20,7 +20,7 @@ namespace ViberGateways.LiveAll
             _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
             message = message.Snapshot();
 
-            LiveAllRules.CheckBulkTemplate(message, Options);
+            BulkSender.CheckMessage(() => LiveAllRules.CheckBulkTemplate(message, Options), options);
             var plan = new BulkPlan<string, string>(Gateway.LiveAll, DefaultRecipientsPerRequest, BulkSender.MaxRecipientsPerRequestLimit,
                 (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
                 recipient => recipient ?? "",

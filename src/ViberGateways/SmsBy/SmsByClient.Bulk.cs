@@ -62,7 +62,7 @@ namespace ViberGateways.SmsBy
             message = message.Snapshot();
 
             // Every request is a mailing, whatever its size: the sender is the mailing's (alphaname_id).
-            Check(message, "message", bulk: true);
+            BulkSender.CheckMessage(() => Check(message, "message", bulk: true), options);
             var senderId = SmsByMapping.SenderId(Options, message, "message", mailing: true, new ValidationErrors());
             var token = Options.RequireApiKey();
             var plan = new BulkPlan<string, string>(Gateway.SmsBy, DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
