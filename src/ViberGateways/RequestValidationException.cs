@@ -71,7 +71,12 @@ namespace ViberGateways
         /// <summary>Whether <paramref name="field"/> already has a violation.</summary>
         public bool Has(string field) => _violations.Exists(v => v.Field == field);
 
+        /// <summary>The violations so far.</summary>
+        public IReadOnlyList<ValidationViolation> Violations => _violations;
+
         public void Add(string field, string rule, string message) => _violations.Add(new ValidationViolation(field, rule, message));
+
+        public void AddRange(IEnumerable<ValidationViolation> violations) => _violations.AddRange(violations);
 
         public void ThrowIfAny()
         {

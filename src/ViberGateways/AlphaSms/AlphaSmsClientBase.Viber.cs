@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
@@ -41,37 +40,6 @@ namespace ViberGateways.AlphaSms
         /// </remarks>
         async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             await SendAsync((messages ?? throw new ArgumentNullException(nameof(messages))).ToList(), "messages", cancellationToken).ConfigureAwait(false);
-
-        /// <inheritdoc />
-        /// <remarks>
-        /// Each recipient of each message is one entry of the bulk send: <see cref="SendResult.Index"/> counts
-        /// recipients, message by message (the message's position when each has one recipient). Client ids as for
-        /// <see cref="IViberClient.SendAsync(ViberMessage, CancellationToken)"/>.
-        /// </remarks>
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = messages ?? throw new ArgumentNullException(nameof(messages));
-            return BulkSender.Run(EachRecipient(messages, cancellationToken), options, Plan<BulkRecipient>(
-                (item, index) => new BulkEntry<object>(index, item.Recipient,
-                    AlphaSmsRules.CheckBulkRecipient(item.Message, item.Position, item.Path, Transport, Options)),
-                item => item.Recipient), cancellationToken);
-        }
-
-        /// <inheritdoc />
-        /// <remarks>
-        /// The message sets no recipients and no client id: each recipient's message gets its own client id over JSON
-        /// and XML, assigned by the SDK.
-        /// </remarks>
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-            _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
-            message = message.Snapshot();
-            var content = AlphaSmsRules.CheckBulkTemplate(message, Transport, Options);
-            return BulkSender.Run(recipients, options, Plan<string>(
-                (recipient, index) => new BulkEntry<object>(index, recipient, AlphaSmsRules.ForRecipient(message, content, recipient, index, Transport, Options)),
-                recipient => recipient ?? ""), cancellationToken);
-        }
 
         /// <inheritdoc />
         /// <remarks>
@@ -214,48 +182,6 @@ namespace ViberGateways.AlphaSms
             }
         }
 
-        /// <summary>A bulk send's plan: requests of up to 500 messages over JSON and XML, one message per request over HTTP.</summary>
-        private BulkPlan<TInput, object> Plan<TInput>(Func<TInput, long, BulkEntry<object>> prepare, Func<TInput, string> recipientOf) =>
-            new(Gateway.AlphaSms, Transport == AlphaSmsTransport.Http ? 1 : MessagesPerRequest,
-                Transport == AlphaSmsTransport.Http ? 1 : BulkSender.MaxRecipientsPerRequestLimit, prepare, recipientOf,
-                async (entries, request, cancellationToken) =>
-                {
-                    var results = await SendRequestAsync(entries, cancellationToken).ConfigureAwait(false);
-                    foreach (var result in results)
-                    {
-                        result.Request = request;
-                    }
-
-                    return results;
-                })
-            {
-                ReferenceOf = entry => AlphaSmsMapping.ReferenceOf(entry.Recipient, AlphaSmsMapping.ClientIdOf(entry.Item), null),
-            };
-
-        /// <summary>
-        /// The bulk input recipient by recipient, each with its message's path; a null message, or one without
-        /// recipients, is one item that the check rejects.
-        /// </summary>
-        private static async IAsyncEnumerable<BulkRecipient> EachRecipient(IAsyncEnumerable<ViberMessage> messages, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            long m = 0;
-            await foreach (var message in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                var path = "messages[" + m.ToString(CultureInfo.InvariantCulture) + "]";
-                m++;
-                if (message?.Recipients is not { Count: > 0 } recipients)
-                {
-                    yield return new BulkRecipient(message, 0, path, "");
-                    continue;
-                }
-
-                for (var r = 0; r < recipients.Count; r++)
-                {
-                    yield return new BulkRecipient(message, r, path, recipients[r]);
-                }
-            }
-        }
-
         private AlphaSmsMessageId? StatusIdOf(MessageReference reference)
         {
             if (AsksStatusByClientId && reference.ClientId is { } clientId)
@@ -274,17 +200,5 @@ namespace ViberGateways.AlphaSms
             (false, true) => $"the AlphaSMS {Transport} transport asks the status by the gateway's id only, and this reference has none: ask with the JSON or XML transport",
             _ => $"the reference has no client id and no AlphaSMS gateway id ('{reference.GatewayId}' is not one)",
         };
-
-        /// <summary>One recipient of a personalised bulk send: its message (null, or without recipients, when the input gave none), its position and path.</summary>
-        private readonly struct BulkRecipient(ViberMessage? message, int position, string path, string recipient)
-        {
-            public ViberMessage? Message { get; } = message;
-
-            public int Position { get; } = position;
-
-            public string Path { get; } = path;
-
-            public string Recipient { get; } = recipient;
-        }
     }
 }

@@ -76,19 +76,7 @@ namespace ViberGateways.AlphaSms
                 return message.ClientId;
             }
 
-            if (message.ClientId is not { } first)
-            {
-                return ClientMessageIds.Next();
-            }
-
-            var position = message.OriginalPosition(recipient);
-            if (first > long.MaxValue - position)
-            {
-                errors.Add(path + ".ClientId", "range", $"recipient {position} would get ClientId + {position}, beyond the largest id");
-                return null;
-            }
-
-            return first + position;
+            return message.ClientId is null ? ClientMessageIds.Next() : message.ClientIdOf(recipient, path, errors);
         }
 
         /// <summary>The client id a wire model carries (JSON <c>id</c>, XML <c>msg id</c>; the HTTP parameters have none).</summary>

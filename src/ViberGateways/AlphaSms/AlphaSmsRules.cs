@@ -67,27 +67,19 @@ namespace ViberGateways.AlphaSms
         }
 
         /// <summary>
-        /// Recipient <paramref name="recipient"/> (0-based) of a personalised bulk send's message, checked on its own:
+        /// One recipient of a personalised bulk send's message (<paramref name="item"/>), checked on its own:
         /// a violation rejects this recipient only. Over JSON and XML it gets its client id when it is read, so a
         /// request that fails as a whole still reports each message's id.
         /// </summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; it is not sent to this recipient.</exception>
-        public static object CheckBulkRecipient(ViberMessage? message, int recipient, string path, AlphaSmsTransport transport, AlphaSmsOptions options)
+        public static object CheckBulkRecipient(BulkRecipient<object> item, AlphaSmsTransport transport, AlphaSmsOptions options)
         {
-            if (message is null)
-            {
-                throw RequestValidationException.Of(path, "required", "must not be null");
-            }
-
-            if (message.Recipients is not { Count: > 0 } recipients)
-            {
-                throw RequestValidationException.Of(path + ".Recipients", "minItems", "must contain at least one recipient");
-            }
-
+            var message = item.RequireMessage();
+            var (recipient, path) = (item.Position, item.Path);
             var errors = new ValidationErrors();
             var clientId = AlphaSmsMapping.ClientIdOf(message, recipient, transport, path, errors);
             errors.ThrowIfAny();
-            var digits = Recipient(recipients[recipient], $"{path}.Recipients[{recipient}]", errors);
+            var digits = Recipient(item.Recipient, $"{path}.Recipients[{recipient}]", errors);
             object? wire = null;
             if (CheckContent(message, transport, options, path, errors) is { } content)
             {

@@ -11,8 +11,9 @@ namespace ViberGateways.Bulk
 
         /// <summary>
         /// The most recipients in one request. None of the gateways documents a maximum; unset, each gateway uses
-        /// the SDK's default (AlphaSMS JSON and XML 500, LiveAll and SMS.by 1000). The AlphaSMS HTTP API and
-        /// personalised LiveAll messages always take one recipient per request.
+        /// the SDK's default (AlphaSMS JSON and XML 500, LiveAll and SMS.by 1000). The AlphaSMS HTTP API always takes
+        /// one recipient per request; on LiveAll and SMS.by a request carries one personalised message, to as many of
+        /// its recipients as this allows (an SMS.by quick message has one).
         /// </summary>
         public int? MaxRecipientsPerRequest { get; set; }
 

@@ -60,6 +60,13 @@ namespace ViberGateways.Bulk
 
         /// <summary>The reference an entry's result keeps when its request failed as a whole (the client id assigned when it was checked).</summary>
         public Func<BulkEntry<TItem>, MessageReference?>? ReferenceOf { get; set; }
+
+        /// <summary>
+        /// Whether the request being filled goes out after this input item (valid or not), however few it carries: a
+        /// gateway that sends a message's recipients together ends its request at the message's last recipient, so no
+        /// request mixes two messages. Unset, requests are filled to their size.
+        /// </summary>
+        public Func<TInput, bool>? EndsRequest { get; set; }
     }
 
     /// <summary>
@@ -80,6 +87,41 @@ namespace ViberGateways.Bulk
 
             options ??= new BulkSendOptions();
             var errors = new ValidationErrors();
+            CheckOptions(options, errors);
+            errors.ThrowIfAny();
+            return RunAsync(input, options, plan, cancellationToken);
+        }
+
+        /// <summary>
+        /// The check of a one-to-many bulk send's message: what <paramref name="check"/> returns, or, when the message
+        /// is invalid, its violations and those of the options together (<c>message.…</c> first, then <c>options.…</c>).
+        /// </summary>
+        /// <exception cref="RequestValidationException">The message is invalid (and perhaps the options too); nothing is read or sent.</exception>
+        public static T CheckMessage<T>(Func<T> check, BulkSendOptions? options)
+        {
+            try
+            {
+                return check();
+            }
+            catch (RequestValidationException invalid)
+            {
+                var errors = new ValidationErrors();
+                errors.AddRange(invalid.Violations);
+                CheckOptions(options ?? new BulkSendOptions(), errors);
+                errors.ThrowIfAny();
+                throw;
+            }
+        }
+
+        /// <inheritdoc cref="CheckMessage{T}(Func{T}, BulkSendOptions?)"/>
+        public static void CheckMessage(Action check, BulkSendOptions? options) => CheckMessage(() =>
+        {
+            check();
+            return true;
+        }, options);
+
+        private static void CheckOptions(BulkSendOptions options, ValidationErrors errors)
+        {
             if (options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit)
             {
                 errors.Add("options.MaxRecipientsPerRequest", "range", $"must be between 1 and {MaxRecipientsPerRequestLimit}, not {options.MaxRecipientsPerRequest}");
@@ -104,9 +146,6 @@ namespace ViberGateways.Bulk
             {
                 errors.Add("options.TimeProvider", "required", "must be set (TimeProvider.System unless a test sets a fake one)");
             }
-
-            errors.ThrowIfAny();
-            return RunAsync(input, options, plan, cancellationToken);
         }
 
         private static async IAsyncEnumerable<SendResult> RunAsync<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan,
@@ -278,12 +317,18 @@ namespace ViberGateways.Bulk
                     {
                         // The item is not sent, and still gets its result: nothing read is ever dropped.
                         await PublishAsync(new[] { Invalid(index++, item, invalid) }).ConfigureAwait(false);
+                        if (batch.Count > 0 && _plan.EndsRequest?.Invoke(item) == true)
+                        {
+                            await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
+                            batch = new List<BulkEntry<TItem>>(_perRequest);
+                        }
+
                         continue;
                     }
 
                     index++;
                     batch.Add(entry);
-                    if (batch.Count == _perRequest)
+                    if (batch.Count == _perRequest || _plan.EndsRequest?.Invoke(item) == true)
                     {
                         await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
                         batch = new List<BulkEntry<TItem>>(_perRequest);

@@ -12,12 +12,9 @@ namespace ViberGateways.LiveAll
     /// </summary>
     internal static class LiveAllRules
     {
-        /// <summary>
-        /// The message's SendIM request (its API token not yet set) and its recipients' digits; every violation at once.
-        /// A <paramref name="personalised"/> message of a bulk send has exactly one recipient.
-        /// </summary>
+        /// <summary>The message's SendIM request (its API token not yet set) and its recipients' digits; every violation at once.</summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
-        public static CheckedMessage<LiveAllSendImRequest> Check(ViberMessage? message, string path, LiveAllOptions options, bool personalised = false)
+        public static CheckedMessage<LiveAllSendImRequest> Check(ViberMessage? message, string path, LiveAllOptions options)
         {
             if (message is null)
             {
@@ -27,11 +24,6 @@ namespace ViberGateways.LiveAll
             var errors = new ValidationErrors();
             CheckCarried(message, path, options, errors);
             var digits = RecipientRules.Parse(message.Recipients, path + ".Recipients", errors).Select(r => r.Digits).ToList();
-            if (personalised)
-            {
-                NeutralResults.OneRecipientWhenPersonalised(message, path, errors);
-            }
-
             var request = CheckContent(message, path, options, digits, LiveAllMapping.Fields, errors);
             errors.ThrowIfAny();
             return new CheckedMessage<LiveAllSendImRequest>(request, digits, message);
@@ -47,6 +39,18 @@ namespace ViberGateways.LiveAll
 
             CheckContent(message, "message", options, new List<string>(), LiveAllMapping.TemplateFields, errors);
             errors.ThrowIfAny();
+        }
+
+        /// <summary>
+        /// A personalised bulk send's message, all but its recipients (each is checked as it is read): the violations,
+        /// none when it can be sent. Every recipient of a message with violations is rejected with them.
+        /// </summary>
+        public static IReadOnlyList<ValidationViolation> CheckBulkMessage(ViberMessage message, string path, LiveAllOptions options)
+        {
+            var errors = new ValidationErrors();
+            CheckCarried(message, path, options, errors);
+            CheckContent(message, path, options, new List<string>(), LiveAllMapping.TemplateFields, errors);
+            return errors.Violations;
         }
 
         /// <summary>What SendIM has no field for, and the senders neither the message nor the options give.</summary>

@@ -13,7 +13,7 @@ namespace ViberGateways
         /// <summary>The recipients as the caller gave them (a result names its recipient so).</summary>
         public IList<string> Recipients { get; } = neutral.Recipients;
 
-        /// <summary>Each recipient's client id (<see cref="ViberMessage.ClientIdOf"/>), or nulls when the message has none.</summary>
+        /// <summary>Each recipient's client id (<see cref="ViberMessage.ClientIdOf(int)"/>), or nulls when the message has none.</summary>
         public IReadOnlyList<long?> ClientIds { get; } = Enumerable.Range(0, digits.Count).Select(neutral.ClientIdOf).ToList();
 
         /// <summary>The first recipient's client id (the one a one-recipient message is sent with).</summary>

@@ -42,13 +42,20 @@ namespace ViberGateways
 
         /// <summary>
         /// Sends messages read lazily from <paramref name="messages"/>, however many there are, in requests as large
-        /// as the gateway takes, several at once. An invalid message gets a rejected result naming the field; the
-        /// others are sent.
+        /// as the gateway takes, several at once. A message may name several recipients, as for
+        /// <see cref="SendAsync(ViberMessage, CancellationToken)"/>, on every gateway. An invalid message gets a rejected
+        /// result for each of its recipients, naming the field (a bad recipient only its own:
+        /// <c>messages[2].Recipients[1]</c>); the others are sent.
         /// </summary>
         /// <param name="messages">The messages.</param>
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>
         /// <param name="cancellationToken">Stops the send: see <see cref="BulkSendCanceledException"/>.</param>
-        /// <returns>One result per recipient, as requests complete (<see cref="SendResult.Index"/> is the position in the input).</returns>
+        /// <returns>
+        /// One result per recipient, as requests complete. <see cref="SendResult.Index"/> counts recipients, message by
+        /// message, as <see cref="SendAsync(IEnumerable{ViberMessage}, CancellationToken)"/> numbers them (the message's
+        /// position when each has one recipient); each recipient's client id is <see cref="ViberMessage.ClientId"/> plus
+        /// its position in the message.
+        /// </returns>
         /// <exception cref="RequestValidationException">The options are invalid; nothing was read or sent.</exception>
         /// <exception cref="BulkSendCanceledException">Ends the results when the send was cancelled.</exception>
         /// <exception cref="BulkSendStoppedException">Ends the results when the gateway refused a whole request or stayed unavailable.</exception>

@@ -146,15 +146,6 @@ namespace ViberGateways
             }
         }
 
-        /// <summary>A personalised message of a bulk send (one request each) names one recipient.</summary>
-        public static void OneRecipientWhenPersonalised(ViberMessage message, string path, ValidationErrors errors)
-        {
-            if (message.Recipients is { Count: > 1 })
-            {
-                errors.Add(path + "." + nameof(ViberMessage.Recipients), "maxItems", "a personalised message has exactly one recipient; send one message to many with SendBulkAsync(message, recipients)");
-            }
-        }
-
         /// <summary>The gateway's numeric message id a reference holds (LiveAll smsid, SMS.by quick message id), or null.</summary>
         public static long? NumericGatewayId(MessageReference reference) =>
             long.TryParse(reference.GatewayId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;

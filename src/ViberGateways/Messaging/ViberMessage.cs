@@ -108,6 +108,27 @@ namespace ViberGateways
         /// </summary>
         internal long? ClientIdOf(int recipient) => ClientId is { } first ? unchecked(first + OriginalPosition(recipient)) : null;
 
+        /// <summary>
+        /// The client id of recipient <paramref name="recipient"/> as <see cref="ClientIdOf(int)"/> gives it, or a
+        /// violation of <paramref name="path"/>'s ClientId when it would pass the largest id (null then, and when the message has none).
+        /// </summary>
+        internal long? ClientIdOf(int recipient, string path, ValidationErrors errors)
+        {
+            if (ClientId is not { } first)
+            {
+                return null;
+            }
+
+            var position = OriginalPosition(recipient);
+            if (first > long.MaxValue - position)
+            {
+                errors.Add(path + "." + nameof(ClientId), "range", $"recipient {position} would get ClientId + {position}, beyond the largest id");
+                return null;
+            }
+
+            return first + position;
+        }
+
         /// <summary>The client id of the recipient at <paramref name="index"/> of a bulk send of this message: <see cref="ClientId"/> plus the index.</summary>
         internal long? ClientIdOfBulkRecipient(long index) => ClientId is { } first ? unchecked(first + index) : null;
     }

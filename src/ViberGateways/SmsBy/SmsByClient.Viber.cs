@@ -156,27 +156,54 @@ namespace ViberGateways.SmsBy
         /// </summary>
         private CheckedMessage<object> Check(ViberMessage message, string path, bool bulk = false)
         {
-            var mailing = bulk || SmsByRules.IsMailing(message);
             var errors = new ValidationErrors();
+            var digits = new List<string>();
+            var (request, _) = Check(message, path, bulk ? RecipientsFrom.BulkList : RecipientsFrom.Message, bulk || SmsByRules.IsMailing(message), digits, errors);
+            errors.ThrowIfAny();
+            return new CheckedMessage<object>(request, digits, message);
+        }
+
+        /// <summary>
+        /// The message's request (a mailing or a quick message) and sender id, its violations added to
+        /// <paramref name="errors"/>; the recipients' digits, when the message's own are checked here, added to <paramref name="digits"/>.
+        /// </summary>
+        private (object Request, long? SenderId) Check(ViberMessage message, string path, RecipientsFrom recipientsFrom, bool mailing, List<string> digits, ValidationErrors errors)
+        {
             SmsByRules.CheckCarried(message, path, errors);
             var senderId = SmsByMapping.SenderId(Options, message, path, mailing, errors);
-            var recipients = path + "." + nameof(ViberMessage.Recipients);
-            var digits = new List<string>();
-            if (!bulk)
+            if (recipientsFrom == RecipientsFrom.Message)
             {
-                digits = RecipientRules.Parse(message.Recipients, recipients, errors).ConvertAll(number => number.Digits);
+                digits.AddRange(RecipientRules.Parse(message.Recipients, path + "." + nameof(ViberMessage.Recipients), errors).ConvertAll(number => number.Digits));
             }
-            else
+            else if (recipientsFrom == RecipientsFrom.BulkList)
             {
                 NeutralResults.NoRecipientsInTemplate(message, path, errors);
             }
 
             SmsByRules.CheckContent(message, path, mailing, errors);
             object request = mailing ? SmsByMapping.ToMailing(message, senderId, digits) : SmsByMapping.ToQuickMessage(message, senderId, digits.FirstOrDefault() ?? "");
-            var fields = !mailing ? SmsByMapping.QuickMessageFields : bulk ? SmsByMapping.TemplateMailingFields : SmsByMapping.MailingFields;
+            var fields = (mailing, recipientsFrom == RecipientsFrom.Message) switch
+            {
+                (false, true) => SmsByMapping.QuickMessageFields,
+                (false, false) => SmsByMapping.TemplateQuickMessageFields,
+                (true, true) => SmsByMapping.MailingFields,
+                _ => SmsByMapping.TemplateMailingFields,
+            };
             SpecLimits.Check(request, path, SmsByMapping.Fields(fields, senderId), errors);
-            errors.ThrowIfAny();
-            return new CheckedMessage<object>(request, digits, message);
+            return (request, senderId);
+        }
+
+        /// <summary>Where a checked message's recipients come from.</summary>
+        private enum RecipientsFrom
+        {
+            /// <summary>The message's own, checked with it.</summary>
+            Message,
+
+            /// <summary>A one-to-many bulk send's list: the message names none.</summary>
+            BulkList,
+
+            /// <summary>The message's own, each checked as a personalised bulk send reads it.</summary>
+            EachAsRead,
         }
 
         /// <summary>

@@ -24,6 +24,10 @@ namespace ViberGateways.SmsBy
             [nameof(SmsBySendQuickViberMessageForm.ButtonLink)] = "Button.Url",
         };
 
+        /// <summary>The fields of a quick message whose recipient is checked on its own (a personalised bulk send's).</summary>
+        public static readonly IReadOnlyDictionary<string, string> TemplateQuickMessageFields =
+            QuickMessageFields.ToDictionary(pair => pair.Key, pair => pair.Key == nameof(SmsBySendQuickViberMessageForm.Phone) ? "" : pair.Value);
+
         public static readonly IReadOnlyDictionary<string, string> MailingFields = new Dictionary<string, string>
         {
             [nameof(SmsByBulkViberMailing.AlphanameId)] = SenderField,

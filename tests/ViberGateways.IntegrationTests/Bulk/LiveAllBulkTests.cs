@@ -6,7 +6,7 @@ using ViberGateways.LiveAll;
 
 namespace ViberGateways.IntegrationTests.Bulk
 {
-    /// <summary>LiveAll bulk sends against the sandbox: SendIM destinations in groups, personalised messages one by one.</summary>
+    /// <summary>LiveAll bulk sends against the sandbox: SendIM destinations in groups, each personalised message to its recipients.</summary>
     public class LiveAllBulkTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture _fixture;
@@ -32,25 +32,30 @@ namespace ViberGateways.IntegrationTests.Bulk
         }
 
         [Fact]
-        public async Task Personalised_messages_are_one_request_each_and_a_bad_one_is_rejected_alone()
+        public async Task Personalised_messages_are_one_request_each_to_all_their_recipients_and_a_bad_recipient_is_rejected_alone()
         {
             var text = $"Hi {Guid.NewGuid():N}";
             var messages = Enumerable.Range(0, 12).Select(i => new ViberMessage
             {
-                Recipients = i == 5 ? new[] { "306900000001", "306900000002" } : new[] { "3069100000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) },
+                Recipients = i == 5 ? new[] { "306900000001", "306900000002" } : new[] { i == 8 ? "not a phone" : "3069100000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) },
                 Sender = "Bistro",
                 Text = $"{text} #{i}",
             });
 
             var results = await _fixture.LiveAll().SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 3 }).AllAsync();
 
-            results.ShouldCoverIndexes(12);
+            // Index counts recipients: message 5's two are 5 and 6, message 8's one is 9.
+            results.ShouldCoverIndexes(13);
             var rejected = results.Single(r => r.Outcome != SendOutcome.Accepted);
-            rejected.Index.ShouldBe(5);
-            rejected.Failure.ShouldBeOfType<RequestValidationException>().Violations.Single().Field.ShouldBe("messages[5].Recipients");
-            results.Where(r => r.Outcome == SendOutcome.Accepted).Select(r => r.Request).Distinct().Count().ShouldBe(11);
-            _fixture.Sandbox.Messages.Where(m => m.Text!.StartsWith(text, StringComparison.Ordinal)).Select(m => m.Text).OrderBy(t => t)
-                .ShouldBe(Enumerable.Range(0, 12).Where(i => i != 5).Select(i => $"{text} #{i}").OrderBy(t => t));
+            rejected.Index.ShouldBe(9);
+            rejected.Failure.ShouldBeOfType<RequestValidationException>().Violations.Single().Field.ShouldBe("messages[8].Recipients[0]");
+            var accepted = results.Where(r => r.Outcome == SendOutcome.Accepted).ToList();
+            accepted.Select(r => r.Request).Distinct().Count().ShouldBe(11, "one request per message");
+            accepted.Where(r => r.Index is 5 or 6).Select(r => r.Request).Distinct().ShouldHaveSingleItem();
+            var stored = _fixture.Sandbox.Messages.Where(m => m.Text!.StartsWith(text, StringComparison.Ordinal)).ToDictionary(m => m.Id);
+            stored.Values.Select(m => m.Text).OrderBy(t => t)
+                .ShouldBe(Enumerable.Range(0, 12).Where(i => i != 8).SelectMany(i => Enumerable.Repeat($"{text} #{i}", i == 5 ? 2 : 1)).OrderBy(t => t));
+            accepted.ShouldAllBe(r => stored[r.GatewayId()!.Value].Recipient == r.Recipient, "each recipient's smsid is its own message");
         }
 
         [Fact]

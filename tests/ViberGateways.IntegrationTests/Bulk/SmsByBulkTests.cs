@@ -6,7 +6,7 @@ using ViberGateways.SmsBy;
 
 namespace ViberGateways.IntegrationTests.Bulk
 {
-    /// <summary>SMS.by bulk sends against the sandbox: one message to many as one mailing per request, personalised messages as quick messages.</summary>
+    /// <summary>SMS.by bulk sends against the sandbox: one message to many as one mailing per request, personalised messages each as its single send (a quick message to one, a mailing to several).</summary>
     public class SmsByBulkTests : IClassFixture<SandboxFixture>
     {
         private readonly SandboxFixture _fixture;
@@ -56,6 +56,27 @@ namespace ViberGateways.IntegrationTests.Bulk
             results.Where(r => r.Outcome == SendOutcome.Accepted).ShouldAllBe(r => r.Reference!.GatewayId != null, "each message is a quick message of its own");
             _fixture.Sandbox.Messages.Where(m => m.Text?.EndsWith(tag, StringComparison.Ordinal) == true).Select(m => m.Text).OrderBy(t => t)
                 .ShouldBe(Enumerable.Range(0, 25).Where(i => i != 3 && i != 7).Select(i => $"Dear customer {i} {tag}").OrderBy(t => t));
+        }
+
+        [Fact]
+        public async Task A_personalised_message_to_several_goes_out_as_one_mailing_reaching_each_of_them_once()
+        {
+            var tag = Guid.NewGuid().ToString("N");
+            var messages = new[]
+            {
+                new ViberMessage { Recipients = { "375334000001", "375334000002", "375334000003" }, Text = $"To all {tag}", SmsBy = new SmsByMessageOptions { SenderId = 444 } },
+                new ViberMessage { Recipients = { "375334000004" }, Text = $"To one {tag}", SmsBy = new SmsByMessageOptions { SenderId = 7 } },
+            };
+
+            var results = await ((IViberClient)_fixture.SmsBy()).SendBulkAsync(messages.ToAsyncEnumerable()).AllAsync();
+
+            results.ShouldCoverIndexes(4);
+            results.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
+            var mailing = results.Where(r => r.Index < 3).Select(r => r.MailingId()).Distinct().ShouldHaveSingleItem().ShouldNotBeNull();
+            results.Single(r => r.Index == 3).Reference!.GatewayId.ShouldNotBeNull("a message to one is a quick message");
+            _fixture.Sandbox.Messages.Where(m => m.Mailing == mailing).Select(m => m.Recipient).OrderBy(r => r).ShouldBe(new[] { "375334000001", "375334000002", "375334000003" });
+            _fixture.Sandbox.Messages.Where(m => m.Text?.EndsWith(tag, StringComparison.Ordinal) == true).Select(m => m.Recipient).OrderBy(r => r)
+                .ShouldBe(new[] { "375334000001", "375334000002", "375334000003", "375334000004" });
         }
 
         [Fact]

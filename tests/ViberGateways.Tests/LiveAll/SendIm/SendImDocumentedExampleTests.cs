@@ -31,6 +31,7 @@ namespace ViberGateways.Tests.LiveAll.SendIm
     {
         private const string DocumentedApiToken = "7ace3e49cae13ae4f5ccb8a6a8a0d6a8fe120aa82ae46ad6ee4c9d8";
         private const string Destination = "306912345678";
+        private const string SecondDestination = "306987654321";
         private const string ImageUrl = "https://example.com/images/offer.jpg";
         private const string ActionUrl = "https://example.com/";
         private const string SmsSender = "ExampleCo";
@@ -72,6 +73,30 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             }
 
             ShouldBeTheDocumentedRequest(gateway.LastRequest, documented, Filled(documented.Body, placeholders, emptyStringsKept: 0));
+        }
+
+        /// <summary>
+        /// A personalised bulk send takes the page's message to several destinations as one request, the page's
+        /// document with those destinations (the page lost its own: the spec's example closes it with two).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Examples))]
+        public async Task Personalised_bulk_send_sends_the_documented_example_to_several_destinations_in_one_request(string example)
+        {
+            var documented = Documented(example, Destination, SecondDestination);
+            var gateway = new StubGateway().Reply("""{"success": true, "OperationErrors": null, "SubmissionID": 0, "data": [2101520394, 2101520395]}""");
+            var message = Message(documented.SmsFallback);
+            message.Recipients.Add(SecondDestination);
+
+            await ((IViberClient)StubbedClients.LiveAll(gateway, DocumentedApiToken)).SendBulkAsync(new[] { message }.ToAsyncEnumerable()).AllAcceptedAsync();
+
+            var placeholders = new Dictionary<string, string> { ["im_image_urls[0]"] = ImageUrl, ["im_actions[0].url"] = ActionUrl };
+            if (documented.SmsFallback)
+            {
+                placeholders["senderid"] = SmsSender;
+            }
+
+            ShouldBeTheDocumentedRequest(gateway.Requests.ShouldHaveSingleItem(), documented, Filled(documented.Body, placeholders, emptyStringsKept: 0));
         }
 
         [Fact]
@@ -132,8 +157,11 @@ namespace ViberGateways.Tests.LiveAll.SendIm
             JToken.Parse(sent.BodyText).ShouldBeSameTreeAs(body);
         }
 
-        /// <summary>The page's example: the curl example's method and content type, and the JSON document closed after <c>"destinations": [</c>.</summary>
-        private static DocumentedRequest Documented(string example)
+        /// <summary>
+        /// The page's example: the curl example's method and content type, and the JSON document closed after
+        /// <c>"destinations": [</c> with <paramref name="destinations"/> (<see cref="Destination"/> unless given).
+        /// </summary>
+        private static DocumentedRequest Documented(string example, params string[] destinations)
         {
             var text = DocumentedFixtures.Read<SendImDocumentedExampleTests>($"seed003.{example}.txt");
             string? method = null, contentType = null;
@@ -147,7 +175,8 @@ namespace ViberGateways.Tests.LiveAll.SendIm
 
             json = json.Trim();
             json.ShouldEndWith("\"destinations\": [", Case.Sensitive, "the page breaks off here");
-            var body = JObject.Parse((json.StartsWith("{", System.StringComparison.Ordinal) ? "" : "{") + json + $" \"{Destination}\" ] }}");
+            var closing = string.Join(", ", (destinations.Length == 0 ? new[] { Destination } : destinations).Select(d => $"\"{d}\""));
+            var body = JObject.Parse((json.StartsWith("{", System.StringComparison.Ordinal) ? "" : "{") + json + $" {closing} ] }}");
             return new DocumentedRequest(method, contentType, body, (string?)body["im_type"] == "IM_SMSFB");
         }
 

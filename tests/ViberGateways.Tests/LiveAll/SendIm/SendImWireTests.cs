@@ -43,6 +43,12 @@ namespace ViberGateways.Tests.LiveAll.SendIm
                 var messages = new[] { Message("Hello Anna", recipient: Recipients[0]), Message("Hello Nikos", recipient: Recipients[1]) };
                 await StubbedClients.LiveAllViber(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).AllAcceptedAsync();
             },
+            // A message to both recipients is one SendIM request to both, as SendAsync(message) sends it ("text").
+            ["bulk-personalised-several-recipients"] = async gateway =>
+            {
+                var messages = new[] { Message("Hello both"), Message("Hello Nikos", recipient: Recipients[1]) };
+                await StubbedClients.LiveAllViber(gateway).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).AllAcceptedAsync();
+            },
             ["generated-operation-every-field"] = gateway => StubbedClients.LiveAll(gateway).SendImAsync(new LiveAllSendImRequest
             {
                 Apitoken = StubbedClients.LiveAllApiToken,

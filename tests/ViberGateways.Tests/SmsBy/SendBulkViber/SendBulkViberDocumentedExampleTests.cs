@@ -28,12 +28,15 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
         /// The documented bulk mailings (3 to 5) sent each on its own through the message model; the personal ones (1 and
         /// 2, each recipient its own text) have no message-model form and are sent through the generated operation, below.
         /// </summary>
-        private static readonly Dictionary<int, Func<IViberClient, Task>> Mailings = new()
+        private static readonly Dictionary<int, Func<ViberMessage>> MailingMessages = new()
         {
-            [3] = client => client.SendAsync(Mailing("mailing list 3", "message text 3", ImageUrl, new ViberButton("Button", "https://example-site.com/some_action"))).AllAcceptedAsync(),
-            [4] = client => client.SendAsync(Mailing("mailing list 4", "message text 4")).AllAcceptedAsync(),
-            [5] = client => client.SendAsync(Mailing("mailing list 5", imageUrl: ImageUrl)).AllAcceptedAsync(),
+            [3] = () => Mailing("mailing list 3", "message text 3", ImageUrl, new ViberButton("Button", "https://example-site.com/some_action")),
+            [4] = () => Mailing("mailing list 4", "message text 4"),
+            [5] = () => Mailing("mailing list 5", imageUrl: ImageUrl),
         };
+
+        private static readonly Dictionary<int, Func<IViberClient, Task>> Mailings =
+            MailingMessages.ToDictionary(pair => pair.Key, pair => (Func<IViberClient, Task>)(client => client.SendAsync(pair.Value()).AllAcceptedAsync()));
 
         public static TheoryData<int> MailingNumbers => new(Mailings.Keys);
 
@@ -108,6 +111,23 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
             var gateway = new StubGateway().Reply(Reply);
 
             await Mailings[number](StubbedClients.SmsByNeutral(gateway, DocumentedToken));
+
+            var documented = DocumentedSample();
+            var expected = new JObject { ["token"] = documented["token"], ["messages"] = new JArray(documented["messages"]![number - 1]!) };
+            JToken.Parse(gateway.Requests.ShouldHaveSingleItem().BodyText).ShouldBeSameTreeAs(expected, $"mailing {number} of the sample, without callback_url");
+        }
+
+        /// <summary>
+        /// A personalised bulk send takes each documented mailing's message to its two recipients as the single send
+        /// does: one request, the documented mailing (without <c>callback_url</c>, as above).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(MailingNumbers))]
+        public async Task Personalised_bulk_send_sends_a_message_to_several_as_the_documented_mailing(int number)
+        {
+            var gateway = new StubGateway().Reply(Reply);
+
+            await StubbedClients.SmsByNeutral(gateway, DocumentedToken).SendBulkAsync(new[] { MailingMessages[number]() }.ToAsyncEnumerable()).AllAcceptedAsync();
 
             var documented = DocumentedSample();
             var expected = new JObject { ["token"] = documented["token"], ["messages"] = new JArray(documented["messages"]![number - 1]!) };

@@ -39,6 +39,9 @@ namespace ViberGateways.Tests.SmsBy.SendBulkViber
                 var template = Message(text: "Sale starts today", recipients: Array.Empty<string>());
                 await StubbedClients.SmsByNeutral(gateway).SendBulkAsync(template, new[] { "375291111111", "+375 29 222-22-22" }.ToAsyncEnumerable()).AllAcceptedAsync();
             },
+            // A personalised bulk send's message to several recipients is one mailing to them, as SendAsync(message) sends it ("bulk-text").
+            ["bulk-personalised-several-recipients"] = gateway =>
+                StubbedClients.SmsByNeutral(gateway).SendBulkAsync(new[] { Message(text: "Hello both") }.ToAsyncEnumerable()).AllAcceptedAsync(),
             // A personal mailing (each recipient its own text) has no message-model form: the neutral API sends personalised
             // messages as quick messages. The generated operation sends it.
             ["personal-text"] = gateway => StubbedClients.SmsBy(gateway).SendBulkViberAsync(new SmsBySendBulkViberRequest

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ViberGateways.Bulk
+{
+    /// <summary>
+    /// One recipient of a personalised bulk send: its message as read (null, or without recipients, when the input gave
+    /// none), what the gateway's check made of that message, its position among the message's recipients and the
+    /// message's path (<c>messages[2]</c>).
+    /// </summary>
+    internal readonly struct BulkRecipient<TMessage>(ViberMessage? message, TMessage? checkedMessage, int position, string path, string recipient)
+    {
+        public ViberMessage? Message { get; } = message;
+
+        /// <summary>What the gateway's check made of the message, once for all its recipients (default when it has none).</summary>
+        public TMessage? Checked { get; } = checkedMessage;
+
+        public int Position { get; } = position;
+
+        public string Path { get; } = path;
+
+        public string Recipient { get; } = recipient;
+
+        /// <summary>Whether no recipient of the same message follows: where a gateway that sends a message's recipients together ends its request.</summary>
+        public bool IsLast => Message?.Recipients is not { } recipients || Position >= recipients.Count - 1;
+
+        /// <summary>The message, or the violation that rejects this input item: a null message, or one without recipients.</summary>
+        /// <exception cref="RequestValidationException">The input gave no message, or one without recipients.</exception>
+        public ViberMessage RequireMessage()
+        {
+            if (Message is null)
+            {
+                throw RequestValidationException.Of(Path, "required", "must not be null");
+            }
+
+            if (Message.Recipients is not { Count: > 0 })
+            {
+                throw RequestValidationException.Of(Path + "." + nameof(ViberMessage.Recipients), "minItems", "must contain at least one recipient");
+            }
+
+            return Message;
+        }
+
+        /// <summary>
+        /// This recipient as it is sent: its message's check, its digits and its client id (the message's
+        /// <see cref="ViberMessage.ClientId"/> plus its position, as on every gateway), checked with the violations
+        /// <paramref name="violationsOf"/> finds in the message's check: every violation at once.
+        /// </summary>
+        /// <exception cref="RequestValidationException">The recipient or its message breaks a rule; it is not sent to this recipient.</exception>
+        public BulkDestination<TMessage> Check(Func<TMessage, IReadOnlyList<ValidationViolation>> violationsOf)
+        {
+            var message = RequireMessage();
+            var errors = new ValidationErrors();
+            var clientId = message.ClientIdOf(Position, Path, errors);
+            errors.ThrowIfAny();
+            string? digits = null;
+            if (PhoneNumber.TryParse(Recipient, out var phone, out var problem))
+            {
+                digits = phone.Digits;
+            }
+            else
+            {
+                errors.Add($"{Path}.{nameof(ViberMessage.Recipients)}[{Position.ToString(CultureInfo.InvariantCulture)}]", "phone", problem!);
+            }
+
+            errors.AddRange(violationsOf(Checked!));
+            errors.ThrowIfAny();
+            return new BulkDestination<TMessage>(Checked!, digits!, clientId);
+        }
+    }
+
+    /// <summary>A recipient of a personalised bulk send as checked: its message's check, its digits and its client id.</summary>
+    internal sealed class BulkDestination<TMessage>(TMessage message, string digits, long? clientId)
+    {
+        public TMessage Message { get; } = message;
+
+        public string Digits { get; } = digits;
+
+        public long? ClientId { get; } = clientId;
+    }
+
+    /// <summary>The input of a personalised bulk send read recipient by recipient, the same way on every gateway.</summary>
+    internal static class BulkRecipients
+    {
+        /// <summary>Each recipient of each message, for a gateway that checks each recipient's message whole (AlphaSMS: its wire model carries the recipient).</summary>
+        public static IAsyncEnumerable<BulkRecipient<object>> Each(IAsyncEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
+            Each<object>(messages, static (_, _) => null!, cancellationToken);
+
+        /// <summary>
+        /// Each recipient of each message, in order, with <paramref name="check"/>'s result for its message (called once
+        /// per message that has recipients; it reports violations in its result and never throws). Each message is read
+        /// as a copy, so what is sent is what was checked, whatever the caller does with the object afterwards. A null
+        /// message, or one without recipients, is one item, which <see cref="BulkRecipient{TMessage}.RequireMessage"/> rejects.
+        /// </summary>
+        public static async IAsyncEnumerable<BulkRecipient<TMessage>> Each<TMessage>(IAsyncEnumerable<ViberMessage> messages, Func<ViberMessage, string, TMessage> check,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            long m = 0;
+            await foreach (var read in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var path = "messages[" + m.ToString(CultureInfo.InvariantCulture) + "]";
+                m++;
+                var message = read?.Snapshot();
+                if (message?.Recipients is not { Count: > 0 } recipients)
+                {
+                    yield return new BulkRecipient<TMessage>(message, default, 0, path, "");
+                    continue;
+                }
+
+                var checkedMessage = check(message, path);
+                for (var r = 0; r < recipients.Count; r++)
+                {
+                    yield return new BulkRecipient<TMessage>(message, checkedMessage, r, path, recipients[r]);
+                }
+            }
+        }
+    }
+}
