@@ -78,7 +78,7 @@ namespace ViberGateways.Http
         /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
         public static Encoding EncodingOf(HttpResponseMessage response)
         {
-            return response.Content is BufferedReply buffered ? buffered.Charset.OrUtf8 : ReplyCharset.Of(response.Content?.Headers.ContentType).OrUtf8;
+            return (response.Content is BufferedReply buffered ? buffered.Charset.Named : BufferedReply.CharsetOf(response.Content?.Headers.ContentType).Named) ?? Encoding.UTF8;
         }
 
         /// <summary>
