@@ -206,18 +206,9 @@ namespace ViberGateways.Http
         private static bool IsNotProcessed(HttpStatusCode status) => (int)status is 429 or 503;
 
         /// <summary>The delay a reply asks for (<c>Retry-After</c> as seconds, or a date read on the policy's clock), if any.</summary>
-        private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is { } delta)
-            {
-                return delta;
-            }
-
-            return header?.Date is { } date ? Max(date - clock.GetUtcNow(), TimeSpan.Zero) : null;
-        }
-
-        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+        private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock) =>
+            response.Headers.RetryAfter is not { } header ? null
+            : header.Delta ?? (header.Date is { } date ? TimeSpan.FromTicks(Math.Max((date - clock.GetUtcNow()).Ticks, 0)) : (TimeSpan?)null);
 
         /// <summary>Whether the connection was never made (refused, or the host not found): the gateway saw nothing.</summary>
         private static bool NeverReachedGateway(Exception exception)
