@@ -120,9 +120,9 @@ namespace ViberGateways
         private protected async Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
         {
             var reply = await ReadReplyBodyAsync<T>(response, serializer, cancellationToken).ConfigureAwait(false);
-            if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call && reply is not null)
+            if (reply is not null)
             {
-                GatewayTelemetryHandler.ReplyRead(call, ForTheLog(() => InterpretReply(call, reply)));
+                LogReply(response, reply, static model => model!);
             }
 
             return reply;
@@ -157,26 +157,32 @@ namespace ViberGateways
         /// Run by every generated operation once it is done with its reply (nswag-templates/Client.Class.liquid, SDK: 6.):
         /// a reply returned as text is read here for the call's log event (<see cref="InterpretReply"/>).
         /// </summary>
-        private protected void ReplyDone(HttpResponseMessage response)
-        {
-            if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call)
-            {
-                var body = response.Content is BufferedReply buffered ? buffered.Body : Array.Empty<byte>();
-                GatewayTelemetryHandler.ReplyRead(call, ForTheLog(() => InterpretReply(call, GatewayReplies.EncodingOf(response).GetString(body))));
-            }
-        }
+        private protected void ReplyDone(HttpResponseMessage response) => LogReply(response, response,
+            static text => GatewayReplies.EncodingOf(text).GetString((text.Content as BufferedReply)?.Body ?? Array.Empty<byte>()));
 
-        /// <summary>A reply's reading for the log; whatever goes wrong there must never change the operation's result.</summary>
-        private static ReplyOutcome ForTheLog(Func<ReplyOutcome> interpret)
+        /// <summary>
+        /// Writes the held log event of the call <paramref name="response"/> answers with what <paramref name="read"/>
+        /// makes of it (nothing when it was written already); whatever goes wrong in that reading, which is for the log
+        /// alone, must never change the operation's result.
+        /// </summary>
+        private void LogReply<TState>(HttpResponseMessage response, TState state, Func<TState, object> read)
         {
+            if (GatewayCall.Find(response.RequestMessage) is not { AwaitsReplyReading: true } call)
+            {
+                return;
+            }
+
+            ReplyOutcome outcome;
             try
             {
-                return interpret();
+                outcome = InterpretReply(call, read(state));
             }
             catch (Exception)
             {
-                return ReplyOutcome.Replied;
+                outcome = ReplyOutcome.Replied;
             }
+
+            GatewayTelemetryHandler.ReplyRead(call, outcome);
         }
     }
 
