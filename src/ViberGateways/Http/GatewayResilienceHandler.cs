@@ -4,7 +4,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Runtime.CompilerServices;
@@ -95,48 +94,35 @@ namespace ViberGateways.Http
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(CallKey, call);
             context.Properties.Set(LoggerKey, _logger);
+            HttpResponseMessage response;
             try
             {
-                var outcome = await _pipeline.ExecuteOutcomeAsync(
-                    static async (attemptContext, state) =>
+                response = await _pipeline.ExecuteAsync(
+                    static (attemptContext, state) =>
                     {
                         state.Call.CountAttempt();
-                        try
-                        {
-                            return Outcome.FromResult(await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false));
-                        }
-                        catch (Exception exception)
-                        {
-                            return Outcome.FromException<HttpResponseMessage>(exception);
-                        }
+                        return new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken));
                     },
                     context,
                     (Handler: this, Request: request, Call: call)).ConfigureAwait(false);
-
-                if (outcome.Exception is { } failure)
-                {
-                    if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                    {
-                        ExceptionDispatchInfo.Capture(failure).Throw();
-                    }
-
-                    throw Translate(failure, call);
-                }
-
-                var response = outcome.Result!;
-                if ((int)response.StatusCode is >= 200 and <= 299)
-                {
-                    return response;
-                }
-
-                using (response)
-                {
-                    throw await ClassifyAsync(response, call, _options.TimeProvider).ConfigureAwait(false);
-                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw Translate(failure, call);
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
+            }
+
+            if ((int)response.StatusCode is >= 200 and <= 299)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                throw await ClassifyAsync(response, call, _options.TimeProvider).ConfigureAwait(false);
             }
         }
 
