@@ -102,7 +102,7 @@ namespace ViberGateways
                 {
                     InnerHandler = new GatewayResilienceHandler(Options.Resilience, _logger)
                     {
-                        InnerHandler = new ReplyGuardHandler(Options.Resilience.MaxReplyBytes) { InnerHandler = new HttpClientSender(client) },
+                        InnerHandler = new ReplyGuardHandler(client, Options.Resilience.MaxReplyBytes),
                     },
                 };
                 var created = new HttpMessageInvoker(handlers, disposeHandler: false);

@@ -10,19 +10,22 @@ using System.Threading.Tasks;
 namespace ViberGateways.Http
 {
     /// <summary>
-    /// Reads every reply in full before the client sees it: at most <see cref="GatewayResilienceOptions.MaxReplyBytes"/>
-    /// (a larger reply is a <see cref="GatewayException"/>, never a hang or an out-of-memory), so a reply cut off
-    /// mid-body fails inside the attempt where the retry policy can judge it; and any credential of the request that
-    /// the gateway echoes back (an error text quoting the key, say) is masked before it can reach an exception.
+    /// The innermost step of the SDK's pipeline, once per attempt. Sends it through the caller's <see cref="HttpClient"/>
+    /// (its handlers, connection pool and base address); an <see cref="HttpClient"/> sends a request message only once,
+    /// so a repeated attempt goes out as a copy with the same method, URI, headers and body. Then reads the reply in
+    /// full before the client sees it: at most <see cref="GatewayResilienceOptions.MaxReplyBytes"/> (a larger reply is a
+    /// <see cref="GatewayException"/>, never a hang or an out-of-memory), so a reply cut off mid-body fails inside the
+    /// attempt where the retry policy can judge it; and any credential of the request that the gateway echoes back (an
+    /// error text quoting the key, say) is masked before it can reach an exception.
     /// </summary>
-    internal sealed class ReplyGuardHandler(int maxReplyBytes) : DelegatingHandler
+    internal sealed class ReplyGuardHandler(HttpClient client, int maxReplyBytes) : HttpMessageHandler
     {
         private readonly int _maxReplyBytes = maxReplyBytes > 0 ? maxReplyBytes : throw new ArgumentOutOfRangeException(nameof(maxReplyBytes));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var secrets = GatewayCall.Of(request).Secrets;
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var call = GatewayCall.Of(request);
+            var response = await SendAttemptAsync(request, call.Attempts > 1, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
                 return response;
@@ -41,7 +44,7 @@ namespace ViberGateways.Http
                 // The body is read: of its headers, only the type (and charset) still describes it.
                 var contentType = response.Content.Headers.ContentType;
                 var charset = BufferedReply.CharsetOf(contentType);
-                var replacement = new BufferedReply(MaskSecrets(body, secrets, charset.Named ?? Encoding.UTF8), contentType, charset);
+                var replacement = new BufferedReply(MaskSecrets(body, call.Secrets, charset.Named ?? Encoding.UTF8), contentType, charset);
                 response.Content.Dispose();
                 response.Content = replacement;
                 return response;
@@ -51,6 +54,49 @@ namespace ViberGateways.Http
                 response.Dispose();
                 throw;
             }
+        }
+
+        private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, bool repeat, CancellationToken cancellationToken)
+        {
+            var attempt = repeat ? Copy(request) : request;
+            try
+            {
+                var response = await client.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response.RequestMessage = request;
+                return response;
+            }
+            finally
+            {
+                if (repeat)
+                {
+                    // The body belongs to the original request, which a later attempt may send again.
+                    attempt.Content = null;
+                    attempt.Dispose();
+                }
+            }
+        }
+
+        private static HttpRequestMessage Copy(HttpRequestMessage request)
+        {
+            var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = request.Content };
+#if NET5_0_OR_GREATER
+            copy.VersionPolicy = request.VersionPolicy;
+            foreach (var option in request.Options)
+            {
+                ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+            }
+#else
+            foreach (var property in request.Properties)
+            {
+                copy.Properties[property.Key] = property.Value;
+            }
+#endif
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return copy;
         }
 
         /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
