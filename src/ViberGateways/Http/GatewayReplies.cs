@@ -41,15 +41,14 @@ namespace ViberGateways.Http
 
         public static async Task<byte[]> BytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            if (response.Content is null)
+            switch (response.Content)
             {
-                return Array.Empty<byte>();
+                case null:
+                    return Array.Empty<byte>();
+                case BufferedReply buffered:
+                    return buffered.Body;
             }
 
-            if (response.Content is BufferedReply buffered)
-            {
-                return buffered.Body;
-            }
 #if NET5_0_OR_GREATER
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
