@@ -48,16 +48,17 @@ namespace ViberGateways.Http
 
                 return WithType(new PooledBlocksContent(body), new MediaTypeHeaderValue(mediaType));
             }
-            catch (Exception failure)
+            catch (JsonSerializationException)
+            {
+                // The body is written before the operation checks it (NSwag's BeforeSend comes later): a required field
+                // left null stops the serializer first. Name every broken limit as the check would.
+                body.Dispose();
+                SpecLimits.ThrowIfBroken(model, "request");
+                throw;
+            }
+            catch
             {
                 body.Dispose();
-                if (failure is JsonSerializationException)
-                {
-                    // The body is written before the operation checks it (NSwag's BeforeSend comes later): a required field
-                    // left null stops the serializer first. Name every broken limit as the check would.
-                    SpecLimits.ThrowIfBroken(model, "request");
-                }
-
                 throw;
             }
         }
