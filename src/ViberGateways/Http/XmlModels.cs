@@ -158,16 +158,8 @@ namespace ViberGateways.Http
         }
 
         /// <summary>A value as its field's type (numbers invariant, enum members by their spec value); null when absent.</summary>
-        private static object? Parse(string? text, Node node, XElement element)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            var value = text.Trim();
-            return WireNames.Parse(value, node.Type) ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {node.Type.Name}");
-        }
+        private static object? Parse(string? text, Node node, XElement element) => text?.Trim() is not { } value ? null
+            : WireNames.Parse(value, node.Type) ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {node.Type.Name}");
 
         private static Node[] LayoutOf(Type type) => Layouts.GetOrAdd(type, t => WireNames.PropertiesOf(t).Select(p => new Node(p, p.Property, Nullable.GetUnderlyingType(p.Property.PropertyType) ?? p.Property.PropertyType)).ToArray());
 
