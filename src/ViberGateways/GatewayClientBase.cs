@@ -88,14 +88,25 @@ namespace ViberGateways
         /// <exception cref="RequestValidationException">The model breaks a limit; the exception lists every one.</exception>
         private protected static void ValidateBeforeSend(object model) => SpecLimits.ThrowIfBroken(model, "request");
 
-        /// <summary>Sends a generated operation's request through the client's pipeline (nswag-templates/Client.Class.liquid).</summary>
+        /// <summary>
+        /// Sends a generated operation's request through the client's pipeline (nswag-templates/Client.Class.liquid),
+        /// built once for the <see cref="HttpClient"/> it was given: telemetry, then the retry policy, then the reply
+        /// guard, then the client itself.
+        /// </summary>
         private protected Task<HttpResponseMessage> SendThroughPipelineAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var pipeline = Volatile.Read(ref _pipeline);
             if (pipeline is null)
             {
-                Interlocked.CompareExchange(ref _pipeline, GatewayPipeline.Create(client, Options, _logger), null);
-                pipeline = _pipeline!;
+                var handlers = new GatewayTelemetryHandler(_logger)
+                {
+                    InnerHandler = new GatewayResilienceHandler(Options.Resilience, _logger)
+                    {
+                        InnerHandler = new ReplyGuardHandler(client, Options.Resilience.MaxReplyBytes),
+                    },
+                };
+                var created = new HttpMessageInvoker(handlers, disposeHandler: false);
+                pipeline = Interlocked.CompareExchange(ref _pipeline, created, null) ?? created;
             }
 
             return pipeline.SendAsync(request, cancellationToken);
@@ -109,9 +120,9 @@ namespace ViberGateways
         private protected async Task<T> ReadReplyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
         {
             var reply = await ReadReplyBodyAsync<T>(response, serializer, cancellationToken).ConfigureAwait(false);
-            if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call && reply is not null)
+            if (reply is not null)
             {
-                GatewayTelemetryHandler.ReplyRead(call, ForTheLog(() => InterpretReply(call, reply)));
+                LogReply(response, reply, static model => model!);
             }
 
             return reply;
@@ -121,11 +132,11 @@ namespace ViberGateways
         private protected virtual Task<T> ReadReplyBodyAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken) =>
             GatewayReplies.ReadJsonAsync<T>(response, serializer, cancellationToken);
 
-        /// <summary>What a read reply says of <paramref name="call"/>, for its log event: the gateway's mapping overrides it.</summary>
+        /// <summary>
+        /// What a read reply (its model; a plain-text reply's text) says of <paramref name="call"/>, for its log event:
+        /// the gateway's mapping overrides it.
+        /// </summary>
         private protected virtual ReplyOutcome InterpretReply(GatewayCall call, object reply) => ReplyOutcome.Replied;
-
-        /// <summary>What a plain-text reply says of <paramref name="call"/>, for its log event: the gateway's mapping overrides it.</summary>
-        private protected virtual ReplyOutcome InterpretTextReply(GatewayCall call, string reply) => ReplyOutcome.Replied;
 
         /// <summary>
         /// Run by every generated operation as an exception filter around the reading of its reply
@@ -144,28 +155,34 @@ namespace ViberGateways
 
         /// <summary>
         /// Run by every generated operation once it is done with its reply (nswag-templates/Client.Class.liquid, SDK: 6.):
-        /// a reply returned as text is read here for the call's log event (<see cref="InterpretTextReply"/>).
+        /// a reply returned as text is read here for the call's log event (<see cref="InterpretReply"/>).
         /// </summary>
-        private protected void ReplyDone(HttpResponseMessage response)
-        {
-            if (GatewayCall.Find(response.RequestMessage) is { AwaitsReplyReading: true } call)
-            {
-                var body = response.Content is BufferedReply buffered ? buffered.Body : Array.Empty<byte>();
-                GatewayTelemetryHandler.ReplyRead(call, ForTheLog(() => InterpretTextReply(call, GatewayReplies.EncodingOf(response).GetString(body))));
-            }
-        }
+        private protected void ReplyDone(HttpResponseMessage response) => LogReply(response, response,
+            static text => GatewayReplies.EncodingOf(text).GetString((text.Content as BufferedReply)?.Body ?? Array.Empty<byte>()));
 
-        /// <summary>A reply's reading for the log; whatever goes wrong there must never change the operation's result.</summary>
-        private static ReplyOutcome ForTheLog(Func<ReplyOutcome> interpret)
+        /// <summary>
+        /// Writes the held log event of the call <paramref name="response"/> answers with what <paramref name="read"/>
+        /// makes of it (nothing when it was written already); whatever goes wrong in that reading, which is for the log
+        /// alone, must never change the operation's result.
+        /// </summary>
+        private void LogReply<TState>(HttpResponseMessage response, TState state, Func<TState, object> read)
         {
+            if (GatewayCall.Find(response.RequestMessage) is not { AwaitsReplyReading: true } call)
+            {
+                return;
+            }
+
+            ReplyOutcome outcome;
             try
             {
-                return interpret();
+                outcome = InterpretReply(call, read(state));
             }
             catch (Exception)
             {
-                return ReplyOutcome.Replied;
+                outcome = ReplyOutcome.Replied;
             }
+
+            GatewayTelemetryHandler.ReplyRead(call, outcome);
         }
     }
 

@@ -106,10 +106,13 @@ namespace ViberGateways.AlphaSms
             // package, or the earlier send when the caller resent with the same reference — so it is accepted (and never
             // moved to another gateway). Its msg_id is not documented for 208: the result keeps the client id, which asks
             // the status. Every msg carries an id (AlphaSmsMapping.ClientIdOf assigns one), so a 208 always names one.
-            var accepted = result.Code < 200 || result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
+            var accepted = IsAccepted(result);
             return AlphaSmsMapping.Result(entry, accepted ? SendOutcome.Accepted : SendOutcome.Rejected, result.Id ?? sentId, accepted && result.MsgId > 0 ? result.MsgId : null,
                 errorCode: accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
                 error: accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})");
         }
+
+        /// <summary>Whether a message's result is an acceptance: a message state (below 200) or 208 ERR_DUPLICATE (see <see cref="Result"/>).</summary>
+        internal static bool IsAccepted(AlphaSmsXmlSendResult result) => result.Code < 200 || result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
     }
 }

@@ -84,27 +84,15 @@ namespace ViberGateways.Http
 
         /// <summary>The call the generated operation attached to <paramref name="request"/>: every request through the pipeline has one.</summary>
         public static GatewayCall Of(HttpRequestMessage request) =>
-            FindAttached(request) ?? throw new System.InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
+            Find(request) ?? throw new System.InvalidOperationException("Only the generated operations send through the SDK's pipeline.");
 
         /// <summary>The call attached to <paramref name="request"/>, if any.</summary>
-        public static GatewayCall? Find(HttpRequestMessage? request)
-        {
-            if (request is null)
-            {
-                return null;
-            }
-
-            return FindAttached(request);
-        }
-
-        private static GatewayCall? FindAttached(HttpRequestMessage request)
-        {
+        public static GatewayCall? Find(HttpRequestMessage? request) =>
 #if NET5_0_OR_GREATER
-            return request.Options.TryGetValue(new HttpRequestOptionsKey<GatewayCall>(OptionName), out var call) ? call : null;
+            request is not null && request.Options.TryGetValue(new HttpRequestOptionsKey<GatewayCall>(OptionName), out var call) ? call : null;
 #else
-            return request.Properties.TryGetValue(OptionName, out var call) ? call as GatewayCall : null;
+            request is not null && request.Properties.TryGetValue(OptionName, out var call) ? call as GatewayCall : null;
 #endif
-        }
 
         public void AttachTo(HttpRequestMessage request)
         {

@@ -41,15 +41,14 @@ namespace ViberGateways.Http
 
         public static async Task<byte[]> BytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            if (response.Content is null)
+            switch (response.Content)
             {
-                return Array.Empty<byte>();
+                case null:
+                    return Array.Empty<byte>();
+                case BufferedReply buffered:
+                    return buffered.Body;
             }
 
-            if (response.Content is BufferedReply buffered)
-            {
-                return buffered.Body;
-            }
 #if NET5_0_OR_GREATER
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -78,7 +77,7 @@ namespace ViberGateways.Http
         /// <summary>The encoding the reply's content type names; UTF-8 when it names none or one this runtime lacks.</summary>
         public static Encoding EncodingOf(HttpResponseMessage response)
         {
-            return response.Content is BufferedReply buffered ? buffered.Charset.OrUtf8 : ReplyCharset.Of(response.Content?.Headers.ContentType).OrUtf8;
+            return (response.Content is BufferedReply buffered ? buffered.Charset.Named : BufferedReply.CharsetOf(response.Content?.Headers.ContentType).Named) ?? Encoding.UTF8;
         }
 
         /// <summary>

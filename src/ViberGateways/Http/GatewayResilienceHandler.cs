@@ -4,7 +4,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Runtime.CompilerServices;
@@ -95,48 +94,35 @@ namespace ViberGateways.Http
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(CallKey, call);
             context.Properties.Set(LoggerKey, _logger);
+            HttpResponseMessage response;
             try
             {
-                var outcome = await _pipeline.ExecuteOutcomeAsync(
-                    static async (attemptContext, state) =>
+                response = await _pipeline.ExecuteAsync(
+                    static (attemptContext, state) =>
                     {
                         state.Call.CountAttempt();
-                        try
-                        {
-                            return Outcome.FromResult(await state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false));
-                        }
-                        catch (Exception exception)
-                        {
-                            return Outcome.FromException<HttpResponseMessage>(exception);
-                        }
+                        return new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, attemptContext.CancellationToken));
                     },
                     context,
                     (Handler: this, Request: request, Call: call)).ConfigureAwait(false);
-
-                if (outcome.Exception is { } failure)
-                {
-                    if (failure is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                    {
-                        ExceptionDispatchInfo.Capture(failure).Throw();
-                    }
-
-                    throw Translate(failure, call);
-                }
-
-                var response = outcome.Result!;
-                if ((int)response.StatusCode is >= 200 and <= 299)
-                {
-                    return response;
-                }
-
-                using (response)
-                {
-                    throw await ClassifyAsync(response, call, _options.TimeProvider).ConfigureAwait(false);
-                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw Translate(failure, call);
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
+            }
+
+            if ((int)response.StatusCode is >= 200 and <= 299)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                throw await ClassifyAsync(response, call, _options.TimeProvider).ConfigureAwait(false);
             }
         }
 
@@ -206,18 +192,9 @@ namespace ViberGateways.Http
         private static bool IsNotProcessed(HttpStatusCode status) => (int)status is 429 or 503;
 
         /// <summary>The delay a reply asks for (<c>Retry-After</c> as seconds, or a date read on the policy's clock), if any.</summary>
-        private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is { } delta)
-            {
-                return delta;
-            }
-
-            return header?.Date is { } date ? Max(date - clock.GetUtcNow(), TimeSpan.Zero) : null;
-        }
-
-        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+        private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock) =>
+            response.Headers.RetryAfter is not { } header ? null
+            : header.Delta ?? (header.Date is { } date ? TimeSpan.FromTicks(Math.Max((date - clock.GetUtcNow()).Ticks, 0)) : (TimeSpan?)null);
 
         /// <summary>Whether the connection was never made (refused, or the host not found): the gateway saw nothing.</summary>
         private static bool NeverReachedGateway(Exception exception)

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -147,26 +146,22 @@ namespace ViberGateways.Http
         /// <summary>The ids, comma-separated: at most <see cref="MaxIds"/>, then "+N more"; empty when there are none.</summary>
         internal static string FormatIds(IEnumerable<string>? ids)
         {
-            if (ids is null)
-            {
-                return "";
-            }
-
-            var text = new StringBuilder();
-            var listed = 0;
+            var listed = new List<string>(MaxIds);
             var more = 0;
-            foreach (var id in ids)
+            foreach (var id in ids ?? Enumerable.Empty<string>())
             {
-                if (listed == MaxIds)
+                if (listed.Count < MaxIds)
+                {
+                    listed.Add(id);
+                }
+                else
                 {
                     more++;
-                    continue;
                 }
-
-                text.Append(listed++ == 0 ? "" : ",").Append(id);
             }
 
-            return more == 0 ? text.ToString() : text.Append(" +").Append(more.ToString(CultureInfo.InvariantCulture)).Append(" more").ToString();
+            var text = string.Join(",", listed);
+            return more == 0 ? text : text + " +" + more.ToString(CultureInfo.InvariantCulture) + " more";
         }
 
         private static double Elapsed(long started) => (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;

@@ -44,46 +44,30 @@ namespace ViberGateways.Http
             chars[_count++] = value;
         }
 
-        public override void Write(char[] buffer, int index, int count)
-        {
-            var chars = Chars();
-            while (count > 0)
-            {
-                if (_count == chars.Length)
-                {
-                    Encode(final: false);
-                }
-
-                var taken = Math.Min(count, chars.Length - _count);
-                Array.Copy(buffer, index, chars, _count, taken);
-                _count += taken;
-                index += taken;
-                count -= taken;
-            }
-        }
+        public override void Write(char[] buffer, int index, int count) => Append(new ReadOnlySpan<char>(buffer, index, count));
 
         public override void Write(string? value)
         {
-            if (value is null)
+            if (value != null)
             {
-                return;
+                Append(value.AsSpan());
             }
+        }
 
+        private void Append(ReadOnlySpan<char> value)
+        {
             var chars = Chars();
-            var index = 0;
-            var count = value.Length;
-            while (count > 0)
+            while (value.Length > 0)
             {
                 if (_count == chars.Length)
                 {
                     Encode(final: false);
                 }
 
-                var taken = Math.Min(count, chars.Length - _count);
-                value.CopyTo(index, chars, _count, taken);
+                var taken = Math.Min(value.Length, chars.Length - _count);
+                value.Slice(0, taken).CopyTo(chars.AsSpan(_count));
                 _count += taken;
-                index += taken;
-                count -= taken;
+                value = value.Slice(taken);
             }
         }
 

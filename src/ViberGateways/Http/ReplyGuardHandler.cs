@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -8,19 +10,22 @@ using System.Threading.Tasks;
 namespace ViberGateways.Http
 {
     /// <summary>
-    /// Reads every reply in full before the client sees it: at most <see cref="GatewayResilienceOptions.MaxReplyBytes"/>
-    /// (a larger reply is a <see cref="GatewayException"/>, never a hang or an out-of-memory), so a reply cut off
-    /// mid-body fails inside the attempt where the retry policy can judge it; and any credential of the request that
-    /// the gateway echoes back (an error text quoting the key, say) is masked before it can reach an exception.
+    /// The innermost step of the SDK's pipeline, once per attempt. Sends it through the caller's <see cref="HttpClient"/>
+    /// (its handlers, connection pool and base address); an <see cref="HttpClient"/> sends a request message only once,
+    /// so a repeated attempt goes out as a copy with the same method, URI, headers and body. Then reads the reply in
+    /// full before the client sees it: at most <see cref="GatewayResilienceOptions.MaxReplyBytes"/> (a larger reply is a
+    /// <see cref="GatewayException"/>, never a hang or an out-of-memory), so a reply cut off mid-body fails inside the
+    /// attempt where the retry policy can judge it; and any credential of the request that the gateway echoes back (an
+    /// error text quoting the key, say) is masked before it can reach an exception.
     /// </summary>
-    internal sealed class ReplyGuardHandler(int maxReplyBytes) : DelegatingHandler
+    internal sealed class ReplyGuardHandler(HttpClient client, int maxReplyBytes) : HttpMessageHandler
     {
         private readonly int _maxReplyBytes = maxReplyBytes > 0 ? maxReplyBytes : throw new ArgumentOutOfRangeException(nameof(maxReplyBytes));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var secrets = GatewayCall.Of(request).Secrets;
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var call = GatewayCall.Of(request);
+            var response = await SendAttemptAsync(request, call.Attempts > 1, cancellationToken).ConfigureAwait(false);
             if (response.Content is null)
             {
                 return response;
@@ -28,16 +33,18 @@ namespace ViberGateways.Http
 
             try
             {
-                var body = await BoundedBody.ReadAsync(response.Content, _maxReplyBytes, cancellationToken).ConfigureAwait(false);
+                var body = await ReadBoundedAsync(response.Content, _maxReplyBytes, cancellationToken).ConfigureAwait(false);
                 if (body is null)
                 {
-                    throw TooLarge(response, response.Content.Headers.ContentLength);
+                    var declared = response.Content.Headers.ContentLength;
+                    throw GatewayReplies.Unreadable(response, null,
+                        $"is larger than {_maxReplyBytes} bytes{(declared is null ? "" : $" ({declared} declared)")}; no documented reply is, so it was not read", null);
                 }
 
                 // The body is read: of its headers, only the type (and charset) still describes it.
                 var contentType = response.Content.Headers.ContentType;
-                var charset = ReplyCharset.Of(contentType);
-                var replacement = new BufferedReply(MaskSecrets(body, secrets, charset.OrUtf8), contentType, charset);
+                var charset = BufferedReply.CharsetOf(contentType);
+                var replacement = new BufferedReply(MaskSecrets(body, call.Secrets, charset.Named ?? Encoding.UTF8), contentType, charset);
                 response.Content.Dispose();
                 response.Content = replacement;
                 return response;
@@ -49,8 +56,91 @@ namespace ViberGateways.Http
             }
         }
 
-        private GatewayException TooLarge(HttpResponseMessage response, long? declared) =>
-            GatewayReplies.Unreadable(response, null, $"is larger than {_maxReplyBytes} bytes{(declared is null ? "" : $" ({declared} declared)")}; no documented reply is, so it was not read", null);
+        private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, bool repeat, CancellationToken cancellationToken)
+        {
+            var attempt = repeat ? Copy(request) : request;
+            try
+            {
+                var response = await client.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response.RequestMessage = request;
+                return response;
+            }
+            finally
+            {
+                if (repeat)
+                {
+                    // The body belongs to the original request, which a later attempt may send again.
+                    attempt.Content = null;
+                    attempt.Dispose();
+                }
+            }
+        }
+
+        private static HttpRequestMessage Copy(HttpRequestMessage request)
+        {
+            var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = request.Content };
+#if NET5_0_OR_GREATER
+            copy.VersionPolicy = request.VersionPolicy;
+            foreach (var option in request.Options)
+            {
+                ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+            }
+#else
+            foreach (var property in request.Properties)
+            {
+                copy.Properties[property.Key] = property.Value;
+            }
+#endif
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return copy;
+        }
+
+        /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+        private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+        {
+            // A reply that comes after the caller (or the attempt timeout) gave up is not read.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (content.Headers.ContentLength is long declared)
+            {
+                // HTTP framing stops the read at the declared length: read it in one piece.
+#if NET5_0_OR_GREATER
+                return declared > maxBytes ? null : await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+                return declared > maxBytes ? null : await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+            }
+
+#if NET5_0_OR_GREATER
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using var buffer = new MemoryStream();
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > maxBytes)
+                    {
+                        return null;
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            return buffer.ToArray();
+        }
 
         /// <summary>
         /// Masks every secret in the reply's own charset (UTF-8 when it names none, or one this runtime lacks), byte for
@@ -62,52 +152,25 @@ namespace ViberGateways.Http
             {
                 // Almost no reply echoes a credential: look for its bytes before copying anything.
                 var value = encoding.GetBytes(secret);
-                if (value.Length > 0 && IndexOf(body, value, 0) >= 0)
+                if (value.Length == 0 || body.AsSpan().IndexOf(value) < 0)
                 {
-                    body = Replace(body, value, encoding.GetBytes(SecretRedactor.Mask));
+                    continue;
                 }
+
+                var mask = encoding.GetBytes(SecretRedactor.Mask);
+                var masked = new List<byte>(body.Length);
+                var from = 0;
+                for (int at; (at = body.AsSpan(from).IndexOf(value)) >= 0; from += at + value.Length)
+                {
+                    masked.AddRange(new ArraySegment<byte>(body, from, at));
+                    masked.AddRange(mask);
+                }
+
+                masked.AddRange(new ArraySegment<byte>(body, from, body.Length - from));
+                body = masked.ToArray();
             }
 
             return body;
-        }
-
-        private static byte[] Replace(byte[] body, byte[] value, byte[] mask)
-        {
-            var masked = new List<byte>(body.Length);
-            var from = 0;
-            for (var at = IndexOf(body, value, 0); at >= 0; at = IndexOf(body, value, from))
-            {
-                masked.AddRange(new ArraySegment<byte>(body, from, at - from));
-                masked.AddRange(mask);
-                from = at + value.Length;
-            }
-
-            masked.AddRange(new ArraySegment<byte>(body, from, body.Length - from));
-            return masked.ToArray();
-        }
-
-        private static int IndexOf(byte[] body, byte[] value, int start)
-        {
-#if NET5_0_OR_GREATER
-            var found = body.AsSpan(start).IndexOf(value);
-            return found < 0 ? -1 : start + found;
-#else
-            for (var i = start; i + value.Length <= body.Length; i++)
-            {
-                var j = 0;
-                while (j < value.Length && body[i + j] == value[j])
-                {
-                    j++;
-                }
-
-                if (j == value.Length)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-#endif
         }
     }
 }

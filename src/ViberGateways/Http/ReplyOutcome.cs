@@ -8,7 +8,7 @@ namespace ViberGateways.Http
     /// What a 2xx reply says of its call, as the gateway's mapping reads it: the outcome its log event names and the ids
     /// the gateway assigned, and the gateway's error code of a refused request (never anything else of the reply: its
     /// text may quote numbers or messages). Each gateway client reads its replies into one
-    /// (<c>…ReplyOutcomes</c>); an operation it does not read is <see cref="Replied"/>.
+    /// (each gateway's <c>…ReplyOutcomes.cs</c>); an operation it does not read is <see cref="Replied"/>.
     /// </summary>
     internal sealed class ReplyOutcome(string name, IEnumerable<string>? gatewayIds, string? errorCode = null)
     {

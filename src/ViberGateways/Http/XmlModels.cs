@@ -158,56 +158,33 @@ namespace ViberGateways.Http
         }
 
         /// <summary>A value as its field's type (numbers invariant, enum members by their spec value); null when absent.</summary>
-        private static object? Parse(string? text, Node node, XElement element)
+        private static object? Parse(string? text, Node node, XElement element) => text?.Trim() is not { } value ? null
+            : WireNames.Parse(value, node.Type) ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {node.Type.Name}");
+
+        private static Node[] LayoutOf(Type type) => Layouts.GetOrAdd(type, t => WireNames.PropertiesOf(t).Select(p => new Node(p, p.Property, Nullable.GetUnderlyingType(p.Property.PropertyType) ?? p.Property.PropertyType)).ToArray());
+
+        /// <summary>A model property as the document holds it (<paramref name="type"/>: its type, not nullable).</summary>
+        private sealed class Node(WireProperty property, PropertyInfo info, Type type)
         {
-            if (text is null)
-            {
-                return null;
-            }
+            public string Name { get; } = property.Name;
 
-            var value = text.Trim();
-            return WireNames.Parse(value, node.Type) ?? throw new FormatException($"<{element.Name.LocalName}> {node.Name} '{value}' is not a {node.Type.Name}");
-        }
+            public Func<object, object?> Read { get; } = property.Read;
 
-        private static Node[] LayoutOf(Type type) => Layouts.GetOrAdd(type, t => WireNames.PropertiesOf(t).Select(p => new Node(p)).ToArray());
+            public Action<object, object?> Write { get; } = info.SetValue;
 
-        /// <summary>A model property as the document holds it.</summary>
-        private sealed class Node
-        {
-            public Node(WireProperty property)
-            {
-                var info = property.Property;
-                Name = property.Name;
-                Read = property.Read;
-                Write = info.SetValue;
-                IsRequired = info.GetCustomAttribute<JsonPropertyAttribute>()?.Required is Required.Always or Required.DisallowNull;
-                Type = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
-                IsAttribute = info.GetCustomAttribute<XmlAttributeNodeAttribute>() != null;
-                IsText = info.GetCustomAttribute<XmlTextNodeAttribute>() != null;
-                ItemName = info.GetCustomAttribute<XmlItemNameAttribute>()?.Name;
-                ItemType = ItemName is null ? null : Type.GetGenericArguments().Single();
-                IsModel = Type.IsClass && Type != typeof(string);
-            }
+            public bool IsRequired { get; } = info.GetCustomAttribute<JsonPropertyAttribute>()?.Required is Required.Always or Required.DisallowNull;
 
-            public string Name { get; }
+            public Type Type { get; } = type;
 
-            public Func<object, object?> Read { get; }
+            public bool IsAttribute { get; } = info.GetCustomAttribute<XmlAttributeNodeAttribute>() != null;
 
-            public Action<object, object?> Write { get; }
+            public bool IsText { get; } = info.GetCustomAttribute<XmlTextNodeAttribute>() != null;
 
-            public bool IsRequired { get; }
+            public string? ItemName { get; } = info.GetCustomAttribute<XmlItemNameAttribute>()?.Name;
 
-            public Type Type { get; }
+            public Type? ItemType { get; } = info.GetCustomAttribute<XmlItemNameAttribute>() is null ? null : type.GetGenericArguments().Single();
 
-            public bool IsAttribute { get; }
-
-            public bool IsText { get; }
-
-            public string? ItemName { get; }
-
-            public Type? ItemType { get; }
-
-            public bool IsModel { get; }
+            public bool IsModel { get; } = type.IsClass && type != typeof(string);
         }
     }
 }

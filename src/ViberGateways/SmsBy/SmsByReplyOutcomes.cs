@@ -6,15 +6,15 @@ using ViberGateways.Http;
 
 namespace ViberGateways.SmsBy
 {
-    /// <summary>
-    /// What an SMS.by reply says of its call, for the call's log event, read as the client reads it: an <c>error</c>
-    /// or a status other than OK is rejected, a reply with neither unreadable; the references are the quick message's
-    /// <c>message_id</c> and the mailing's uuid. A status query's mailings that list errors are refused, the others
-    /// answered: some of each is partial.
-    /// </summary>
-    internal static class SmsByReplyOutcomes
+    internal partial class SmsByClient
     {
-        public static ReplyOutcome Of(object reply) => reply switch
+        /// <summary>
+        /// What an SMS.by reply says of its call, for the call's log event, read as the client reads it: an <c>error</c>
+        /// or a status other than OK is rejected, a reply with neither unreadable; the references are the quick message's
+        /// <c>message_id</c> and the mailing's uuid. A status query's mailings that list errors are refused, the others
+        /// answered: some of each is partial.
+        /// </summary>
+        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => reply switch
         {
             SmsBySendQuickViberMessageReply quick => OfSend(quick.Status, quick.Error, quick.Result?.MessageId?.ToString(CultureInfo.InvariantCulture)),
             SmsBySendBulkViberReply mailing => OfSend(mailing.Success, mailing.Error, mailing.Uuid),
@@ -33,10 +33,5 @@ namespace ViberGateways.SmsBy
             error is null && status is null ? ReplyOutcome.Unreadable
             : error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase) ? ReplyOutcome.Rejected()
             : ReplyOutcome.Accepted(new[] { gatewayId });
-    }
-
-    internal partial class SmsByClient
-    {
-        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => SmsByReplyOutcomes.Of(reply);
     }
 }
