@@ -9,7 +9,7 @@ namespace ViberGateways.Http
     /// the credential values it carries (to mask wherever a reply echoes them), the details the caller declared, and
     /// how many attempts went out. The generated operation attaches it to the request (GatewayClientBase.BeforeSend).
     /// </summary>
-    internal sealed class GatewayCall(GatewayOperation operation, RetrySafety safety, List<string> secrets, RequestDetails? details)
+    internal sealed class GatewayCall(GatewayOperation operation, RetrySafety safety, List<string> secrets, RequestDetails? details, object? model)
     {
         private const string OptionName = "ViberGateways.GatewayCall";
 
@@ -31,6 +31,9 @@ namespace ViberGateways.Http
 
         /// <summary>What the caller declared about the call (recipients), if anything.</summary>
         public RequestDetails? Details { get; } = details;
+
+        /// <summary>The request model the body was written from (null for a query), so a reply is read against what was asked.</summary>
+        public object? Model { get; } = model;
 
         /// <summary>How many times the request went out (counted by the resilience handler).</summary>
         public int Attempts => Volatile.Read(ref _attempts);
@@ -68,7 +71,7 @@ namespace ViberGateways.Http
                 }
             }
 
-            return new GatewayCall(operation, operation.SafetyOf(model), secrets, details);
+            return new GatewayCall(operation, operation.SafetyOf(model), secrets, details, model);
         }
 
         public void CountAttempt() => Interlocked.Increment(ref _attempts);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ViberGateways.Http;
@@ -9,8 +10,8 @@ namespace ViberGateways.LiveAll
     {
         /// <summary>
         /// What a LiveAll reply says of its call, for the call's log event, read as the client reads it: SendIM's
-        /// <c>success: false</c> is rejected, and its acceptance is unknown unless every recipient has a message id (the
-        /// references); a plain-text <c>Error: CODE - MESSAGE</c> is rejected, another error text unreadable.
+        /// <c>success: false</c> is rejected, and its acceptance is unknown unless every destination has a message id,
+        /// matched as the results match them (the references); a plain-text <c>Error: CODE - MESSAGE</c> is rejected, another error text unreadable.
         /// </summary>
         private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply)
         {
@@ -18,9 +19,9 @@ namespace ViberGateways.LiveAll
             {
                 case LiveAllSendImReply { Success: false } refused:
                     return ReplyOutcome.Rejected(refused.OperationErrors?.FirstOrDefault()?.ErrorCode?.ToString(CultureInfo.InvariantCulture));
-                case LiveAllSendImReply sendIm:
-                    var ids = sendIm.Data?.Select(item => item?.Smsid).ToList() ?? new();
-                    return ids.Count >= (call.Details?.Recipients ?? 0) && ids.All(id => id != null) ? ReplyOutcome.Accepted(ids) : ReplyOutcome.Unreadable;
+                case LiveAllSendImReply sendIm when call.Model is LiveAllSendImRequest request:
+                    var ids = MessageIds(request.Destinations, sendIm.Data ?? new List<LiveAllDestinationResult>());
+                    return ids.All(id => id != null) ? ReplyOutcome.Accepted(ids) : ReplyOutcome.Unreadable;
                 case string text:
                     return ErrorReply.Match(text.Trim()) is { Success: true } error ? ReplyOutcome.Rejected(error.Groups["code"].Value)
                         : text.TrimStart().StartsWith("Error", StringComparison.OrdinalIgnoreCase) ? ReplyOutcome.Unreadable

@@ -215,6 +215,20 @@ namespace ViberGateways.Tests.Reliability
             Field(call, "GatewayIds").ShouldBe("2101520394,2101520395");
         }
 
+        /// <summary>The log reads a SendIM reply as the results do: an id naming another destination is no id for this one.</summary>
+        [Fact]
+        public async Task A_LiveAll_reply_whose_ids_name_other_destinations_is_logged_unknown_as_its_results_are()
+        {
+            var reply = """{"success":true,"OperationErrors":null,"SubmissionID":0,"data":[{"destination":"306900000001","smsid":2101520394},{"destination":"306900000002","smsid":2101520395}]}""";
+            IReadOnlyList<SendResult>? results = null;
+
+            var records = await LiveAllAsync(reply, "application/json", async client =>
+                results = await client.SendAsync(new ViberMessage { Recipients = { "306912345678", "306987654321" }, Sender = "Shop", Text = Text }));
+
+            results!.Select(result => result.Outcome).ShouldBe(new[] { SendOutcome.Unknown, SendOutcome.Unknown });
+            Field(TheCallEvent(records), "Outcome").ShouldBe("unknown");
+        }
+
         [Fact]
         public async Task A_LiveAll_refusal_inside_a_2xx_reply_is_one_rejected_event_at_Information()
         {
