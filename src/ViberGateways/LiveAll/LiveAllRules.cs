@@ -24,6 +24,7 @@ namespace ViberGateways.LiveAll
             var errors = new ValidationErrors();
             CheckCarried(message, path, options, errors);
             var digits = RecipientRules.Parse(message.Recipients, path + ".Recipients", errors).Select(r => r.Digits).ToList();
+            message.CheckClientIds(path, errors);
             var request = CheckContent(message, path, options, digits, LiveAllMapping.Fields, errors);
             errors.ThrowIfAny();
             return new CheckedMessage<LiveAllSendImRequest>(request, digits, message);

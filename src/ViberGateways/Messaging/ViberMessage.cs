@@ -129,6 +129,15 @@ namespace ViberGateways
             return first + position;
         }
 
+        /// <summary>Adds a violation for each recipient whose client id (<see cref="ClientIdOf(int, string, ValidationErrors)"/>) would pass the largest id.</summary>
+        internal void CheckClientIds(string path, ValidationErrors errors)
+        {
+            for (var r = 0; ClientId is not null && r < (Recipients?.Count ?? 0); r++)
+            {
+                ClientIdOf(r, path, errors);
+            }
+        }
+
         /// <summary>The client id of the recipient at <paramref name="index"/> of a bulk send of this message: <see cref="ClientId"/> plus the index.</summary>
         internal long? ClientIdOfBulkRecipient(long index) => ClientId is { } first ? unchecked(first + index) : null;
     }

@@ -159,6 +159,7 @@ namespace ViberGateways.SmsBy
             var errors = new ValidationErrors();
             var digits = new List<string>();
             var (request, _) = Check(message, path, bulk ? RecipientsFrom.BulkList : RecipientsFrom.Message, bulk || SmsByRules.IsMailing(message), digits, errors);
+            message.CheckClientIds(path, errors);
             errors.ThrowIfAny();
             return new CheckedMessage<object>(request, digits, message);
         }
