@@ -25,8 +25,9 @@ namespace ViberGateways.AlphaSms
 
         /// <inheritdoc />
         /// <remarks>
-        /// The message sets no recipients and no client id: each recipient's message gets its own client id over JSON
-        /// and XML, assigned by the SDK.
+        /// The message sets no recipients. Over JSON and XML each recipient's message carries its own client id: the
+        /// message's <see cref="ViberMessage.ClientId"/> plus the recipient's index, as on every gateway (so XML
+        /// recognises a repeated send of the same list), or one the SDK assigns when the message has none.
         /// </remarks>
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
         {

@@ -94,7 +94,7 @@ namespace ViberGateways.AlphaSms
 
         /// <summary>
         /// The message a bulk send sends to every recipient: every rule but the recipient's, which each recipient
-        /// supplies, and no client id (the SDK gives each recipient's message its own).
+        /// supplies (its client id too: the message's plus the recipient's index, or one the SDK assigns).
         /// </summary>
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static AlphaSmsContent CheckBulkTemplate(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options)
@@ -103,16 +103,11 @@ namespace ViberGateways.AlphaSms
             NeutralResults.NoRecipientsInTemplate(message, "message", errors);
             errors.ThrowIfAny();
 
-            if (message.ClientId != null)
-            {
-                errors.Add("message.ClientId", "bulk", "must be empty: a client id identifies one message, and each recipient's message gets its own");
-            }
-
             var content = CheckContent(message, transport, options, "message", errors);
             if (content is { } shown)
             {
                 // No recipient yet: every other field is checked against the spec as it will be sent.
-                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : 1, transport, options);
+                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : message.ClientId ?? 1, transport, options);
                 SpecLimits.Check(wire, "message", fields, errors);
             }
 
@@ -125,7 +120,7 @@ namespace ViberGateways.AlphaSms
         public static object ForRecipient(ViberMessage template, AlphaSmsContent content, string recipient, long index, AlphaSmsTransport transport, AlphaSmsOptions options)
         {
             var phone = RecipientRules.ParseOne(recipient, $"recipients[{index}]");
-            long? clientId = transport == AlphaSmsTransport.Http ? null : ClientMessageIds.Next();
+            long? clientId = transport == AlphaSmsTransport.Http ? null : template.ClientIdOfBulkRecipient(index) ?? ClientMessageIds.Next();
             return AlphaSmsMapping.ToWire(template, content, phone.Digits, clientId, transport, options).Wire;
         }
 

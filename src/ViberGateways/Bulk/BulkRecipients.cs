@@ -86,6 +86,15 @@ namespace ViberGateways.Bulk
     /// <summary>The input of a personalised bulk send read recipient by recipient, the same way on every gateway.</summary>
     internal static class BulkRecipients
     {
+        /// <summary>A recipient of a one-to-many bulk send of <paramref name="message"/>, checked: its digits, and its client id (<see cref="ViberMessage.ClientIdOfBulkRecipient"/>) in range.</summary>
+        /// <exception cref="RequestValidationException">The number is invalid, or the client id would pass the largest id; this recipient is not sent to.</exception>
+        public static BulkEntry<string> OfOneToMany(ViberMessage message, string recipient, long index)
+        {
+            var digits = RecipientRules.ParseOne(recipient, $"recipients[{index.ToString(CultureInfo.InvariantCulture)}]").Digits;
+            _ = message.ClientIdOfBulkRecipient(index);
+            return new BulkEntry<string>(index, recipient, digits);
+        }
+
         /// <summary>Each recipient of each message, for a gateway that checks each recipient's message whole (AlphaSMS: its wire model carries the recipient).</summary>
         public static IAsyncEnumerable<BulkRecipient<object>> Each(IAsyncEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             Each<object>(messages, static (_, _) => null!, cancellationToken);

@@ -22,7 +22,7 @@ namespace ViberGateways.LiveAll
 
             BulkSender.CheckMessage(() => LiveAllRules.CheckBulkTemplate(message, Options), options);
             var plan = new BulkPlan<string, string>(Gateway.LiveAll, DefaultRecipientsPerRequest, BulkSender.MaxRecipientsPerRequestLimit,
-                (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
+                (recipient, index) => BulkRecipients.OfOneToMany(message, recipient, index),
                 recipient => recipient ?? "",
                 (entries, request, cancellation) => SendRequestAsync(LiveAllMapping.ToSendIm(message, Options, entries.Select(entry => entry.Item).ToList(), apiToken: "-"),
                     entries, entry => message.ClientIdOfBulkRecipient(entry.Index), request, null, cancellation));

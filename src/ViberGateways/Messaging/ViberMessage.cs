@@ -138,7 +138,13 @@ namespace ViberGateways
             }
         }
 
-        /// <summary>The client id of the recipient at <paramref name="index"/> of a bulk send of this message: <see cref="ClientId"/> plus the index.</summary>
-        internal long? ClientIdOfBulkRecipient(long index) => ClientId is { } first ? unchecked(first + index) : null;
+        /// <summary>
+        /// The client id of the recipient at <paramref name="index"/> of a one-to-many bulk send of this message:
+        /// <see cref="ClientId"/> plus the index, as for the recipients of one message (null when the message has none).
+        /// </summary>
+        /// <exception cref="RequestValidationException">The id would pass the largest id; this recipient is not sent to.</exception>
+        internal long? ClientIdOfBulkRecipient(long index) => ClientId is not { } first ? null
+            : first <= long.MaxValue - index ? first + index
+            : throw RequestValidationException.Of("message." + nameof(ClientId), "range", $"recipient {index} would get ClientId + {index}, beyond the largest id");
     }
 }

@@ -66,7 +66,7 @@ namespace ViberGateways.SmsBy
             var senderId = SmsByMapping.SenderId(Options, message, "message", mailing: true, new ValidationErrors());
             var token = Options.RequireApiKey();
             var plan = new BulkPlan<string, string>(Gateway.SmsBy, DefaultRecipientsPerMailing, BulkSender.MaxRecipientsPerRequestLimit,
-                (recipient, index) => new BulkEntry<string>(index, recipient, RecipientRules.ParseOne(recipient, $"recipients[{index}]").Digits),
+                (recipient, index) => BulkRecipients.OfOneToMany(message, recipient, index),
                 recipient => recipient ?? "",
                 async (entries, request, cancellation) =>
                 {
