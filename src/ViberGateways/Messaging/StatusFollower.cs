@@ -14,26 +14,38 @@ namespace ViberGateways
     internal static class StatusFollower
     {
         /// <summary>
-        /// Checks the options and the references now, so that a mistake is thrown by the call that made it rather than
-        /// at the first round; then returns the rounds. <paramref name="getStatus"/> answers one status per reference, in
-        /// order, or null for one it could not answer this round.
+        /// Checks the references (as <see cref="Checked"/>) and the options now, so that a mistake is thrown by the call
+        /// that made it rather than at the first round; then returns the rounds. <paramref name="getStatus"/> answers one
+        /// status per reference, in order, or null for one it could not answer this round.
         /// </summary>
         public static IAsyncEnumerable<DeliveryStatus> Follow(
             Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus?>>> getStatus,
             IEnumerable<MessageReference> references,
+            Func<MessageReference, (string Rule, string Message)?> refused,
             StatusPollingOptions? options,
             CancellationToken cancellationToken)
         {
-            var polling = Polling.Of(options ?? new StatusPollingOptions());
+            var all = Checked(references, refused);
+            return FollowAsync(getStatus, all.Distinct().ToList(), Polling.Of(options ?? new StatusPollingOptions()), cancellationToken);
+        }
+
+        /// <summary>
+        /// The references as a list, or a <see cref="RequestValidationException"/> naming each one that is null or that
+        /// <paramref name="refused"/> gives a rule and reason for (<c>references[2]</c>).
+        /// </summary>
+        public static List<MessageReference> Checked(IEnumerable<MessageReference> references, Func<MessageReference, (string Rule, string Message)?> refused)
+        {
             var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var missing = all.Select((r, i) => (r, i)).Where(x => x.r is null)
-                .Select(x => new ValidationViolation($"references[{x.i}]", "required", "is null")).ToList();
-            if (missing.Count > 0)
+            var violations = new List<ValidationViolation>();
+            for (var i = 0; i < all.Count; i++)
             {
-                throw new RequestValidationException(missing);
+                if ((all[i] is null ? ("required", "is null") : refused(all[i])) is { } problem)
+                {
+                    violations.Add(new ValidationViolation($"references[{i}]", problem.Rule, problem.Message));
+                }
             }
 
-            return FollowAsync(getStatus, all.Distinct().ToList(), polling, cancellationToken);
+            return violations.Count > 0 ? throw new RequestValidationException(violations) : all;
         }
 
         private static async IAsyncEnumerable<DeliveryStatus> FollowAsync(

@@ -198,9 +198,7 @@ namespace ViberGateways
         /// <exception cref="GatewayException">A gateway refused the query or could not be reached.</exception>
         public async Task<IReadOnlyList<DeliveryStatus>> GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken = default)
         {
-            var all = Checked(references);
-            var statuses = await StatusesAsync(all, toleratingUnanswered: false, cancellationToken).ConfigureAwait(false);
-            return statuses!;
+            return (await StatusesAsync(StatusFollower.Checked(references, Unconfigured), toleratingUnanswered: false, cancellationToken).ConfigureAwait(false))!;
         }
 
         /// <summary>
@@ -217,7 +215,7 @@ namespace ViberGateways
         /// this call, before anything is enumerated.
         /// </exception>
         public IAsyncEnumerable<DeliveryStatus> FollowStatusAsync(IEnumerable<MessageReference> references, StatusPollingOptions? options = null, CancellationToken cancellationToken = default) =>
-            StatusFollower.Follow((open, token) => StatusesAsync(open, toleratingUnanswered: true, token), Checked(references), options, cancellationToken);
+            StatusFollower.Follow((open, token) => StatusesAsync(open, toleratingUnanswered: true, token), references, Unconfigured, options, cancellationToken);
 
         private bool MovesOn(SendResult result) => result.Outcome switch
         {
@@ -365,15 +363,8 @@ namespace ViberGateways
             return new RequestValidationException(violations);
         }
 
-        private List<MessageReference> Checked(IEnumerable<MessageReference> references)
-        {
-            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var violations = all.Select((r, i) => (r, i)).Where(x => x.r is null || !_clients.ContainsKey(x.r.Gateway))
-                .Select(x => new ValidationViolation($"references[{x.i}]", x.r is null ? "required" : "configured",
-                    x.r is null ? "is null" : $"{x.r.Gateway} is not configured; configured: {string.Join(", ", Gateways)}"))
-                .ToList();
-            return violations.Count > 0 ? throw new RequestValidationException(violations) : all;
-        }
+        private (string Rule, string Message)? Unconfigured(MessageReference reference) =>
+            _clients.ContainsKey(reference.Gateway) ? null : ("configured", $"{reference.Gateway} is not configured; configured: {string.Join(", ", Gateways)}");
 
         /// <summary>
         /// Asks each gateway for its own references, all at once, and puts the answers back in the order given. With
