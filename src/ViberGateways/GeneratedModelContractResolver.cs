@@ -81,13 +81,9 @@ namespace ViberGateways
             return null;
         }
 
-        private sealed class Constant : IValueProvider
+        private sealed class Constant(string value) : IValueProvider
         {
-            private readonly string _value;
-
-            public Constant(string value) => _value = value;
-
-            public object GetValue(object target) => _value;
+            public object GetValue(object target) => value;
 
             public void SetValue(object target, object? value) => throw new NotSupportedException("A discriminator is written, never read into a model.");
         }

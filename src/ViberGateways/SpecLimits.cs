@@ -18,7 +18,8 @@ namespace ViberGateways
     /// </summary>
     internal static class SpecLimits
     {
-        private static readonly ConcurrentDictionary<Type, PropertyLimits[]> Limits = new();
+        // Each wire property of a model type with the spec's limits on it.
+        private static readonly ConcurrentDictionary<Type, (Http.WireProperty Wire, ValidationAttribute[] Attributes)[]> Limits = new();
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
@@ -182,10 +183,6 @@ namespace ViberGateways
             return null;
         }
 
-        /// <summary>
-        /// A spec's pattern, matched in time linear in the input where the runtime can (no timeout to check per match);
-        /// elsewhere, and for a pattern that engine cannot run, with a timeout against runaway backtracking.
-        /// </summary>
         /// <summary>Whether the first match of <paramref name="regex"/> in <paramref name="value"/> is all of it.</summary>
         private static bool MatchesWhole(Regex regex, string value)
         {
@@ -203,6 +200,10 @@ namespace ViberGateways
 #endif
         }
 
+        /// <summary>
+        /// A spec's pattern, matched in time linear in the input where the runtime can (no timeout to check per match);
+        /// elsewhere, and for a pattern that engine cannot run, with a timeout against runaway backtracking.
+        /// </summary>
         private static Regex Compile(string pattern)
         {
 #if NET7_0_OR_GREATER
@@ -225,22 +226,14 @@ namespace ViberGateways
             _ => null,
         };
 
-        private static PropertyLimits[] Describe(Type type) =>
+        private static (Http.WireProperty Wire, ValidationAttribute[] Attributes)[] Describe(Type type) =>
             Http.WireNames.PropertiesOf(type)
-                .Select(p => new PropertyLimits(p, p.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+                .Select(p => (Wire: p, Attributes: p.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
                 .Where(p => p.Attributes.Length > 0 || !IsLeaf(p.Wire.Property.PropertyType))
                 .ToArray();
 
         private static bool IsModel(Type type) => type.IsClass && type.Namespace?.StartsWith("ViberGateways", StringComparison.Ordinal) == true;
 
         private static bool IsLeaf(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || Nullable.GetUnderlyingType(type) != null || type == typeof(decimal);
-
-        /// <summary>A wire property and the spec's limits on it.</summary>
-        private sealed class PropertyLimits(Http.WireProperty wire, ValidationAttribute[] attributes)
-        {
-            public Http.WireProperty Wire { get; } = wire;
-
-            public ValidationAttribute[] Attributes { get; } = attributes;
-        }
     }
 }

@@ -115,15 +115,8 @@ namespace ViberGateways
 
         /// <summary>One recipient of a bulk send: a valid international number, or a violation naming <paramref name="field"/>.</summary>
         /// <exception cref="RequestValidationException">The number is not valid; the recipient is not sent to.</exception>
-        public static PhoneNumber ParseOne(string? recipient, string field)
-        {
-            if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
-            {
-                throw RequestValidationException.Of(field, "phone", problem!);
-            }
-
-            return number;
-        }
+        public static PhoneNumber ParseOne(string? recipient, string field) =>
+            PhoneNumber.TryParse(recipient, out var number, out var problem) ? number : throw RequestValidationException.Of(field, "phone", problem!);
     }
 
     /// <summary>
@@ -133,21 +126,16 @@ namespace ViberGateways
     internal static class UrlRules
     {
         /// <summary>An absolute http or https URL.</summary>
-        public static bool Absolute(string? value, string field, ValidationErrors errors)
+        public static void Absolute(string? value, string field, ValidationErrors errors)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 errors.Add(field, "required", "must not be empty");
-                return false;
             }
-
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || value!.Trim() != value)
+            else if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || value!.Trim() != value)
             {
                 errors.Add(field, "url", "must be an absolute http or https URL");
-                return false;
             }
-
-            return true;
         }
     }
 }

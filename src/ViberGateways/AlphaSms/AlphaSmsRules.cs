@@ -139,13 +139,12 @@ namespace ViberGateways.AlphaSms
 
         private static string? Recipient(string recipient, string field, ValidationErrors errors)
         {
-            if (PhoneNumber.TryParse(recipient, out var phone, out var problem))
+            if (!PhoneNumber.TryParse(recipient, out var phone, out var problem))
             {
-                return phone.Digits;
+                errors.Add(field, "phone", problem!);
             }
 
-            errors.Add(field, "phone", problem!);
-            return null;
+            return problem is null ? phone.Digits : null;
         }
 
         private static AlphaSmsContent? CheckContent(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options, string path, ValidationErrors errors)

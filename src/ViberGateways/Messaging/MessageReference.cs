@@ -83,23 +83,14 @@ namespace ViberGateways
                 return false;
             }
 
-            long? clientId = null;
-            if (parts[2].Length > 0)
-            {
-                if (!long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-                {
-                    return false;
-                }
-
-                clientId = id;
-            }
-
-            if (parts[3].Length == 0 && parts[4].Length == 0 && clientId is null)
+            var id = 0L;
+            if ((parts[2].Length > 0 && !long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id))
+                || parts[2].Length + parts[3].Length + parts[4].Length == 0)
             {
                 return false;
             }
 
-            reference = new MessageReference(gateway, parts[1], clientId, parts[3], parts[4]);
+            reference = new MessageReference(gateway, parts[1], parts[2].Length > 0 ? id : null, parts[3], parts[4]);
             return true;
         }
 

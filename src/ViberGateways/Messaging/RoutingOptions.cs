@@ -84,6 +84,14 @@ namespace ViberGateways
         internal List<ValidationViolation> Violations(IReadOnlyCollection<Gateway> configured, bool asConfigurationKeys)
         {
             var violations = new List<ValidationViolation>();
+            void AddIf(bool broken, string rule, string message, string setting, params object[] path)
+            {
+                if (broken)
+                {
+                    Add(rule, message, setting, path);
+                }
+            }
+
             void Add(string rule, string message, string setting, params object[] path) => violations.Add(new ValidationViolation(asConfigurationKeys
                 ? string.Join(":", new object[] { "Routing", setting }.Concat(path))
                 : nameof(RoutingOptions) + "." + setting + string.Concat(path.Select(p => p is string s ? $"[\"{s}\"]" : $"[{p}]")), rule, message));
@@ -109,10 +117,7 @@ namespace ViberGateways
                 }
             }
 
-            if (Routes is null)
-            {
-                Add("required", "must not be null (leave it empty for no routes)", nameof(Routes));
-            }
+            AddIf(Routes is null, "required", "must not be null (leave it empty for no routes)", nameof(Routes));
 
             var codes = new Dictionary<string, string>();
             foreach (var route in Routes ?? new Dictionary<string, IList<Gateway>>())
@@ -132,48 +137,23 @@ namespace ViberGateways
                     codes[code] = key;
                 }
 
-                if (route.Value is not { Count: > 0 })
-                {
-                    Add("required", asConfigurationKeys ? "lists no gateway (write a list, for example [ \"AlphaSms\" ])" : "lists no gateway", nameof(Routes), key);
-                }
-                else
-                {
-                    CheckGateways(route.Value, nameof(Routes), key);
-                }
+                AddIf(route.Value is not { Count: > 0 }, "required",
+                    asConfigurationKeys ? "lists no gateway (write a list, for example [ \"AlphaSms\" ])" : "lists no gateway", nameof(Routes), key);
+                CheckGateways(route.Value ?? Array.Empty<Gateway>(), nameof(Routes), key);
             }
 
-            if (RateLimiters is null)
-            {
-                Add("required", "must not be null (leave it empty for no rate limiters)", nameof(RateLimiters));
-            }
+            AddIf(RateLimiters is null, "required", "must not be null (leave it empty for no rate limiters)", nameof(RateLimiters));
 
             foreach (var limiter in RateLimiters ?? new Dictionary<Gateway, RateLimiter>())
             {
                 CheckGateway(limiter.Key, nameof(RateLimiters), limiter.Key.ToString());
-                if (limiter.Value is null)
-                {
-                    Add("required", "is null (remove the gateway for no limiter)", nameof(RateLimiters), limiter.Key.ToString());
-                }
+                AddIf(limiter.Value is null, "required", "is null (remove the gateway for no limiter)", nameof(RateLimiters), limiter.Key.ToString());
             }
 
-            if (RateLimiterRetryDelay <= TimeSpan.Zero)
-            {
-                Add("range", $"must be more than zero, not {RateLimiterRetryDelay}", nameof(RateLimiterRetryDelay));
-            }
-
-            if (TimeProvider is null)
-            {
-                Add("required", "must be set (TimeProvider.System unless a test sets a fake one)", nameof(TimeProvider));
-            }
-
-            if (Failover is null)
-            {
-                Add("required", "must not be null (leave it empty for every configured gateway)", nameof(Failover));
-            }
-            else
-            {
-                CheckGateways(Failover, nameof(Failover));
-            }
+            AddIf(RateLimiterRetryDelay <= TimeSpan.Zero, "range", $"must be more than zero, not {RateLimiterRetryDelay}", nameof(RateLimiterRetryDelay));
+            AddIf(TimeProvider is null, "required", "must be set (TimeProvider.System unless a test sets a fake one)", nameof(TimeProvider));
+            AddIf(Failover is null, "required", "must not be null (leave it empty for every configured gateway)", nameof(Failover));
+            CheckGateways(Failover ?? Array.Empty<Gateway>(), nameof(Failover));
 
             return violations;
         }

@@ -136,38 +136,22 @@ namespace ViberGateways
             {
                 var polling = new Polling(options);
                 var violations = new List<ValidationViolation>();
-                void Add(string option, string rule, string message) =>
-                    violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + option, rule, message));
-
-                if (polling.FirstDelay <= TimeSpan.Zero)
+                void Check(bool broken, string option, string rule, string message)
                 {
-                    Add(nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
+                    if (broken)
+                    {
+                        violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + option, rule, message));
+                    }
                 }
 
-                if (!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor))
-                {
-                    Add(nameof(options.BackoffFactor), "range", $"must be a finite number of at least 1, not {polling.BackoffFactor}");
-                }
-
-                if (polling.MaxDelay < polling.FirstDelay)
-                {
-                    Add(nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
-                }
-                else if (polling.MaxDelay > LongestWait)
-                {
-                    Add(nameof(options.MaxDelay), "range", $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
-                }
-
-                if (polling.GiveUpAfter <= TimeSpan.Zero)
-                {
-                    Add(nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
-                }
-
-                if (polling.Clock is null)
-                {
-                    Add(nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
-                }
-
+                Check(polling.FirstDelay <= TimeSpan.Zero, nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
+                Check(!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor), nameof(options.BackoffFactor), "range",
+                    $"must be a finite number of at least 1, not {polling.BackoffFactor}");
+                Check(polling.MaxDelay < polling.FirstDelay, nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
+                Check(polling.MaxDelay >= polling.FirstDelay && polling.MaxDelay > LongestWait, nameof(options.MaxDelay), "range",
+                    $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
+                Check(polling.GiveUpAfter <= TimeSpan.Zero, nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
+                Check(polling.Clock is null, nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
                 return violations.Count > 0 ? throw new RequestValidationException(violations) : polling;
             }
         }

@@ -88,15 +88,10 @@ namespace ViberGateways
         /// <param name="recipient">A phone number in international format.</param>
         /// <returns>The gateways, in the order they are tried.</returns>
         /// <exception cref="RequestValidationException">The number is not a valid international number.</exception>
-        public IReadOnlyList<Gateway> RouteOf(string recipient)
-        {
-            if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
-            {
-                throw RequestValidationException.Of("recipient", "phone", problem ?? "not an international phone number");
-            }
-
-            return Chain(number.Digits, via: null);
-        }
+        public IReadOnlyList<Gateway> RouteOf(string recipient) =>
+            PhoneNumber.TryParse(recipient, out var number, out var problem)
+                ? Chain(number.Digits, via: null)
+                : throw RequestValidationException.Of("recipient", "phone", problem ?? "not an international phone number");
 
         /// <summary>Sends a message, each recipient through its route and failover order.</summary>
         /// <param name="message">The message.</param>
