@@ -161,13 +161,8 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var failures = new List<string>();
             var settings = new[] { nameof(RoutingOptions.Routes), nameof(RoutingOptions.Failover), nameof(RoutingOptions.FailoverOnRejection), nameof(RoutingOptions.FailoverWhenUnsupported) };
-            foreach (var child in section.GetChildren())
-            {
-                if (!settings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    failures.Add($"{child.Path}: not a routing setting; the settings are {string.Join(", ", settings)}");
-                }
-            }
+            failures.AddRange(section.GetChildren().Where(child => !settings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                .Select(child => $"{child.Path}: not a routing setting; the settings are {string.Join(", ", settings)}"));
 
             var routes = section.GetSection(nameof(RoutingOptions.Routes));
             if (routes.Value is not null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
@@ -130,19 +131,11 @@ namespace ViberGateways.AlphaSms
         /// times of the replies; the latest is taken. The documentation names no time zone: a time without an offset
         /// is read as UTC.
         /// </summary>
-        public static DeliveryStatus Status(MessageReference reference, DeliveryState state, string rawStatus, IEnumerable<string?> times)
-        {
-            DateTimeOffset? latest = null;
-            foreach (var time in times)
+        public static DeliveryStatus Status(MessageReference reference, DeliveryState state, string rawStatus, IEnumerable<string?> times) =>
+            new(reference, state, rawStatus)
             {
-                if (DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && (latest is null || at > latest))
-                {
-                    latest = at;
-                }
-            }
-
-            return new DeliveryStatus(reference, state, rawStatus) { UpdatedAt = latest };
-        }
+                UpdatedAt = times.Select(time => DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null).Max(),
+            };
 
         /// <summary>The status of a message the gateway would not report on (an unknown id).</summary>
         public static DeliveryStatus Refused(MessageReference reference, GatewayException refusal) =>

@@ -50,14 +50,9 @@ namespace ViberGateways.AlphaSms
                     content = CheckContent(message, transport, options, path, errors);
                 }
 
-                if (content is { } shown)
+                if (CheckedWire(message, content, digits ?? "", clientIds[r], path, transport, options, errors) is { } wire && digits != null)
                 {
-                    var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, digits ?? "", clientIds[r], transport, options);
-                    SpecLimits.Check(wire, path, fields, errors);
-                    if (digits != null)
-                    {
-                        entries.Add(new BulkEntry<object>(index, recipients[r], wire));
-                    }
+                    entries.Add(new BulkEntry<object>(index, recipients[r], wire));
                 }
 
                 index++;
@@ -88,12 +83,7 @@ namespace ViberGateways.AlphaSms
             var clientId = AlphaSmsMapping.ClientIdOf(message, recipient, transport, path, errors);
             errors.ThrowIfAny();
             var digits = Recipient(recipients[recipient], $"{path}.Recipients[{recipient}]", errors);
-            object? wire = null;
-            if (CheckContent(message, transport, options, path, errors) is { } content)
-            {
-                (wire, var fields) = AlphaSmsMapping.ToWire(message, content, digits ?? "", clientId, transport, options);
-                SpecLimits.Check(wire, path, fields, errors);
-            }
+            var wire = CheckedWire(message, CheckContent(message, transport, options, path, errors), digits ?? "", clientId, path, transport, options, errors);
 
             // Content that cannot be shown is always a violation: no wire model is returned without one.
             errors.ThrowIfAny();
@@ -117,12 +107,8 @@ namespace ViberGateways.AlphaSms
             }
 
             var content = CheckContent(message, transport, options, "message", errors);
-            if (content is { } shown)
-            {
-                // No recipient yet: every other field is checked against the spec as it will be sent.
-                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : 1, transport, options);
-                SpecLimits.Check(wire, "message", fields, errors);
-            }
+            // No recipient yet: every other field is checked against the spec as it will be sent.
+            CheckedWire(message, content, "", transport == AlphaSmsTransport.Http ? null : 1, "message", transport, options, errors);
 
             errors.ThrowIfAny();
             return content!.Value;
@@ -135,6 +121,20 @@ namespace ViberGateways.AlphaSms
             var phone = RecipientRules.ParseOne(recipient, $"recipients[{index}]");
             long? clientId = transport == AlphaSmsTransport.Http ? null : ClientMessageIds.Next();
             return AlphaSmsMapping.ToWire(template, content, phone.Digits, clientId, transport, options).Wire;
+        }
+
+        /// <summary>The message to one recipient as its wire model, checked against the spec; null when the content cannot be shown.</summary>
+        private static object? CheckedWire(ViberMessage message, AlphaSmsContent? content, string digits, long? clientId, string path,
+            AlphaSmsTransport transport, AlphaSmsOptions options, ValidationErrors errors)
+        {
+            if (content is not { } shown)
+            {
+                return null;
+            }
+
+            var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, digits, clientId, transport, options);
+            SpecLimits.Check(wire, path, fields, errors);
+            return wire;
         }
 
         private static string? Recipient(string recipient, string field, ValidationErrors errors)

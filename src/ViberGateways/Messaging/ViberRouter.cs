@@ -336,27 +336,14 @@ namespace ViberGateways
                 part.Recipients.Select(r => new SendResult(gateway, r, outcome) { Error = failure.Message, Failure = failure }).ToList();
         }
 
-        private static RequestValidationException Unsupported(List<GatewayAttempt>[] attempts, List<Exception?>[] failures)
-        {
-            var violations = new List<ValidationViolation>();
-            var seen = new HashSet<Exception>();
-            for (var i = 0; i < attempts.Length; i++)
-            {
-                for (var a = 0; a < attempts[i].Count; a++)
-                {
-                    var failure = (RequestValidationException)failures[i][a]!;
-                    if (seen.Add(failure))
-                    {
-                        var gateway = attempts[i][a].Gateway.ToString();
-                        violations.AddRange(failure.Violations.Select(v => v.Message.IndexOf(gateway, StringComparison.OrdinalIgnoreCase) >= 0
-                            ? v
-                            : new ValidationViolation(v.Field, v.Rule, gateway + ": " + v.Message)));
-                    }
-                }
-            }
-
-            return new RequestValidationException(violations);
-        }
+        /// <summary>Every violation of every distinct refusal, in the order tried, each naming its gateway.</summary>
+        private static RequestValidationException Unsupported(List<GatewayAttempt>[] attempts, List<Exception?>[] failures) =>
+            new(attempts.SelectMany((tried, i) => tried.Select((attempt, a) => (Gateway: attempt.Gateway.ToString(), Failure: (RequestValidationException)failures[i][a]!)))
+                .GroupBy(tried => tried.Failure, (_, same) => same.First())
+                .SelectMany(tried => tried.Failure.Violations.Select(v => v.Message.IndexOf(tried.Gateway, StringComparison.OrdinalIgnoreCase) >= 0
+                    ? v
+                    : new ValidationViolation(v.Field, v.Rule, tried.Gateway + ": " + v.Message)))
+                .ToList());
 
         private (string Rule, string Message)? Unconfigured(MessageReference reference) =>
             _clients.ContainsKey(reference.Gateway) ? null : ("configured", $"{reference.Gateway} is not configured; configured: {string.Join(", ", Gateways)}");
