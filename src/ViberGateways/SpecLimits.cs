@@ -136,44 +136,22 @@ namespace ViberGateways
         {
             switch (attribute)
             {
-                case RequiredAttribute required:
-                    if (value is null || (value is string blank && !required.AllowEmptyStrings && blank.Trim().Length == 0))
-                    {
-                        return ("required", "is required");
-                    }
-
-                    break;
-                case StringLengthAttribute length when value is string limited:
-                    var characters = TextRules.CharacterCount(limited);
-                    if (characters > length.MaximumLength)
-                    {
-                        return ("maxLength", $"must have at most {length.MaximumLength} characters, not {characters}");
-                    }
-
-                    if (characters < length.MinimumLength)
-                    {
-                        return ("minLength", $"must have at least {length.MinimumLength} characters, not {characters}");
-                    }
-
-                    break;
+                case RequiredAttribute required when value is null || (value is string blank && !required.AllowEmptyStrings && blank.Trim().Length == 0):
+                    return ("required", "is required");
+                case StringLengthAttribute length when value is string limited && TextRules.CharacterCount(limited) is var characters:
+                    return characters > length.MaximumLength ? ("maxLength", $"must have at most {length.MaximumLength} characters, not {characters}")
+                        : characters < length.MinimumLength ? ("minLength", $"must have at least {length.MinimumLength} characters, not {characters}")
+                        : null;
                 case RangeAttribute range when value is IConvertible number && !(value is string):
                     var actual = number.ToDouble(CultureInfo.InvariantCulture);
                     var minimum = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
                     var maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
-                    if (actual < minimum || actual > maximum)
-                    {
-                        return (actual < minimum ? "minimum" : "maximum", $"must be between {range.Minimum} and {range.Maximum}, not {number.ToString(CultureInfo.InvariantCulture)}");
-                    }
-
-                    break;
-                case RegularExpressionAttribute pattern when value is string patterned:
-                    // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
-                    if (!MatchesWhole(Patterns.GetOrAdd(pattern.Pattern, Compile), patterned))
-                    {
-                        return ("pattern", $"must match {pattern.Pattern}");
-                    }
-
-                    break;
+                    return actual < minimum || actual > maximum
+                        ? (actual < minimum ? "minimum" : "maximum", $"must be between {range.Minimum} and {range.Maximum}, not {number.ToString(CultureInfo.InvariantCulture)}")
+                        : null;
+                // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
+                case RegularExpressionAttribute pattern when value is string patterned && !MatchesWhole(Patterns.GetOrAdd(pattern.Pattern, Compile), patterned):
+                    return ("pattern", $"must match {pattern.Pattern}");
                 case MaxLengthAttribute maxLength when Count(value) is { } count && count > maxLength.Length:
                     return ("maxItems", $"must have at most {maxLength.Length} items, not {count}");
                 case MinLengthAttribute minLength when Count(value) is { } count && count < minLength.Length:

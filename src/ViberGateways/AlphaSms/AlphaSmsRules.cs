@@ -178,49 +178,32 @@ namespace ViberGateways.AlphaSms
 
         private static void CheckTransportFields(ViberMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
-            void NotCarried(string name, string alternative) =>
-                errors.Add(path + "." + name, "transport", $"the AlphaSMS {transport} transport cannot carry it; {alternative}");
-
-            // XML: "XML has no lifetime, hook, short-link or SMS-fallback field for Viber" (reference, AlphaSMS XML API).
-            if (message.Lifetime is { } lifetime)
+            // JSON and HTTP carry the lifetime as a number of seconds.
+            if (message.Lifetime is { } lifetime && transport != AlphaSmsTransport.Xml && lifetime.TotalSeconds % 1 != 0)
             {
-                if (transport == AlphaSmsTransport.Xml)
+                errors.Add(path + ".Lifetime", "wholeSeconds", "must be a whole number of seconds");
+            }
+
+            bool xml = transport == AlphaSmsTransport.Xml, json = transport == AlphaSmsTransport.Json;
+            foreach (var (set, carried, field, alternative) in new[]
+            {
+                // XML: "XML has no lifetime, hook, short-link or SMS-fallback field for Viber" (reference, AlphaSMS XML API).
+                (message.Lifetime != null, !xml, nameof(message.Lifetime), "use the JSON or HTTP transport"),
+                (message.SmsFallback != null, !xml, nameof(message.SmsFallback), "use the JSON or HTTP transport"),
+                // HTTP: seed 002's send parameters have no client id; JSON `id` and XML `msg id` do.
+                (message.ClientId != null, transport != AlphaSmsTransport.Http, nameof(message.ClientId),
+                    "use the JSON or XML transport, or leave it unset and query the status by the returned gateway id"),
+                // JSON only: `short_link` (seed 000) and `hook` (reference, JSON Viber item fields).
+                (message.AlphaSms?.ShortenLinks != null, json, "AlphaSms.ShortenLinks", "use the JSON transport"),
+                (message.AlphaSms?.StatusCallbackUrl != null, json, "AlphaSms.StatusCallbackUrl", "use the JSON transport"),
+                // Scheduling: XML `date_beg` (reference) and HTTP `ask_date` (seed 002); the JSON item has no such field.
+                (message.ScheduledAt.HasValue, !json, nameof(message.ScheduledAt), "use the XML or HTTP transport"),
+            })
+            {
+                if (set && !carried)
                 {
-                    NotCarried(nameof(message.Lifetime), "use the JSON or HTTP transport");
+                    errors.Add(path + "." + field, "transport", $"the AlphaSMS {transport} transport cannot carry it; {alternative}");
                 }
-                else if (lifetime.TotalSeconds % 1 != 0)
-                {
-                    // JSON and HTTP carry the lifetime as a number of seconds.
-                    errors.Add(path + ".Lifetime", "wholeSeconds", "must be a whole number of seconds");
-                }
-            }
-
-            if (message.SmsFallback != null && transport == AlphaSmsTransport.Xml)
-            {
-                NotCarried(nameof(message.SmsFallback), "use the JSON or HTTP transport");
-            }
-
-            // HTTP: seed 002's send parameters have no client id; JSON `id` and XML `msg id` do.
-            if (message.ClientId != null && transport == AlphaSmsTransport.Http)
-            {
-                NotCarried(nameof(message.ClientId), "use the JSON or XML transport, or leave it unset and query the status by the returned gateway id");
-            }
-
-            // JSON only: `short_link` (seed 000) and `hook` (reference, JSON Viber item fields).
-            if (message.AlphaSms?.ShortenLinks != null && transport != AlphaSmsTransport.Json)
-            {
-                NotCarried("AlphaSms.ShortenLinks", "use the JSON transport");
-            }
-
-            if (message.AlphaSms?.StatusCallbackUrl != null && transport != AlphaSmsTransport.Json)
-            {
-                NotCarried("AlphaSms.StatusCallbackUrl", "use the JSON transport");
-            }
-
-            // Scheduling: XML `date_beg` (reference) and HTTP `ask_date` (seed 002); the JSON item has no such field.
-            if (message.ScheduledAt.HasValue && transport == AlphaSmsTransport.Json)
-            {
-                NotCarried(nameof(message.ScheduledAt), "use the XML or HTTP transport");
             }
         }
 
