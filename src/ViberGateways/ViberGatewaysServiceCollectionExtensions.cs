@@ -138,7 +138,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw RequestValidationException.Of("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present");
             }
 
-            var routing = configuration.GetSection(RoutingSection);
+            var routing = configuration.GetSection("Routing");
             services.AddOptions<RoutingOptions>()
                 .Configure(options => BindRouting(routing, options))
                 .ValidateOnStart();
@@ -149,8 +149,6 @@ namespace Microsoft.Extensions.DependencyInjection
                 Options<RoutingOptions>(provider)));
             return services;
         }
-
-        private const string RoutingSection = "Routing";
 
         /// <summary>
         /// Binds the <c>Routing</c> section with the configuration binder, after checking what the binder would

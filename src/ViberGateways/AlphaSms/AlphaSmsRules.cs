@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
@@ -35,14 +36,9 @@ namespace ViberGateways.AlphaSms
                 return index;
             }
 
-            var clientIds = new long?[recipients.Count];
-            for (var r = 0; r < recipients.Count; r++)
-            {
-                clientIds[r] = AlphaSmsMapping.ClientIdOf(message, r, transport, path, errors);
-            }
-
+            var clientIds = Enumerable.Range(0, recipients.Count).Select(r => AlphaSmsMapping.ClientIdOf(message, r, transport, path, errors)).ToList();
             AlphaSmsContent? content = null;
-            for (var r = 0; r < recipients.Count; r++)
+            for (var r = 0; r < recipients.Count; r++, index++)
             {
                 var digits = Recipient(recipients[r], $"{path}.Recipients[{r}]", errors);
                 if (r == 0)
@@ -54,8 +50,6 @@ namespace ViberGateways.AlphaSms
                 {
                     entries.Add(new BulkEntry<object>(index, recipients[r], wire));
                 }
-
-                index++;
             }
 
             return index;

@@ -26,7 +26,7 @@ namespace ViberGateways
             CancellationToken cancellationToken)
         {
             var all = Checked(references, refused);
-            return FollowAsync(getStatus, all.Distinct().ToList(), Polling.Of(options ?? new StatusPollingOptions()), cancellationToken);
+            return FollowAsync(getStatus, all.Distinct().ToList(), PollingOf(options ?? new StatusPollingOptions()), cancellationToken);
         }
 
         /// <summary>
@@ -51,10 +51,10 @@ namespace ViberGateways
         private static async IAsyncEnumerable<DeliveryStatus> FollowAsync(
             Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus?>>> getStatus,
             List<MessageReference> open,
-            Polling polling,
+            StatusPollingOptions polling,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var clock = polling.Clock;
+            var clock = polling.TimeProvider;
             var started = clock.GetTimestamp();
             var delay = polling.FirstDelay;
             var last = new Dictionary<MessageReference, DeliveryStatus>();
@@ -116,44 +116,35 @@ namespace ViberGateways
             }
         }
 
-        /// <summary>The options as they were when following started, checked: changing them later changes nothing.</summary>
-        private sealed class Polling(StatusPollingOptions options)
+        // The longest one timer waits (Task.Delay's limit).
+        private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+        /// <summary>A copy of the options as they are when following starts, checked: changing them later changes nothing.</summary>
+        private static StatusPollingOptions PollingOf(StatusPollingOptions options)
         {
-            // The longest one timer waits (Task.Delay's limit).
-            private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
-            public TimeSpan FirstDelay { get; } = options.FirstDelay;
-
-            public double BackoffFactor { get; } = options.BackoffFactor;
-
-            public TimeSpan MaxDelay { get; } = options.MaxDelay;
-
-            public TimeSpan GiveUpAfter { get; } = options.GiveUpAfter;
-
-            public TimeProvider Clock { get; } = options.TimeProvider;
-
-            public static Polling Of(StatusPollingOptions options)
+            var polling = new StatusPollingOptions
             {
-                var polling = new Polling(options);
-                var violations = new List<ValidationViolation>();
-                void Check(bool broken, string option, string rule, string message)
+                FirstDelay = options.FirstDelay, BackoffFactor = options.BackoffFactor, MaxDelay = options.MaxDelay,
+                GiveUpAfter = options.GiveUpAfter, TimeProvider = options.TimeProvider,
+            };
+            var violations = new List<ValidationViolation>();
+            void Check(bool broken, string option, string rule, string message)
+            {
+                if (broken)
                 {
-                    if (broken)
-                    {
-                        violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + option, rule, message));
-                    }
+                    violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + option, rule, message));
                 }
-
-                Check(polling.FirstDelay <= TimeSpan.Zero, nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
-                Check(!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor), nameof(options.BackoffFactor), "range",
-                    $"must be a finite number of at least 1, not {polling.BackoffFactor}");
-                Check(polling.MaxDelay < polling.FirstDelay, nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
-                Check(polling.MaxDelay >= polling.FirstDelay && polling.MaxDelay > LongestWait, nameof(options.MaxDelay), "range",
-                    $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
-                Check(polling.GiveUpAfter <= TimeSpan.Zero, nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
-                Check(polling.Clock is null, nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
-                return violations.Count > 0 ? throw new RequestValidationException(violations) : polling;
             }
+
+            Check(polling.FirstDelay <= TimeSpan.Zero, nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
+            Check(!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor), nameof(options.BackoffFactor), "range",
+                $"must be a finite number of at least 1, not {polling.BackoffFactor}");
+            Check(polling.MaxDelay < polling.FirstDelay, nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
+            Check(polling.MaxDelay >= polling.FirstDelay && polling.MaxDelay > LongestWait, nameof(options.MaxDelay), "range",
+                $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
+            Check(polling.GiveUpAfter <= TimeSpan.Zero, nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
+            Check(polling.TimeProvider is null, nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
+            return violations.Count > 0 ? throw new RequestValidationException(violations) : polling;
         }
     }
 }

@@ -37,17 +37,13 @@ namespace ViberGateways
             _clients = new Dictionary<Gateway, IViberClient>();
             foreach (var client in clients ?? throw new ArgumentNullException(nameof(clients)))
             {
-                if (client is null)
+                var gateway = client?.Gateway ?? throw new ArgumentException("A gateway client is null.", nameof(clients));
+                if (_clients.ContainsKey(gateway))
                 {
-                    throw new ArgumentException("A gateway client is null.", nameof(clients));
+                    throw new ArgumentException($"Two clients for {gateway}.", nameof(clients));
                 }
 
-                if (_clients.ContainsKey(client.Gateway))
-                {
-                    throw new ArgumentException($"Two clients for {client.Gateway}.", nameof(clients));
-                }
-
-                _clients[client.Gateway] = client;
+                _clients[gateway] = client!;
             }
 
             if (_clients.Count == 0)
@@ -57,8 +53,7 @@ namespace ViberGateways
 
             Gateways = _clients.Keys.OrderBy(g => g).ToList();
             options ??= new RoutingOptions();
-            var violations = options.Violations(_clients.Keys, asConfigurationKeys: false).ToList();
-            if (violations.Count > 0)
+            if (options.Violations(_clients.Keys, asConfigurationKeys: false) is { Count: > 0 } violations)
             {
                 throw new RequestValidationException(violations);
             }
@@ -265,20 +260,16 @@ namespace ViberGateways
         private async Task<(Gateway Gateway, List<int> Indexes, IReadOnlyList<SendResult> Results)> SendToAsync(
             Gateway gateway, ViberMessage message, List<string> recipients, List<int> indexes, CancellationToken cancellationToken)
         {
-            if (!_permits.TryGetValue(gateway, out var permits))
-            {
-                return (gateway, indexes, await SendPartAsync(gateway, message, recipients, indexes, cancellationToken).ConfigureAwait(false));
-            }
-
+            _permits.TryGetValue(gateway, out var permits);
             var results = new List<SendResult>(indexes.Count);
-            var sent = 0;
-            while (sent < indexes.Count)
+            for (var sent = 0; sent < indexes.Count;)
             {
-                RateLimitLease lease;
-                int granted;
+                // Without a limiter, every recipient at once.
+                RateLimitLease? lease = null;
+                var granted = indexes.Count - sent;
                 try
                 {
-                    (lease, granted) = await permits.AcquireAsync(indexes.Count - sent, cancellationToken).ConfigureAwait(false);
+                    (lease, granted) = permits is null ? (lease, granted) : await permits.AcquireAsync(granted, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception failure)
                 {
