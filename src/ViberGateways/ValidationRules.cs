@@ -100,17 +100,25 @@ namespace ViberGateways
 
             for (var i = 0; i < recipients.Count; i++)
             {
-                if (PhoneNumber.TryParse(recipients[i], out var number, out var problem))
+                if (Check(recipients[i], $"{field}[{i}]", errors) is { } number)
                 {
                     numbers.Add(number);
-                }
-                else
-                {
-                    errors.Add($"{field}[{i}]", "phone", problem!);
                 }
             }
 
             return numbers;
+        }
+
+        /// <summary>One recipient: a valid international number, or null and a violation naming <paramref name="field"/>.</summary>
+        public static PhoneNumber? Check(string? recipient, string field, ValidationErrors errors)
+        {
+            if (PhoneNumber.TryParse(recipient, out var number, out var problem))
+            {
+                return number;
+            }
+
+            errors.Add(field, "phone", problem!);
+            return null;
         }
 
         /// <summary>One recipient of a bulk send: a valid international number, or a violation naming <paramref name="field"/>.</summary>

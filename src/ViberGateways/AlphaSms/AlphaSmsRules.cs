@@ -40,7 +40,7 @@ namespace ViberGateways.AlphaSms
             AlphaSmsContent? content = null;
             for (var r = 0; r < recipients.Count; r++, index++)
             {
-                var digits = Recipient(recipients[r], $"{path}.Recipients[{r}]", errors);
+                var digits = RecipientRules.Check(recipients[r], $"{path}.Recipients[{r}]", errors)?.Digits;
                 if (r == 0)
                 {
                     content = CheckContent(message, transport, options, path, errors);
@@ -76,7 +76,7 @@ namespace ViberGateways.AlphaSms
             var errors = new ValidationErrors();
             var clientId = AlphaSmsMapping.ClientIdOf(message, recipient, transport, path, errors);
             errors.ThrowIfAny();
-            var digits = Recipient(recipients[recipient], $"{path}.Recipients[{recipient}]", errors);
+            var digits = RecipientRules.Check(recipients[recipient], $"{path}.Recipients[{recipient}]", errors)?.Digits;
             var wire = CheckedWire(message, CheckContent(message, transport, options, path, errors), digits ?? "", clientId, path, transport, options, errors);
 
             // Content that cannot be shown is always a violation: no wire model is returned without one.
@@ -129,16 +129,6 @@ namespace ViberGateways.AlphaSms
             var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, digits, clientId, transport, options);
             SpecLimits.Check(wire, path, fields, errors);
             return wire;
-        }
-
-        private static string? Recipient(string recipient, string field, ValidationErrors errors)
-        {
-            if (!PhoneNumber.TryParse(recipient, out var phone, out var problem))
-            {
-                errors.Add(field, "phone", problem!);
-            }
-
-            return problem is null ? phone.Digits : null;
         }
 
         private static AlphaSmsContent? CheckContent(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options, string path, ValidationErrors errors)

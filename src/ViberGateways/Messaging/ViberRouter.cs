@@ -217,39 +217,36 @@ namespace ViberGateways
 
         private IReadOnlyList<Gateway>[] ChainsOf(List<string>? recipients, IReadOnlyList<Gateway>? via)
         {
-            var violations = new List<ValidationViolation>();
+            var errors = new ValidationErrors();
             if (recipients is not { Count: > 0 })
             {
-                violations.Add(new ValidationViolation("message.Recipients", "required", "at least one recipient is needed"));
+                errors.Add("message.Recipients", "required", "at least one recipient is needed");
             }
 
             if (via is { Count: 0 })
             {
-                violations.Add(new ValidationViolation("via", "required", "at least one gateway, or null for the configured routes"));
+                errors.Add("via", "required", "at least one gateway, or null for the configured routes");
             }
 
             for (var i = 0; i < (via?.Count ?? 0); i++)
             {
                 if (!_clients.ContainsKey(via![i]))
                 {
-                    violations.Add(new ValidationViolation($"via[{i}]", "configured", $"{via[i]} is not configured; configured: {string.Join(", ", Gateways)}"));
+                    errors.Add($"via[{i}]", "configured", $"{via[i]} is not configured; configured: {string.Join(", ", Gateways)}");
                 }
             }
 
             var chains = new IReadOnlyList<Gateway>[recipients?.Count ?? 0];
             for (var i = 0; i < chains.Length; i++)
             {
-                if (PhoneNumber.TryParse(recipients![i], out var number, out var problem))
+                if (RecipientRules.Check(recipients![i], $"message.Recipients[{i}]", errors) is { } number)
                 {
                     chains[i] = Chain(number.Digits, via);
                 }
-                else
-                {
-                    violations.Add(new ValidationViolation($"message.Recipients[{i}]", "phone", problem ?? "not an international phone number"));
-                }
             }
 
-            return violations.Count > 0 ? throw new RequestValidationException(violations) : chains;
+            errors.ThrowIfAny();
+            return chains;
         }
 
         /// <summary>
