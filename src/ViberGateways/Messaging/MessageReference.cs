@@ -53,14 +53,8 @@ namespace ViberGateways
         /// left empty (for example <c>AlphaSms:380971234567:42:1001:</c>); <see cref="Parse"/> reads it back.
         /// </summary>
         /// <returns>The text.</returns>
-        public override string ToString() => string.Join(Separator.ToString(), new[]
-        {
-            Gateway.ToString(),
-            Recipient,
-            ClientId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            GatewayId ?? "",
-            MailingId ?? "",
-        });
+        public override string ToString() =>
+            $"{Gateway}{Separator}{Recipient}{Separator}{ClientId?.ToString(CultureInfo.InvariantCulture)}{Separator}{GatewayId}{Separator}{MailingId}";
 
         /// <summary>Reads a reference written by <see cref="ToString"/>.</summary>
         /// <param name="text">The text.</param>

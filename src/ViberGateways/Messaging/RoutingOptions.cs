@@ -98,15 +98,10 @@ namespace ViberGateways
 
             void CheckGateway(Gateway gateway, string setting, params object[] path)
             {
-                if (!Enum.IsDefined(typeof(Gateway), gateway))
-                {
-                    Add("gateway", $"{(int)gateway} is not a gateway; the gateways are {string.Join(", ", Enum.GetNames(typeof(Gateway)))}", setting, path);
-                }
-                else if (!configured.Contains(gateway))
-                {
-                    Add("configured", $"{gateway} is not configured (it has no client{(asConfigurationKeys ? " and no " + gateway + " section" : "")}); "
-                        + $"configured: {string.Join(", ", configured.OrderBy(g => g))}", setting, path);
-                }
+                var known = Enum.IsDefined(typeof(Gateway), gateway);
+                AddIf(!known, "gateway", $"{(int)gateway} is not a gateway; the gateways are {string.Join(", ", Enum.GetNames(typeof(Gateway)))}", setting, path);
+                AddIf(known && !configured.Contains(gateway), "configured", $"{gateway} is not configured (it has no client{(asConfigurationKeys ? " and no " + gateway + " section" : "")}); "
+                    + $"configured: {string.Join(", ", configured.OrderBy(g => g))}", setting, path);
             }
 
             void CheckGateways(IList<Gateway> gateways, string setting, params object[] path)
