@@ -151,7 +151,7 @@ namespace Microsoft.Extensions.DependencyInjection
         }
 
         /// <summary>
-        /// Binds the <c>Routing</c> section with the configuration binder, after checking what the binder would
+        /// Reads the <c>Routing</c> section into <paramref name="options"/>, checking what the configuration binder would
         /// silently skip or fail on with a bare type name: unknown settings, names that are not gateways, values that
         /// are not booleans. Each is named by its configuration key; the gateway names are listed.
         /// </summary>
