@@ -34,9 +34,9 @@ namespace ViberGateways
             {
                 errors.Add(field, "required", "must not be empty");
             }
-            else if (!Sendable(value, out var problem))
+            else if (Unsendable(value) is { } problem)
             {
-                errors.Add(field, "characters", problem!);
+                errors.Add(field, "characters", problem);
             }
         }
 
@@ -56,10 +56,11 @@ namespace ViberGateways
         }
 
         /// <summary>
-        /// Characters every transport can carry: well-formed UTF-16 and no control characters other than tab and line
-        /// breaks (XML 1.0 cannot represent the others, and no gateway documents them).
+        /// What keeps <paramref name="value"/> from being characters every transport can carry, or null: they must be
+        /// well-formed UTF-16 with no control characters other than tab and line breaks (XML 1.0 cannot represent the
+        /// others, and no gateway documents them).
         /// </summary>
-        private static bool Sendable(string value, out string? problem)
+        private static string? Unsendable(string value)
         {
             for (var i = 0; i < value.Length; i++)
             {
@@ -70,18 +71,15 @@ namespace ViberGateways
                 }
                 else if (char.IsSurrogate(c))
                 {
-                    problem = $"has a broken surrogate pair at position {i}";
-                    return false;
+                    return $"has a broken surrogate pair at position {i}";
                 }
                 else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF')
                 {
-                    problem = $"has the control character U+{(int)c:X4} at position {i}";
-                    return false;
+                    return $"has the control character U+{(int)c:X4} at position {i}";
                 }
             }
 
-            problem = null;
-            return true;
+            return null;
         }
     }
 

@@ -123,8 +123,7 @@ namespace ViberGateways
             cancellationToken.ThrowIfCancellationRequested();
 
             var count = chains.Length;
-            var attempts = Enumerable.Range(0, count).Select(_ => new List<GatewayAttempt>()).ToArray();
-            var failures = Enumerable.Range(0, count).Select(_ => new List<Exception?>()).ToArray();
+            var tried = Enumerable.Range(0, count).Select(_ => new List<(GatewayAttempt Attempt, Exception? Failure)>()).ToArray();
             var last = new SendResult[count];
             var step = new int[count];
             var open = Enumerable.Range(0, count).ToList();
@@ -151,8 +150,7 @@ namespace ViberGateways
                     {
                         var i = indexes[k];
                         var result = sent[k];
-                        attempts[i].Add(new GatewayAttempt(gateway, result.Outcome, result.Error ?? result.Failure?.Message));
-                        failures[i].Add(result.Failure);
+                        tried[i].Add((new GatewayAttempt(gateway, result.Outcome, result.Error ?? result.Failure?.Message), result.Failure));
                         last[i] = result;
                         if (MovesOn(result) && step[i] + 1 < chains[i].Count)
                         {
@@ -165,16 +163,16 @@ namespace ViberGateways
                 open = stillOpen;
             }
 
-            if (failures.All(tried => tried.All(f => f is RequestValidationException)))
+            if (tried.All(each => each.All(attempt => attempt.Failure is RequestValidationException)))
             {
                 // No gateway could carry the message for anybody: nothing was sent, as a single gateway's send reports it.
-                throw Unsupported(attempts, failures);
+                throw Unsupported(tried);
             }
 
             for (var i = 0; i < count; i++)
             {
                 last[i].Index = i;
-                last[i].Attempts = attempts[i];
+                last[i].Attempts = tried[i].ConvertAll(attempt => attempt.Attempt);
             }
 
             return last;
@@ -325,12 +323,12 @@ namespace ViberGateways
         }
 
         /// <summary>Every violation of every distinct refusal, in the order tried, each naming its gateway.</summary>
-        private static RequestValidationException Unsupported(List<GatewayAttempt>[] attempts, List<Exception?>[] failures) =>
-            new(attempts.SelectMany((tried, i) => tried.Select((attempt, a) => (Gateway: attempt.Gateway.ToString(), Failure: (RequestValidationException)failures[i][a]!)))
-                .GroupBy(tried => tried.Failure, (_, same) => same.First())
-                .SelectMany(tried => tried.Failure.Violations.Select(v => v.Message.IndexOf(tried.Gateway, StringComparison.OrdinalIgnoreCase) >= 0
+        private static RequestValidationException Unsupported(List<(GatewayAttempt Attempt, Exception? Failure)>[] tried) =>
+            new(tried.SelectMany(each => each.Select(attempt => (Gateway: attempt.Attempt.Gateway.ToString(), Failure: (RequestValidationException)attempt.Failure!)))
+                .GroupBy(refusal => refusal.Failure, (_, same) => same.First())
+                .SelectMany(refusal => refusal.Failure.Violations.Select(v => v.Message.IndexOf(refusal.Gateway, StringComparison.OrdinalIgnoreCase) >= 0
                     ? v
-                    : new ValidationViolation(v.Field, v.Rule, tried.Gateway + ": " + v.Message)))
+                    : new ValidationViolation(v.Field, v.Rule, refusal.Gateway + ": " + v.Message)))
                 .ToList());
 
         private (string Rule, string Message)? Unconfigured(MessageReference reference) =>
