@@ -184,10 +184,8 @@ namespace ViberGateways
         /// <returns>One status per reference, in the order given.</returns>
         /// <exception cref="RequestValidationException">A reference is null or belongs to a gateway the router does not have.</exception>
         /// <exception cref="GatewayException">A gateway refused the query or could not be reached.</exception>
-        public async Task<IReadOnlyList<DeliveryStatus>> GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken = default)
-        {
-            return (await StatusesAsync(StatusFollower.Checked(references, Unconfigured), toleratingUnanswered: false, cancellationToken).ConfigureAwait(false))!;
-        }
+        public async Task<IReadOnlyList<DeliveryStatus>> GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken = default) =>
+            (await StatusesAsync(StatusFollower.Checked(references, Unconfigured), toleratingUnanswered: false, cancellationToken).ConfigureAwait(false))!;
 
         /// <summary>
         /// Follows messages sent through any of the router's gateways until each is final, as
