@@ -94,10 +94,9 @@ namespace ViberGateways
                 var valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
                 if (valueType.IsEnum)
                 {
-                    var names = Enum.GetNames(valueType);
-                    if (child.Value is { } value && !names.Any(name => string.Equals(name, value.Trim(), StringComparison.OrdinalIgnoreCase)))
+                    if (child.Value is { } value && !Enum.GetNames(valueType).Any(name => string.Equals(name, value.Trim(), StringComparison.OrdinalIgnoreCase)))
                     {
-                        failures.Add($"{child.Path}: '{value}' is not a {property.Name}; the values are {string.Join(", ", names)}");
+                        failures.Add($"{child.Path}: '{value}' is not a {property.Name}; the values are {string.Join(", ", Enum.GetNames(valueType))}");
                     }
                 }
                 else if (valueType == typeof(Uri))

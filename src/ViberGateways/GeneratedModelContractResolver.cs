@@ -16,30 +16,22 @@ namespace ViberGateways
     /// read without creating the empty dictionary its getter makes on first use. Installed through the generated
     /// clients' <c>UpdateJsonSerializerSettings</c> hook; reading is unchanged (a base type keeps its converter).
     /// </summary>
-    internal sealed class GeneratedModelContractResolver : DefaultContractResolver
-    {
-        private readonly Func<JsonConverter, string?> _discriminatorNameOf;
-        private readonly Func<Type, string?> _discriminatorOf;
-
-        /// <param name="discriminatorNameOf">The property name an inheritance converter writes, or null for any other converter.</param>
-        /// <param name="discriminatorOf">The discriminator value of a concrete subtype, or null for a base type.</param>
+    /// <param name="discriminatorNameOf">The property name an inheritance converter writes, or null for any other converter.</param>
+    /// <param name="discriminatorOf">The discriminator value of a concrete subtype, or null for a base type.</param>
 #if NET
-        // Newtonsoft.Json fills a model's extension data (AdditionalProperties) through the dictionary's indexer and
-        // default constructor, found by reflection: a trimmed or Native AOT application would otherwise lose them.
-        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(IDictionary<string, object>))]
-        [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(Dictionary<string, object>))]
+    // Newtonsoft.Json fills a model's extension data (AdditionalProperties) through the dictionary's indexer and
+    // default constructor, found by reflection: a trimmed or Native AOT application would otherwise lose them.
+    [method: DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(IDictionary<string, object>))]
+    [method: DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties, typeof(Dictionary<string, object>))]
 #endif
-        public GeneratedModelContractResolver(Func<JsonConverter, string?> discriminatorNameOf, Func<Type, string?> discriminatorOf)
-        {
-            _discriminatorNameOf = discriminatorNameOf;
-            _discriminatorOf = discriminatorOf;
-        }
-
+    internal sealed class GeneratedModelContractResolver(Func<JsonConverter, string?> discriminatorNameOf, Func<Type, string?> discriminatorOf)
+        : DefaultContractResolver
+    {
         protected override JsonContract CreateContract(Type objectType)
         {
             var contract = base.CreateContract(objectType);
             if (contract is JsonObjectContract model && model.Converter is { } converter
-                && _discriminatorNameOf(converter) is { } name && _discriminatorOf(objectType) is { } value)
+                && discriminatorNameOf(converter) is { } name && discriminatorOf(objectType) is { } value)
             {
                 model.Converter = null;
                 model.Properties.Insert(0, new JsonProperty
@@ -81,13 +73,9 @@ namespace ViberGateways
             return null;
         }
 
-        private sealed class Constant : IValueProvider
+        private sealed class Constant(string value) : IValueProvider
         {
-            private readonly string _value;
-
-            public Constant(string value) => _value = value;
-
-            public object GetValue(object target) => _value;
+            public object GetValue(object target) => value;
 
             public void SetValue(object target, object? value) => throw new NotSupportedException("A discriminator is written, never read into a model.");
         }

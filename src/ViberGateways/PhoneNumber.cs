@@ -51,11 +51,7 @@ namespace ViberGateways
                 {
                     firstDigit = count++ == 0 ? c : firstDigit;
                 }
-                else if (c == '+' && count == 0 && text.IndexOf('+', i + 1) < 0)
-                {
-                    // a single leading plus
-                }
-                else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')')
+                else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && !(c == '+' && count == 0 && text.IndexOf('+', i + 1) < 0))
                 {
                     problem = "may contain only digits, a leading '+', spaces, dashes, dots and parentheses";
                     return false;

@@ -40,24 +40,22 @@ namespace ViberGateways
 
         // name=value in a query string, a form body or a URL; the value runs to the next separator or the end.
         // A quoted value is an XML attribute, left to XmlAttribute below.
-        private static readonly Regex QueryParameter = new Regex(
-            @"(?<prefix>(?:^|[?&;\s])(?:" + SecretNames + @")=)(?![""'])[^&;\s#]*",
-            Options, MatchTimeout);
+        private static readonly Regex QueryParameter = Scanner(
+            @"(?<prefix>(?:^|[?&;\s])(?:" + SecretNames + @")=)(?![""'])[^&;\s#]*");
 
         // "name": "value" in JSON; an unterminated value (a cut-off snippet) is masked to the end.
-        private static readonly Regex JsonProperty = new Regex(
-            @"(?<prefix>""(?:" + SecretNames + @")""\s*:\s*)(?:""(?:[^""\\]|\\.)*(?:""|$)|[^,}\]\s]+)",
-            Options, MatchTimeout);
+        private static readonly Regex JsonProperty = Scanner(
+            @"(?<prefix>""(?:" + SecretNames + @")""\s*:\s*)(?:""(?:[^""\\]|\\.)*(?:""|$)|[^,}\]\s]+)");
 
         // key="value" as an XML attribute (AlphaSMS <package key="…">), either quote style.
-        private static readonly Regex XmlAttribute = new Regex(
-            @"(?<prefix>\s(?:" + SecretNames + @")\s*=\s*)(?:""[^""]*(?:""|$)|'[^']*(?:'|$))",
-            Options, MatchTimeout);
+        private static readonly Regex XmlAttribute = Scanner(
+            @"(?<prefix>\s(?:" + SecretNames + @")\s*=\s*)(?:""[^""]*(?:""|$)|'[^']*(?:'|$))");
 
         // name="token" in a multipart part's headers; the value is the part's first body line.
-        private static readonly Regex MultipartField = new Regex(
-            @"(?<prefix>name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)[^\r\n]*",
-            Options, MatchTimeout);
+        private static readonly Regex MultipartField = Scanner(
+            @"(?<prefix>name=""?(?:" + SecretNames + @")""?[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n)[^\r\n]*");
+
+        private static Regex Scanner(string pattern) => new(pattern, Options, MatchTimeout);
 
         /// <summary>Returns <paramref name="text"/> with every credential value replaced by <see cref="Mask"/>.</summary>
         public static string Redact(string text)

@@ -18,7 +18,8 @@ namespace ViberGateways
     /// </summary>
     internal static class SpecLimits
     {
-        private static readonly ConcurrentDictionary<Type, PropertyLimits[]> Limits = new();
+        // Each wire property of a model type with the spec's limits on it.
+        private static readonly ConcurrentDictionary<Type, (Http.WireProperty Wire, ValidationAttribute[] Attributes)[]> Limits = new();
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
         private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
@@ -135,44 +136,22 @@ namespace ViberGateways
         {
             switch (attribute)
             {
-                case RequiredAttribute required:
-                    if (value is null || (value is string blank && !required.AllowEmptyStrings && blank.Trim().Length == 0))
-                    {
-                        return ("required", "is required");
-                    }
-
-                    break;
-                case StringLengthAttribute length when value is string limited:
-                    var characters = TextRules.CharacterCount(limited);
-                    if (characters > length.MaximumLength)
-                    {
-                        return ("maxLength", $"must have at most {length.MaximumLength} characters, not {characters}");
-                    }
-
-                    if (characters < length.MinimumLength)
-                    {
-                        return ("minLength", $"must have at least {length.MinimumLength} characters, not {characters}");
-                    }
-
-                    break;
+                case RequiredAttribute required when value is null || (value is string blank && !required.AllowEmptyStrings && blank.Trim().Length == 0):
+                    return ("required", "is required");
+                case StringLengthAttribute length when value is string limited && TextRules.CharacterCount(limited) is var characters:
+                    return characters > length.MaximumLength ? ("maxLength", $"must have at most {length.MaximumLength} characters, not {characters}")
+                        : characters < length.MinimumLength ? ("minLength", $"must have at least {length.MinimumLength} characters, not {characters}")
+                        : null;
                 case RangeAttribute range when value is IConvertible number && !(value is string):
                     var actual = number.ToDouble(CultureInfo.InvariantCulture);
                     var minimum = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
                     var maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
-                    if (actual < minimum || actual > maximum)
-                    {
-                        return (actual < minimum ? "minimum" : "maximum", $"must be between {range.Minimum} and {range.Maximum}, not {number.ToString(CultureInfo.InvariantCulture)}");
-                    }
-
-                    break;
-                case RegularExpressionAttribute pattern when value is string patterned:
-                    // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
-                    if (!MatchesWhole(Patterns.GetOrAdd(pattern.Pattern, Compile), patterned))
-                    {
-                        return ("pattern", $"must match {pattern.Pattern}");
-                    }
-
-                    break;
+                    return actual < minimum || actual > maximum
+                        ? (actual < minimum ? "minimum" : "maximum", $"must be between {range.Minimum} and {range.Maximum}, not {number.ToString(CultureInfo.InvariantCulture)}")
+                        : null;
+                // As RegularExpressionAttribute.IsValid decides (the whole value matches), with the pattern compiled once.
+                case RegularExpressionAttribute pattern when value is string patterned && !MatchesWhole(Patterns.GetOrAdd(pattern.Pattern, Compile), patterned):
+                    return ("pattern", $"must match {pattern.Pattern}");
                 case MaxLengthAttribute maxLength when Count(value) is { } count && count > maxLength.Length:
                     return ("maxItems", $"must have at most {maxLength.Length} items, not {count}");
                 case MinLengthAttribute minLength when Count(value) is { } count && count < minLength.Length:
@@ -182,10 +161,6 @@ namespace ViberGateways
             return null;
         }
 
-        /// <summary>
-        /// A spec's pattern, matched in time linear in the input where the runtime can (no timeout to check per match);
-        /// elsewhere, and for a pattern that engine cannot run, with a timeout against runaway backtracking.
-        /// </summary>
         /// <summary>Whether the first match of <paramref name="regex"/> in <paramref name="value"/> is all of it.</summary>
         private static bool MatchesWhole(Regex regex, string value)
         {
@@ -203,6 +178,10 @@ namespace ViberGateways
 #endif
         }
 
+        /// <summary>
+        /// A spec's pattern, matched in time linear in the input where the runtime can (no timeout to check per match);
+        /// elsewhere, and for a pattern that engine cannot run, with a timeout against runaway backtracking.
+        /// </summary>
         private static Regex Compile(string pattern)
         {
 #if NET7_0_OR_GREATER
@@ -225,22 +204,14 @@ namespace ViberGateways
             _ => null,
         };
 
-        private static PropertyLimits[] Describe(Type type) =>
+        private static (Http.WireProperty Wire, ValidationAttribute[] Attributes)[] Describe(Type type) =>
             Http.WireNames.PropertiesOf(type)
-                .Select(p => new PropertyLimits(p, p.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+                .Select(p => (Wire: p, Attributes: p.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
                 .Where(p => p.Attributes.Length > 0 || !IsLeaf(p.Wire.Property.PropertyType))
                 .ToArray();
 
         private static bool IsModel(Type type) => type.IsClass && type.Namespace?.StartsWith("ViberGateways", StringComparison.Ordinal) == true;
 
         private static bool IsLeaf(Type type) => type.IsPrimitive || type.IsEnum || type == typeof(string) || Nullable.GetUnderlyingType(type) != null || type == typeof(decimal);
-
-        /// <summary>A wire property and the spec's limits on it.</summary>
-        private sealed class PropertyLimits(Http.WireProperty wire, ValidationAttribute[] attributes)
-        {
-            public Http.WireProperty Wire { get; } = wire;
-
-            public ValidationAttribute[] Attributes { get; } = attributes;
-        }
     }
 }

@@ -34,9 +34,9 @@ namespace ViberGateways
             {
                 errors.Add(field, "required", "must not be empty");
             }
-            else if (!Sendable(value, out var problem))
+            else if (Unsendable(value) is { } problem)
             {
-                errors.Add(field, "characters", problem!);
+                errors.Add(field, "characters", problem);
             }
         }
 
@@ -56,10 +56,11 @@ namespace ViberGateways
         }
 
         /// <summary>
-        /// Characters every transport can carry: well-formed UTF-16 and no control characters other than tab and line
-        /// breaks (XML 1.0 cannot represent the others, and no gateway documents them).
+        /// What keeps <paramref name="value"/> from being characters every transport can carry, or null: they must be
+        /// well-formed UTF-16 with no control characters other than tab and line breaks (XML 1.0 cannot represent the
+        /// others, and no gateway documents them).
         /// </summary>
-        private static bool Sendable(string value, out string? problem)
+        private static string? Unsendable(string value)
         {
             for (var i = 0; i < value.Length; i++)
             {
@@ -70,18 +71,15 @@ namespace ViberGateways
                 }
                 else if (char.IsSurrogate(c))
                 {
-                    problem = $"has a broken surrogate pair at position {i}";
-                    return false;
+                    return $"has a broken surrogate pair at position {i}";
                 }
                 else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF')
                 {
-                    problem = $"has the control character U+{(int)c:X4} at position {i}";
-                    return false;
+                    return $"has the control character U+{(int)c:X4} at position {i}";
                 }
             }
 
-            problem = null;
-            return true;
+            return null;
         }
     }
 
@@ -100,30 +98,31 @@ namespace ViberGateways
 
             for (var i = 0; i < recipients.Count; i++)
             {
-                if (PhoneNumber.TryParse(recipients[i], out var number, out var problem))
+                if (Check(recipients[i], $"{field}[{i}]", errors) is { } number)
                 {
                     numbers.Add(number);
-                }
-                else
-                {
-                    errors.Add($"{field}[{i}]", "phone", problem!);
                 }
             }
 
             return numbers;
         }
 
-        /// <summary>One recipient of a bulk send: a valid international number, or a violation naming <paramref name="field"/>.</summary>
-        /// <exception cref="RequestValidationException">The number is not valid; the recipient is not sent to.</exception>
-        public static PhoneNumber ParseOne(string? recipient, string field)
+        /// <summary>One recipient: a valid international number, or null and a violation naming <paramref name="field"/>.</summary>
+        public static PhoneNumber? Check(string? recipient, string field, ValidationErrors errors)
         {
-            if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
+            if (PhoneNumber.TryParse(recipient, out var number, out var problem))
             {
-                throw RequestValidationException.Of(field, "phone", problem!);
+                return number;
             }
 
-            return number;
+            errors.Add(field, "phone", problem!);
+            return null;
         }
+
+        /// <summary>One recipient of a bulk send: a valid international number, or a violation naming <paramref name="field"/>.</summary>
+        /// <exception cref="RequestValidationException">The number is not valid; the recipient is not sent to.</exception>
+        public static PhoneNumber ParseOne(string? recipient, string field) =>
+            PhoneNumber.TryParse(recipient, out var number, out var problem) ? number : throw RequestValidationException.Of(field, "phone", problem!);
     }
 
     /// <summary>
@@ -133,21 +132,16 @@ namespace ViberGateways
     internal static class UrlRules
     {
         /// <summary>An absolute http or https URL.</summary>
-        public static bool Absolute(string? value, string field, ValidationErrors errors)
+        public static void Absolute(string? value, string field, ValidationErrors errors)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 errors.Add(field, "required", "must not be empty");
-                return false;
             }
-
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || value!.Trim() != value)
+            else if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || value!.Trim() != value)
             {
                 errors.Add(field, "url", "must be an absolute http or https URL");
-                return false;
             }
-
-            return true;
         }
     }
 }

@@ -54,17 +54,15 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <returns>The HttpClient builder.</returns>
         public static IHttpClientBuilder AddAlphaSms(this IServiceCollection services, Action<AlphaSmsOptions> configure)
         {
-            var builder = services.AddGateway(AlphaSmsHttpClientName, configure, options =>
-            {
-                var credentials = !string.IsNullOrWhiteSpace(options.ApiKey)
-                    || (options.Transport == AlphaSmsTransport.Http && !string.IsNullOrWhiteSpace(options.Login) && !string.IsNullOrEmpty(options.Password));
-                return credentials ? null : "AlphaSms: ApiKey is required (the HTTP transport also accepts Login and Password)";
-            });
-            builder.AddTypedClient((http, provider) => Logged<AlphaSmsClientBase, AlphaSmsOptions>(AlphaSmsClientBase.Create(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
-            builder.AddTypedClient<IAlphaSmsJsonClient>((http, provider) => Logged<AlphaSmsJsonClient, AlphaSmsOptions>(new AlphaSmsJsonClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
-            builder.AddTypedClient((http, provider) => Logged<AlphaSmsXmlClient, AlphaSmsOptions>(new AlphaSmsXmlClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
-            builder.AddTypedClient((http, provider) => Logged<AlphaSmsHttpClient, AlphaSmsOptions>(new AlphaSmsHttpClient(Options<AlphaSmsOptions>(provider), http), provider, AlphaSmsHttpClientName));
-            services.AddKeyedTransient<IViberClient>(Gateway.AlphaSms, (provider, _) => provider.GetRequiredService<AlphaSmsClientBase>());
+            var builder = services.AddGateway<AlphaSmsClientBase, AlphaSmsOptions>(AlphaSmsHttpClientName, Gateway.AlphaSms, configure,
+                options => !string.IsNullOrWhiteSpace(options.ApiKey)
+                    || (options.Transport == AlphaSmsTransport.Http && !string.IsNullOrWhiteSpace(options.Login) && !string.IsNullOrEmpty(options.Password))
+                    ? null
+                    : "AlphaSms: ApiKey is required (the HTTP transport also accepts Login and Password)",
+                AlphaSmsClientBase.Create);
+            builder.AddClient<IAlphaSmsJsonClient, AlphaSmsOptions>((options, http) => new AlphaSmsJsonClient(options, http));
+            builder.AddClient<AlphaSmsXmlClient, AlphaSmsOptions>((options, http) => new AlphaSmsXmlClient(options, http));
+            builder.AddClient<AlphaSmsHttpClient, AlphaSmsOptions>((options, http) => new AlphaSmsHttpClient(options, http));
             return builder;
         }
 
@@ -79,14 +77,10 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options.</param>
         /// <returns>The HttpClient builder.</returns>
-        public static IHttpClientBuilder AddLiveAll(this IServiceCollection services, Action<LiveAllOptions> configure)
-        {
-            var builder = services.AddGateway(LiveAllHttpClientName, configure,
-                options => string.IsNullOrWhiteSpace(options.ApiKey) ? "LiveAll: ApiKey is required" : null);
-            builder.AddTypedClient<ILiveAllClient>((http, provider) => Logged<LiveAllClient, LiveAllOptions>(new LiveAllClient(Options<LiveAllOptions>(provider), http), provider, LiveAllHttpClientName));
-            services.AddKeyedTransient<IViberClient>(Gateway.LiveAll, (provider, _) => (IViberClient)provider.GetRequiredService<ILiveAllClient>());
-            return builder;
-        }
+        public static IHttpClientBuilder AddLiveAll(this IServiceCollection services, Action<LiveAllOptions> configure) =>
+            services.AddGateway<ILiveAllClient, LiveAllOptions>(LiveAllHttpClientName, Gateway.LiveAll, configure,
+                options => string.IsNullOrWhiteSpace(options.ApiKey) ? "LiveAll: ApiKey is required" : null,
+                (options, http) => new LiveAllClient(options, http));
 
         /// <summary>Registers <see cref="ISmsByClient"/> with options bound from <paramref name="configuration"/> (e.g. the <c>SmsBy</c> section).</summary>
         /// <param name="services">The service collection.</param>
@@ -99,14 +93,10 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options.</param>
         /// <returns>The HttpClient builder.</returns>
-        public static IHttpClientBuilder AddSmsBy(this IServiceCollection services, Action<SmsByOptions> configure)
-        {
-            var builder = services.AddGateway(SmsByHttpClientName, configure,
-                options => string.IsNullOrWhiteSpace(options.ApiKey) ? "SmsBy: ApiKey is required" : null);
-            builder.AddTypedClient<ISmsByClient>((http, provider) => Logged<SmsByClient, SmsByOptions>(new SmsByClient(Options<SmsByOptions>(provider), http), provider, SmsByHttpClientName));
-            services.AddKeyedTransient<IViberClient>(Gateway.SmsBy, (provider, _) => (IViberClient)provider.GetRequiredService<ISmsByClient>());
-            return builder;
-        }
+        public static IHttpClientBuilder AddSmsBy(this IServiceCollection services, Action<SmsByOptions> configure) =>
+            services.AddGateway<ISmsByClient, SmsByOptions>(SmsByHttpClientName, Gateway.SmsBy, configure,
+                options => string.IsNullOrWhiteSpace(options.ApiKey) ? "SmsBy: ApiKey is required" : null,
+                (options, http) => new SmsByClient(options, http));
 
         /// <summary>
         /// Registers every gateway <paramref name="configuration"/> has a section for (<c>AlphaSms</c>, <c>LiveAll</c>,
@@ -131,18 +121,16 @@ namespace Microsoft.Extensions.DependencyInjection
             foreach (var gateway in new[] { Gateway.AlphaSms, Gateway.LiveAll, Gateway.SmsBy })
             {
                 var section = configuration.GetSection(gateway.ToString());
-                if (!section.Exists())
+                if (section.Exists())
                 {
-                    continue;
+                    configured.Add(gateway);
+                    _ = gateway switch
+                    {
+                        Gateway.AlphaSms => services.AddAlphaSms(section),
+                        Gateway.LiveAll => services.AddLiveAll(section),
+                        _ => services.AddSmsBy(section),
+                    };
                 }
-
-                configured.Add(gateway);
-                _ = gateway switch
-                {
-                    Gateway.AlphaSms => services.AddAlphaSms(section),
-                    Gateway.LiveAll => services.AddLiveAll(section),
-                    _ => services.AddSmsBy(section),
-                };
             }
 
             if (configured.Count == 0)
@@ -150,21 +138,20 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw RequestValidationException.Of("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present");
             }
 
-            var routing = configuration.GetSection(RoutingSection);
+            var routing = configuration.GetSection("Routing");
             services.AddOptions<RoutingOptions>()
                 .Configure(options => BindRouting(routing, options))
                 .ValidateOnStart();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>>(new RoutingOptionsValidation(configured)));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>>(new StartupCheck<RoutingOptions>(
+                options => options.Violations(configured, asConfigurationKeys: true).Select(violation => violation.ToString()))));
             services.TryAddTransient(provider => new ViberRouter(
                 configured.Select(gateway => provider.GetRequiredKeyedService<IViberClient>(gateway)),
                 Options<RoutingOptions>(provider)));
             return services;
         }
 
-        private const string RoutingSection = "Routing";
-
         /// <summary>
-        /// Binds the <c>Routing</c> section with the configuration binder, after checking what the binder would
+        /// Reads the <c>Routing</c> section into <paramref name="options"/>, checking what the configuration binder would
         /// silently skip or fail on with a bare type name: unknown settings, names that are not gateways, values that
         /// are not booleans. Each is named by its configuration key; the gateway names are listed.
         /// </summary>
@@ -172,13 +159,8 @@ namespace Microsoft.Extensions.DependencyInjection
         {
             var failures = new List<string>();
             var settings = new[] { nameof(RoutingOptions.Routes), nameof(RoutingOptions.Failover), nameof(RoutingOptions.FailoverOnRejection), nameof(RoutingOptions.FailoverWhenUnsupported) };
-            foreach (var child in section.GetChildren())
-            {
-                if (!settings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    failures.Add($"{child.Path}: not a routing setting; the settings are {string.Join(", ", settings)}");
-                }
-            }
+            failures.AddRange(section.GetChildren().Where(child => !settings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                .Select(child => $"{child.Path}: not a routing setting; the settings are {string.Join(", ", settings)}"));
 
             var routes = section.GetSection(nameof(RoutingOptions.Routes));
             if (routes.Value is not null)
@@ -186,46 +168,37 @@ namespace Microsoft.Extensions.DependencyInjection
                 failures.Add($"{routes.Path}: must map calling codes to gateways, for example \"380\": [ \"AlphaSms\" ]");
             }
 
+            // Read here rather than by the configuration binder, whose lists of gateways (enum values) a Native AOT
+            // application cannot create, and which leaves a list written as one string empty.
+            var routeLists = routes.GetChildren().Select(route => (route.Key, Gateways: GatewaysIn(route, failures))).ToList();
             var failover = section.GetSection(nameof(RoutingOptions.Failover));
-            foreach (var list in routes.GetChildren().Append(failover))
+            var failoverList = GatewaysIn(failover, failures);
+            bool? Flag(string name)
             {
-                GatewaysIn(list, failures);
-            }
-
-            foreach (var flag in new[] { nameof(RoutingOptions.FailoverOnRejection), nameof(RoutingOptions.FailoverWhenUnsupported) }.Select(section.GetSection))
-            {
-                if (flag.Value is { } value && !bool.TryParse(value, out _))
+                var flag = section.GetSection(name);
+                if (flag.Value is { } text && !bool.TryParse(text, out _))
                 {
-                    failures.Add($"{flag.Path}: '{value}' is not true or false");
+                    failures.Add($"{flag.Path}: '{text}' is not true or false");
                 }
+
+                return bool.TryParse(flag.Value, out var value) ? value : null;
             }
 
+            var onRejection = Flag(nameof(RoutingOptions.FailoverOnRejection));
+            var whenUnsupported = Flag(nameof(RoutingOptions.FailoverWhenUnsupported));
             if (failures.Count > 0)
             {
                 throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(RoutingOptions), failures);
             }
 
-            // Read here rather than by the configuration binder, whose lists of gateways (enum values) a Native AOT
-            // application cannot create, and which leaves a list written as one string empty.
-            foreach (var route in routes.GetChildren())
+            foreach (var (code, gateways) in routeLists)
             {
-                options.Routes[route.Key] = GatewaysIn(route, failures);
+                options.Routes[code] = gateways;
             }
 
-            if (failover.Exists())
-            {
-                options.Failover = GatewaysIn(failover, failures);
-            }
-
-            if (section.GetSection(nameof(RoutingOptions.FailoverOnRejection)).Value is { } onRejection)
-            {
-                options.FailoverOnRejection = bool.Parse(onRejection);
-            }
-
-            if (section.GetSection(nameof(RoutingOptions.FailoverWhenUnsupported)).Value is { } whenUnsupported)
-            {
-                options.FailoverWhenUnsupported = bool.Parse(whenUnsupported);
-            }
+            options.Failover = failover.Exists() ? failoverList : options.Failover;
+            options.FailoverOnRejection = onRejection ?? options.FailoverOnRejection;
+            options.FailoverWhenUnsupported = whenUnsupported ?? options.FailoverWhenUnsupported;
         }
 
         /// <summary>The gateways a list names (its items, or one comma-separated string), each checked: a name in any case, never a number.</summary>
@@ -251,17 +224,18 @@ namespace Microsoft.Extensions.DependencyInjection
             return gateways;
         }
 
-        private static IHttpClientBuilder AddGateway<TOptions>(this IServiceCollection services, string name, Action<TOptions> configure, Func<TOptions, string?> missingCredentials)
+        private static IHttpClientBuilder AddGateway<TService, TOptions>(this IServiceCollection services, string name, Gateway gateway, Action<TOptions> configure,
+            Func<TOptions, string?> missingCredentials, Func<TOptions, HttpClient, GatewayClientBase<TOptions>> create)
+            where TService : class
             where TOptions : GatewayOptions
         {
             _ = services ?? throw new ArgumentNullException(nameof(services));
-
             _ = configure ?? throw new ArgumentNullException(nameof(configure));
 
             services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new GatewayOptionsValidation<TOptions>(missingCredentials)));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new StartupCheck<TOptions>(options => GatewayFailures(options, missingCredentials))));
 
-            return services.AddHttpClient(name)
+            var builder = services.AddHttpClient(name)
                 .ConfigureHttpClient((provider, http) =>
                 {
                     http.BaseAddress = Options<TOptions>(provider).BaseAddress;
@@ -270,71 +244,48 @@ namespace Microsoft.Extensions.DependencyInjection
                 })
                 .ConfigurePrimaryHttpMessageHandler(provider => new HttpClientHandler { MaxConnectionsPerServer = Options<TOptions>(provider).MaxConnections })
                 .RemoveAllLoggers();
+            builder.AddClient<TService, TOptions>(create);
+            services.AddKeyedTransient<IViberClient>(gateway, (provider, _) => (IViberClient)provider.GetRequiredService<TService>());
+            return builder;
         }
 
-        private static ILogger LoggerFor(IServiceProvider provider, string name) =>
-            provider.GetService<ILoggerFactory>()?.CreateLogger(name) ?? Logging.Abstractions.NullLogger.Instance;
-
-        private static TClient Logged<TClient, TOptions>(TClient client, IServiceProvider provider, string name)
-            where TClient : GatewayClientBase<TOptions>
-            where TOptions : GatewayOptions
-        {
-            client.UseLogger(LoggerFor(provider, name));
-            return client;
-        }
+        /// <summary>Registers a client of the builder's named HttpClient, logging under that name.</summary>
+        private static void AddClient<TService, TOptions>(this IHttpClientBuilder builder, Func<TOptions, HttpClient, GatewayClientBase<TOptions>> create)
+            where TService : class
+            where TOptions : GatewayOptions =>
+            builder.AddTypedClient((http, provider) =>
+            {
+                var client = create(Options<TOptions>(provider), http);
+                client.UseLogger(provider.GetService<ILoggerFactory>()?.CreateLogger(builder.Name) ?? Logging.Abstractions.NullLogger.Instance);
+                return (TService)(object)client;
+            });
 
         private static TOptions Options<TOptions>(IServiceProvider provider)
             where TOptions : class => provider.GetRequiredService<IOptions<TOptions>>().Value;
 
-        /// <summary>Checks the routing against the gateways configured when the host starts, naming each configuration key that is wrong.</summary>
-        private sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions>
-        {
-            private readonly IReadOnlyCollection<Gateway> _configured;
-
-            public RoutingOptionsValidation(IReadOnlyCollection<Gateway> configured) => _configured = configured;
-
-            public ValidateOptionsResult Validate(string? name, RoutingOptions options)
-            {
-                var failures = options.Violations(_configured, asConfigurationKeys: true).Select(v => v.ToString()).ToList();
-                return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-            }
-        }
-
-        /// <summary>Checks a gateway's options when the host starts, naming every setting that is missing or wrong.</summary>
-        private sealed class GatewayOptionsValidation<TOptions> : IValidateOptions<TOptions>
+        /// <summary>Every setting of a gateway's options that is missing or wrong.</summary>
+        private static IEnumerable<string> GatewayFailures<TOptions>(TOptions options, Func<TOptions, string?> missingCredentials)
             where TOptions : GatewayOptions
         {
-            private readonly Func<TOptions, string?> _missingCredentials;
-
-            public GatewayOptionsValidation(Func<TOptions, string?> missingCredentials) => _missingCredentials = missingCredentials;
-
-            public ValidateOptionsResult Validate(string? name, TOptions options)
+            var resilience = options.Resilience;
+            return new[]
             {
-                var failures = new List<string>();
-                if (_missingCredentials(options) is { } missing)
-                {
-                    failures.Add(missing);
-                }
+                missingCredentials(options),
+                GatewayConfiguration.BaseAddressFailure(options),
+                options.MaxConnections < 1 ? $"{typeof(TOptions).Name}.MaxConnections must be at least 1" : null,
+                resilience.MaxRetryAttempts < 0 || resilience.BaseDelay < TimeSpan.Zero || resilience.AttemptTimeout <= TimeSpan.Zero
+                    || resilience.TotalTimeout <= TimeSpan.Zero || resilience.MaxReplyBytes < 1 || resilience.TimeProvider is null
+                    ? $"{typeof(TOptions).Name}.Resilience needs MaxRetryAttempts >= 0, BaseDelay >= 0, positive timeouts, MaxReplyBytes >= 1 and a TimeProvider"
+                    : null,
+            }.OfType<string>();
+        }
 
-                if (GatewayConfiguration.BaseAddressFailure(options) is { } problem)
-                {
-                    failures.Add(problem);
-                }
-
-                if (options.MaxConnections < 1)
-                {
-                    failures.Add($"{typeof(TOptions).Name}.MaxConnections must be at least 1");
-                }
-
-                var resilience = options.Resilience;
-                if (resilience.MaxRetryAttempts < 0 || resilience.BaseDelay < TimeSpan.Zero || resilience.AttemptTimeout <= TimeSpan.Zero
-                    || resilience.TotalTimeout <= TimeSpan.Zero || resilience.MaxReplyBytes < 1 || resilience.TimeProvider is null)
-                {
-                    failures.Add($"{typeof(TOptions).Name}.Resilience needs MaxRetryAttempts >= 0, BaseDelay >= 0, positive timeouts, MaxReplyBytes >= 1 and a TimeProvider");
-                }
-
-                return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-            }
+        /// <summary>Checks options when the host starts, naming every setting that is missing or wrong.</summary>
+        private sealed class StartupCheck<TOptions>(Func<TOptions, IEnumerable<string>> failuresOf) : IValidateOptions<TOptions>
+            where TOptions : class
+        {
+            public ValidateOptionsResult Validate(string? name, TOptions options) =>
+                failuresOf(options).ToList() is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
@@ -13,38 +14,12 @@ namespace ViberGateways.AlphaSms
     /// </summary>
     internal static class AlphaSmsMapping
     {
-        // Keyed by the generated model's property (as SpecLimits names it), so no wire name is written here. The
-        // recipient maps to "": its phone number is checked (and named) before it reaches the model.
-        private static readonly IReadOnlyDictionary<string, string> JsonFields = new Dictionary<string, string>
-        {
-            [nameof(AlphaSmsJsonViberItem.Id)] = nameof(ViberMessage.ClientId),
-            [nameof(AlphaSmsJsonViberItem.Phone)] = "",
-            [nameof(AlphaSmsJsonViberItem.ViberSignature)] = nameof(ViberMessage.Sender),
-            [nameof(AlphaSmsJsonViberItem.ViberMessage)] = nameof(ViberMessage.Text),
-            [nameof(AlphaSmsJsonViberItem.ViberImage)] = nameof(ViberMessage.ImageUrl),
-            [nameof(AlphaSmsJsonViberItem.ViberButton)] = "Button.Caption",
-            [nameof(AlphaSmsJsonViberItem.ViberLink)] = "Button.Url",
-            [nameof(AlphaSmsJsonViberItem.ViberLifetime)] = nameof(ViberMessage.Lifetime),
-            [nameof(AlphaSmsJsonViberItem.ShortLink)] = "AlphaSms.ShortenLinks",
-            [nameof(AlphaSmsJsonViberItem.Hook)] = "AlphaSms.StatusCallbackUrl",
-            [nameof(AlphaSmsJsonViberSmsItem.SmsSignature)] = "SmsFallback.Sender",
-            [nameof(AlphaSmsJsonViberSmsItem.SmsMessage)] = "SmsFallback.Text",
-        };
-
-        private static readonly IReadOnlyDictionary<string, string> XmlFields = new Dictionary<string, string>
-        {
-            [nameof(AlphaSmsXmlMessage.Id)] = nameof(ViberMessage.ClientId),
-            [nameof(AlphaSmsXmlMessage.DateBeg)] = nameof(ViberMessage.ScheduledAt),
-            [nameof(AlphaSmsXmlMessage.Phone)] = "",
-            [nameof(AlphaSmsXmlMessage.Sender)] = nameof(ViberMessage.Sender),
-            [nameof(AlphaSmsXmlMessage.Text)] = nameof(ViberMessage.Text),
-            [nameof(AlphaSmsXmlMessage.Image)] = nameof(ViberMessage.ImageUrl),
-            [nameof(AlphaSmsXmlMessage.Button)] = "Button.Caption",
-            [nameof(AlphaSmsXmlMessage.Url)] = "Button.Url",
-        };
-
-        private static readonly IReadOnlyDictionary<string, string> HttpFields = HttpFieldsWith(nameof(ViberMessage.Sender), nameof(ViberMessage.Text));
-        private static readonly IReadOnlyDictionary<string, string> HttpFieldsWithSmsFallback = HttpFieldsWith("SmsFallback.Sender", "SmsFallback.Text");
+        // Keyed by the generated models' properties (as SpecLimits names them), so no wire name is written here: one map
+        // for the three transports' models, a name that recurs meaning the same field (HTTP `id`, a status query's, is
+        // never set on a send). The recipient maps to "": its phone number is checked (and named) before it reaches the
+        // model. HTTP `from` and `message` carry the SMS fallback when there is one, else the Viber sender and text.
+        private static readonly IReadOnlyDictionary<string, string> Fields = FieldsWith(nameof(ViberMessage.Sender), nameof(ViberMessage.Text));
+        private static readonly IReadOnlyDictionary<string, string> FieldsWithSmsFallback = FieldsWith("SmsFallback.Sender", "SmsFallback.Text");
 
         /// <summary>
         /// The message to one recipient (<paramref name="digits"/>) as <paramref name="transport"/>'s wire model, with the
@@ -55,12 +30,12 @@ namespace ViberGateways.AlphaSms
         {
             var sender = message.Sender ?? options.Sender ?? "";
             var fallback = message.SmsFallback is { } sms ? (Sender: sms.Sender ?? options.SmsSender ?? "", sms.Text) : default((string Sender, string Text)?);
-            return transport switch
+            return (transport switch
             {
-                AlphaSmsTransport.Json => (ToJsonItem(message, content, sender, fallback, digits, clientId ?? 0), JsonFields),
-                AlphaSmsTransport.Xml => (ToXmlMessage(message, content, sender, digits, clientId), XmlFields),
-                _ => (ToHttpParameters(message, content, sender, fallback, digits), fallback is null ? HttpFields : HttpFieldsWithSmsFallback),
-            };
+                AlphaSmsTransport.Json => ToJsonItem(message, content, sender, fallback, digits, clientId ?? 0),
+                AlphaSmsTransport.Xml => ToXmlMessage(message, content, sender, digits, clientId),
+                _ => (object)ToHttpParameters(message, content, sender, fallback, digits),
+            }, fallback is null ? Fields : FieldsWithSmsFallback);
         }
 
         /// <summary>
@@ -118,19 +93,11 @@ namespace ViberGateways.AlphaSms
         /// times of the replies; the latest is taken. The documentation names no time zone: a time without an offset
         /// is read as UTC.
         /// </summary>
-        public static DeliveryStatus Status(MessageReference reference, DeliveryState state, string rawStatus, IEnumerable<string?> times)
-        {
-            DateTimeOffset? latest = null;
-            foreach (var time in times)
+        public static DeliveryStatus Status(MessageReference reference, DeliveryState state, string rawStatus, IEnumerable<string?> times) =>
+            new(reference, state, rawStatus)
             {
-                if (DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && (latest is null || at > latest))
-                {
-                    latest = at;
-                }
-            }
-
-            return new DeliveryStatus(reference, state, rawStatus) { UpdatedAt = latest };
-        }
+                UpdatedAt = times.Select(time => DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null).Max(),
+            };
 
         /// <summary>The status of a message the gateway would not report on (an unknown id).</summary>
         public static DeliveryStatus Refused(MessageReference reference, GatewayException refusal) =>
@@ -208,17 +175,31 @@ namespace ViberGateways.AlphaSms
             AskDate = message.ScheduledAt is { } at ? DocumentedDateTime(at) : null,
         };
 
-        private static IReadOnlyDictionary<string, string> HttpFieldsWith(string from, string smsText) => new Dictionary<string, string>
+        private static IReadOnlyDictionary<string, string> FieldsWith(string smsSender, string smsText) => new Dictionary<string, string>
         {
-            [nameof(AlphaSmsHttpParameters.From)] = from,
+            [nameof(AlphaSmsJsonViberItem.Id)] = nameof(ViberMessage.ClientId),
+            [nameof(AlphaSmsJsonViberItem.Phone)] = "",
+            [nameof(AlphaSmsJsonViberItem.ViberSignature)] = nameof(ViberMessage.Sender),
+            [nameof(AlphaSmsJsonViberItem.ViberMessage)] = nameof(ViberMessage.Text),
+            [nameof(AlphaSmsJsonViberItem.ViberImage)] = nameof(ViberMessage.ImageUrl),
+            [nameof(AlphaSmsJsonViberItem.ViberButton)] = "Button.Caption",
+            [nameof(AlphaSmsJsonViberItem.ViberLink)] = "Button.Url",
+            [nameof(AlphaSmsJsonViberItem.ViberLifetime)] = nameof(ViberMessage.Lifetime),
+            [nameof(AlphaSmsJsonViberItem.ShortLink)] = "AlphaSms.ShortenLinks",
+            [nameof(AlphaSmsJsonViberItem.Hook)] = "AlphaSms.StatusCallbackUrl",
+            [nameof(AlphaSmsJsonViberSmsItem.SmsSignature)] = "SmsFallback.Sender",
+            [nameof(AlphaSmsJsonViberSmsItem.SmsMessage)] = "SmsFallback.Text",
+            [nameof(AlphaSmsXmlMessage.DateBeg)] = nameof(ViberMessage.ScheduledAt),
+            [nameof(AlphaSmsXmlMessage.Sender)] = nameof(ViberMessage.Sender),
+            [nameof(AlphaSmsXmlMessage.Text)] = nameof(ViberMessage.Text),
+            [nameof(AlphaSmsXmlMessage.Image)] = nameof(ViberMessage.ImageUrl),
+            [nameof(AlphaSmsXmlMessage.Button)] = "Button.Caption",
+            [nameof(AlphaSmsXmlMessage.Url)] = "Button.Url",
+            [nameof(AlphaSmsHttpParameters.From)] = smsSender,
             [nameof(AlphaSmsHttpParameters.To)] = "",
             [nameof(AlphaSmsHttpParameters.Message)] = smsText,
-            [nameof(AlphaSmsHttpParameters.ViberMessage)] = nameof(ViberMessage.Text),
             [nameof(AlphaSmsHttpParameters.ViberFrom)] = nameof(ViberMessage.Sender),
-            [nameof(AlphaSmsHttpParameters.ViberLifetime)] = nameof(ViberMessage.Lifetime),
-            [nameof(AlphaSmsHttpParameters.ViberImage)] = nameof(ViberMessage.ImageUrl),
             [nameof(AlphaSmsHttpParameters.ViberUrl)] = "Button.Url",
-            [nameof(AlphaSmsHttpParameters.ViberButton)] = "Button.Caption",
             [nameof(AlphaSmsHttpParameters.AskDate)] = nameof(ViberMessage.ScheduledAt),
         };
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ViberGateways.Bulk;
 
 namespace ViberGateways.AlphaSms
@@ -35,32 +36,20 @@ namespace ViberGateways.AlphaSms
                 return index;
             }
 
-            var clientIds = new long?[recipients.Count];
-            for (var r = 0; r < recipients.Count; r++)
-            {
-                clientIds[r] = AlphaSmsMapping.ClientIdOf(message, r, transport, path, errors);
-            }
-
+            var clientIds = Enumerable.Range(0, recipients.Count).Select(r => AlphaSmsMapping.ClientIdOf(message, r, transport, path, errors)).ToList();
             AlphaSmsContent? content = null;
-            for (var r = 0; r < recipients.Count; r++)
+            for (var r = 0; r < recipients.Count; r++, index++)
             {
-                var digits = Recipient(recipients[r], $"{path}.Recipients[{r}]", errors);
+                var digits = RecipientRules.Check(recipients[r], $"{path}.Recipients[{r}]", errors)?.Digits;
                 if (r == 0)
                 {
                     content = CheckContent(message, transport, options, path, errors);
                 }
 
-                if (content is { } shown)
+                if (CheckedWire(message, content, digits ?? "", clientIds[r], path, transport, options, errors) is { } wire && digits != null)
                 {
-                    var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, digits ?? "", clientIds[r], transport, options);
-                    SpecLimits.Check(wire, path, fields, errors);
-                    if (digits != null)
-                    {
-                        entries.Add(new BulkEntry<object>(index, recipients[r], wire));
-                    }
+                    entries.Add(new BulkEntry<object>(index, recipients[r], wire));
                 }
-
-                index++;
             }
 
             return index;
@@ -79,13 +68,8 @@ namespace ViberGateways.AlphaSms
             var errors = new ValidationErrors();
             var clientId = AlphaSmsMapping.ClientIdOf(message, recipient, transport, path, errors);
             errors.ThrowIfAny();
-            var digits = Recipient(item.Recipient, $"{path}.Recipients[{recipient}]", errors);
-            object? wire = null;
-            if (CheckContent(message, transport, options, path, errors) is { } content)
-            {
-                (wire, var fields) = AlphaSmsMapping.ToWire(message, content, digits ?? "", clientId, transport, options);
-                SpecLimits.Check(wire, path, fields, errors);
-            }
+            var digits = RecipientRules.Check(item.Recipient, $"{path}.Recipients[{recipient}]", errors)?.Digits;
+            var wire = CheckedWire(message, CheckContent(message, transport, options, path, errors), digits ?? "", clientId, path, transport, options, errors);
 
             // Content that cannot be shown is always a violation: no wire model is returned without one.
             errors.ThrowIfAny();
@@ -104,12 +88,9 @@ namespace ViberGateways.AlphaSms
             errors.ThrowIfAny();
 
             var content = CheckContent(message, transport, options, "message", errors);
-            if (content is { } shown)
-            {
-                // No recipient yet: every other field is checked against the spec as it will be sent.
-                var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, "", transport == AlphaSmsTransport.Http ? null : message.ClientId ?? 1, transport, options);
-                SpecLimits.Check(wire, "message", fields, errors);
-            }
+
+            // No recipient yet: every other field is checked against the spec as it will be sent.
+            CheckedWire(message, content, "", transport == AlphaSmsTransport.Http ? null : message.ClientId ?? 1, "message", transport, options, errors);
 
             errors.ThrowIfAny();
             return content!.Value;
@@ -124,15 +105,18 @@ namespace ViberGateways.AlphaSms
             return AlphaSmsMapping.ToWire(template, content, phone.Digits, clientId, transport, options).Wire;
         }
 
-        private static string? Recipient(string recipient, string field, ValidationErrors errors)
+        /// <summary>The message to one recipient as its wire model, checked against the spec; null when the content cannot be shown.</summary>
+        private static object? CheckedWire(ViberMessage message, AlphaSmsContent? content, string digits, long? clientId, string path,
+            AlphaSmsTransport transport, AlphaSmsOptions options, ValidationErrors errors)
         {
-            if (PhoneNumber.TryParse(recipient, out var phone, out var problem))
+            if (content is not { } shown)
             {
-                return phone.Digits;
+                return null;
             }
 
-            errors.Add(field, "phone", problem!);
-            return null;
+            var (wire, fields) = AlphaSmsMapping.ToWire(message, shown, digits, clientId, transport, options);
+            SpecLimits.Check(wire, path, fields, errors);
+            return wire;
         }
 
         private static AlphaSmsContent? CheckContent(ViberMessage message, AlphaSmsTransport transport, AlphaSmsOptions options, string path, ValidationErrors errors)
@@ -166,49 +150,32 @@ namespace ViberGateways.AlphaSms
 
         private static void CheckTransportFields(ViberMessage message, AlphaSmsTransport transport, string path, ValidationErrors errors)
         {
-            void NotCarried(string name, string alternative) =>
-                errors.Add(path + "." + name, "transport", $"the AlphaSMS {transport} transport cannot carry it; {alternative}");
-
-            // XML: "XML has no lifetime, hook, short-link or SMS-fallback field for Viber" (reference, AlphaSMS XML API).
-            if (message.Lifetime is { } lifetime)
+            // JSON and HTTP carry the lifetime as a number of seconds.
+            if (message.Lifetime is { } lifetime && transport != AlphaSmsTransport.Xml && lifetime.TotalSeconds % 1 != 0)
             {
-                if (transport == AlphaSmsTransport.Xml)
+                errors.Add(path + ".Lifetime", "wholeSeconds", "must be a whole number of seconds");
+            }
+
+            bool xml = transport == AlphaSmsTransport.Xml, json = transport == AlphaSmsTransport.Json;
+            foreach (var (set, carried, field, alternative) in new[]
+            {
+                // XML: "XML has no lifetime, hook, short-link or SMS-fallback field for Viber" (reference, AlphaSMS XML API).
+                (message.Lifetime != null, !xml, nameof(message.Lifetime), "use the JSON or HTTP transport"),
+                (message.SmsFallback != null, !xml, nameof(message.SmsFallback), "use the JSON or HTTP transport"),
+                // HTTP: seed 002's send parameters have no client id; JSON `id` and XML `msg id` do.
+                (message.ClientId != null, transport != AlphaSmsTransport.Http, nameof(message.ClientId),
+                    "use the JSON or XML transport, or leave it unset and query the status by the returned gateway id"),
+                // JSON only: `short_link` (seed 000) and `hook` (reference, JSON Viber item fields).
+                (message.AlphaSms?.ShortenLinks != null, json, "AlphaSms.ShortenLinks", "use the JSON transport"),
+                (message.AlphaSms?.StatusCallbackUrl != null, json, "AlphaSms.StatusCallbackUrl", "use the JSON transport"),
+                // Scheduling: XML `date_beg` (reference) and HTTP `ask_date` (seed 002); the JSON item has no such field.
+                (message.ScheduledAt.HasValue, !json, nameof(message.ScheduledAt), "use the XML or HTTP transport"),
+            })
+            {
+                if (set && !carried)
                 {
-                    NotCarried(nameof(message.Lifetime), "use the JSON or HTTP transport");
+                    errors.Add(path + "." + field, "transport", $"the AlphaSMS {transport} transport cannot carry it; {alternative}");
                 }
-                else if (lifetime.TotalSeconds % 1 != 0)
-                {
-                    // JSON and HTTP carry the lifetime as a number of seconds.
-                    errors.Add(path + ".Lifetime", "wholeSeconds", "must be a whole number of seconds");
-                }
-            }
-
-            if (message.SmsFallback != null && transport == AlphaSmsTransport.Xml)
-            {
-                NotCarried(nameof(message.SmsFallback), "use the JSON or HTTP transport");
-            }
-
-            // HTTP: seed 002's send parameters have no client id; JSON `id` and XML `msg id` do.
-            if (message.ClientId != null && transport == AlphaSmsTransport.Http)
-            {
-                NotCarried(nameof(message.ClientId), "use the JSON or XML transport, or leave it unset and query the status by the returned gateway id");
-            }
-
-            // JSON only: `short_link` (seed 000) and `hook` (reference, JSON Viber item fields).
-            if (message.AlphaSms?.ShortenLinks != null && transport != AlphaSmsTransport.Json)
-            {
-                NotCarried("AlphaSms.ShortenLinks", "use the JSON transport");
-            }
-
-            if (message.AlphaSms?.StatusCallbackUrl != null && transport != AlphaSmsTransport.Json)
-            {
-                NotCarried("AlphaSms.StatusCallbackUrl", "use the JSON transport");
-            }
-
-            // Scheduling: XML `date_beg` (reference) and HTTP `ask_date` (seed 002); the JSON item has no such field.
-            if (message.ScheduledAt.HasValue && transport == AlphaSmsTransport.Json)
-            {
-                NotCarried(nameof(message.ScheduledAt), "use the XML or HTTP transport");
             }
         }
 

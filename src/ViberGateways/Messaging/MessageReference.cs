@@ -53,14 +53,8 @@ namespace ViberGateways
         /// left empty (for example <c>AlphaSms:380971234567:42:1001:</c>); <see cref="Parse"/> reads it back.
         /// </summary>
         /// <returns>The text.</returns>
-        public override string ToString() => string.Join(Separator.ToString(), new[]
-        {
-            Gateway.ToString(),
-            Recipient,
-            ClientId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            GatewayId ?? "",
-            MailingId ?? "",
-        });
+        public override string ToString() =>
+            $"{Gateway}{Separator}{Recipient}{Separator}{ClientId?.ToString(CultureInfo.InvariantCulture)}{Separator}{GatewayId}{Separator}{MailingId}";
 
         /// <summary>Reads a reference written by <see cref="ToString"/>.</summary>
         /// <param name="text">The text.</param>
@@ -83,23 +77,14 @@ namespace ViberGateways
                 return false;
             }
 
-            long? clientId = null;
-            if (parts[2].Length > 0)
-            {
-                if (!long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-                {
-                    return false;
-                }
-
-                clientId = id;
-            }
-
-            if (parts[3].Length == 0 && parts[4].Length == 0 && clientId is null)
+            var id = 0L;
+            if ((parts[2].Length > 0 && !long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id))
+                || parts[2].Length + parts[3].Length + parts[4].Length == 0)
             {
                 return false;
             }
 
-            reference = new MessageReference(gateway, parts[1], clientId, parts[3], parts[4]);
+            reference = new MessageReference(gateway, parts[1], parts[2].Length > 0 ? id : null, parts[3], parts[4]);
             return true;
         }
 

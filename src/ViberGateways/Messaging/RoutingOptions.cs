@@ -81,111 +81,76 @@ namespace ViberGateways
         /// Everything wrong with these options for a router over <paramref name="configured"/>, each naming the
         /// setting as the caller wrote it: a configuration key (<c>Routing:Routes:380:0</c>) or a property path.
         /// </summary>
-        internal IEnumerable<ValidationViolation> Violations(IReadOnlyCollection<Gateway> configured, bool asConfigurationKeys)
+        internal List<ValidationViolation> Violations(IReadOnlyCollection<Gateway> configured, bool asConfigurationKeys)
         {
-            string Field(string setting, params object[] path) => asConfigurationKeys
-                ? string.Join(":", new object[] { "Routing", setting }.Concat(path))
-                : nameof(RoutingOptions) + "." + setting + string.Concat(path.Select(p => p is string s ? $"[\"{s}\"]" : $"[{p}]"));
-            var names = string.Join(", ", configured.OrderBy(g => g));
+            var violations = new List<ValidationViolation>();
+            void AddIf(bool broken, string rule, string message, string setting, params object[] path)
+            {
+                if (broken)
+                {
+                    Add(rule, message, setting, path);
+                }
+            }
 
-            IEnumerable<ValidationViolation> GatewaysIn(IList<Gateway> gateways, string setting, params object[] path)
+            void Add(string rule, string message, string setting, params object[] path) => violations.Add(new ValidationViolation(asConfigurationKeys
+                ? string.Join(":", new object[] { "Routing", setting }.Concat(path))
+                : nameof(RoutingOptions) + "." + setting + string.Concat(path.Select(p => p is string s ? $"[\"{s}\"]" : $"[{p}]")), rule, message));
+
+            void CheckGateway(Gateway gateway, string setting, params object[] path)
+            {
+                var known = Enum.IsDefined(typeof(Gateway), gateway);
+                AddIf(!known, "gateway", $"{(int)gateway} is not a gateway; the gateways are {string.Join(", ", Enum.GetNames(typeof(Gateway)))}", setting, path);
+                AddIf(known && !configured.Contains(gateway), "configured", $"{gateway} is not configured (it has no client{(asConfigurationKeys ? " and no " + gateway + " section" : "")}); "
+                    + $"configured: {string.Join(", ", configured.OrderBy(g => g))}", setting, path);
+            }
+
+            void CheckGateways(IList<Gateway> gateways, string setting, params object[] path)
             {
                 for (var i = 0; i < gateways.Count; i++)
                 {
-                    var gateway = gateways[i];
-                    if (!Enum.IsDefined(typeof(Gateway), gateway))
-                    {
-                        yield return new ValidationViolation(Field(setting, path.Append(i).ToArray()), "gateway",
-                            $"{(int)gateway} is not a gateway; the gateways are {string.Join(", ", Enum.GetNames(typeof(Gateway)))}");
-                    }
-                    else if (!configured.Contains(gateway))
-                    {
-                        yield return new ValidationViolation(Field(setting, path.Append(i).ToArray()), "configured",
-                            $"{gateway} is not configured (it has no client{(asConfigurationKeys ? " and no " + gateway + " section" : "")}); configured: {names}");
-                    }
+                    CheckGateway(gateways[i], setting, path.Append(i).ToArray());
                 }
             }
 
-            if (Routes is null)
+            AddIf(Routes is null, "required", "must not be null (leave it empty for no routes)", nameof(Routes));
+
+            var codes = new Dictionary<string, string>();
+            foreach (var route in Routes ?? new Dictionary<string, IList<Gateway>>())
             {
-                yield return new ValidationViolation(Field(nameof(Routes)), "required", "must not be null (leave it empty for no routes)");
-            }
-            else
-            {
-                var codes = new Dictionary<string, string>();
-                foreach (var route in Routes)
+                var key = route.Key ?? "";
+                var code = CodeOf(key);
+                if (code is null)
                 {
-                    var key = route.Key ?? "";
-                    var code = CodeOf(key);
-                    if (code is null)
-                    {
-                        yield return new ValidationViolation(Field(nameof(Routes), key), "calling-code",
-                            $"a route's key is a calling code or number prefix, 1 to {MaxCodeDigits} digits (for example 380), not '{key}'");
-                    }
-                    else if (codes.TryGetValue(code, out var other))
-                    {
-                        yield return new ValidationViolation(Field(nameof(Routes), key), "unique", $"the same calling code as the route '{other}'");
-                    }
-                    else
-                    {
-                        codes[code] = key;
-                    }
-
-                    if (route.Value is not { Count: > 0 })
-                    {
-                        yield return new ValidationViolation(Field(nameof(Routes), key), "required",
-                            asConfigurationKeys ? "lists no gateway (write a list, for example [ \"AlphaSms\" ])" : "lists no gateway");
-                        continue;
-                    }
-
-                    foreach (var violation in GatewaysIn(route.Value, nameof(Routes), key))
-                    {
-                        yield return violation;
-                    }
+                    Add("calling-code", $"a route's key is a calling code or number prefix, 1 to {MaxCodeDigits} digits (for example 380), not '{key}'", nameof(Routes), key);
                 }
-            }
-
-            if (RateLimiters is null)
-            {
-                yield return new ValidationViolation(Field(nameof(RateLimiters)), "required", "must not be null (leave it empty for no rate limiters)");
-            }
-            else
-            {
-                foreach (var limiter in RateLimiters)
+                else if (codes.TryGetValue(code, out var other))
                 {
-                    foreach (var violation in GatewaysIn(new[] { limiter.Key }, nameof(RateLimiters)))
-                    {
-                        yield return new ValidationViolation(Field(nameof(RateLimiters), limiter.Key.ToString()), violation.Rule, violation.Message);
-                    }
-
-                    if (limiter.Value is null)
-                    {
-                        yield return new ValidationViolation(Field(nameof(RateLimiters), limiter.Key.ToString()), "required", "is null (remove the gateway for no limiter)");
-                    }
+                    Add("unique", $"the same calling code as the route '{other}'", nameof(Routes), key);
                 }
-            }
-
-            if (RateLimiterRetryDelay <= TimeSpan.Zero)
-            {
-                yield return new ValidationViolation(Field(nameof(RateLimiterRetryDelay)), "range", $"must be more than zero, not {RateLimiterRetryDelay}");
-            }
-
-            if (TimeProvider is null)
-            {
-                yield return new ValidationViolation(Field(nameof(TimeProvider)), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
-            }
-
-            if (Failover is null)
-            {
-                yield return new ValidationViolation(Field(nameof(Failover)), "required", "must not be null (leave it empty for every configured gateway)");
-            }
-            else
-            {
-                foreach (var violation in GatewaysIn(Failover, nameof(Failover)))
+                else
                 {
-                    yield return violation;
+                    codes[code] = key;
                 }
+
+                AddIf(route.Value is not { Count: > 0 }, "required",
+                    asConfigurationKeys ? "lists no gateway (write a list, for example [ \"AlphaSms\" ])" : "lists no gateway", nameof(Routes), key);
+                CheckGateways(route.Value ?? Array.Empty<Gateway>(), nameof(Routes), key);
             }
+
+            AddIf(RateLimiters is null, "required", "must not be null (leave it empty for no rate limiters)", nameof(RateLimiters));
+
+            foreach (var limiter in RateLimiters ?? new Dictionary<Gateway, RateLimiter>())
+            {
+                CheckGateway(limiter.Key, nameof(RateLimiters), limiter.Key.ToString());
+                AddIf(limiter.Value is null, "required", "is null (remove the gateway for no limiter)", nameof(RateLimiters), limiter.Key.ToString());
+            }
+
+            AddIf(RateLimiterRetryDelay <= TimeSpan.Zero, "range", $"must be more than zero, not {RateLimiterRetryDelay}", nameof(RateLimiterRetryDelay));
+            AddIf(TimeProvider is null, "required", "must be set (TimeProvider.System unless a test sets a fake one)", nameof(TimeProvider));
+            AddIf(Failover is null, "required", "must not be null (leave it empty for every configured gateway)", nameof(Failover));
+            CheckGateways(Failover ?? Array.Empty<Gateway>(), nameof(Failover));
+
+            return violations;
         }
     }
 }

@@ -14,35 +14,47 @@ namespace ViberGateways
     internal static class StatusFollower
     {
         /// <summary>
-        /// Checks the options and the references now, so that a mistake is thrown by the call that made it rather than
-        /// at the first round; then returns the rounds. <paramref name="getStatus"/> answers one status per reference, in
-        /// order, or null for one it could not answer this round.
+        /// Checks the references (as <see cref="Checked"/>) and the options now, so that a mistake is thrown by the call
+        /// that made it rather than at the first round; then returns the rounds. <paramref name="getStatus"/> answers one
+        /// status per reference, in order, or null for one it could not answer this round.
         /// </summary>
         public static IAsyncEnumerable<DeliveryStatus> Follow(
             Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus?>>> getStatus,
             IEnumerable<MessageReference> references,
+            Func<MessageReference, (string Rule, string Message)?> refused,
             StatusPollingOptions? options,
             CancellationToken cancellationToken)
         {
-            var polling = Polling.Of(options ?? new StatusPollingOptions());
+            var all = Checked(references, refused);
+            return FollowAsync(getStatus, all.Distinct().ToList(), PollingOf(options ?? new StatusPollingOptions()), cancellationToken);
+        }
+
+        /// <summary>
+        /// The references as a list, or a <see cref="RequestValidationException"/> naming each one that is null or that
+        /// <paramref name="refused"/> gives a rule and reason for (<c>references[2]</c>).
+        /// </summary>
+        public static List<MessageReference> Checked(IEnumerable<MessageReference> references, Func<MessageReference, (string Rule, string Message)?> refused)
+        {
             var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var missing = all.Select((r, i) => (r, i)).Where(x => x.r is null)
-                .Select(x => new ValidationViolation($"references[{x.i}]", "required", "is null")).ToList();
-            if (missing.Count > 0)
+            var violations = new List<ValidationViolation>();
+            for (var i = 0; i < all.Count; i++)
             {
-                throw new RequestValidationException(missing);
+                if ((all[i] is null ? ("required", "is null") : refused(all[i])) is { } problem)
+                {
+                    violations.Add(new ValidationViolation($"references[{i}]", problem.Rule, problem.Message));
+                }
             }
 
-            return FollowAsync(getStatus, all.Distinct().ToList(), polling, cancellationToken);
+            return violations.Count > 0 ? throw new RequestValidationException(violations) : all;
         }
 
         private static async IAsyncEnumerable<DeliveryStatus> FollowAsync(
             Func<IReadOnlyList<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus?>>> getStatus,
             List<MessageReference> open,
-            Polling polling,
+            StatusPollingOptions polling,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var clock = polling.Clock;
+            var clock = polling.TimeProvider;
             var started = clock.GetTimestamp();
             var delay = polling.FirstDelay;
             var last = new Dictionary<MessageReference, DeliveryStatus>();
@@ -104,60 +116,35 @@ namespace ViberGateways
             }
         }
 
-        /// <summary>The options as they were when following started, checked: changing them later changes nothing.</summary>
-        private sealed class Polling(StatusPollingOptions options)
+        // The longest one timer waits (Task.Delay's limit).
+        private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+        /// <summary>A copy of the options as they are when following starts, checked: changing them later changes nothing.</summary>
+        private static StatusPollingOptions PollingOf(StatusPollingOptions options)
         {
-            // The longest one timer waits (Task.Delay's limit).
-            private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
-            public TimeSpan FirstDelay { get; } = options.FirstDelay;
-
-            public double BackoffFactor { get; } = options.BackoffFactor;
-
-            public TimeSpan MaxDelay { get; } = options.MaxDelay;
-
-            public TimeSpan GiveUpAfter { get; } = options.GiveUpAfter;
-
-            public TimeProvider Clock { get; } = options.TimeProvider;
-
-            public static Polling Of(StatusPollingOptions options)
+            var polling = new StatusPollingOptions
             {
-                var polling = new Polling(options);
-                var violations = new List<ValidationViolation>();
-                void Add(string option, string rule, string message) =>
+                FirstDelay = options.FirstDelay, BackoffFactor = options.BackoffFactor, MaxDelay = options.MaxDelay,
+                GiveUpAfter = options.GiveUpAfter, TimeProvider = options.TimeProvider,
+            };
+            var violations = new List<ValidationViolation>();
+            void Check(bool broken, string option, string rule, string message)
+            {
+                if (broken)
+                {
                     violations.Add(new ValidationViolation(nameof(StatusPollingOptions) + "." + option, rule, message));
-
-                if (polling.FirstDelay <= TimeSpan.Zero)
-                {
-                    Add(nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
                 }
-
-                if (!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor))
-                {
-                    Add(nameof(options.BackoffFactor), "range", $"must be a finite number of at least 1, not {polling.BackoffFactor}");
-                }
-
-                if (polling.MaxDelay < polling.FirstDelay)
-                {
-                    Add(nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
-                }
-                else if (polling.MaxDelay > LongestWait)
-                {
-                    Add(nameof(options.MaxDelay), "range", $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
-                }
-
-                if (polling.GiveUpAfter <= TimeSpan.Zero)
-                {
-                    Add(nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
-                }
-
-                if (polling.Clock is null)
-                {
-                    Add(nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
-                }
-
-                return violations.Count > 0 ? throw new RequestValidationException(violations) : polling;
             }
+
+            Check(polling.FirstDelay <= TimeSpan.Zero, nameof(options.FirstDelay), "range", $"must be positive, not {polling.FirstDelay}");
+            Check(!(polling.BackoffFactor >= 1) || double.IsInfinity(polling.BackoffFactor), nameof(options.BackoffFactor), "range",
+                $"must be a finite number of at least 1, not {polling.BackoffFactor}");
+            Check(polling.MaxDelay < polling.FirstDelay, nameof(options.MaxDelay), "range", $"must be at least FirstDelay ({polling.FirstDelay}), not {polling.MaxDelay}");
+            Check(polling.MaxDelay >= polling.FirstDelay && polling.MaxDelay > LongestWait, nameof(options.MaxDelay), "range",
+                $"must be at most {LongestWait} (the longest a timer waits), not {polling.MaxDelay}");
+            Check(polling.GiveUpAfter <= TimeSpan.Zero, nameof(options.GiveUpAfter), "range", $"must be positive, not {polling.GiveUpAfter}");
+            Check(polling.TimeProvider is null, nameof(options.TimeProvider), "required", "must be set (TimeProvider.System unless a test sets a fake one)");
+            return violations.Count > 0 ? throw new RequestValidationException(violations) : polling;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ViberGateways.Bulk;
@@ -65,18 +64,9 @@ namespace ViberGateways
             StatusPollingOptions? options = null, CancellationToken cancellationToken = default)
         {
             _ = client ?? throw new ArgumentNullException(nameof(client));
-            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var wrong = all.Select((r, i) => (r, i)).Where(x => x.r is null || x.r.Gateway != client.Gateway)
-                .Select(x => x.r is null
-                    ? new ValidationViolation($"references[{x.i}]", "required", "is null")
-                    : new ValidationViolation($"references[{x.i}]", "gateway", $"was sent through {x.r.Gateway}, not {client.Gateway}"))
-                .ToList();
-            if (wrong.Count > 0)
-            {
-                throw new RequestValidationException(wrong);
-            }
-
-            return StatusFollower.Follow(async (open, token) => await client.GetStatusAsync(open, token).ConfigureAwait(false), all, options, cancellationToken);
+            return StatusFollower.Follow(async (open, token) => await client.GetStatusAsync(open, token).ConfigureAwait(false), references,
+                reference => reference.Gateway == client.Gateway ? null : ("gateway", $"was sent through {reference.Gateway}, not {client.Gateway}"),
+                options, cancellationToken);
         }
     }
 }

@@ -37,17 +37,13 @@ namespace ViberGateways
             _clients = new Dictionary<Gateway, IViberClient>();
             foreach (var client in clients ?? throw new ArgumentNullException(nameof(clients)))
             {
-                if (client is null)
+                var gateway = client?.Gateway ?? throw new ArgumentException("A gateway client is null.", nameof(clients));
+                if (_clients.ContainsKey(gateway))
                 {
-                    throw new ArgumentException("A gateway client is null.", nameof(clients));
+                    throw new ArgumentException($"Two clients for {gateway}.", nameof(clients));
                 }
 
-                if (_clients.ContainsKey(client.Gateway))
-                {
-                    throw new ArgumentException($"Two clients for {client.Gateway}.", nameof(clients));
-                }
-
-                _clients[client.Gateway] = client;
+                _clients[gateway] = client!;
             }
 
             if (_clients.Count == 0)
@@ -57,8 +53,7 @@ namespace ViberGateways
 
             Gateways = _clients.Keys.OrderBy(g => g).ToList();
             options ??= new RoutingOptions();
-            var violations = options.Violations(_clients.Keys, asConfigurationKeys: false).ToList();
-            if (violations.Count > 0)
+            if (options.Violations(_clients.Keys, asConfigurationKeys: false) is { Count: > 0 } violations)
             {
                 throw new RequestValidationException(violations);
             }
@@ -88,15 +83,10 @@ namespace ViberGateways
         /// <param name="recipient">A phone number in international format.</param>
         /// <returns>The gateways, in the order they are tried.</returns>
         /// <exception cref="RequestValidationException">The number is not a valid international number.</exception>
-        public IReadOnlyList<Gateway> RouteOf(string recipient)
-        {
-            if (!PhoneNumber.TryParse(recipient, out var number, out var problem))
-            {
-                throw RequestValidationException.Of("recipient", "phone", problem ?? "not an international phone number");
-            }
-
-            return Chain(number.Digits, via: null);
-        }
+        public IReadOnlyList<Gateway> RouteOf(string recipient) =>
+            PhoneNumber.TryParse(recipient, out var number, out var problem)
+                ? Chain(number.Digits, via: null)
+                : throw RequestValidationException.Of("recipient", "phone", problem ?? "not an international phone number");
 
         /// <summary>Sends a message, each recipient through its route and failover order.</summary>
         /// <param name="message">The message.</param>
@@ -133,8 +123,7 @@ namespace ViberGateways
             cancellationToken.ThrowIfCancellationRequested();
 
             var count = chains.Length;
-            var attempts = Enumerable.Range(0, count).Select(_ => new List<GatewayAttempt>()).ToArray();
-            var failures = Enumerable.Range(0, count).Select(_ => new List<Exception?>()).ToArray();
+            var tried = Enumerable.Range(0, count).Select(_ => new List<(GatewayAttempt Attempt, Exception? Failure)>()).ToArray();
             var last = new SendResult[count];
             var step = new int[count];
             var open = Enumerable.Range(0, count).ToList();
@@ -161,8 +150,7 @@ namespace ViberGateways
                     {
                         var i = indexes[k];
                         var result = sent[k];
-                        attempts[i].Add(new GatewayAttempt(gateway, result.Outcome, result.Error ?? result.Failure?.Message));
-                        failures[i].Add(result.Failure);
+                        tried[i].Add((new GatewayAttempt(gateway, result.Outcome, result.Error ?? result.Failure?.Message), result.Failure));
                         last[i] = result;
                         if (MovesOn(result) && step[i] + 1 < chains[i].Count)
                         {
@@ -175,16 +163,16 @@ namespace ViberGateways
                 open = stillOpen;
             }
 
-            if (failures.All(tried => tried.All(f => f is RequestValidationException)))
+            if (tried.All(each => each.All(attempt => attempt.Failure is RequestValidationException)))
             {
                 // No gateway could carry the message for anybody: nothing was sent, as a single gateway's send reports it.
-                throw Unsupported(attempts, failures);
+                throw Unsupported(tried);
             }
 
             for (var i = 0; i < count; i++)
             {
                 last[i].Index = i;
-                last[i].Attempts = attempts[i];
+                last[i].Attempts = tried[i].ConvertAll(attempt => attempt.Attempt);
             }
 
             return last;
@@ -196,12 +184,8 @@ namespace ViberGateways
         /// <returns>One status per reference, in the order given.</returns>
         /// <exception cref="RequestValidationException">A reference is null or belongs to a gateway the router does not have.</exception>
         /// <exception cref="GatewayException">A gateway refused the query or could not be reached.</exception>
-        public async Task<IReadOnlyList<DeliveryStatus>> GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken = default)
-        {
-            var all = Checked(references);
-            var statuses = await StatusesAsync(all, toleratingUnanswered: false, cancellationToken).ConfigureAwait(false);
-            return statuses!;
-        }
+        public async Task<IReadOnlyList<DeliveryStatus>> GetStatusAsync(IEnumerable<MessageReference> references, CancellationToken cancellationToken = default) =>
+            (await StatusesAsync(StatusFollower.Checked(references, Unconfigured), toleratingUnanswered: false, cancellationToken).ConfigureAwait(false))!;
 
         /// <summary>
         /// Follows messages sent through any of the router's gateways until each is final, as
@@ -217,7 +201,7 @@ namespace ViberGateways
         /// this call, before anything is enumerated.
         /// </exception>
         public IAsyncEnumerable<DeliveryStatus> FollowStatusAsync(IEnumerable<MessageReference> references, StatusPollingOptions? options = null, CancellationToken cancellationToken = default) =>
-            StatusFollower.Follow((open, token) => StatusesAsync(open, toleratingUnanswered: true, token), Checked(references), options, cancellationToken);
+            StatusFollower.Follow((open, token) => StatusesAsync(open, toleratingUnanswered: true, token), references, Unconfigured, options, cancellationToken);
 
         private bool MovesOn(SendResult result) => result.Outcome switch
         {
@@ -229,39 +213,36 @@ namespace ViberGateways
 
         private IReadOnlyList<Gateway>[] ChainsOf(List<string>? recipients, IReadOnlyList<Gateway>? via)
         {
-            var violations = new List<ValidationViolation>();
+            var errors = new ValidationErrors();
             if (recipients is not { Count: > 0 })
             {
-                violations.Add(new ValidationViolation("message.Recipients", "required", "at least one recipient is needed"));
+                errors.Add("message.Recipients", "required", "at least one recipient is needed");
             }
 
             if (via is { Count: 0 })
             {
-                violations.Add(new ValidationViolation("via", "required", "at least one gateway, or null for the configured routes"));
+                errors.Add("via", "required", "at least one gateway, or null for the configured routes");
             }
 
             for (var i = 0; i < (via?.Count ?? 0); i++)
             {
                 if (!_clients.ContainsKey(via![i]))
                 {
-                    violations.Add(new ValidationViolation($"via[{i}]", "configured", $"{via[i]} is not configured; configured: {string.Join(", ", Gateways)}"));
+                    errors.Add($"via[{i}]", "configured", $"{via[i]} is not configured; configured: {string.Join(", ", Gateways)}");
                 }
             }
 
             var chains = new IReadOnlyList<Gateway>[recipients?.Count ?? 0];
             for (var i = 0; i < chains.Length; i++)
             {
-                if (PhoneNumber.TryParse(recipients![i], out var number, out var problem))
+                if (RecipientRules.Check(recipients![i], $"message.Recipients[{i}]", errors) is { } number)
                 {
                     chains[i] = Chain(number.Digits, via);
                 }
-                else
-                {
-                    violations.Add(new ValidationViolation($"message.Recipients[{i}]", "phone", problem ?? "not an international phone number"));
-                }
             }
 
-            return violations.Count > 0 ? throw new RequestValidationException(violations) : chains;
+            errors.ThrowIfAny();
+            return chains;
         }
 
         /// <summary>
@@ -272,20 +253,16 @@ namespace ViberGateways
         private async Task<(Gateway Gateway, List<int> Indexes, IReadOnlyList<SendResult> Results)> SendToAsync(
             Gateway gateway, ViberMessage message, List<string> recipients, List<int> indexes, CancellationToken cancellationToken)
         {
-            if (!_permits.TryGetValue(gateway, out var permits))
-            {
-                return (gateway, indexes, await SendPartAsync(gateway, message, recipients, indexes, cancellationToken).ConfigureAwait(false));
-            }
-
+            _permits.TryGetValue(gateway, out var permits);
             var results = new List<SendResult>(indexes.Count);
-            var sent = 0;
-            while (sent < indexes.Count)
+            for (var sent = 0; sent < indexes.Count;)
             {
-                RateLimitLease lease;
-                int granted;
+                // Without a limiter, every recipient at once.
+                RateLimitLease? lease = null;
+                var granted = indexes.Count - sent;
                 try
                 {
-                    (lease, granted) = await permits.AcquireAsync(indexes.Count - sent, cancellationToken).ConfigureAwait(false);
+                    (lease, granted) = permits is null ? (lease, granted) : await permits.AcquireAsync(granted, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception failure)
                 {
@@ -343,37 +320,17 @@ namespace ViberGateways
                 part.Recipients.Select(r => new SendResult(gateway, r, outcome) { Error = failure.Message, Failure = failure }).ToList();
         }
 
-        private static RequestValidationException Unsupported(List<GatewayAttempt>[] attempts, List<Exception?>[] failures)
-        {
-            var violations = new List<ValidationViolation>();
-            var seen = new HashSet<Exception>();
-            for (var i = 0; i < attempts.Length; i++)
-            {
-                for (var a = 0; a < attempts[i].Count; a++)
-                {
-                    var failure = (RequestValidationException)failures[i][a]!;
-                    if (seen.Add(failure))
-                    {
-                        var gateway = attempts[i][a].Gateway.ToString();
-                        violations.AddRange(failure.Violations.Select(v => v.Message.IndexOf(gateway, StringComparison.OrdinalIgnoreCase) >= 0
-                            ? v
-                            : new ValidationViolation(v.Field, v.Rule, gateway + ": " + v.Message)));
-                    }
-                }
-            }
+        /// <summary>Every violation of every distinct refusal, in the order tried, each naming its gateway.</summary>
+        private static RequestValidationException Unsupported(List<(GatewayAttempt Attempt, Exception? Failure)>[] tried) =>
+            new(tried.SelectMany(each => each.Select(attempt => (Gateway: attempt.Attempt.Gateway.ToString(), Failure: (RequestValidationException)attempt.Failure!)))
+                .GroupBy(refusal => refusal.Failure, (_, same) => same.First())
+                .SelectMany(refusal => refusal.Failure.Violations.Select(v => v.Message.IndexOf(refusal.Gateway, StringComparison.OrdinalIgnoreCase) >= 0
+                    ? v
+                    : new ValidationViolation(v.Field, v.Rule, refusal.Gateway + ": " + v.Message)))
+                .ToList());
 
-            return new RequestValidationException(violations);
-        }
-
-        private List<MessageReference> Checked(IEnumerable<MessageReference> references)
-        {
-            var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
-            var violations = all.Select((r, i) => (r, i)).Where(x => x.r is null || !_clients.ContainsKey(x.r.Gateway))
-                .Select(x => new ValidationViolation($"references[{x.i}]", x.r is null ? "required" : "configured",
-                    x.r is null ? "is null" : $"{x.r.Gateway} is not configured; configured: {string.Join(", ", Gateways)}"))
-                .ToList();
-            return violations.Count > 0 ? throw new RequestValidationException(violations) : all;
-        }
+        private (string Rule, string Message)? Unconfigured(MessageReference reference) =>
+            _clients.ContainsKey(reference.Gateway) ? null : ("configured", $"{reference.Gateway} is not configured; configured: {string.Join(", ", Gateways)}");
 
         /// <summary>
         /// Asks each gateway for its own references, all at once, and puts the answers back in the order given. With
