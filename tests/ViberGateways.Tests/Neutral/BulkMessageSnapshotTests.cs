@@ -1,8 +1,5 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using ViberGateways.AlphaSms;
-using ViberGateways.LiveAll;
-using ViberGateways.SmsBy;
 using ViberGateways.Testing;
 using ViberGateways.Tests.Infrastructure;
 
@@ -28,7 +25,7 @@ namespace ViberGateways.Tests.Neutral
         public async Task The_message_checked_at_the_call_is_the_one_sent(string gateway, string reply)
         {
             var stub = new StubGateway().Reply(reply, gateway == "AlphaSms Xml" ? "application/xml" : gateway == "AlphaSms Http" ? "text/plain" : "application/json");
-            var client = Create(gateway, stub);
+            var client = EveryClient.Create(gateway, stub);
             var message = new ViberMessage { Text = "Checked text", Button = new ViberButton("Open", "https://example.com/checked"), ImageUrl = "https://example.com/checked.png" };
 
             var results = client.SendBulkAsync(message, Recipients());
@@ -44,14 +41,6 @@ namespace ViberGateways.Tests.Neutral
             sent.ShouldNotContain("changed");
         }
 
-        private static IViberClient Create(string gateway, StubGateway stub) => gateway switch
-        {
-            "AlphaSms Json" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Sender = "Shop", Transport = AlphaSmsTransport.Json, Resilience = QuickRetries.Policy() }, stub.CreateClient()),
-            "AlphaSms Xml" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Sender = "Shop", Transport = AlphaSmsTransport.Xml, Resilience = QuickRetries.Policy() }, stub.CreateClient()),
-            "AlphaSms Http" => ViberClientFactory.Create(new AlphaSmsOptions { Login = "l", Password = "p", Sender = "Shop", Transport = AlphaSmsTransport.Http, Resilience = QuickRetries.Policy() }, stub.CreateClient()),
-            "LiveAll" => ViberClientFactory.Create(new LiveAllOptions { ApiKey = "k", Sender = "Shop", Resilience = QuickRetries.Policy() }, stub.CreateClient()),
-            _ => ViberClientFactory.Create(new SmsByOptions { ApiKey = "k", MailingSenderId = 7, Resilience = QuickRetries.Policy() }, stub.CreateClient()),
-        };
 
         private static async IAsyncEnumerable<string> Recipients()
         {

@@ -3,9 +3,6 @@ using System.Linq;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
 using System.Threading.Tasks;
-using ViberGateways.AlphaSms;
-using ViberGateways.LiveAll;
-using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Neutral
@@ -17,42 +14,40 @@ namespace ViberGateways.Tests.Neutral
     /// </summary>
     public class ClientIdRangeTests
     {
-        public static TheoryData<string> Clients => new() { "AlphaSms Json", "AlphaSms Xml", "LiveAll", "SmsBy" };
-
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.KeepingClientIds), MemberType = typeof(EveryClient))]
         public async Task A_client_id_that_would_pass_the_largest_id_is_refused_before_anything_is_sent(string name)
         {
             var stub = new StubGateway();
             var message = new ViberMessage { Recipients = { "380971234567", "380971234568", "380971234569" }, Sender = "Shop", Text = "Hi", ClientId = long.MaxValue - 1 };
 
-            var error = await Should.ThrowAsync<RequestValidationException>(() => Create(name, stub).SendAsync(message));
+            var error = await Should.ThrowAsync<RequestValidationException>(() => EveryClient.Create(name, stub).SendAsync(message));
 
             error.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[] { ("message.ClientId", "range") });
             stub.Requests.ShouldBeEmpty();
         }
 
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.KeepingClientIds), MemberType = typeof(EveryClient))]
         public async Task The_largest_id_itself_is_a_client_id(string name)
         {
             var stub = Accepting(name, 2);
             var message = new ViberMessage { Recipients = { "380971234567", "380971234568" }, Sender = "Shop", Text = "Hi", ClientId = long.MaxValue - 1 };
 
-            var results = await Create(name, stub).SendAsync(message);
+            var results = await EveryClient.Create(name, stub).SendAsync(message);
 
             results.Select(result => result.Outcome).ShouldAllBe(outcome => outcome == SendOutcome.Accepted);
             results.Select(result => result.Reference?.ClientId).ShouldBe(new long?[] { long.MaxValue - 1, long.MaxValue });
         }
 
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.KeepingClientIds), MemberType = typeof(EveryClient))]
         public async Task In_a_bulk_send_to_many_each_recipient_gets_the_client_id_plus_its_index(string name)
         {
             var stub = Accepting(name, 3);
             var message = new ViberMessage { Sender = "Shop", Text = "Hi", ClientId = 7000 };
 
-            var results = await Create(name, stub).SendBulkAsync(message, Numbers(3)).ToListAsync();
+            var results = await EveryClient.Create(name, stub).SendBulkAsync(message, Numbers(3)).ToListAsync();
 
             results.OrderBy(result => result.Index).Select(result => result.Reference?.ClientId).ShouldBe(new long?[] { 7000, 7001, 7002 });
             if (name.StartsWith("AlphaSms"))
@@ -67,13 +62,13 @@ namespace ViberGateways.Tests.Neutral
         }
 
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.KeepingClientIds), MemberType = typeof(EveryClient))]
         public async Task In_a_bulk_send_to_many_a_recipient_whose_client_id_would_pass_the_largest_id_is_rejected_alone(string name)
         {
             var stub = Accepting(name, 2);
             var message = new ViberMessage { Sender = "Shop", Text = "Hi", ClientId = long.MaxValue - 1 };
 
-            var results = (await Create(name, stub).SendBulkAsync(message, Numbers(3)).ToListAsync()).OrderBy(result => result.Index).ToList();
+            var results = (await EveryClient.Create(name, stub).SendBulkAsync(message, Numbers(3)).ToListAsync()).OrderBy(result => result.Index).ToList();
 
             results.Select(result => result.Outcome).ShouldBe(new[] { SendOutcome.Accepted, SendOutcome.Accepted, SendOutcome.Rejected });
             results[2].Failure.ShouldBeOfType<RequestValidationException>().Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[] { ("message.ClientId", "range") });
@@ -102,12 +97,5 @@ namespace ViberGateways.Tests.Neutral
             _ => """{"uuid":"9d2b7f3e-0c4e-4f5a-9a3b-1f2e3d4c5b6a","success":"OK"}""",
         }, name == "AlphaSms Xml" ? "text/xml" : "application/json");
 
-        private static IViberClient Create(string name, StubGateway stub) => name switch
-        {
-            "AlphaSms Json" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = AlphaSmsTransport.Json }, stub.CreateClient()),
-            "AlphaSms Xml" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = AlphaSmsTransport.Xml }, stub.CreateClient()),
-            "LiveAll" => ViberClientFactory.Create(new LiveAllOptions { ApiKey = "k" }, stub.CreateClient()),
-            _ => ViberClientFactory.Create(new SmsByOptions { ApiKey = "k", MailingSenderId = 444 }, stub.CreateClient()),
-        };
     }
 }

@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using ViberGateways.AlphaSms;
-using ViberGateways.LiveAll;
-using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
 
 namespace ViberGateways.Tests.Neutral
@@ -14,17 +11,15 @@ namespace ViberGateways.Tests.Neutral
     /// </summary>
     public class NullArgumentTests
     {
-        public static TheoryData<string> Gateways => new() { "AlphaSms Json", "AlphaSms Xml", "AlphaSms Http", "LiveAll", "SmsBy" };
-
         // Invalid in several ways at once (no text, a lifetime nobody carries this long), so a check running before the null check would throw another exception.
         private static readonly ViberMessage InvalidTemplate = new() { Lifetime = TimeSpan.FromDays(400) };
 
         [Theory]
-        [MemberData(nameof(Gateways))]
+        [MemberData(nameof(EveryClient.Names), MemberType = typeof(EveryClient))]
         public async Task Every_method_names_its_missing_argument_and_sends_nothing(string gateway)
         {
             var stub = new StubGateway();
-            var client = Create(gateway, stub);
+            var client = EveryClient.Create(gateway, stub);
 
             (await Should.ThrowAsync<ArgumentNullException>(() => client.SendAsync((ViberMessage)null!))).ParamName.ShouldBe("message");
             (await Should.ThrowAsync<ArgumentNullException>(() => client.SendAsync((IEnumerable<ViberMessage>)null!))).ParamName.ShouldBe("messages");
@@ -36,14 +31,6 @@ namespace ViberGateways.Tests.Neutral
             stub.Requests.ShouldBeEmpty();
         }
 
-        private static IViberClient Create(string gateway, StubGateway stub) => gateway switch
-        {
-            "AlphaSms Json" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Sender = "Shop", Transport = AlphaSmsTransport.Json }, stub.CreateClient()),
-            "AlphaSms Xml" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Sender = "Shop", Transport = AlphaSmsTransport.Xml }, stub.CreateClient()),
-            "AlphaSms Http" => ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Sender = "Shop", Transport = AlphaSmsTransport.Http }, stub.CreateClient()),
-            "LiveAll" => ViberClientFactory.Create(new LiveAllOptions { ApiKey = "k", Sender = "Shop" }, stub.CreateClient()),
-            _ => ViberClientFactory.Create(new SmsByOptions { ApiKey = "k", QuickMessageSenderId = 7, MailingSenderId = 7 }, stub.CreateClient()),
-        };
 
         private static async IAsyncEnumerable<string> Recipients()
         {

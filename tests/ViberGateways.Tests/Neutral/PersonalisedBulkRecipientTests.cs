@@ -6,7 +6,6 @@ using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
 using ViberGateways.AlphaSms;
 using ViberGateways.Bulk;
-using ViberGateways.LiveAll;
 using ViberGateways.SmsBy;
 using ViberGateways.Tests.Infrastructure;
 
@@ -20,8 +19,6 @@ namespace ViberGateways.Tests.Neutral
     /// </summary>
     public class PersonalisedBulkRecipientTests
     {
-        public static TheoryData<string> Clients => new() { "AlphaSms Json", "AlphaSms Xml", "AlphaSms Http", "LiveAll", "SmsBy" };
-
         // Three messages: to three recipients, to three of which the second is no phone number, to one.
         private static readonly string[][] Recipients =
         {
@@ -33,12 +30,12 @@ namespace ViberGateways.Tests.Neutral
         private static readonly string[] Sent = { "380971111111", "380972222222", "380973333333", "380974444444", "380975555555", "380976666666" };
 
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.Names), MemberType = typeof(EveryClient))]
         public async Task Messages_to_several_recipients_give_one_result_per_recipient_in_order_on_every_client(string name)
         {
             var stub = AcceptingGateway(name);
-            var client = Create(name, stub);
-            var clientIds = Transport(name) != AlphaSmsTransport.Http;
+            var client = EveryClient.Create(name, stub);
+            var clientIds = EveryClient.Transport(name) != AlphaSmsTransport.Http;
 
             var results = await client.SendBulkAsync(Messages(firstClientId: clientIds ? 100 : null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 })
                 .ToListAsync();
@@ -59,26 +56,26 @@ namespace ViberGateways.Tests.Neutral
         }
 
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.Names), MemberType = typeof(EveryClient))]
         public async Task Every_recipient_of_every_message_reaches_the_gateway_once(string name)
         {
             var stub = AcceptingGateway(name);
 
-            await Create(name, stub).SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
+            await EveryClient.Create(name, stub).SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
 
             var wire = string.Join("\n", stub.Requests.Select(r => r.Uri + "\n" + r.BodyText));
             Sent.Select(digits => Regex.Matches(wire, digits).Count).ShouldBe(Sent.Select(_ => 1), wire);
         }
 
         [Theory]
-        [MemberData(nameof(Clients))]
+        [MemberData(nameof(EveryClient.Names), MemberType = typeof(EveryClient))]
         public async Task A_message_that_breaks_a_rule_rejects_each_of_its_recipients_naming_the_field_and_the_others_are_sent(string name)
         {
             var stub = AcceptingGateway(name, smsByMailings: 1);
             var messages = Messages(firstClientId: null);
             messages[0].Text = "Hi\u0001";
 
-            var results = (await Create(name, stub).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync())
+            var results = (await EveryClient.Create(name, stub).SendBulkAsync(messages.ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync())
                 .OrderBy(r => r.Index).ToList();
 
             results.Count.ShouldBe(7);
@@ -93,7 +90,7 @@ namespace ViberGateways.Tests.Neutral
         {
             var stub = AcceptingGateway("LiveAll");
 
-            await Create("LiveAll", stub).SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
+            await EveryClient.Create("LiveAll", stub).SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 }).ToListAsync();
 
             stub.Requests.Select(r => (string?)JObject.Parse(r.BodyText)["im_text"]).ShouldBe(new[] { "Hi", "Hello", "Bye" });
             stub.Requests.Select(r => string.Join(",", JObject.Parse(r.BodyText)["destinations"]!.Values<string>()))
@@ -106,7 +103,7 @@ namespace ViberGateways.Tests.Neutral
         {
             var stub = AcceptingGateway("LiveAll");
 
-            var results = await Create("LiveAll", stub)
+            var results = await EveryClient.Create("LiveAll", stub)
                 .SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1, MaxRecipientsPerRequest = 2 }).ToListAsync();
 
             stub.Requests.Select(r => string.Join(",", JObject.Parse(r.BodyText)["destinations"]!.Values<string>()))
@@ -120,7 +117,7 @@ namespace ViberGateways.Tests.Neutral
         {
             var stub = AcceptingGateway("SmsBy");
 
-            var results = (await Create("SmsBy", stub).SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 })
+            var results = (await EveryClient.Create("SmsBy", stub).SendBulkAsync(Messages(firstClientId: null).ToAsyncEnumerable(), new BulkSendOptions { MaxConcurrentRequests = 1 })
                 .ToListAsync()).OrderBy(r => r.Index).ToList();
 
             stub.Requests.Select(r => r.Uri.Segments.Last()).ShouldBe(new[] { "sendBulkViber", "sendBulkViber", "sendQuickViberMessage" });
@@ -188,19 +185,5 @@ namespace ViberGateways.Tests.Neutral
 
             return stub;
         }
-
-        private static AlphaSmsTransport? Transport(string name) => name switch
-        {
-            "AlphaSms Json" => AlphaSmsTransport.Json,
-            "AlphaSms Xml" => AlphaSmsTransport.Xml,
-            "AlphaSms Http" => AlphaSmsTransport.Http,
-            _ => null,
-        };
-
-        private static IViberClient Create(string name, StubGateway stub) => Transport(name) is { } transport
-            ? ViberClientFactory.Create(new AlphaSmsOptions { ApiKey = "k", Transport = transport, Resilience = QuickRetries.Policy() }, stub.CreateClient())
-            : name == "LiveAll"
-                ? ViberClientFactory.Create(new LiveAllOptions { ApiKey = "k", Resilience = QuickRetries.Policy() }, stub.CreateClient())
-                : ViberClientFactory.Create(new SmsByOptions { ApiKey = "k", QuickMessageSenderId = 7, MailingSenderId = 444, Resilience = QuickRetries.Policy() }, stub.CreateClient());
     }
 }
