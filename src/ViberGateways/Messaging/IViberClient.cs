@@ -64,7 +64,8 @@ namespace ViberGateways
         /// <summary>Sends one message to every recipient read lazily from <paramref name="recipients"/>, as the other overload does.</summary>
         /// <param name="message">
         /// The message, without recipients; checked before anything is sent. When it sets <see cref="ViberMessage.ClientId"/>,
-        /// the recipient at index <c>i</c> gets the client id <c>ClientId + i</c>.
+        /// the recipient at index <c>i</c> gets the client id <c>ClientId + i</c> (the AlphaSMS HTTP transport carries no
+        /// client id and refuses one).
         /// </param>
         /// <param name="recipients">The recipients' phone numbers; an invalid one gets a rejected result naming it.</param>
         /// <param name="options">Request size, concurrency, pacing and progress; optional.</param>

@@ -122,14 +122,20 @@ namespace ViberGateways
             var position = OriginalPosition(recipient);
             if (first > long.MaxValue - position)
             {
-                errors.Add(path + "." + nameof(ClientId), "range", $"recipient {position} would get ClientId + {position}, beyond the largest id");
+                // One violation for the message: the first recipient past the largest id says where the range ends.
+                var field = path + "." + nameof(ClientId);
+                if (!errors.Has(field))
+                {
+                    errors.Add(field, "range", $"recipient {position} would get ClientId + {position}, beyond the largest id");
+                }
+
                 return null;
             }
 
             return first + position;
         }
 
-        /// <summary>Adds a violation for each recipient whose client id (<see cref="ClientIdOf(int, string, ValidationErrors)"/>) would pass the largest id.</summary>
+        /// <summary>Adds a violation when a recipient's client id (<see cref="ClientIdOf(int, string, ValidationErrors)"/>) would pass the largest id.</summary>
         internal void CheckClientIds(string path, ValidationErrors errors)
         {
             for (var r = 0; ClientId is not null && r < (Recipients?.Count ?? 0); r++)

@@ -19,11 +19,13 @@ namespace ViberGateways.Tests.Neutral
         public async Task A_client_id_that_would_pass_the_largest_id_is_refused_before_anything_is_sent(string name)
         {
             var stub = new StubGateway();
-            var message = new ViberMessage { Recipients = { "380971234567", "380971234568", "380971234569" }, Sender = "Shop", Text = "Hi", ClientId = long.MaxValue - 1 };
+            var message = new ViberMessage { Recipients = { "380971234567", "380971234568", "380971234569" }, Sender = "Shop", Text = "Hi", ClientId = long.MaxValue };
 
             var error = await Should.ThrowAsync<RequestValidationException>(() => EveryClient.Create(name, stub).SendAsync(message));
 
+            // Two recipients are past the largest id; the message gets one violation, naming the first.
             error.Violations.Select(v => (v.Field, v.Rule)).ShouldBe(new[] { ("message.ClientId", "range") });
+            error.Violations[0].Message.ShouldContain("recipient 1 ");
             stub.Requests.ShouldBeEmpty();
         }
 
