@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -26,9 +27,15 @@ namespace ViberGateways.Bulk
             };
     }
 
+    /// <summary>
+    /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
+    /// Gets the request's number (for results) and the token that cancels it.
+    /// </summary>
+    internal delegate Task<IReadOnlyList<SendResult>> BulkRequest<TItem>(IReadOnlyList<BulkEntry<TItem>> entries, int request, CancellationToken cancellationToken);
+
     /// <summary>What a gateway contributes to a bulk send: how it checks an input item and sends a request's worth of them.</summary>
     internal sealed class BulkPlan<TInput, TItem>(Gateway gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare,
-        Func<TInput, string> recipientOf, Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> send)
+        Func<TInput, string> recipientOf, BulkRequest<TItem> send)
     {
         public Gateway Gateway { get; } = gateway;
 
@@ -46,11 +53,7 @@ namespace ViberGateways.Bulk
         /// <summary>The recipient of an item that failed its check, for its result ("" for a null item).</summary>
         public Func<TInput, string> RecipientOf { get; } = recipientOf;
 
-        /// <summary>
-        /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
-        /// Gets the request's number (for results) and the token that cancels it.
-        /// </summary>
-        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> Send { get; } = send;
+        public BulkRequest<TItem> Send { get; } = send;
 
         /// <summary>
         /// Whether one refused request ends the send. True when every request carries the same content or the refusal
@@ -193,7 +196,8 @@ namespace ViberGateways.Bulk
         private long _started;
         private readonly object _progressGate = new object();
         private Task _work = Task.CompletedTask;
-        private long _read, _accepted, _rejected, _unknown, _notSent;
+        private long _read;
+        private readonly long[] _outcomes = new long[4];
         private int _requestsSent, _refusalsInARow;
         private GatewayException? _stoppedBy;
         private Exception? _inputFailure;
@@ -254,14 +258,9 @@ namespace ViberGateways.Bulk
                 throw new BulkSendStoppedException(progress, cause);
             }
 
-            if (Volatile.Read(ref _limiterFailure) is { } limiterFailure)
+            if ((Volatile.Read(ref _limiterFailure) ?? _inputFailure) is { } failure)
             {
-                ExceptionDispatchInfo.Capture(limiterFailure).Throw();
-            }
-
-            if (_inputFailure != null)
-            {
-                ExceptionDispatchInfo.Capture(_inputFailure).Throw();
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
         }
 
@@ -282,8 +281,10 @@ namespace ViberGateways.Bulk
             _cancel.Dispose();
         }
 
-        private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Interlocked.Read(ref _accepted), Interlocked.Read(ref _rejected),
-            Interlocked.Read(ref _unknown), Interlocked.Read(ref _notSent), Volatile.Read(ref _requestsSent), _options.TimeProvider.GetElapsedTime(_started));
+        private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Tally(SendOutcome.Accepted), Tally(SendOutcome.Rejected),
+            Tally(SendOutcome.Unknown), Tally(SendOutcome.NotSent), Volatile.Read(ref _requestsSent), _options.TimeProvider.GetElapsedTime(_started));
+
+        private long Tally(SendOutcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
 
         private async Task CompleteWhenDoneAsync(List<Task> workers)
         {
@@ -308,33 +309,26 @@ namespace ViberGateways.Bulk
                 await foreach (var item in _input.WithCancellation(_cancel.Token).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _read);
-                    BulkEntry<TItem> entry;
+                    var valid = true;
                     try
                     {
-                        entry = _plan.Prepare(item, index);
+                        batch.Add(_plan.Prepare(item, index));
                     }
                     catch (ArgumentException invalid)
                     {
                         // The item is not sent, and still gets its result: nothing read is ever dropped.
-                        await PublishAsync(new[] { Invalid(index++, item, invalid) }).ConfigureAwait(false);
-                        if (batch.Count > 0 && _plan.EndsRequest?.Invoke(item) == true)
-                        {
-                            await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
-                            batch = new List<BulkEntry<TItem>>(_perRequest);
-                        }
-
-                        continue;
+                        valid = false;
+                        await PublishAsync(new[] { Invalid(index, item, invalid) }).ConfigureAwait(false);
                     }
 
                     index++;
-                    batch.Add(entry);
-                    if (batch.Count == _perRequest || _plan.EndsRequest?.Invoke(item) == true)
+                    if (batch.Count > 0 && (batch.Count == _perRequest || _plan.EndsRequest?.Invoke(item) == true))
                     {
                         await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
                         batch = new List<BulkEntry<TItem>>(_perRequest);
                     }
 
-                    if (Stopping)
+                    if (valid && Stopping)
                     {
                         break;
                     }
@@ -374,6 +368,11 @@ namespace ViberGateways.Bulk
             }
         }
 
+        /// <summary>
+        /// Sends the batch once its pace allows, in requests the caller's limiter (if any) has granted permits for: the
+        /// whole batch, or parts of it when the limiter cannot grant that many at once. The recipients no request
+        /// carried still get their results.
+        /// </summary>
         private async Task<IReadOnlyList<SendResult>> SendAsync(List<BulkEntry<TItem>> batch)
         {
             if (NotSendingReason() is { } before)
@@ -389,76 +388,68 @@ namespace ViberGateways.Bulk
                 }
                 catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
                 {
-                    return NotSent(batch, new OperationCanceledException("the send was cancelled before this request went out", cancelled, _callerToken));
+                    return NotSent(batch, Cancelled(cancelled));
                 }
             }
 
-            if (_permits != null)
+            List<SendResult>? results = null; // only when the limiter splits the batch
+            for (var sent = 0; ;)
             {
-                return await SendWithPermitsAsync(batch).ConfigureAwait(false);
-            }
-
-            if (NotSendingReason() is { } paced)
-            {
-                return NotSent(batch, paced);
-            }
-
-            return await SendRequestAsync(batch).ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// Sends the batch in requests the caller's limiter has granted permits for: the whole batch, or parts of it
-        /// when the limiter cannot grant that many at once. The recipients no request carried still get their results.
-        /// </summary>
-        private async Task<IReadOnlyList<SendResult>> SendWithPermitsAsync(List<BulkEntry<TItem>> batch)
-        {
-            var results = new List<SendResult>(batch.Count);
-            var sent = 0;
-            while (sent < batch.Count)
-            {
-                // A send already stopped takes no more permits: with a shared limiter they are the whole account's.
-                if (NotSendingReason() is { } stopped)
-                {
-                    results.AddRange(NotSent(Rest(), stopped));
-                    break;
-                }
-
-                RateLimitLease lease;
-                int granted;
-                try
-                {
-                    (lease, granted) = await _permits!.AcquireAsync(batch.Count - sent, _cancel.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
-                {
-                    results.AddRange(NotSent(Rest(), new OperationCanceledException("the send was cancelled before this request went out", cancelled, _callerToken)));
-                    break;
-                }
-                catch (Exception failure)
-                {
-                    // Without its permits no request may go: pacing is no longer known to hold.
-                    Interlocked.CompareExchange(ref _limiterFailure, failure, null);
-                    results.AddRange(NotSent(Rest(), failure));
-                    break;
-                }
-
+                var (lease, granted, reason) = await PermitsAsync(batch.Count - sent).ConfigureAwait(false);
+                var count = reason is null ? granted : batch.Count - sent;
+                var entries = count == batch.Count ? batch : batch.GetRange(sent, count);
+                IReadOnlyList<SendResult> done;
                 using (lease)
                 {
-                    if (NotSendingReason() is { } reason)
-                    {
-                        results.AddRange(NotSent(Rest(), reason));
-                        break;
-                    }
-
-                    results.AddRange(await SendRequestAsync(granted == batch.Count ? batch : batch.GetRange(sent, granted)).ConfigureAwait(false));
+                    done = reason is null ? await SendRequestAsync(entries).ConfigureAwait(false) : NotSent(entries, reason);
                 }
 
-                sent += granted;
+                sent += count;
+                if (results is null && sent == batch.Count)
+                {
+                    return done;
+                }
+
+                (results ??= new List<SendResult>(batch.Count)).AddRange(done);
+                if (sent == batch.Count)
+                {
+                    return results;
+                }
+            }
+        }
+
+        /// <summary>The caller's limiter's lease for up to <paramref name="messages"/> messages (none without a limiter), or why no request may go now.</summary>
+        private async Task<(RateLimitLease? Lease, int Granted, Exception? Reason)> PermitsAsync(int messages)
+        {
+            // A send already stopped takes no more permits: with a shared limiter they are the whole account's.
+            if (NotSendingReason() is { } stopped)
+            {
+                return (null, 0, stopped);
             }
 
-            return results;
+            if (_permits is null)
+            {
+                return (null, messages, null);
+            }
 
-            List<BulkEntry<TItem>> Rest() => batch.GetRange(sent, batch.Count - sent);
+            RateLimitLease lease;
+            int granted;
+            try
+            {
+                (lease, granted) = await _permits.AcquireAsync(messages, _cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
+            {
+                return (null, 0, Cancelled(cancelled));
+            }
+            catch (Exception failure)
+            {
+                // Without its permits no request may go: pacing is no longer known to hold.
+                Interlocked.CompareExchange(ref _limiterFailure, failure, null);
+                return (null, 0, failure);
+            }
+
+            return NotSendingReason() is { } reason ? (lease, 0, reason) : (lease, granted, null);
         }
 
         private async Task<IReadOnlyList<SendResult>> SendRequestAsync(List<BulkEntry<TItem>> batch)
@@ -467,9 +458,9 @@ namespace ViberGateways.Bulk
             try
             {
                 var results = await _plan.Send(batch, request, _cancel.Token).ConfigureAwait(false);
-                if (results.Count > 0 && AllUnavailable(results) is { } unavailable)
+                if (results.Count > 0 && results.All(static result => result.Outcome == SendOutcome.NotSent && result.Failure is GatewayUnavailableException))
                 {
-                    Stop(unavailable);
+                    Stop((GatewayException)results[0].Failure!);
                 }
                 else
                 {
@@ -502,25 +493,12 @@ namespace ViberGateways.Bulk
             }
         }
 
-        private static GatewayUnavailableException? AllUnavailable(IReadOnlyList<SendResult> results)
-        {
-            foreach (var result in results)
-            {
-                if (result.Outcome != SendOutcome.NotSent || result.Failure is not GatewayUnavailableException)
-                {
-                    return null;
-                }
-            }
-
-            return (GatewayUnavailableException)results[0].Failure!;
-        }
-
         private void Stop(GatewayException cause) => Interlocked.CompareExchange(ref _stoppedBy, cause, null);
 
         private Exception? NotSendingReason() =>
-            _cancel.IsCancellationRequested
-                ? new OperationCanceledException("the send was cancelled before this request went out", _callerToken)
-                : (Exception?)Volatile.Read(ref _stoppedBy) ?? Volatile.Read(ref _limiterFailure);
+            _cancel.IsCancellationRequested ? Cancelled(null) : (Exception?)Volatile.Read(ref _stoppedBy) ?? Volatile.Read(ref _limiterFailure);
+
+        private OperationCanceledException Cancelled(Exception? inner) => new("the send was cancelled before this request went out", inner, _callerToken);
 
         /// <summary>
         /// A request that never went out: cancelled, or the send stopped (the gateway's failure or the rate limiter's
@@ -534,36 +512,14 @@ namespace ViberGateways.Bulk
                 _ => reason.Message,
             }, reason);
 
-        private IReadOnlyList<SendResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure)
-        {
-            var results = new SendResult[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                results[i] = batch[i].Result(_plan.Gateway, outcome, request, error, failure, _plan.ReferenceOf?.Invoke(batch[i]));
-            }
-
-            return results;
-        }
+        private IReadOnlyList<SendResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure) =>
+            batch.ConvertAll(entry => entry.Result(_plan.Gateway, outcome, request, error, failure, _plan.ReferenceOf?.Invoke(entry)));
 
         private async Task PublishAsync(IReadOnlyList<SendResult> results)
         {
             foreach (var result in results)
             {
-                switch (result.Outcome)
-                {
-                    case SendOutcome.Accepted:
-                        Interlocked.Increment(ref _accepted);
-                        break;
-                    case SendOutcome.Rejected:
-                        Interlocked.Increment(ref _rejected);
-                        break;
-                    case SendOutcome.Unknown:
-                        Interlocked.Increment(ref _unknown);
-                        break;
-                    default:
-                        Interlocked.Increment(ref _notSent);
-                        break;
-                }
+                Interlocked.Increment(ref _outcomes[(int)result.Outcome]);
             }
 
             await _results.Writer.WriteAsync(results).ConfigureAwait(false);
