@@ -86,8 +86,6 @@ namespace ViberGateways.Bulk
         /// <summary>Checks the options (at call time, before anything is read or sent) and returns the result stream.</summary>
         public static IAsyncEnumerable<SendResult> Run<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
         {
-            _ = input ?? throw new ArgumentNullException(nameof(input));
-
             options ??= new BulkSendOptions();
             var errors = new ValidationErrors();
             CheckOptions(options, errors);
@@ -115,13 +113,6 @@ namespace ViberGateways.Bulk
                 throw;
             }
         }
-
-        /// <inheritdoc cref="CheckMessage{T}(Func{T}, BulkSendOptions?)"/>
-        public static void CheckMessage(Action check, BulkSendOptions? options) => CheckMessage(() =>
-        {
-            check();
-            return true;
-        }, options);
 
         private static void CheckOptions(BulkSendOptions options, ValidationErrors errors)
         {
