@@ -30,20 +30,10 @@ namespace ViberGateways.Bulk
 
         /// <summary>The message, or the violation that rejects this input item: a null message, or one without recipients.</summary>
         /// <exception cref="RequestValidationException">The input gave no message, or one without recipients.</exception>
-        public ViberMessage RequireMessage()
-        {
-            if (Message is null)
-            {
-                throw RequestValidationException.Of(Path, "required", "must not be null");
-            }
-
-            if (Message.Recipients is not { Count: > 0 })
-            {
-                throw RequestValidationException.Of(Path + "." + nameof(ViberMessage.Recipients), "minItems", "must contain at least one recipient");
-            }
-
-            return Message;
-        }
+        public ViberMessage RequireMessage() =>
+            Message is null ? throw RequestValidationException.Of(Path, "required", "must not be null")
+            : Message.Recipients is not { Count: > 0 } ? throw RequestValidationException.Of(Path + "." + nameof(ViberMessage.Recipients), "minItems", "must contain at least one recipient")
+            : Message;
 
         /// <summary>
         /// This recipient as it is sent: its message's check, its digits and its client id (the message's
@@ -57,19 +47,14 @@ namespace ViberGateways.Bulk
             var errors = new ValidationErrors();
             var clientId = message.ClientIdOf(Position, Path, errors);
             errors.ThrowIfAny();
-            string? digits = null;
-            if (PhoneNumber.TryParse(Recipient, out var phone, out var problem))
-            {
-                digits = phone.Digits;
-            }
-            else
+            if (!PhoneNumber.TryParse(Recipient, out var phone, out var problem))
             {
                 errors.Add($"{Path}.{nameof(ViberMessage.Recipients)}[{Position.ToString(CultureInfo.InvariantCulture)}]", "phone", problem!);
             }
 
             errors.AddRange(violationsOf(Checked!));
             errors.ThrowIfAny();
-            return new BulkDestination<TMessage>(message, Checked!, digits!, clientId);
+            return new BulkDestination<TMessage>(message, Checked!, phone.Digits, clientId);
         }
     }
 

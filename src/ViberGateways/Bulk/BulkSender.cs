@@ -116,29 +116,21 @@ namespace ViberGateways.Bulk
 
         private static void CheckOptions(BulkSendOptions options, ValidationErrors errors)
         {
-            if (options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit)
-            {
-                errors.Add("options.MaxRecipientsPerRequest", "range", $"must be between 1 and {MaxRecipientsPerRequestLimit}, not {options.MaxRecipientsPerRequest}");
-            }
+            Check(options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit, "MaxRecipientsPerRequest", "range",
+                $"must be between 1 and {MaxRecipientsPerRequestLimit}, not {options.MaxRecipientsPerRequest}");
+            Check(options.MaxConcurrentRequests is < 1 or > MaxConcurrentRequestsLimit, "MaxConcurrentRequests", "range",
+                $"must be between 1 and {MaxConcurrentRequestsLimit}, not {options.MaxConcurrentRequests}");
+            Check(options.MaxMessagesPerSecond is { } rate && (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0), "MaxMessagesPerSecond", "range",
+                $"must be a positive number, not {options.MaxMessagesPerSecond}");
+            Check(options.RateLimiterRetryDelay <= TimeSpan.Zero, "RateLimiterRetryDelay", "range", $"must be more than zero, not {options.RateLimiterRetryDelay}");
+            Check(options.TimeProvider is null, "TimeProvider", "required", "must be set (TimeProvider.System unless a test sets a fake one)");
 
-            if (options.MaxConcurrentRequests is < 1 or > MaxConcurrentRequestsLimit)
+            void Check(bool broken, string option, string rule, string message)
             {
-                errors.Add("options.MaxConcurrentRequests", "range", $"must be between 1 and {MaxConcurrentRequestsLimit}, not {options.MaxConcurrentRequests}");
-            }
-
-            if (options.MaxMessagesPerSecond is { } rate && (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0))
-            {
-                errors.Add("options.MaxMessagesPerSecond", "range", $"must be a positive number, not {rate}");
-            }
-
-            if (options.RateLimiterRetryDelay <= TimeSpan.Zero)
-            {
-                errors.Add("options.RateLimiterRetryDelay", "range", $"must be more than zero, not {options.RateLimiterRetryDelay}");
-            }
-
-            if (options.TimeProvider is null)
-            {
-                errors.Add("options.TimeProvider", "required", "must be set (TimeProvider.System unless a test sets a fake one)");
+                if (broken)
+                {
+                    errors.Add("options." + option, rule, message);
+                }
             }
         }
 
@@ -170,20 +162,20 @@ namespace ViberGateways.Bulk
     }
 
     /// <summary>The state of one bulk send: the reader of the input, the senders, the result channel, the tallies.</summary>
-    internal sealed class BulkRun<TInput, TItem> : IAsyncDisposable
+    internal sealed class BulkRun<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan, CancellationToken callerToken)
+        : IAsyncDisposable
     {
         private const int RefusalsInARowThatStop = 3;
 
-        private readonly IAsyncEnumerable<TInput> _input;
-        private readonly BulkSendOptions _options;
-        private readonly BulkPlan<TInput, TItem> _plan;
-        private readonly CancellationToken _callerToken;
-        private readonly CancellationTokenSource _cancel;
-        private readonly Channel<List<BulkEntry<TItem>>> _requests;
-        private readonly Channel<IReadOnlyList<SendResult>> _results;
-        private readonly BulkPace? _pace;
-        private readonly RateLimiterPermits? _permits;
-        private readonly int _perRequest;
+        private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+        private readonly Channel<List<BulkEntry<TItem>>> _requests =
+            Channel.CreateBounded<List<BulkEntry<TItem>>>(new BoundedChannelOptions(options.MaxConcurrentRequests) { SingleWriter = true });
+        private readonly Channel<IReadOnlyList<SendResult>> _results =
+            Channel.CreateBounded<IReadOnlyList<SendResult>>(new BoundedChannelOptions(options.MaxConcurrentRequests + 1) { SingleReader = true });
+        private readonly int _perRequest = PerRequest(options, plan);
+        private readonly BulkPace? _pace = options.MaxMessagesPerSecond is { } rate ? new BulkPace(rate, PerRequest(options, plan), options.TimeProvider) : null;
+        private readonly RateLimiterPermits? _permits =
+            options.RateLimiter is { } limiter ? new RateLimiterPermits(limiter, options.TimeProvider, options.RateLimiterRetryDelay) : null;
         private long _started;
         private readonly object _progressGate = new object();
         private Task _work = Task.CompletedTask;
@@ -194,54 +186,32 @@ namespace ViberGateways.Bulk
         private Exception? _inputFailure;
         private Exception? _limiterFailure;
 
-        public BulkRun(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
+        /// <summary>
+        /// A request never carries more than a tenth of a second's allowance, so no second ever sees more than the rate
+        /// and a tenth: the bucket starts full, and holds one request's worth.
+        /// </summary>
+        private static int PerRequest(BulkSendOptions options, BulkPlan<TInput, TItem> plan)
         {
-            _input = input;
-            _options = options;
-            _plan = plan;
-            _callerToken = cancellationToken;
-            _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _perRequest = Math.Min(options.MaxRecipientsPerRequest ?? plan.DefaultPerRequest, plan.MaxPerRequest);
-            if (options.MaxMessagesPerSecond is { } rate)
-            {
-                // A request never carries more than a tenth of a second's allowance, so no second ever sees more
-                // than the rate and a tenth: the bucket starts full, and holds one request's worth.
-                _perRequest = Math.Max(1, Math.Min(_perRequest, (int)Math.Min(rate / 10, int.MaxValue)));
-                _pace = new BulkPace(rate, _perRequest, options.TimeProvider);
-            }
-
-            if (options.RateLimiter is { } limiter)
-            {
-                _permits = new RateLimiterPermits(limiter, options.TimeProvider, options.RateLimiterRetryDelay);
-            }
-
-            var concurrency = options.MaxConcurrentRequests;
-            _requests = Channel.CreateBounded<List<BulkEntry<TItem>>>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
-            _results = Channel.CreateBounded<IReadOnlyList<SendResult>>(new BoundedChannelOptions(concurrency + 1) { SingleReader = true });
+            var perRequest = Math.Min(options.MaxRecipientsPerRequest ?? plan.DefaultPerRequest, plan.MaxPerRequest);
+            return options.MaxMessagesPerSecond is { } rate ? Math.Max(1, Math.Min(perRequest, (int)Math.Min(rate / 10, int.MaxValue))) : perRequest;
         }
 
         public ChannelReader<IReadOnlyList<SendResult>> Results => _results.Reader;
 
         public void Start()
         {
-            _started = _options.TimeProvider.GetTimestamp();
-            var workers = new List<Task> { Task.Run(ReadInputAsync) };
-            for (var i = 0; i < _options.MaxConcurrentRequests; i++)
-            {
-                workers.Add(Task.Run(SendRequestsAsync));
-            }
-
-            _work = CompleteWhenDoneAsync(workers);
+            _started = options.TimeProvider.GetTimestamp();
+            _work = CompleteWhenDoneAsync(Enumerable.Range(0, options.MaxConcurrentRequests).Select(_ => Task.Run(SendRequestsAsync)).Prepend(Task.Run(ReadInputAsync)));
         }
 
         /// <summary>After the last result: the stream ends with the reason the send did not finish, if it did not.</summary>
         public void ThrowIfIncomplete()
         {
             var progress = Snapshot();
-            _options.Progress?.Report(progress);
-            if (_callerToken.IsCancellationRequested)
+            options.Progress?.Report(progress);
+            if (callerToken.IsCancellationRequested)
             {
-                throw new BulkSendCanceledException(progress, _callerToken);
+                throw new BulkSendCanceledException(progress, callerToken);
             }
 
             if (Volatile.Read(ref _stoppedBy) is { } cause)
@@ -273,11 +243,11 @@ namespace ViberGateways.Bulk
         }
 
         private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Tally(SendOutcome.Accepted), Tally(SendOutcome.Rejected),
-            Tally(SendOutcome.Unknown), Tally(SendOutcome.NotSent), Volatile.Read(ref _requestsSent), _options.TimeProvider.GetElapsedTime(_started));
+            Tally(SendOutcome.Unknown), Tally(SendOutcome.NotSent), Volatile.Read(ref _requestsSent), options.TimeProvider.GetElapsedTime(_started));
 
         private long Tally(SendOutcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
 
-        private async Task CompleteWhenDoneAsync(List<Task> workers)
+        private async Task CompleteWhenDoneAsync(IEnumerable<Task> workers)
         {
             try
             {
@@ -297,13 +267,13 @@ namespace ViberGateways.Bulk
             try
             {
                 long index = 0;
-                await foreach (var item in _input.WithCancellation(_cancel.Token).ConfigureAwait(false))
+                await foreach (var item in input.WithCancellation(_cancel.Token).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _read);
                     var valid = true;
                     try
                     {
-                        batch.Add(_plan.Prepare(item, index));
+                        batch.Add(plan.Prepare(item, index));
                     }
                     catch (ArgumentException invalid)
                     {
@@ -313,7 +283,7 @@ namespace ViberGateways.Bulk
                     }
 
                     index++;
-                    if (batch.Count > 0 && (batch.Count == _perRequest || _plan.EndsRequest?.Invoke(item) == true))
+                    if (batch.Count > 0 && (batch.Count == _perRequest || plan.EndsRequest?.Invoke(item) == true))
                     {
                         await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
                         batch = new List<BulkEntry<TItem>>(_perRequest);
@@ -346,7 +316,7 @@ namespace ViberGateways.Bulk
         }
 
         private SendResult Invalid(long index, TInput item, ArgumentException invalid) =>
-            new SendResult(_plan.Gateway, _plan.RecipientOf(item), SendOutcome.Rejected) { Index = index, Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
+            new SendResult(plan.Gateway, plan.RecipientOf(item), SendOutcome.Rejected) { Index = index, Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
 
         private async Task SendRequestsAsync()
         {
@@ -448,7 +418,7 @@ namespace ViberGateways.Bulk
             var request = Interlocked.Increment(ref _requestsSent);
             try
             {
-                var results = await _plan.Send(batch, request, _cancel.Token).ConfigureAwait(false);
+                var results = await plan.Send(batch, request, _cancel.Token).ConfigureAwait(false);
                 if (results.Count > 0 && results.All(static result => result.Outcome == SendOutcome.NotSent && result.Failure is GatewayUnavailableException))
                 {
                     Stop((GatewayException)results[0].Failure!);
@@ -466,7 +436,7 @@ namespace ViberGateways.Bulk
             }
             catch (GatewayException failure)
             {
-                if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && _plan.StopOnFirstRefusal)
+                if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && plan.StopOnFirstRefusal)
                     || Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop)
                 {
                     Stop(failure);
@@ -478,7 +448,7 @@ namespace ViberGateways.Bulk
             {
                 // Not a documented failure (a raw HttpClient without the SDK's handlers, a bug): the request may
                 // have gone out, and the next one would most likely fail alike.
-                var failure = new GatewayOutcomeUnknownException($"The {_plan.Name} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
+                var failure = new GatewayOutcomeUnknownException($"The {plan.Name} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
                 Stop(failure);
                 return Outcome(batch, request, SendOutcome.Unknown, failure.Message, failure);
             }
@@ -489,7 +459,7 @@ namespace ViberGateways.Bulk
         private Exception? NotSendingReason() =>
             _cancel.IsCancellationRequested ? Cancelled(null) : (Exception?)Volatile.Read(ref _stoppedBy) ?? Volatile.Read(ref _limiterFailure);
 
-        private OperationCanceledException Cancelled(Exception? inner) => new("the send was cancelled before this request went out", inner, _callerToken);
+        private OperationCanceledException Cancelled(Exception? inner) => new("the send was cancelled before this request went out", inner, callerToken);
 
         /// <summary>
         /// A request that never went out: cancelled, or the send stopped (the gateway's failure or the rate limiter's
@@ -504,7 +474,7 @@ namespace ViberGateways.Bulk
             }, reason);
 
         private IReadOnlyList<SendResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure) =>
-            batch.ConvertAll(entry => entry.Result(_plan.Gateway, outcome, request, error, failure, _plan.ReferenceOf?.Invoke(entry)));
+            batch.ConvertAll(entry => entry.Result(plan.Gateway, outcome, request, error, failure, plan.ReferenceOf?.Invoke(entry)));
 
         private async Task PublishAsync(IReadOnlyList<SendResult> results)
         {
@@ -514,7 +484,7 @@ namespace ViberGateways.Bulk
             }
 
             await _results.Writer.WriteAsync(results).ConfigureAwait(false);
-            if (_options.Progress is { } progress)
+            if (options.Progress is { } progress)
             {
                 // Counters only grow, so snapshots taken and reported under one lock never go backwards.
                 lock (_progressGate)
