@@ -141,14 +141,11 @@ namespace ViberGateways.Bulk
             try
             {
                 run.Start();
-                while (await run.Results.WaitToReadAsync().ConfigureAwait(false))
+                await foreach (var results in run.Results.ReadAllAsync().ConfigureAwait(false))
                 {
-                    while (run.Results.TryRead(out var results))
+                    foreach (var result in results)
                     {
-                        foreach (var result in results)
-                        {
-                            yield return result;
-                        }
+                        yield return result;
                     }
                 }
 
@@ -259,8 +256,6 @@ namespace ViberGateways.Bulk
             }
         }
 
-        private bool Stopping => _cancel.IsCancellationRequested || Volatile.Read(ref _stoppedBy) != null || Volatile.Read(ref _limiterFailure) != null;
-
         private async Task ReadInputAsync()
         {
             var batch = new List<BulkEntry<TItem>>(_perRequest);
@@ -289,7 +284,7 @@ namespace ViberGateways.Bulk
                         batch = new List<BulkEntry<TItem>>(_perRequest);
                     }
 
-                    if (valid && Stopping)
+                    if (valid && NotSendingReason() is not null)
                     {
                         break;
                     }
@@ -320,12 +315,9 @@ namespace ViberGateways.Bulk
 
         private async Task SendRequestsAsync()
         {
-            while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
+            await foreach (var batch in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                while (_requests.Reader.TryRead(out var batch))
-                {
-                    await PublishAsync(await SendAsync(batch).ConfigureAwait(false)).ConfigureAwait(false);
-                }
+                await PublishAsync(await SendAsync(batch).ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
 
