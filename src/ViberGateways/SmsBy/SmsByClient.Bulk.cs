@@ -23,11 +23,9 @@ namespace ViberGateways.SmsBy
             BulkRecipients.Personalised(Gateway.SmsBy, messages, options, CheckBulkMessage, static message => message.Violations, async (entries, request, cancellation) =>
             {
                 // A request carries one content: a mailing to some of one message's recipients, or a quick message to its one.
-                var (message, sending) = (entries[0].Item.Message, entries[0].Item.Checked);
+                var (message, (mailing, senderId, _)) = (entries[0].Item.Message, entries[0].Item.Checked);
                 var digits = entries.Select(entry => entry.Item.Digits).ToList();
-                object sent = sending.Mailing
-                    ? SmsByMapping.ToMailing(message, sending.SenderId, digits)
-                    : SmsByMapping.ToQuickMessage(message, sending.SenderId, digits[0]);
+                object sent = mailing ? SmsByMapping.ToMailing(message, senderId, digits) : SmsByMapping.ToQuickMessage(message, senderId, digits[0]);
                 var (gatewayId, mailingId) = await SendAsync(sent, entries.Count, null, cancellation).ConfigureAwait(false);
                 return entries.Select(entry => entry.Result(Gateway, SendOutcome.Accepted, request,
                     reference: new MessageReference(Gateway, entry.Item.Digits, entry.Item.ClientId, gatewayId, mailingId))).ToList();
