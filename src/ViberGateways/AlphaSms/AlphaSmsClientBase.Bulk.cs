@@ -15,13 +15,10 @@ namespace ViberGateways.AlphaSms
         /// recipients, message by message (the message's position when each has one recipient). Client ids as for
         /// <see cref="IViberClient.SendAsync(ViberMessage, CancellationToken)"/>.
         /// </remarks>
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = messages ?? throw new ArgumentNullException(nameof(messages));
-            return BulkSender.Run(BulkRecipients.Each(messages, cancellationToken), options, Plan<BulkRecipient<object>>(
+        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken) =>
+            BulkSender.Run(BulkRecipients.Each(messages, cancellationToken), options, Plan<BulkRecipient<object>>(
                 (item, index) => new BulkEntry<object>(index, item.Recipient, AlphaSmsRules.CheckBulkRecipient(item, Transport, Options)),
                 item => item.Recipient), cancellationToken);
-        }
 
         /// <inheritdoc />
         /// <remarks>
@@ -29,16 +26,10 @@ namespace ViberGateways.AlphaSms
         /// message's <see cref="ViberMessage.ClientId"/> plus the recipient's index, as on every gateway (so XML
         /// recognises a repeated send of the same list), or one the SDK assigns when the message has none.
         /// </remarks>
-        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-            _ = recipients ?? throw new ArgumentNullException(nameof(recipients));
-            message = message.Snapshot();
-            var content = BulkSender.CheckMessage(() => AlphaSmsRules.CheckBulkTemplate(message, Transport, Options), options);
-            return BulkSender.Run(recipients, options, Plan<string>(
-                (recipient, index) => new BulkEntry<object>(index, recipient, AlphaSmsRules.ForRecipient(message, content, recipient, index, Transport, Options)),
+        IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(ViberMessage message, IAsyncEnumerable<string> recipients, BulkSendOptions? options, CancellationToken cancellationToken) =>
+            BulkRecipients.OneToMany(message, recipients, options, template => AlphaSmsRules.CheckBulkTemplate(template, Transport, Options), (template, content) => Plan<string>(
+                (recipient, index) => new BulkEntry<object>(index, recipient, AlphaSmsRules.ForRecipient(template, content, recipient, index, Transport, Options)),
                 recipient => recipient ?? ""), cancellationToken);
-        }
 
         /// <summary>A bulk send's plan: requests of up to 500 messages over JSON and XML, one message per request over HTTP.</summary>
         private BulkPlan<TInput, object> Plan<TInput>(Func<TInput, long, BulkEntry<object>> prepare, Func<TInput, string> recipientOf) =>

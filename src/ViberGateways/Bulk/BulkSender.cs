@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -26,9 +27,15 @@ namespace ViberGateways.Bulk
             };
     }
 
+    /// <summary>
+    /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
+    /// Gets the request's number (for results) and the token that cancels it.
+    /// </summary>
+    internal delegate Task<IReadOnlyList<SendResult>> BulkRequest<TItem>(IReadOnlyList<BulkEntry<TItem>> entries, int request, CancellationToken cancellationToken);
+
     /// <summary>What a gateway contributes to a bulk send: how it checks an input item and sends a request's worth of them.</summary>
     internal sealed class BulkPlan<TInput, TItem>(Gateway gateway, int defaultPerRequest, int maxPerRequest, Func<TInput, long, BulkEntry<TItem>> prepare,
-        Func<TInput, string> recipientOf, Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> send)
+        Func<TInput, string> recipientOf, BulkRequest<TItem> send)
     {
         public Gateway Gateway { get; } = gateway;
 
@@ -46,11 +53,7 @@ namespace ViberGateways.Bulk
         /// <summary>The recipient of an item that failed its check, for its result ("" for a null item).</summary>
         public Func<TInput, string> RecipientOf { get; } = recipientOf;
 
-        /// <summary>
-        /// Sends one request: a result per entry, or a <see cref="GatewayException"/> when the request failed as a whole.
-        /// Gets the request's number (for results) and the token that cancels it.
-        /// </summary>
-        public Func<IReadOnlyList<BulkEntry<TItem>>, int, CancellationToken, Task<IReadOnlyList<SendResult>>> Send { get; } = send;
+        public BulkRequest<TItem> Send { get; } = send;
 
         /// <summary>
         /// Whether one refused request ends the send. True when every request carries the same content or the refusal
@@ -83,8 +86,6 @@ namespace ViberGateways.Bulk
         /// <summary>Checks the options (at call time, before anything is read or sent) and returns the result stream.</summary>
         public static IAsyncEnumerable<SendResult> Run<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions? options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
         {
-            _ = input ?? throw new ArgumentNullException(nameof(input));
-
             options ??= new BulkSendOptions();
             var errors = new ValidationErrors();
             CheckOptions(options, errors);
@@ -113,38 +114,23 @@ namespace ViberGateways.Bulk
             }
         }
 
-        /// <inheritdoc cref="CheckMessage{T}(Func{T}, BulkSendOptions?)"/>
-        public static void CheckMessage(Action check, BulkSendOptions? options) => CheckMessage(() =>
-        {
-            check();
-            return true;
-        }, options);
-
         private static void CheckOptions(BulkSendOptions options, ValidationErrors errors)
         {
-            if (options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit)
-            {
-                errors.Add("options.MaxRecipientsPerRequest", "range", $"must be between 1 and {MaxRecipientsPerRequestLimit}, not {options.MaxRecipientsPerRequest}");
-            }
+            Check(options.MaxRecipientsPerRequest is < 1 or > MaxRecipientsPerRequestLimit, "MaxRecipientsPerRequest", "range",
+                $"must be between 1 and {MaxRecipientsPerRequestLimit}, not {options.MaxRecipientsPerRequest}");
+            Check(options.MaxConcurrentRequests is < 1 or > MaxConcurrentRequestsLimit, "MaxConcurrentRequests", "range",
+                $"must be between 1 and {MaxConcurrentRequestsLimit}, not {options.MaxConcurrentRequests}");
+            Check(options.MaxMessagesPerSecond is { } rate && (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0), "MaxMessagesPerSecond", "range",
+                $"must be a positive number, not {options.MaxMessagesPerSecond}");
+            Check(options.RateLimiterRetryDelay <= TimeSpan.Zero, "RateLimiterRetryDelay", "range", $"must be more than zero, not {options.RateLimiterRetryDelay}");
+            Check(options.TimeProvider is null, "TimeProvider", "required", "must be set (TimeProvider.System unless a test sets a fake one)");
 
-            if (options.MaxConcurrentRequests is < 1 or > MaxConcurrentRequestsLimit)
+            void Check(bool broken, string option, string rule, string message)
             {
-                errors.Add("options.MaxConcurrentRequests", "range", $"must be between 1 and {MaxConcurrentRequestsLimit}, not {options.MaxConcurrentRequests}");
-            }
-
-            if (options.MaxMessagesPerSecond is { } rate && (double.IsNaN(rate) || double.IsInfinity(rate) || rate <= 0))
-            {
-                errors.Add("options.MaxMessagesPerSecond", "range", $"must be a positive number, not {rate}");
-            }
-
-            if (options.RateLimiterRetryDelay <= TimeSpan.Zero)
-            {
-                errors.Add("options.RateLimiterRetryDelay", "range", $"must be more than zero, not {options.RateLimiterRetryDelay}");
-            }
-
-            if (options.TimeProvider is null)
-            {
-                errors.Add("options.TimeProvider", "required", "must be set (TimeProvider.System unless a test sets a fake one)");
+                if (broken)
+                {
+                    errors.Add("options." + option, rule, message);
+                }
             }
         }
 
@@ -155,14 +141,11 @@ namespace ViberGateways.Bulk
             try
             {
                 run.Start();
-                while (await run.Results.WaitToReadAsync().ConfigureAwait(false))
+                await foreach (var results in run.Results.ReadAllAsync().ConfigureAwait(false))
                 {
-                    while (run.Results.TryRead(out var results))
+                    foreach (var result in results)
                     {
-                        foreach (var result in results)
-                        {
-                            yield return result;
-                        }
+                        yield return result;
                     }
                 }
 
@@ -176,77 +159,56 @@ namespace ViberGateways.Bulk
     }
 
     /// <summary>The state of one bulk send: the reader of the input, the senders, the result channel, the tallies.</summary>
-    internal sealed class BulkRun<TInput, TItem> : IAsyncDisposable
+    internal sealed class BulkRun<TInput, TItem>(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan, CancellationToken callerToken)
+        : IAsyncDisposable
     {
         private const int RefusalsInARowThatStop = 3;
 
-        private readonly IAsyncEnumerable<TInput> _input;
-        private readonly BulkSendOptions _options;
-        private readonly BulkPlan<TInput, TItem> _plan;
-        private readonly CancellationToken _callerToken;
-        private readonly CancellationTokenSource _cancel;
-        private readonly Channel<List<BulkEntry<TItem>>> _requests;
-        private readonly Channel<IReadOnlyList<SendResult>> _results;
-        private readonly BulkPace? _pace;
-        private readonly RateLimiterPermits? _permits;
-        private readonly int _perRequest;
+        private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+        private readonly Channel<List<BulkEntry<TItem>>> _requests =
+            Channel.CreateBounded<List<BulkEntry<TItem>>>(new BoundedChannelOptions(options.MaxConcurrentRequests) { SingleWriter = true });
+        private readonly Channel<IReadOnlyList<SendResult>> _results =
+            Channel.CreateBounded<IReadOnlyList<SendResult>>(new BoundedChannelOptions(options.MaxConcurrentRequests + 1) { SingleReader = true });
+        private readonly int _perRequest = PerRequest(options, plan);
+        private readonly BulkPace? _pace = options.MaxMessagesPerSecond is { } rate ? new BulkPace(rate, PerRequest(options, plan), options.TimeProvider) : null;
+        private readonly RateLimiterPermits? _permits =
+            options.RateLimiter is { } limiter ? new RateLimiterPermits(limiter, options.TimeProvider, options.RateLimiterRetryDelay) : null;
         private long _started;
         private readonly object _progressGate = new object();
         private Task _work = Task.CompletedTask;
-        private long _read, _accepted, _rejected, _unknown, _notSent;
+        private long _read;
+        private readonly long[] _outcomes = new long[4];
         private int _requestsSent, _refusalsInARow;
         private GatewayException? _stoppedBy;
         private Exception? _inputFailure;
         private Exception? _limiterFailure;
 
-        public BulkRun(IAsyncEnumerable<TInput> input, BulkSendOptions options, BulkPlan<TInput, TItem> plan, CancellationToken cancellationToken)
+        /// <summary>
+        /// A request never carries more than a tenth of a second's allowance, so no second ever sees more than the rate
+        /// and a tenth: the bucket starts full, and holds one request's worth.
+        /// </summary>
+        private static int PerRequest(BulkSendOptions options, BulkPlan<TInput, TItem> plan)
         {
-            _input = input;
-            _options = options;
-            _plan = plan;
-            _callerToken = cancellationToken;
-            _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _perRequest = Math.Min(options.MaxRecipientsPerRequest ?? plan.DefaultPerRequest, plan.MaxPerRequest);
-            if (options.MaxMessagesPerSecond is { } rate)
-            {
-                // A request never carries more than a tenth of a second's allowance, so no second ever sees more
-                // than the rate and a tenth: the bucket starts full, and holds one request's worth.
-                _perRequest = Math.Max(1, Math.Min(_perRequest, (int)Math.Min(rate / 10, int.MaxValue)));
-                _pace = new BulkPace(rate, _perRequest, options.TimeProvider);
-            }
-
-            if (options.RateLimiter is { } limiter)
-            {
-                _permits = new RateLimiterPermits(limiter, options.TimeProvider, options.RateLimiterRetryDelay);
-            }
-
-            var concurrency = options.MaxConcurrentRequests;
-            _requests = Channel.CreateBounded<List<BulkEntry<TItem>>>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
-            _results = Channel.CreateBounded<IReadOnlyList<SendResult>>(new BoundedChannelOptions(concurrency + 1) { SingleReader = true });
+            var perRequest = Math.Min(options.MaxRecipientsPerRequest ?? plan.DefaultPerRequest, plan.MaxPerRequest);
+            return options.MaxMessagesPerSecond is { } rate ? Math.Max(1, Math.Min(perRequest, (int)Math.Min(rate / 10, int.MaxValue))) : perRequest;
         }
 
         public ChannelReader<IReadOnlyList<SendResult>> Results => _results.Reader;
 
         public void Start()
         {
-            _started = _options.TimeProvider.GetTimestamp();
-            var workers = new List<Task> { Task.Run(ReadInputAsync) };
-            for (var i = 0; i < _options.MaxConcurrentRequests; i++)
-            {
-                workers.Add(Task.Run(SendRequestsAsync));
-            }
-
-            _work = CompleteWhenDoneAsync(workers);
+            _started = options.TimeProvider.GetTimestamp();
+            _work = CompleteWhenDoneAsync(Enumerable.Range(0, options.MaxConcurrentRequests).Select(_ => Task.Run(SendRequestsAsync)).Prepend(Task.Run(ReadInputAsync)));
         }
 
         /// <summary>After the last result: the stream ends with the reason the send did not finish, if it did not.</summary>
         public void ThrowIfIncomplete()
         {
             var progress = Snapshot();
-            _options.Progress?.Report(progress);
-            if (_callerToken.IsCancellationRequested)
+            options.Progress?.Report(progress);
+            if (callerToken.IsCancellationRequested)
             {
-                throw new BulkSendCanceledException(progress, _callerToken);
+                throw new BulkSendCanceledException(progress, callerToken);
             }
 
             if (Volatile.Read(ref _stoppedBy) is { } cause)
@@ -254,14 +216,9 @@ namespace ViberGateways.Bulk
                 throw new BulkSendStoppedException(progress, cause);
             }
 
-            if (Volatile.Read(ref _limiterFailure) is { } limiterFailure)
+            if ((Volatile.Read(ref _limiterFailure) ?? _inputFailure) is { } failure)
             {
-                ExceptionDispatchInfo.Capture(limiterFailure).Throw();
-            }
-
-            if (_inputFailure != null)
-            {
-                ExceptionDispatchInfo.Capture(_inputFailure).Throw();
+                ExceptionDispatchInfo.Capture(failure).Throw();
             }
         }
 
@@ -282,10 +239,12 @@ namespace ViberGateways.Bulk
             _cancel.Dispose();
         }
 
-        private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Interlocked.Read(ref _accepted), Interlocked.Read(ref _rejected),
-            Interlocked.Read(ref _unknown), Interlocked.Read(ref _notSent), Volatile.Read(ref _requestsSent), _options.TimeProvider.GetElapsedTime(_started));
+        private BulkProgress Snapshot() => new BulkProgress(Interlocked.Read(ref _read), Tally(SendOutcome.Accepted), Tally(SendOutcome.Rejected),
+            Tally(SendOutcome.Unknown), Tally(SendOutcome.NotSent), Volatile.Read(ref _requestsSent), options.TimeProvider.GetElapsedTime(_started));
 
-        private async Task CompleteWhenDoneAsync(List<Task> workers)
+        private long Tally(SendOutcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
+
+        private async Task CompleteWhenDoneAsync(IEnumerable<Task> workers)
         {
             try
             {
@@ -297,44 +256,35 @@ namespace ViberGateways.Bulk
             }
         }
 
-        private bool Stopping => _cancel.IsCancellationRequested || Volatile.Read(ref _stoppedBy) != null || Volatile.Read(ref _limiterFailure) != null;
-
         private async Task ReadInputAsync()
         {
             var batch = new List<BulkEntry<TItem>>(_perRequest);
             try
             {
                 long index = 0;
-                await foreach (var item in _input.WithCancellation(_cancel.Token).ConfigureAwait(false))
+                await foreach (var item in input.WithCancellation(_cancel.Token).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref _read);
-                    BulkEntry<TItem> entry;
+                    var valid = true;
                     try
                     {
-                        entry = _plan.Prepare(item, index);
+                        batch.Add(plan.Prepare(item, index));
                     }
                     catch (ArgumentException invalid)
                     {
                         // The item is not sent, and still gets its result: nothing read is ever dropped.
-                        await PublishAsync(new[] { Invalid(index++, item, invalid) }).ConfigureAwait(false);
-                        if (batch.Count > 0 && _plan.EndsRequest?.Invoke(item) == true)
-                        {
-                            await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
-                            batch = new List<BulkEntry<TItem>>(_perRequest);
-                        }
-
-                        continue;
+                        valid = false;
+                        await PublishAsync(new[] { Invalid(index, item, invalid) }).ConfigureAwait(false);
                     }
 
                     index++;
-                    batch.Add(entry);
-                    if (batch.Count == _perRequest || _plan.EndsRequest?.Invoke(item) == true)
+                    if (batch.Count > 0 && (batch.Count == _perRequest || plan.EndsRequest?.Invoke(item) == true))
                     {
                         await _requests.Writer.WriteAsync(batch).ConfigureAwait(false);
                         batch = new List<BulkEntry<TItem>>(_perRequest);
                     }
 
-                    if (Stopping)
+                    if (valid && NotSendingReason() is not null)
                     {
                         break;
                     }
@@ -361,19 +311,21 @@ namespace ViberGateways.Bulk
         }
 
         private SendResult Invalid(long index, TInput item, ArgumentException invalid) =>
-            new SendResult(_plan.Gateway, _plan.RecipientOf(item), SendOutcome.Rejected) { Index = index, Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
+            new SendResult(plan.Gateway, plan.RecipientOf(item), SendOutcome.Rejected) { Index = index, Error = invalid.Message, ErrorCode = "validation", Failure = invalid };
 
         private async Task SendRequestsAsync()
         {
-            while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
+            await foreach (var batch in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                while (_requests.Reader.TryRead(out var batch))
-                {
-                    await PublishAsync(await SendAsync(batch).ConfigureAwait(false)).ConfigureAwait(false);
-                }
+                await PublishAsync(await SendAsync(batch).ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
 
+        /// <summary>
+        /// Sends the batch once its pace allows, in requests the caller's limiter (if any) has granted permits for: the
+        /// whole batch, or parts of it when the limiter cannot grant that many at once. The recipients no request
+        /// carried still get their results.
+        /// </summary>
         private async Task<IReadOnlyList<SendResult>> SendAsync(List<BulkEntry<TItem>> batch)
         {
             if (NotSendingReason() is { } before)
@@ -389,76 +341,68 @@ namespace ViberGateways.Bulk
                 }
                 catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
                 {
-                    return NotSent(batch, new OperationCanceledException("the send was cancelled before this request went out", cancelled, _callerToken));
+                    return NotSent(batch, Cancelled(cancelled));
                 }
             }
 
-            if (_permits != null)
+            List<SendResult>? results = null; // only when the limiter splits the batch
+            for (var sent = 0; ;)
             {
-                return await SendWithPermitsAsync(batch).ConfigureAwait(false);
-            }
-
-            if (NotSendingReason() is { } paced)
-            {
-                return NotSent(batch, paced);
-            }
-
-            return await SendRequestAsync(batch).ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// Sends the batch in requests the caller's limiter has granted permits for: the whole batch, or parts of it
-        /// when the limiter cannot grant that many at once. The recipients no request carried still get their results.
-        /// </summary>
-        private async Task<IReadOnlyList<SendResult>> SendWithPermitsAsync(List<BulkEntry<TItem>> batch)
-        {
-            var results = new List<SendResult>(batch.Count);
-            var sent = 0;
-            while (sent < batch.Count)
-            {
-                // A send already stopped takes no more permits: with a shared limiter they are the whole account's.
-                if (NotSendingReason() is { } stopped)
-                {
-                    results.AddRange(NotSent(Rest(), stopped));
-                    break;
-                }
-
-                RateLimitLease lease;
-                int granted;
-                try
-                {
-                    (lease, granted) = await _permits!.AcquireAsync(batch.Count - sent, _cancel.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
-                {
-                    results.AddRange(NotSent(Rest(), new OperationCanceledException("the send was cancelled before this request went out", cancelled, _callerToken)));
-                    break;
-                }
-                catch (Exception failure)
-                {
-                    // Without its permits no request may go: pacing is no longer known to hold.
-                    Interlocked.CompareExchange(ref _limiterFailure, failure, null);
-                    results.AddRange(NotSent(Rest(), failure));
-                    break;
-                }
-
+                var (lease, granted, reason) = await PermitsAsync(batch.Count - sent).ConfigureAwait(false);
+                var count = reason is null ? granted : batch.Count - sent;
+                var entries = count == batch.Count ? batch : batch.GetRange(sent, count);
+                IReadOnlyList<SendResult> done;
                 using (lease)
                 {
-                    if (NotSendingReason() is { } reason)
-                    {
-                        results.AddRange(NotSent(Rest(), reason));
-                        break;
-                    }
-
-                    results.AddRange(await SendRequestAsync(granted == batch.Count ? batch : batch.GetRange(sent, granted)).ConfigureAwait(false));
+                    done = reason is null ? await SendRequestAsync(entries).ConfigureAwait(false) : NotSent(entries, reason);
                 }
 
-                sent += granted;
+                sent += count;
+                if (results is null && sent == batch.Count)
+                {
+                    return done;
+                }
+
+                (results ??= new List<SendResult>(batch.Count)).AddRange(done);
+                if (sent == batch.Count)
+                {
+                    return results;
+                }
+            }
+        }
+
+        /// <summary>The caller's limiter's lease for up to <paramref name="messages"/> messages (none without a limiter), or why no request may go now.</summary>
+        private async Task<(RateLimitLease? Lease, int Granted, Exception? Reason)> PermitsAsync(int messages)
+        {
+            // A send already stopped takes no more permits: with a shared limiter they are the whole account's.
+            if (NotSendingReason() is { } stopped)
+            {
+                return (null, 0, stopped);
             }
 
-            return results;
+            if (_permits is null)
+            {
+                return (null, messages, null);
+            }
 
-            List<BulkEntry<TItem>> Rest() => batch.GetRange(sent, batch.Count - sent);
+            RateLimitLease lease;
+            int granted;
+            try
+            {
+                (lease, granted) = await _permits.AcquireAsync(messages, _cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException cancelled) when (_cancel.IsCancellationRequested)
+            {
+                return (null, 0, Cancelled(cancelled));
+            }
+            catch (Exception failure)
+            {
+                // Without its permits no request may go: pacing is no longer known to hold.
+                Interlocked.CompareExchange(ref _limiterFailure, failure, null);
+                return (null, 0, failure);
+            }
+
+            return NotSendingReason() is { } reason ? (lease, 0, reason) : (lease, granted, null);
         }
 
         private async Task<IReadOnlyList<SendResult>> SendRequestAsync(List<BulkEntry<TItem>> batch)
@@ -466,10 +410,10 @@ namespace ViberGateways.Bulk
             var request = Interlocked.Increment(ref _requestsSent);
             try
             {
-                var results = await _plan.Send(batch, request, _cancel.Token).ConfigureAwait(false);
-                if (results.Count > 0 && AllUnavailable(results) is { } unavailable)
+                var results = await plan.Send(batch, request, _cancel.Token).ConfigureAwait(false);
+                if (results.Count > 0 && results.All(static result => result.Outcome == SendOutcome.NotSent && result.Failure is GatewayUnavailableException))
                 {
-                    Stop(unavailable);
+                    Stop((GatewayException)results[0].Failure!);
                 }
                 else
                 {
@@ -484,7 +428,7 @@ namespace ViberGateways.Bulk
             }
             catch (GatewayException failure)
             {
-                if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && _plan.StopOnFirstRefusal)
+                if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && plan.StopOnFirstRefusal)
                     || Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop)
                 {
                     Stop(failure);
@@ -496,31 +440,18 @@ namespace ViberGateways.Bulk
             {
                 // Not a documented failure (a raw HttpClient without the SDK's handlers, a bug): the request may
                 // have gone out, and the next one would most likely fail alike.
-                var failure = new GatewayOutcomeUnknownException($"The {_plan.Name} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
+                var failure = new GatewayOutcomeUnknownException($"The {plan.Name} request failed unexpectedly: {unexpected.Message}", 0, unexpected);
                 Stop(failure);
                 return Outcome(batch, request, SendOutcome.Unknown, failure.Message, failure);
             }
         }
 
-        private static GatewayUnavailableException? AllUnavailable(IReadOnlyList<SendResult> results)
-        {
-            foreach (var result in results)
-            {
-                if (result.Outcome != SendOutcome.NotSent || result.Failure is not GatewayUnavailableException)
-                {
-                    return null;
-                }
-            }
-
-            return (GatewayUnavailableException)results[0].Failure!;
-        }
-
         private void Stop(GatewayException cause) => Interlocked.CompareExchange(ref _stoppedBy, cause, null);
 
         private Exception? NotSendingReason() =>
-            _cancel.IsCancellationRequested
-                ? new OperationCanceledException("the send was cancelled before this request went out", _callerToken)
-                : (Exception?)Volatile.Read(ref _stoppedBy) ?? Volatile.Read(ref _limiterFailure);
+            _cancel.IsCancellationRequested ? Cancelled(null) : (Exception?)Volatile.Read(ref _stoppedBy) ?? Volatile.Read(ref _limiterFailure);
+
+        private OperationCanceledException Cancelled(Exception? inner) => new("the send was cancelled before this request went out", inner, callerToken);
 
         /// <summary>
         /// A request that never went out: cancelled, or the send stopped (the gateway's failure or the rate limiter's
@@ -534,40 +465,18 @@ namespace ViberGateways.Bulk
                 _ => reason.Message,
             }, reason);
 
-        private IReadOnlyList<SendResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure)
-        {
-            var results = new SendResult[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                results[i] = batch[i].Result(_plan.Gateway, outcome, request, error, failure, _plan.ReferenceOf?.Invoke(batch[i]));
-            }
-
-            return results;
-        }
+        private IReadOnlyList<SendResult> Outcome(List<BulkEntry<TItem>> batch, int request, SendOutcome outcome, string error, Exception failure) =>
+            batch.ConvertAll(entry => entry.Result(plan.Gateway, outcome, request, error, failure, plan.ReferenceOf?.Invoke(entry)));
 
         private async Task PublishAsync(IReadOnlyList<SendResult> results)
         {
             foreach (var result in results)
             {
-                switch (result.Outcome)
-                {
-                    case SendOutcome.Accepted:
-                        Interlocked.Increment(ref _accepted);
-                        break;
-                    case SendOutcome.Rejected:
-                        Interlocked.Increment(ref _rejected);
-                        break;
-                    case SendOutcome.Unknown:
-                        Interlocked.Increment(ref _unknown);
-                        break;
-                    default:
-                        Interlocked.Increment(ref _notSent);
-                        break;
-                }
+                Interlocked.Increment(ref _outcomes[(int)result.Outcome]);
             }
 
             await _results.Writer.WriteAsync(results).ConfigureAwait(false);
-            if (_options.Progress is { } progress)
+            if (options.Progress is { } progress)
             {
                 // Counters only grow, so snapshots taken and reported under one lock never go backwards.
                 lock (_progressGate)

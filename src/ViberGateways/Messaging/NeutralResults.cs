@@ -21,29 +21,25 @@ namespace ViberGateways
             Func<TChecked, CancellationToken, Task<IReadOnlyList<SendResult>>> send, CancellationToken cancellationToken)
         {
             var all = (messages ?? throw new ArgumentNullException(nameof(messages))).ToList();
-            var errors = new List<ValidationViolation>();
+            var errors = new ValidationErrors();
             if (all.Count == 0)
             {
-                errors.Add(new ValidationViolation("messages", "minItems", "at least one message is needed"));
+                errors.Add("messages", "minItems", "at least one message is needed");
             }
 
-            var checkedMessages = new List<TChecked>(all.Count);
-            for (var i = 0; i < all.Count; i++)
+            var checkedMessages = all.Select((message, i) =>
             {
                 try
                 {
-                    checkedMessages.Add(check(all[i] ?? throw RequestValidationException.Of($"messages[{i}]", "required", "must not be null"), $"messages[{i}]"));
+                    return check(message ?? throw RequestValidationException.Of($"messages[{i}]", "required", "must not be null"), $"messages[{i}]");
                 }
                 catch (RequestValidationException invalid)
                 {
                     errors.AddRange(invalid.Violations);
+                    return default!;
                 }
-            }
-
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+            }).ToList();
+            errors.ThrowIfAny();
 
             var results = new List<SendResult>();
             foreach (var message in checkedMessages)
@@ -62,16 +58,11 @@ namespace ViberGateways
         /// Every recipient of a request that failed as a whole: rejected when the gateway refused it, not sent when it
         /// stayed unavailable, unknown when the request may have reached it (a timeout, an unreadable reply).
         /// </summary>
-        public static IReadOnlyList<SendResult> Failed(Gateway gateway, IList<string> recipients, GatewayException failure)
-        {
-            return recipients.Select((recipient, i) => new SendResult(gateway, recipient, failure.Outcome)
+        public static IReadOnlyList<SendResult> Failed(Gateway gateway, IList<string> recipients, GatewayException failure) =>
+            recipients.Select((recipient, i) => new SendResult(gateway, recipient, failure.Outcome)
             {
-                Index = i,
-                Error = failure.Message,
-                ErrorCode = failure.GatewayErrorCode,
-                Failure = failure,
+                Index = i, Error = failure.Message, ErrorCode = failure.GatewayErrorCode, Failure = failure,
             }).ToList();
-        }
 
         /// <summary>The recipient's digits, as a reference keeps them (the input as given when it is not a phone number).</summary>
         public static string Digits(string recipient) => PhoneNumber.TryParse(recipient, out var number, out _) ? number.Digits : recipient;
@@ -80,8 +71,15 @@ namespace ViberGateways
         public static void NotCarried(ValidationErrors errors, string path, string field, string gateway, string why) =>
             errors.Add(path + "." + field, "gateway", $"{gateway} cannot carry it: {why}");
 
-        /// <summary>The references of a status query, checked: none null, each one this gateway's.</summary>
-        private static List<MessageReference> CheckReferences(IEnumerable<MessageReference> references, Gateway gateway)
+        /// <summary>
+        /// The statuses of a query, one per reference in order (the references checked first: none null, each one this
+        /// gateway's): those <paramref name="unanswerable"/> finds no id in for this gateway are
+        /// <see cref="DeliveryState.Unknown"/> with the reason, marked as never answerable (a follower stops asking); the
+        /// others are asked with <paramref name="ask"/>, in one call.
+        /// </summary>
+        public static async Task<IReadOnlyList<DeliveryStatus>> StatusesAsync(IEnumerable<MessageReference> references, Gateway gateway,
+            Func<MessageReference, string?> unanswerable, Func<List<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus>>> ask,
+            CancellationToken cancellationToken)
         {
             var all = (references ?? throw new ArgumentNullException(nameof(references))).ToList();
             var errors = new ValidationErrors();
@@ -98,43 +96,19 @@ namespace ViberGateways
             }
 
             errors.ThrowIfAny();
-            return all;
-        }
-
-        /// <summary>
-        /// The statuses of a query, one per reference in order: those <paramref name="unanswerable"/> finds no id in
-        /// for this gateway are <see cref="DeliveryState.Unknown"/> with the reason, marked as never answerable (a
-        /// follower stops asking); the others are asked with <paramref name="ask"/>, in one call.
-        /// </summary>
-        public static async Task<IReadOnlyList<DeliveryStatus>> StatusesAsync(IEnumerable<MessageReference> references, Gateway gateway,
-            Func<MessageReference, string?> unanswerable, Func<List<MessageReference>, CancellationToken, Task<IReadOnlyList<DeliveryStatus>>> ask,
-            CancellationToken cancellationToken)
-        {
-            var all = CheckReferences(references, gateway);
-            var statuses = new DeliveryStatus[all.Count];
-            var asked = new List<int>();
-            for (var i = 0; i < all.Count; i++)
-            {
-                if (unanswerable(all[i]) is { } why)
-                {
-                    statuses[i] = new DeliveryStatus(all[i], DeliveryState.Unknown, "") { Error = why, Unanswerable = true };
-                }
-                else
-                {
-                    asked.Add(i);
-                }
-            }
-
+            var statuses = all.Select(reference =>
+                unanswerable(reference) is { } why ? new DeliveryStatus(reference, DeliveryState.Unknown, "") { Error = why, Unanswerable = true } : null).ToArray();
+            var asked = Enumerable.Range(0, all.Count).Where(i => statuses[i] is null).ToList();
             if (asked.Count > 0)
             {
-                var answers = await ask(asked.Select(i => all[i]).ToList(), cancellationToken).ConfigureAwait(false);
+                var answers = await ask(asked.ConvertAll(i => all[i]), cancellationToken).ConfigureAwait(false);
                 for (var k = 0; k < asked.Count; k++)
                 {
                     statuses[asked[k]] = answers[k];
                 }
             }
 
-            return statuses;
+            return statuses!;
         }
 
         /// <summary>The message of a one-to-many bulk send names no recipients: every one comes from the recipients stream.</summary>
