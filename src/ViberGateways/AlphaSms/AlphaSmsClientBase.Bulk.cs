@@ -18,7 +18,7 @@ namespace ViberGateways.AlphaSms
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken) =>
             BulkSender.Run(BulkRecipients.Each(messages, cancellationToken), options, Plan<BulkRecipient<object>>(
                 (item, index) => new BulkEntry<object>(index, item.Recipient, AlphaSmsRules.CheckBulkRecipient(item, Transport, Options)),
-                item => item.Recipient), cancellationToken);
+                item => item.Recipient, endsMessage: item => item.IsLast), cancellationToken);
 
         /// <inheritdoc />
         /// <remarks>
@@ -32,7 +32,7 @@ namespace ViberGateways.AlphaSms
                 recipient => recipient ?? ""), cancellationToken);
 
         /// <summary>A bulk send's plan: requests of up to 500 messages over JSON and XML, one message per request over HTTP.</summary>
-        private BulkPlan<TInput, object> Plan<TInput>(Func<TInput, long, BulkEntry<object>> prepare, Func<TInput, string> recipientOf) =>
+        private BulkPlan<TInput, object> Plan<TInput>(Func<TInput, long, BulkEntry<object>> prepare, Func<TInput, string> recipientOf, Func<TInput, bool>? endsMessage = null) =>
             new(Gateway.AlphaSms, Transport == AlphaSmsTransport.Http ? 1 : MessagesPerRequest,
                 Transport == AlphaSmsTransport.Http ? 1 : BulkSender.MaxRecipientsPerRequestLimit, prepare, recipientOf,
                 async (entries, request, cancellationToken) =>
@@ -47,6 +47,7 @@ namespace ViberGateways.AlphaSms
                 })
             {
                 ReferenceOf = entry => AlphaSmsMapping.ReferenceOf(entry.Recipient, AlphaSmsMapping.ClientIdOf(entry.Item), null),
+                EndsMessage = endsMessage,
             };
     }
 }

@@ -104,7 +104,13 @@ namespace ViberGateways.Bulk
             CancellationToken cancellationToken) =>
             BulkSender.Run(Each(messages, check, cancellationToken), options, new BulkPlan<BulkRecipient<TMessage>, BulkDestination<TMessage>>(gateway, DefaultPerRequest,
                 BulkSender.MaxRecipientsPerRequestLimit, (item, index) => new BulkEntry<BulkDestination<TMessage>>(index, item.Recipient, item.Check(violationsOf)),
-                static item => item.Recipient, send) { EndsRequest = static item => item.IsLast, StopOnFirstRefusal = false }, cancellationToken);
+                static item => item.Recipient, send)
+                {
+                    EndsRequest = static item => item.IsLast,
+                    EndsMessage = static item => item.IsLast,
+                    MessageOf = static destination => destination.Message,
+                    StopOnFirstRefusal = false,
+                }, cancellationToken);
 
         /// <summary>A recipient of a one-to-many bulk send of <paramref name="message"/>, checked: its digits, and its client id (<see cref="ViberMessage.ClientIdOfBulkRecipient"/>) in range.</summary>
         /// <exception cref="RequestValidationException">The number is invalid, or the client id would pass the largest id; this recipient is not sent to.</exception>

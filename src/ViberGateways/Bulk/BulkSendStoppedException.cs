@@ -21,7 +21,11 @@ namespace ViberGateways.Bulk
         /// <summary>The final tallies: every recipient read has a result in the stream.</summary>
         public BulkProgress Progress { get; }
 
-        /// <summary>The index of the first input item not read; every item before it has a result.</summary>
+        /// <summary>
+        /// The index of the first recipient not read, counted as <see cref="SendResult.Index"/> counts them; every
+        /// recipient before it has a result. Sending personalised messages, a message is read whole or not at all, so
+        /// this is where the first message not read starts.
+        /// </summary>
         public long NextIndex => Progress.Read;
     }
 }

@@ -70,6 +70,19 @@ namespace ViberGateways.Bulk
         /// request mixes two messages. Unset, requests are filled to their size.
         /// </summary>
         public Func<TInput, bool>? EndsRequest { get; set; }
+
+        /// <summary>
+        /// Whether this input item is the last recipient of its message. A stopped or cancelled send reads on to it, so
+        /// a message is read whole or not at all and <see cref="BulkSendCanceledException.NextIndex"/> falls between
+        /// messages. Unset, every item is a message of its own.
+        /// </summary>
+        public Func<TInput, bool>? EndsMessage { get; set; }
+
+        /// <summary>
+        /// The message an entry belongs to, where one message's recipients may take several requests: the refusals of
+        /// one message's requests count once towards the refusals in a row that stop the send.
+        /// </summary>
+        public Func<TItem, object>? MessageOf { get; set; }
     }
 
     /// <summary>
@@ -179,6 +192,8 @@ namespace ViberGateways.Bulk
         private long _read;
         private readonly long[] _outcomes = new long[4];
         private int _requestsSent, _refusalsInARow;
+
+        private object? _lastRefusedMessage;
         private GatewayException? _stoppedBy;
         private Exception? _inputFailure;
         private Exception? _limiterFailure;
@@ -284,7 +299,7 @@ namespace ViberGateways.Bulk
                         batch = new List<BulkEntry<TItem>>(_perRequest);
                     }
 
-                    if (valid && NotSendingReason() is not null)
+                    if (NotSendingReason() is not null && (plan.EndsMessage is { } endsMessage ? endsMessage(item) : valid))
                     {
                         break;
                     }
@@ -405,6 +420,18 @@ namespace ViberGateways.Bulk
             return NotSendingReason() is { } reason ? (lease, 0, reason) : (lease, granted, null);
         }
 
+        /// <summary>Whether <paramref name="failure"/> refuses the message the last refused request carried (one message's content is one refusal).</summary>
+        private bool RefusesTheSameMessageAgain(GatewayException failure, List<BulkEntry<TItem>> batch)
+        {
+            if (failure is not GatewayRejectedException || plan.MessageOf is not { } messageOf)
+            {
+                return false;
+            }
+
+            var message = messageOf(batch[0].Item);
+            return ReferenceEquals(Interlocked.Exchange(ref _lastRefusedMessage, message), message);
+        }
+
         private async Task<IReadOnlyList<SendResult>> SendRequestAsync(List<BulkEntry<TItem>> batch)
         {
             var request = Interlocked.Increment(ref _requestsSent);
@@ -429,7 +456,7 @@ namespace ViberGateways.Bulk
             catch (GatewayException failure)
             {
                 if (failure is GatewayUnavailableException || (failure is GatewayRejectedException && plan.StopOnFirstRefusal)
-                    || Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop)
+                    || (!RefusesTheSameMessageAgain(failure, batch) && Interlocked.Increment(ref _refusalsInARow) >= RefusalsInARowThatStop))
                 {
                     Stop(failure);
                 }
