@@ -30,10 +30,10 @@ namespace ViberGateways.AlphaSms
         public abstract AlphaSmsTransport Transport { get; }
 
         /// <summary>Whether this transport asks the status by client id (JSON, XML).</summary>
-        private protected abstract bool AsksStatusByClientId { get; }
+        private bool AsksStatusByClientId => Transport != AlphaSmsTransport.Http;
 
         /// <summary>Whether this transport asks the status by the gateway's id (XML, HTTP).</summary>
-        private protected abstract bool AsksStatusByGatewayId { get; }
+        private bool AsksStatusByGatewayId => Transport != AlphaSmsTransport.Json;
 
         /// <summary>The client speaking <see cref="AlphaSmsOptions.Transport"/>: the one place a transport is chosen.</summary>
         public static AlphaSmsClientBase Create(AlphaSmsOptions options, HttpClient httpClient)

@@ -14,10 +14,6 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Json;
 
-        private protected override bool AsksStatusByClientId => true;
-
-        private protected override bool AsksStatusByGatewayId => false;
-
         private protected override async Task<AccountBalance> ReadBalanceAsync(CancellationToken cancellationToken)
         {
             var result = await ExecuteOneAsync(new AlphaSmsJsonBalanceItem(), "balance", cancellationToken).ConfigureAwait(false);

@@ -20,10 +20,6 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Xml;
 
-        private protected override bool AsksStatusByClientId => true;
-
-        private protected override bool AsksStatusByGatewayId => true;
-
         /// <summary>One status package with a <c>&lt;msg&gt;</c> query per message (by client id or gateway id); each answered by the reply's <c>&lt;msg&gt;</c> with that <c>id</c> or <c>sms_id</c>.</summary>
         private protected override async Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
             CancellationToken cancellationToken)
