@@ -79,9 +79,8 @@ namespace ViberGateways.SmsBy
                     reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
                 }
 
-                var refused = reply.Error != null || !string.Equals(reply.Status, "OK", StringComparison.OrdinalIgnoreCase);
-                var why = "SMS.by refused the delivery data query: " + (reply.Error ?? "status " + (reply.Status ?? "missing"));
-                if (refused)
+                var why = Refusal(reply.Status, reply.Error) is { } refused ? "SMS.by refused the delivery data query: " + refused : null;
+                if (why != null)
                 {
                     refusal ??= new GatewayRejectedException(why, reply.Status, reply.Error, null);
                 }
@@ -92,7 +91,7 @@ namespace ViberGateways.SmsBy
 
                 foreach (var i in quick)
                 {
-                    statuses[i] = refused ? NeutralResults.NotReported(all[i], why)
+                    statuses[i] = why != null ? NeutralResults.NotReported(all[i], why)
                         : reply.Result is { } data ? new DeliveryStatus(all[i], SmsByStatusMapping.State(data.Status ?? ""), data.Status ?? "")
                         : NeutralResults.NotReported(all[i], "SMS.by's delivery data reply has no result");
                 }
@@ -256,11 +255,15 @@ namespace ViberGateways.SmsBy
                 throw Unreadable(what, "has neither a status nor an error");
             }
 
-            if (error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase))
+            if (Refusal(status, error) is { } refused)
             {
-                throw new GatewayRejectedException($"SMS.by rejected the {what}: {error ?? "status " + (status ?? "missing")}", status, error, null);
+                throw new GatewayRejectedException($"SMS.by rejected the {what}: {refused}", status, error, null);
             }
         }
+
+        /// <summary>Why SMS.by refused a call (its <c>error</c>, or a status other than OK), or null when it accepted it.</summary>
+        private static string? Refusal(string? status, string? error) =>
+            error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase) ? error ?? "status " + (status ?? "missing") : null;
 
         /// <summary>A send's reply not in the documented form: of unknown outcome (the message may have been accepted).</summary>
         private static GatewayException Unreadable(string what, string problem) =>
