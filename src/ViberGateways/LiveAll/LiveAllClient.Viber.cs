@@ -135,19 +135,8 @@ namespace ViberGateways.LiveAll
         /// </summary>
         private static long?[] MessageIds(IList<string> destinations, IList<LiveAllDestinationResult> data)
         {
-            var named = new Dictionary<string, Queue<long>>(StringComparer.Ordinal);
-            foreach (var item in data)
-            {
-                if (item?.Destination != null && item.Smsid is { } id)
-                {
-                    if (!named.TryGetValue(item.Destination, out var ids))
-                    {
-                        named[item.Destination] = ids = new Queue<long>();
-                    }
-
-                    ids.Enqueue(id);
-                }
-            }
+            var named = data.Where(item => item?.Destination != null && item.Smsid != null).GroupBy(item => item.Destination!, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => new Queue<long>(group.Select(item => item.Smsid!.Value)), StringComparer.Ordinal);
 
             var result = new long?[destinations.Count];
             for (var i = 0; i < result.Length; i++)
