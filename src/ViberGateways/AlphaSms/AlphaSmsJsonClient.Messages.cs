@@ -16,13 +16,11 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<AccountBalance> ReadBalanceAsync(CancellationToken cancellationToken)
         {
-            var result = await ExecuteOneAsync(new AlphaSmsJsonBalanceItem(), "balance", cancellationToken).ConfigureAwait(false);
-            if (result.Data?.Amount is not { } amount)
-            {
-                throw new GatewayException("The AlphaSMS balance result has no amount", 200, null, null, null);
-            }
-
-            return new AccountBalance(Gateway.AlphaSms, amount, result.Data.Currency);
+            var reply = await ExecuteAsync(new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { new AlphaSmsJsonBalanceItem() } }, cancellationToken).ConfigureAwait(false);
+            var result = ItemResults(reply).FirstOrDefault() ?? throw new GatewayException("The AlphaSMS balance reply carried no result", 200, null, null, null);
+            return !result.Success ? throw new GatewayRejectedException($"AlphaSMS rejected the balance request: {result.Error}", null, result.Error, null)
+                : result.Data?.Amount is { } amount ? new AccountBalance(Gateway.AlphaSms, amount, result.Data.Currency)
+                : throw new GatewayException("The AlphaSMS balance result has no amount", 200, null, null, null);
         }
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
@@ -91,20 +89,6 @@ namespace ViberGateways.AlphaSms
                 ? AlphaSmsMapping.Refused(reference, new GatewayRejectedException($"AlphaSMS rejected the status request: {result.Error}", null, result.Error, null))
                 : AlphaSmsMapping.Status(reference, AlphaSmsStatusMapping.FromJsonStatus(result.Data?.Status), result.Data?.Status ?? "",
                     result.Data?.Replies?.Select(r => r?.Datetime) ?? Enumerable.Empty<string?>()), "The AlphaSMS JSON status reply");
-        }
-
-        private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
-        {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } };
-            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = ItemResults(reply).FirstOrDefault()
-                ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
-            if (!result.Success)
-            {
-                throw new GatewayRejectedException($"AlphaSMS rejected the {what} request: {result.Error}", null, result.Error, null);
-            }
-
-            return result;
         }
 
         /// <summary>The per-item results, or the whole request's rejection (<c>"success": false</c>) as an exception.</summary>
