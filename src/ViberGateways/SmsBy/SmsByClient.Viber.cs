@@ -182,14 +182,7 @@ namespace ViberGateways.SmsBy
 
             SmsByRules.CheckContent(message, path, mailing, errors);
             object request = mailing ? SmsByMapping.ToMailing(message, senderId, digits) : SmsByMapping.ToQuickMessage(message, senderId, digits.FirstOrDefault() ?? "");
-            var fields = (mailing, recipientsFrom == RecipientsFrom.Message) switch
-            {
-                (false, true) => SmsByMapping.QuickMessageFields,
-                (false, false) => SmsByMapping.TemplateQuickMessageFields,
-                (true, true) => SmsByMapping.MailingFields,
-                _ => SmsByMapping.TemplateMailingFields,
-            };
-            SpecLimits.Check(request, path, SmsByMapping.Fields(fields, senderId), errors);
+            SpecLimits.Check(request, path, SmsByMapping.Fields(mailing, recipientsFrom == RecipientsFrom.Message, senderId), errors);
             return (request, senderId);
         }
 
