@@ -40,10 +40,8 @@ namespace ViberGateways.AlphaSms
             AlphaSmsJsonReply reply;
             try
             {
-                using (details.Declare())
-                {
-                    reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-                }
+                using var declared = details.Declare();
+                reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
             {
@@ -78,11 +76,8 @@ namespace ViberGateways.AlphaSms
                 request.Data.Add(new AlphaSmsJsonStatusItem { Id = id.Value });
             }
 
-            AlphaSmsJsonReply reply;
-            using (new RequestDetails(clientIds: asked.Select(a => (long?)a.Id.Value)).Declare())
-            {
-                reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(clientIds: asked.Select(a => (long?)a.Id.Value)).Declare();
+            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
 
             var results = ItemResults(reply).Where(result => result != null).ToList();
             return StatusesById(asked, results, result => result.Data?.Id, _ => null, (reference, _, result) => !result.Success

@@ -111,11 +111,8 @@ namespace ViberGateways.LiveAll
         private async Task<IList<LiveAllDestinationResult>> SubmitAsync(LiveAllSendImRequest request, IEnumerable<long?>? clientIds, CancellationToken cancellationToken)
         {
             request.Apitoken = Options.RequireApiKey();
-            LiveAllSendImReply reply;
-            using (new RequestDetails(request.Destinations.Count, clientIds: clientIds).Declare())
-            {
-                reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(request.Destinations.Count, clientIds: clientIds).Declare();
+            var reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
 
             if (!reply.Success)
             {

@@ -58,11 +58,8 @@ namespace ViberGateways.SmsBy
 
             foreach (var mailing in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId != null).GroupBy(i => all[i].MailingId!, StringComparer.Ordinal))
             {
-                IList<SmsByBulkMailingStatus> reply;
-                using (new RequestDetails(gatewayIds: new[] { mailing.Key }).Declare())
-                {
-                    reply = await StatusBulkViberAsync(token, mailing.Key, cancellationToken).ConfigureAwait(false);
-                }
+                using var declared = new RequestDetails(gatewayIds: new[] { mailing.Key }).Declare();
+                var reply = await StatusBulkViberAsync(token, mailing.Key, cancellationToken).ConfigureAwait(false);
 
                 answered = true;
                 foreach (var i in mailing)
@@ -73,22 +70,12 @@ namespace ViberGateways.SmsBy
 
             foreach (var quick in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId is null).GroupBy(i => NeutralResults.NumericGatewayId(all[i])!.Value))
             {
-                SmsByGetViberDeliveryDataReply reply;
-                using (new RequestDetails(gatewayIds: new[] { quick.Key.ToString(CultureInfo.InvariantCulture) }).Declare())
-                {
-                    reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
-                }
+                using var declared = new RequestDetails(gatewayIds: new[] { quick.Key.ToString(CultureInfo.InvariantCulture) }).Declare();
+                var reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
 
                 var why = Refusal(reply.Status, reply.Error) is { } refused ? "SMS.by refused the delivery data query: " + refused : null;
-                if (why != null)
-                {
-                    refusal ??= new GatewayRejectedException(why, reply.Status, reply.Error, null);
-                }
-                else
-                {
-                    answered = true;
-                }
-
+                refusal ??= why is null ? null : new GatewayRejectedException(why, reply.Status, reply.Error, null);
+                answered |= why is null;
                 foreach (var i in quick)
                 {
                     statuses[i] = why != null ? NeutralResults.NotReported(all[i], why)
@@ -97,12 +84,7 @@ namespace ViberGateways.SmsBy
                 }
             }
 
-            if (!answered && refusal != null)
-            {
-                throw refusal;
-            }
-
-            return statuses;
+            return !answered && refusal != null ? throw refusal : statuses;
         }
 
         /// <summary>
@@ -213,11 +195,8 @@ namespace ViberGateways.SmsBy
 
             var form = (SmsBySendQuickViberMessageForm)request;
             form.Token = token;
-            SmsBySendQuickViberMessageReply reply;
-            using (new RequestDetails(1, clientIds: clientIds).Declare())
-            {
-                reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(1, clientIds: clientIds).Declare();
+            var reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
 
             ThrowIfFailed(reply.Status, reply.Error, "quick message");
             var id = reply.Result?.MessageId ?? throw Unreadable("quick message", "has no id");
@@ -227,11 +206,8 @@ namespace ViberGateways.SmsBy
         /// <summary>One sendBulkViber request carrying one mailing; its uuid, or a <see cref="GatewayRejectedException"/>.</summary>
         private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, IReadOnlyList<long?>? clientIds, CancellationToken cancellationToken)
         {
-            SmsBySendBulkViberReply reply;
-            using (new RequestDetails(recipients, clientIds: clientIds).Declare())
-            {
-                reply = await SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(recipients, clientIds: clientIds).Declare();
+            var reply = await SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken).ConfigureAwait(false);
 
             ThrowIfFailed(reply.Success, reply.Error, "mailing");
             return reply.Uuid ?? throw Unreadable("mailing", "has no id");
