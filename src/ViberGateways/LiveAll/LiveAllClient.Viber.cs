@@ -92,16 +92,10 @@ namespace ViberGateways.LiveAll
             Func<BulkEntry<TItem>, long?> clientIdOf, int request, IEnumerable<long?>? loggedClientIds, CancellationToken cancellationToken)
         {
             var ids = MessageIds(sendIm.Destinations, await SubmitAsync(sendIm, loggedClientIds, cancellationToken).ConfigureAwait(false));
-            var results = new SendResult[entries.Count];
-            for (var i = 0; i < results.Length; i++)
-            {
-                results[i] = ids[i] is { } smsId
-                    ? entries[i].Result(Gateway, SendOutcome.Accepted, request,
-                        reference: new MessageReference(Gateway, sendIm.Destinations[i], clientIdOf(entries[i]), smsId.ToString(CultureInfo.InvariantCulture)))
-                    : entries[i].Result(Gateway, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient");
-            }
-
-            return results;
+            return entries.Select((entry, i) => ids[i] is { } smsId
+                ? entry.Result(Gateway, SendOutcome.Accepted, request,
+                    reference: new MessageReference(Gateway, sendIm.Destinations[i], clientIdOf(entry), smsId.ToString(CultureInfo.InvariantCulture)))
+                : entry.Result(Gateway, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient")).ToList();
         }
 
         /// <summary>
