@@ -25,11 +25,7 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
-            foreach (var entry in entries)
-            {
-                request.Data.Add((AlphaSmsJsonViberItem)entry.Item);
-            }
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = entries.Select(entry => (AlphaSmsJsonItem)entry.Item).ToList() };
 
             // Every JSON item carries a client id (assigned before the first attempt), but no document says the gateway
             // de-duplicates it (reference gateways.md line 25: "unique within the account", no reply defined for a repeat;
@@ -70,11 +66,7 @@ namespace ViberGateways.AlphaSms
         private protected override async Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
             CancellationToken cancellationToken)
         {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
-            foreach (var (_, id) in asked)
-            {
-                request.Data.Add(new AlphaSmsJsonStatusItem { Id = id.Value });
-            }
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = asked.Select(a => (AlphaSmsJsonItem)new AlphaSmsJsonStatusItem { Id = a.Id.Value }).ToList() };
 
             using var declared = new RequestDetails(clientIds: asked.Select(a => (long?)a.Id.Value)).Declare();
             var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
