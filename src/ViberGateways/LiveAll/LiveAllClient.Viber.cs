@@ -30,11 +30,8 @@ namespace ViberGateways.LiveAll
         /// <inheritdoc />
         public Gateway Gateway => Gateway.LiveAll;
 
-        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-            return await SendCheckedAsync(LiveAllRules.Check(message, "message", Options), cancellationToken).ConfigureAwait(false);
-        }
+        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken) =>
+            await SendCheckedAsync(LiveAllRules.Check(message ?? throw new ArgumentNullException(nameof(message)), "message", Options), cancellationToken).ConfigureAwait(false);
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             NeutralResults.SendEachAsync(messages, (message, path) => LiveAllRules.Check(message, path, Options), SendCheckedAsync, cancellationToken);

@@ -26,11 +26,8 @@ namespace ViberGateways.SmsBy
         /// <inheritdoc />
         public Gateway Gateway => Gateway.SmsBy;
 
-        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-            return await SendCheckedAsync(Check(message, "message"), cancellationToken).ConfigureAwait(false);
-        }
+        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken) =>
+            await SendCheckedAsync(Check(message ?? throw new ArgumentNullException(nameof(message)), "message"), cancellationToken).ConfigureAwait(false);
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             NeutralResults.SendEachAsync(messages, (message, path) => Check(message, path), SendCheckedAsync, cancellationToken);
