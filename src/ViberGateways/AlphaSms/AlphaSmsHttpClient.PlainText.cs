@@ -95,20 +95,10 @@ namespace ViberGateways.AlphaSms
         /// What the reply says of its call, as <see cref="ToSendResult"/>, <see cref="ToStatus"/> and
         /// <see cref="ToBalance"/> read it: an error is a refusal; a send is accepted only with its id and count.
         /// </summary>
-        public ReplyOutcome Outcome(bool send)
-        {
-            if (_fields?.Errors != null)
-            {
-                return ReplyOutcome.Rejected();
-            }
-
-            if (send)
-            {
-                return _fields?.Id is { } id && (_fields.SmsCount ?? _fields.SmdCount) != null ? ReplyOutcome.Accepted(new long?[] { id }) : ReplyOutcome.Unreadable;
-            }
-
-            return _fields?.Code != null || _fields?.Balance != null ? ReplyOutcome.Accepted() : ReplyOutcome.Unreadable;
-        }
+        public ReplyOutcome Outcome(bool send) =>
+            _fields?.Errors != null ? ReplyOutcome.Rejected()
+            : send ? (_fields?.Id is { } id && (_fields.SmsCount ?? _fields.SmdCount) != null ? ReplyOutcome.Accepted(new long?[] { id }) : ReplyOutcome.Unreadable)
+            : _fields?.Code != null || _fields?.Balance != null ? ReplyOutcome.Accepted() : ReplyOutcome.Unreadable;
 
         /// <summary>
         /// The status, or the gateway's refusal for this message (an unknown id); a credentials error is the request's
@@ -129,15 +119,8 @@ namespace ViberGateways.AlphaSms
         public AccountBalance ToBalance() => new AccountBalance(Gateway.AlphaSms,
             Documented("AlphaSMS rejected the balance query").Balance ?? throw Undocumented("The AlphaSMS HTTP balance reply has no readable balance"), currency: null);
 
-        private AlphaSmsHttpReplyFields Documented(string refused)
-        {
-            if (_fields?.Errors is { } error)
-            {
-                throw Rejected(refused, error);
-            }
-
-            return _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
-        }
+        private AlphaSmsHttpReplyFields Documented(string refused) =>
+            _fields?.Errors is { } error ? throw Rejected(refused, error) : _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
 
         /// <summary>
         /// Whether a refusal concerns the account rather than one message, so every later request would be refused
