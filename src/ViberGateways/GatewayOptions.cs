@@ -52,6 +52,10 @@ namespace ViberGateways
             return address.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? address : new Uri(address.AbsoluteUri + "/");
         }
 
+        /// <summary>An API key the gateway needs, or a validation error naming the missing setting (for example <c>SmsByOptions.ApiKey</c>).</summary>
+        internal string RequiredApiKey(string? apiKey, string missing) =>
+            string.IsNullOrWhiteSpace(apiKey) ? throw RequestValidationException.Of(GetType().Name + ".ApiKey", "required", missing) : apiKey!;
+
         /// <summary>The credentials these options hold, to mask wherever a reply echoes them.</summary>
         internal virtual IEnumerable<string?> Credentials() => Array.Empty<string?>();
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,10 +31,10 @@ namespace ViberGateways.AlphaSms
         public abstract AlphaSmsTransport Transport { get; }
 
         /// <summary>Whether this transport asks the status by client id (JSON, XML).</summary>
-        private protected abstract bool AsksStatusByClientId { get; }
+        private bool AsksStatusByClientId => Transport != AlphaSmsTransport.Http;
 
         /// <summary>Whether this transport asks the status by the gateway's id (XML, HTTP).</summary>
-        private protected abstract bool AsksStatusByGatewayId { get; }
+        private bool AsksStatusByGatewayId => Transport != AlphaSmsTransport.Json;
 
         /// <summary>The client speaking <see cref="AlphaSmsOptions.Transport"/>: the one place a transport is chosen.</summary>
         public static AlphaSmsClientBase Create(AlphaSmsOptions options, HttpClient httpClient)
@@ -78,22 +79,9 @@ namespace ViberGateways.AlphaSms
             where TEntry : class
         {
             entries ??= Array.Empty<TEntry>();
-            var byClientId = new Dictionary<long, TEntry>();
-            var byGatewayId = new Dictionary<long, TEntry>();
-            foreach (var entry in entries)
-            {
-                // The gateway writes 0 for an id it does not know (sms_id="0"): that names no message.
-                if (clientIdOf(entry) is { } clientId and not 0 && !byClientId.ContainsKey(clientId))
-                {
-                    byClientId.Add(clientId, entry);
-                }
-
-                if (gatewayIdOf(entry) is { } gatewayId and not 0 && !byGatewayId.ContainsKey(gatewayId))
-                {
-                    byGatewayId.Add(gatewayId, entry);
-                }
-            }
-
+            Dictionary<long, TEntry> ById(Func<TEntry, long?> idOf) =>
+                entries.Where(entry => idOf(entry) is not (null or 0)).GroupBy(entry => idOf(entry)!.Value).ToDictionary(group => group.Key, group => group.First());
+            var (byClientId, byGatewayId) = (ById(clientIdOf), ById(gatewayIdOf));
             var statuses = new DeliveryStatus[asked.Count];
             for (var i = 0; i < asked.Count; i++)
             {
@@ -110,6 +98,7 @@ namespace ViberGateways.AlphaSms
 
             return statuses;
 
+            // The gateway writes 0 for an id it does not know (sms_id="0"): that names no message.
             bool NamesNoId(TEntry entry) => clientIdOf(entry) is null or 0 && gatewayIdOf(entry) is null or 0;
         }
     }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using ViberGateways.Bulk;
 using ViberGateways.Http;
 
@@ -19,6 +19,9 @@ namespace ViberGateways.AlphaSms
         // Per field, read once: the type its text is parsed as, and its setter.
         private static readonly Type[] ValueTypes = Array.ConvertAll(Fields, field => Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType);
         private static readonly Action<object, object?>[] Setters = Array.ConvertAll(Fields, field => CompiledAccessor.Setter(field.Property));
+        // Each documented `name:`, at the start of the text or after white space; the first of the fields' order that fits.
+        private static readonly Regex FieldNames = new Regex(@"(?<!\S)(" + string.Join("|", Array.ConvertAll(Fields, field => Regex.Escape(field.Name))) + "):",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
         private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
         private readonly AlphaSmsHttpReplyFields? _fields;
@@ -41,7 +44,7 @@ namespace ViberGateways.AlphaSms
                 return new AlphaSmsHttpReply(text, new AlphaSmsHttpReplyFields { Errors = trimmed.Substring(ErrorsField.Length + 1).Trim() });
             }
 
-            var names = FieldsIn(trimmed);
+            var names = FieldNames.Matches(trimmed);
             if (names.Count == 0 || names[0].Index != 0)
             {
                 return new AlphaSmsHttpReply(text, null);
@@ -50,47 +53,18 @@ namespace ViberGateways.AlphaSms
             var fields = new AlphaSmsHttpReplyFields();
             for (var i = 0; i < names.Count; i++)
             {
-                var start = names[i].Index + Fields[names[i].Field].Name.Length + 1;
+                var start = names[i].Index + names[i].Length;
                 var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
-                Set(fields, names[i].Field, trimmed.Substring(start, end - start).Trim());
+                var field = Array.FindIndex(Fields, wire => wire.Name == names[i].Groups[1].Value);
+
+                // A value not of the field's type leaves it unset, for whoever reads it to report.
+                if (WireNames.Parse(trimmed.Substring(start, end - start).Trim(), ValueTypes[field]) is { } parsed)
+                {
+                    Setters[field](fields, parsed);
+                }
             }
 
             return new AlphaSmsHttpReply(text, fields);
-        }
-
-        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
-        private static List<(int Index, int Field)> FieldsIn(string text)
-        {
-            var found = new List<(int Index, int Field)>(4);
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
-                {
-                    continue;
-                }
-
-                for (var field = 0; field < Fields.Length; field++)
-                {
-                    var name = Fields[field].Name;
-                    if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
-                    {
-                        found.Add((i, field));
-                        break;
-                    }
-                }
-            }
-
-            return found;
-        }
-
-        /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
-        private static void Set(AlphaSmsHttpReplyFields fields, int field, string value)
-        {
-            var parsed = WireNames.Parse(value, ValueTypes[field]);
-            if (parsed != null)
-            {
-                Setters[field](fields, parsed);
-            }
         }
 
         public SendResult ToSendResult(BulkEntry<object> entry)
@@ -121,20 +95,10 @@ namespace ViberGateways.AlphaSms
         /// What the reply says of its call, as <see cref="ToSendResult"/>, <see cref="ToStatus"/> and
         /// <see cref="ToBalance"/> read it: an error is a refusal; a send is accepted only with its id and count.
         /// </summary>
-        public ReplyOutcome Outcome(bool send)
-        {
-            if (_fields?.Errors != null)
-            {
-                return ReplyOutcome.Rejected();
-            }
-
-            if (send)
-            {
-                return _fields?.Id is { } id && (_fields.SmsCount ?? _fields.SmdCount) != null ? ReplyOutcome.Accepted(new long?[] { id }) : ReplyOutcome.Unreadable;
-            }
-
-            return _fields?.Code != null || _fields?.Balance != null ? ReplyOutcome.Accepted() : ReplyOutcome.Unreadable;
-        }
+        public ReplyOutcome Outcome(bool send) =>
+            _fields?.Errors != null ? ReplyOutcome.Rejected()
+            : send ? (_fields?.Id is { } id && (_fields.SmsCount ?? _fields.SmdCount) != null ? ReplyOutcome.Accepted(new long?[] { id }) : ReplyOutcome.Unreadable)
+            : _fields?.Code != null || _fields?.Balance != null ? ReplyOutcome.Accepted() : ReplyOutcome.Unreadable;
 
         /// <summary>
         /// The status, or the gateway's refusal for this message (an unknown id); a credentials error is the request's
@@ -155,15 +119,8 @@ namespace ViberGateways.AlphaSms
         public AccountBalance ToBalance() => new AccountBalance(Gateway.AlphaSms,
             Documented("AlphaSMS rejected the balance query").Balance ?? throw Undocumented("The AlphaSMS HTTP balance reply has no readable balance"), currency: null);
 
-        private AlphaSmsHttpReplyFields Documented(string refused)
-        {
-            if (_fields?.Errors is { } error)
-            {
-                throw Rejected(refused, error);
-            }
-
-            return _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
-        }
+        private AlphaSmsHttpReplyFields Documented(string refused) =>
+            _fields?.Errors is { } error ? throw Rejected(refused, error) : _fields ?? throw Undocumented("The AlphaSMS HTTP reply is not in a documented format");
 
         /// <summary>
         /// Whether a refusal concerns the account rather than one message, so every later request would be refused

@@ -23,10 +23,6 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Http;
 
-        private protected override bool AsksStatusByClientId => false;
-
-        private protected override bool AsksStatusByGatewayId => true;
-
         /// <summary>One <c>command=receive</c> request per message, one after another (the HTTP API asks for one id per request).</summary>
         private protected override async Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
             CancellationToken cancellationToken)

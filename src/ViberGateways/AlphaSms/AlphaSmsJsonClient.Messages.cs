@@ -14,28 +14,18 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Json;
 
-        private protected override bool AsksStatusByClientId => true;
-
-        private protected override bool AsksStatusByGatewayId => false;
-
         private protected override async Task<AccountBalance> ReadBalanceAsync(CancellationToken cancellationToken)
         {
-            var result = await ExecuteOneAsync(new AlphaSmsJsonBalanceItem(), "balance", cancellationToken).ConfigureAwait(false);
-            if (result.Data?.Amount is not { } amount)
-            {
-                throw new GatewayException("The AlphaSMS balance result has no amount", 200, null, null, null);
-            }
-
-            return new AccountBalance(Gateway.AlphaSms, amount, result.Data.Currency);
+            var reply = await ExecuteAsync(new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { new AlphaSmsJsonBalanceItem() } }, cancellationToken).ConfigureAwait(false);
+            var result = ItemResults(reply).FirstOrDefault() ?? throw new GatewayException("The AlphaSMS balance reply carried no result", 200, null, null, null);
+            return !result.Success ? throw new GatewayRejectedException($"AlphaSMS rejected the balance request: {result.Error}", null, result.Error, null)
+                : result.Data?.Amount is { } amount ? new AccountBalance(Gateway.AlphaSms, amount, result.Data.Currency)
+                : throw new GatewayException("The AlphaSMS balance result has no amount", 200, null, null, null);
         }
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
-            foreach (var entry in entries)
-            {
-                request.Data.Add((AlphaSmsJsonViberItem)entry.Item);
-            }
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = entries.Select(entry => (AlphaSmsJsonItem)entry.Item).ToList() };
 
             // Every JSON item carries a client id (assigned before the first attempt), but no document says the gateway
             // de-duplicates it (reference gateways.md line 25: "unique within the account", no reply defined for a repeat;
@@ -46,10 +36,8 @@ namespace ViberGateways.AlphaSms
             AlphaSmsJsonReply reply;
             try
             {
-                using (details.Declare())
-                {
-                    reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-                }
+                using var declared = details.Declare();
+                reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (GatewayException failure) when (failure is GatewayUnavailableException or GatewayOutcomeUnknownException)
             {
@@ -78,37 +66,16 @@ namespace ViberGateways.AlphaSms
         private protected override async Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
             CancellationToken cancellationToken)
         {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
-            foreach (var (_, id) in asked)
-            {
-                request.Data.Add(new AlphaSmsJsonStatusItem { Id = id.Value });
-            }
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = asked.Select(a => (AlphaSmsJsonItem)new AlphaSmsJsonStatusItem { Id = a.Id.Value }).ToList() };
 
-            AlphaSmsJsonReply reply;
-            using (new RequestDetails(clientIds: asked.Select(a => (long?)a.Id.Value)).Declare())
-            {
-                reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(clientIds: asked.Select(a => (long?)a.Id.Value)).Declare();
+            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
 
             var results = ItemResults(reply).Where(result => result != null).ToList();
             return StatusesById(asked, results, result => result.Data?.Id, _ => null, (reference, _, result) => !result.Success
                 ? AlphaSmsMapping.Refused(reference, new GatewayRejectedException($"AlphaSMS rejected the status request: {result.Error}", null, result.Error, null))
                 : AlphaSmsMapping.Status(reference, AlphaSmsStatusMapping.FromJsonStatus(result.Data?.Status), result.Data?.Status ?? "",
                     result.Data?.Replies?.Select(r => r?.Datetime) ?? Enumerable.Empty<string?>()), "The AlphaSMS JSON status reply");
-        }
-
-        private async Task<AlphaSmsJsonItemResult> ExecuteOneAsync(AlphaSmsJsonItem item, string what, CancellationToken cancellationToken)
-        {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = { item } };
-            var reply = await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = ItemResults(reply).FirstOrDefault()
-                ?? throw new GatewayException($"The AlphaSMS {what} reply carried no result", 200, null, null, null);
-            if (!result.Success)
-            {
-                throw new GatewayRejectedException($"AlphaSMS rejected the {what} request: {result.Error}", null, result.Error, null);
-            }
-
-            return result;
         }
 
         /// <summary>The per-item results, or the whole request's rejection (<c>"success": false</c>) as an exception.</summary>

@@ -40,10 +40,7 @@ namespace ViberGateways.AlphaSms
         public bool UseHttpGet { get; set; }
 
         /// <summary>The API key, or a validation error naming the missing setting.</summary>
-        internal string RequireApiKey() =>
-            string.IsNullOrWhiteSpace(ApiKey)
-                ? throw RequestValidationException.Of(nameof(AlphaSmsOptions) + "." + nameof(ApiKey), "required", $"the AlphaSMS {Transport} transport needs an API key")
-                : ApiKey!;
+        internal string RequireApiKey() => RequiredApiKey(ApiKey, $"the AlphaSMS {Transport} transport needs an API key");
 
         internal override IEnumerable<string?> Credentials() => new[] { ApiKey, Password };
     }

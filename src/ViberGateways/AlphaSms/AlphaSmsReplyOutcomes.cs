@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using ViberGateways.Http;
 
@@ -6,47 +8,39 @@ namespace ViberGateways.AlphaSms
     // What each AlphaSMS transport's reply says of its call, for the call's log event, read as the clients read their
     // results: a refused request is rejected; per message, a refusal is rejected and a result with an id accepted;
     // the gateway's ids (msg_id, sms_id, the HTTP id) are the references.
+    internal abstract partial class AlphaSmsClientBase
+    {
+        /// <summary>A reply's per-message results (a null one refused): the accepted ones' ids are the references.</summary>
+        private protected static ReplyOutcome OfItems<TResult>(IList<TResult> results, Func<TResult, bool> accepted, Func<TResult, long?> gatewayId)
+        {
+            var answered = results.Where(accepted).ToList();
+            return ReplyOutcome.OfItems(answered.Count, results.Count - answered.Count, answered.Select(gatewayId));
+        }
+    }
+
     internal partial class AlphaSmsJsonClient
     {
         /// <summary>JSON: <c>success</c> of the request, then of each item.</summary>
-        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply)
+        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => reply switch
         {
-            if (reply is not AlphaSmsJsonReply json)
-            {
-                return ReplyOutcome.Replied;
-            }
-
-            var items = json.Data?.Where(item => item != null).ToList() ?? new();
-            return !json.Success ? ReplyOutcome.Rejected()
-                : ReplyOutcome.OfItems(items.Count(item => item.Success), items.Count(item => !item.Success), items.Where(item => item.Success).Select(item => item.Data?.MsgId));
-        }
+            AlphaSmsJsonReply { Success: false } => ReplyOutcome.Rejected(),
+            AlphaSmsJsonReply json => OfItems(json.Data?.Where(item => item != null).ToList() ?? new(), item => item.Success, item => item.Data?.MsgId),
+            _ => ReplyOutcome.Replied,
+        };
     }
 
     internal partial class AlphaSmsXmlClient
     {
         /// <summary>XML: the code of each message (accepted as <see cref="IsAccepted"/> reads it) or status query (below 200 answered).</summary>
-        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply)
+        private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => reply switch
         {
-            if (reply is not AlphaSmsXmlReply xml)
-            {
-                return ReplyOutcome.Replied;
-            }
-
-            if ((xml.MessageViber ?? xml.Message) is { } sent)
-            {
-                var accepted = sent.Where(result => result != null && IsAccepted(result)).ToList();
-                return ReplyOutcome.OfItems(accepted.Count, sent.Count - accepted.Count, accepted.Select(result => result.MsgId));
-            }
-
-            if (xml.Status is { } statuses)
-            {
-                var answered = statuses.Where(result => result != null && result.Code < 200).ToList();
-                return ReplyOutcome.OfItems(answered.Count, statuses.Count - answered.Count, answered.Select(result => result.SmsId));
-            }
+            AlphaSmsXmlReply xml when (xml.MessageViber ?? xml.Message) is { } sent => OfItems(sent, result => result != null && IsAccepted(result), result => result.MsgId),
+            AlphaSmsXmlReply { Status: { } statuses } => OfItems(statuses, result => result != null && result.Code < 200, result => result.SmsId),
 
             // A send reply without message results may still have been accepted.
-            return call.Safety != RetrySafety.Repeatable ? ReplyOutcome.Unreadable : ReplyOutcome.Accepted();
-        }
+            AlphaSmsXmlReply => call.Safety != RetrySafety.Repeatable ? ReplyOutcome.Unreadable : ReplyOutcome.Accepted(),
+            _ => ReplyOutcome.Replied,
+        };
     }
 
     internal partial class AlphaSmsHttpClient

@@ -1,35 +1,24 @@
 using System;
-using System.Collections.Generic;
 
 namespace ViberGateways.AlphaSms
 {
     /// <summary>The AlphaSMS status tables (JSON status text, XML and HTTP status codes) in gateway-independent terms.</summary>
     internal static class AlphaSmsStatusMapping
     {
-        private static readonly Dictionary<string, DeliveryState> JsonStatuses = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["ACCEPTED"] = DeliveryState.Accepted,
-            ["QUEUED"] = DeliveryState.Accepted,
-            ["ROUTING"] = DeliveryState.Sending,
-            ["PARTIALLY DELIVERED"] = DeliveryState.Sent,
-            ["DELIVERED"] = DeliveryState.Delivered,
-            ["READ"] = DeliveryState.Read,
-            ["REPLIED"] = DeliveryState.Replied,
-            ["EXPIRED"] = DeliveryState.Expired,
-            ["DELETED"] = DeliveryState.Deleted,
-            ["FILTERED"] = DeliveryState.Failed,
-            ["INVALID DESTINATION ADDRESS"] = DeliveryState.Failed,
-            ["INVALID SOURCE ADDRESS"] = DeliveryState.Failed,
-            ["NO ROUTE"] = DeliveryState.Failed,
-            ["REJECTED"] = DeliveryState.Failed,
-            ["SIM FULL"] = DeliveryState.Failed,
-            ["UNDELIVERABLE"] = DeliveryState.Failed,
-            ["UNKNOWN"] = DeliveryState.Unknown,
-        };
-
         /// <summary>A JSON status string; one the documentation does not list is <see cref="DeliveryState.Unknown"/>.</summary>
-        public static DeliveryState FromJsonStatus(string? status) =>
-            status != null && JsonStatuses.TryGetValue(status.Trim(), out var state) ? state : DeliveryState.Unknown;
+        public static DeliveryState FromJsonStatus(string? status) => status?.Trim().ToUpperInvariant() switch
+        {
+            "ACCEPTED" or "QUEUED" => DeliveryState.Accepted,
+            "ROUTING" => DeliveryState.Sending,
+            "PARTIALLY DELIVERED" => DeliveryState.Sent,
+            "DELIVERED" => DeliveryState.Delivered,
+            "READ" => DeliveryState.Read,
+            "REPLIED" => DeliveryState.Replied,
+            "EXPIRED" => DeliveryState.Expired,
+            "DELETED" => DeliveryState.Deleted,
+            "FILTERED" or "INVALID DESTINATION ADDRESS" or "INVALID SOURCE ADDRESS" or "NO ROUTE" or "REJECTED" or "SIM FULL" or "UNDELIVERABLE" => DeliveryState.Failed,
+            _ => DeliveryState.Unknown,
+        };
 
         /// <summary>An XML message status code (1 and 100–113; codes of 200 and more are errors, not states).</summary>
         public static DeliveryState FromXmlCode(int code) => (AlphaSmsXmlMessageStatusCode)code switch

@@ -20,19 +20,15 @@ namespace ViberGateways.AlphaSms
         /// <inheritdoc />
         public override AlphaSmsTransport Transport => AlphaSmsTransport.Xml;
 
-        private protected override bool AsksStatusByClientId => true;
-
-        private protected override bool AsksStatusByGatewayId => true;
-
         /// <summary>One status package with a <c>&lt;msg&gt;</c> query per message (by client id or gateway id); each answered by the reply's <c>&lt;msg&gt;</c> with that <c>id</c> or <c>sms_id</c>.</summary>
         private protected override async Task<IReadOnlyList<DeliveryStatus>> ReadStatusesAsync(IReadOnlyList<(MessageReference Reference, AlphaSmsMessageId Id)> asked,
             CancellationToken cancellationToken)
         {
-            var package = new AlphaSmsXmlStatusPackage { Key = Options.RequireApiKey() };
-            foreach (var (_, id) in asked)
+            var package = new AlphaSmsXmlStatusPackage
             {
-                package.Status.Add(id.IsClientId ? new AlphaSmsXmlStatusQuery { Id = id.Value } : new AlphaSmsXmlStatusQuery { SmsId = id.Value });
-            }
+                Key = Options.RequireApiKey(),
+                Status = asked.Select(a => a.Id.IsClientId ? new AlphaSmsXmlStatusQuery { Id = a.Id.Value } : new AlphaSmsXmlStatusQuery { SmsId = a.Id.Value }).ToList(),
+            };
 
             var details = new RequestDetails(0, package, clientIds: asked.Where(a => a.Id.IsClientId).Select(a => (long?)a.Id.Value),
                 gatewayIds: asked.Where(a => !a.Id.IsClientId).Select(a => a.Id.Value.ToString(CultureInfo.InvariantCulture)));
@@ -61,11 +57,7 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey() };
-            foreach (var entry in entries)
-            {
-                package.MessageViber.Add((AlphaSmsXmlMessage)entry.Item);
-            }
+            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey(), MessageViber = entries.Select(entry => (AlphaSmsXmlMessage)entry.Item).ToList() };
 
             // With a client id on every message the gateway de-duplicates a repeat (208 ERR_DUPLICATE, "a message with this
             // id exists": reference gateways.md line 51); without, a repeat could send twice. specs/alphasms-xml.yaml

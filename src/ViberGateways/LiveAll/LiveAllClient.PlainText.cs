@@ -25,11 +25,8 @@ namespace ViberGateways.LiveAll
         {
             var ids = smsIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
             var form = new LiveAllGetSmsStatusForm { Apitoken = Options.RequireApiKey(), Smsids = string.Join(",", ids) };
-            string text;
-            using (new RequestDetails(gatewayIds: ids).Declare())
-            {
-                text = ThrowIfError(await GetSmsStatusCoreAsync(form, cancellationToken).ConfigureAwait(false));
-            }
+            using var declared = new RequestDetails(gatewayIds: ids).Declare();
+            var text = ThrowIfError(await GetSmsStatusCoreAsync(form, cancellationToken).ConfigureAwait(false));
 
             return text.Split(new[] { '|' }, StringSplitOptions.RemoveEmptyEntries).Select(record => StatusRecord(record.Trim(), text)).ToList();
         }

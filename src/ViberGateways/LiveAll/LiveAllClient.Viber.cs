@@ -30,11 +30,8 @@ namespace ViberGateways.LiveAll
         /// <inheritdoc />
         public Gateway Gateway => Gateway.LiveAll;
 
-        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-            return await SendCheckedAsync(LiveAllRules.Check(message, "message", Options), cancellationToken).ConfigureAwait(false);
-        }
+        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken) =>
+            await SendCheckedAsync(LiveAllRules.Check(message ?? throw new ArgumentNullException(nameof(message)), "message", Options), cancellationToken).ConfigureAwait(false);
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             NeutralResults.SendEachAsync(messages, (message, path) => LiveAllRules.Check(message, path, Options), SendCheckedAsync, cancellationToken);
@@ -92,16 +89,10 @@ namespace ViberGateways.LiveAll
             Func<BulkEntry<TItem>, long?> clientIdOf, int request, IEnumerable<long?>? loggedClientIds, CancellationToken cancellationToken)
         {
             var ids = MessageIds(sendIm.Destinations, await SubmitAsync(sendIm, loggedClientIds, cancellationToken).ConfigureAwait(false));
-            var results = new SendResult[entries.Count];
-            for (var i = 0; i < results.Length; i++)
-            {
-                results[i] = ids[i] is { } smsId
-                    ? entries[i].Result(Gateway, SendOutcome.Accepted, request,
-                        reference: new MessageReference(Gateway, sendIm.Destinations[i], clientIdOf(entries[i]), smsId.ToString(CultureInfo.InvariantCulture)))
-                    : entries[i].Result(Gateway, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient");
-            }
-
-            return results;
+            return entries.Select((entry, i) => ids[i] is { } smsId
+                ? entry.Result(Gateway, SendOutcome.Accepted, request,
+                    reference: new MessageReference(Gateway, sendIm.Destinations[i], clientIdOf(entry), smsId.ToString(CultureInfo.InvariantCulture)))
+                : entry.Result(Gateway, SendOutcome.Unknown, request, "LiveAll accepted the request but its reply has no message id for this recipient")).ToList();
         }
 
         /// <summary>
@@ -111,11 +102,8 @@ namespace ViberGateways.LiveAll
         private async Task<IList<LiveAllDestinationResult>> SubmitAsync(LiveAllSendImRequest request, IEnumerable<long?>? clientIds, CancellationToken cancellationToken)
         {
             request.Apitoken = Options.RequireApiKey();
-            LiveAllSendImReply reply;
-            using (new RequestDetails(request.Destinations.Count, clientIds: clientIds).Declare())
-            {
-                reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(request.Destinations.Count, clientIds: clientIds).Declare();
+            var reply = await SendImAsync(request, cancellationToken).ConfigureAwait(false);
 
             if (!reply.Success)
             {
@@ -135,19 +123,8 @@ namespace ViberGateways.LiveAll
         /// </summary>
         private static long?[] MessageIds(IList<string> destinations, IList<LiveAllDestinationResult> data)
         {
-            var named = new Dictionary<string, Queue<long>>(StringComparer.Ordinal);
-            foreach (var item in data)
-            {
-                if (item?.Destination != null && item.Smsid is { } id)
-                {
-                    if (!named.TryGetValue(item.Destination, out var ids))
-                    {
-                        named[item.Destination] = ids = new Queue<long>();
-                    }
-
-                    ids.Enqueue(id);
-                }
-            }
+            var named = data.Where(item => item?.Destination != null && item.Smsid != null).GroupBy(item => item.Destination!, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => new Queue<long>(group.Select(item => item.Smsid!.Value)), StringComparer.Ordinal);
 
             var result = new long?[destinations.Count];
             for (var i = 0; i < result.Length; i++)

@@ -25,10 +25,7 @@ namespace ViberGateways.LiveAll
         public string? SmsSender { get; set; }
 
         /// <summary>The API token, or a validation error naming the missing setting.</summary>
-        internal string RequireApiKey() =>
-            string.IsNullOrWhiteSpace(ApiKey)
-                ? throw RequestValidationException.Of(nameof(LiveAllOptions) + "." + nameof(ApiKey), "required", "LiveAll needs an API token")
-                : ApiKey!;
+        internal string RequireApiKey() => RequiredApiKey(ApiKey, "LiveAll needs an API token");
 
         internal override IEnumerable<string?> Credentials() => new[] { ApiKey };
     }

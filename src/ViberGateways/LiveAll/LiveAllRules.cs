@@ -16,11 +16,7 @@ namespace ViberGateways.LiveAll
         /// <exception cref="RequestValidationException">The message breaks a rule; nothing is sent.</exception>
         public static CheckedMessage<LiveAllSendImRequest> Check(ViberMessage? message, string path, LiveAllOptions options)
         {
-            if (message is null)
-            {
-                throw RequestValidationException.Of(path, "required", "must not be null");
-            }
-
+            _ = message ?? throw RequestValidationException.Of(path, "required", "must not be null");
             var errors = new ValidationErrors();
             CheckCarried(message, path, options, errors);
             var digits = RecipientRules.Parse(message.Recipients, path + ".Recipients", errors).Select(r => r.Digits).ToList();

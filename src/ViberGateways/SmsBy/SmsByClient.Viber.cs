@@ -26,11 +26,8 @@ namespace ViberGateways.SmsBy
         /// <inheritdoc />
         public Gateway Gateway => Gateway.SmsBy;
 
-        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken)
-        {
-            _ = message ?? throw new ArgumentNullException(nameof(message));
-            return await SendCheckedAsync(Check(message, "message"), cancellationToken).ConfigureAwait(false);
-        }
+        async Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(ViberMessage message, CancellationToken cancellationToken) =>
+            await SendCheckedAsync(Check(message ?? throw new ArgumentNullException(nameof(message)), "message"), cancellationToken).ConfigureAwait(false);
 
         Task<IReadOnlyList<SendResult>> IViberClient.SendAsync(IEnumerable<ViberMessage> messages, CancellationToken cancellationToken) =>
             NeutralResults.SendEachAsync(messages, (message, path) => Check(message, path), SendCheckedAsync, cancellationToken);
@@ -58,11 +55,8 @@ namespace ViberGateways.SmsBy
 
             foreach (var mailing in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId != null).GroupBy(i => all[i].MailingId!, StringComparer.Ordinal))
             {
-                IList<SmsByBulkMailingStatus> reply;
-                using (new RequestDetails(gatewayIds: new[] { mailing.Key }).Declare())
-                {
-                    reply = await StatusBulkViberAsync(token, mailing.Key, cancellationToken).ConfigureAwait(false);
-                }
+                using var declared = new RequestDetails(gatewayIds: new[] { mailing.Key }).Declare();
+                var reply = await StatusBulkViberAsync(token, mailing.Key, cancellationToken).ConfigureAwait(false);
 
                 answered = true;
                 foreach (var i in mailing)
@@ -73,37 +67,21 @@ namespace ViberGateways.SmsBy
 
             foreach (var quick in Enumerable.Range(0, all.Count).Where(i => all[i].MailingId is null).GroupBy(i => NeutralResults.NumericGatewayId(all[i])!.Value))
             {
-                SmsByGetViberDeliveryDataReply reply;
-                using (new RequestDetails(gatewayIds: new[] { quick.Key.ToString(CultureInfo.InvariantCulture) }).Declare())
-                {
-                    reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
-                }
+                using var declared = new RequestDetails(gatewayIds: new[] { quick.Key.ToString(CultureInfo.InvariantCulture) }).Declare();
+                var reply = await GetViberDeliveryDataAsync(new SmsByGetViberDeliveryDataForm { Token = token, MessageId = quick.Key }, cancellationToken).ConfigureAwait(false);
 
-                var refused = reply.Error != null || !string.Equals(reply.Status, "OK", StringComparison.OrdinalIgnoreCase);
-                var why = "SMS.by refused the delivery data query: " + (reply.Error ?? "status " + (reply.Status ?? "missing"));
-                if (refused)
-                {
-                    refusal ??= new GatewayRejectedException(why, reply.Status, reply.Error, null);
-                }
-                else
-                {
-                    answered = true;
-                }
-
+                var why = Refusal(reply.Status, reply.Error) is { } refused ? "SMS.by refused the delivery data query: " + refused : null;
+                refusal ??= why is null ? null : new GatewayRejectedException(why, reply.Status, reply.Error, null);
+                answered |= why is null;
                 foreach (var i in quick)
                 {
-                    statuses[i] = refused ? NeutralResults.NotReported(all[i], why)
+                    statuses[i] = why != null ? NeutralResults.NotReported(all[i], why)
                         : reply.Result is { } data ? new DeliveryStatus(all[i], SmsByStatusMapping.State(data.Status ?? ""), data.Status ?? "")
                         : NeutralResults.NotReported(all[i], "SMS.by's delivery data reply has no result");
                 }
             }
 
-            if (!answered && refusal != null)
-            {
-                throw refusal;
-            }
-
-            return statuses;
+            return !answered && refusal != null ? throw refusal : statuses;
         }
 
         /// <summary>
@@ -183,14 +161,7 @@ namespace ViberGateways.SmsBy
 
             SmsByRules.CheckContent(message, path, mailing, errors);
             object request = mailing ? SmsByMapping.ToMailing(message, senderId, digits) : SmsByMapping.ToQuickMessage(message, senderId, digits.FirstOrDefault() ?? "");
-            var fields = (mailing, recipientsFrom == RecipientsFrom.Message) switch
-            {
-                (false, true) => SmsByMapping.QuickMessageFields,
-                (false, false) => SmsByMapping.TemplateQuickMessageFields,
-                (true, true) => SmsByMapping.MailingFields,
-                _ => SmsByMapping.TemplateMailingFields,
-            };
-            SpecLimits.Check(request, path, SmsByMapping.Fields(fields, senderId), errors);
+            SpecLimits.Check(request, path, SmsByMapping.Fields(mailing, recipientsFrom == RecipientsFrom.Message, senderId), errors);
             return (request, senderId);
         }
 
@@ -221,11 +192,8 @@ namespace ViberGateways.SmsBy
 
             var form = (SmsBySendQuickViberMessageForm)request;
             form.Token = token;
-            SmsBySendQuickViberMessageReply reply;
-            using (new RequestDetails(1, clientIds: clientIds).Declare())
-            {
-                reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(1, clientIds: clientIds).Declare();
+            var reply = await SendQuickViberMessageAsync(form, cancellationToken).ConfigureAwait(false);
 
             ThrowIfFailed(reply.Status, reply.Error, "quick message");
             var id = reply.Result?.MessageId ?? throw Unreadable("quick message", "has no id");
@@ -235,11 +203,8 @@ namespace ViberGateways.SmsBy
         /// <summary>One sendBulkViber request carrying one mailing; its uuid, or a <see cref="GatewayRejectedException"/>.</summary>
         private async Task<string> SendMailingAsync(string token, SmsByBulkViberMailing mailing, int recipients, IReadOnlyList<long?>? clientIds, CancellationToken cancellationToken)
         {
-            SmsBySendBulkViberReply reply;
-            using (new RequestDetails(recipients, clientIds: clientIds).Declare())
-            {
-                reply = await SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken).ConfigureAwait(false);
-            }
+            using var declared = new RequestDetails(recipients, clientIds: clientIds).Declare();
+            var reply = await SendBulkViberAsync(new SmsBySendBulkViberRequest { Token = token, Messages = { mailing } }, cancellationToken).ConfigureAwait(false);
 
             ThrowIfFailed(reply.Success, reply.Error, "mailing");
             return reply.Uuid ?? throw Unreadable("mailing", "has no id");
@@ -256,11 +221,15 @@ namespace ViberGateways.SmsBy
                 throw Unreadable(what, "has neither a status nor an error");
             }
 
-            if (error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase))
+            if (Refusal(status, error) is { } refused)
             {
-                throw new GatewayRejectedException($"SMS.by rejected the {what}: {error ?? "status " + (status ?? "missing")}", status, error, null);
+                throw new GatewayRejectedException($"SMS.by rejected the {what}: {refused}", status, error, null);
             }
         }
+
+        /// <summary>Why SMS.by refused a call (its <c>error</c>, or a status other than OK), or null when it accepted it.</summary>
+        private static string? Refusal(string? status, string? error) =>
+            error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase) ? error ?? "status " + (status ?? "missing") : null;
 
         /// <summary>A send's reply not in the documented form: of unknown outcome (the message may have been accepted).</summary>
         private static GatewayException Unreadable(string what, string problem) =>

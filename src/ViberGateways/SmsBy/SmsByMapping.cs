@@ -14,7 +14,7 @@ namespace ViberGateways.SmsBy
         private const string SenderField = nameof(ViberMessage.SmsBy) + "." + nameof(SmsByMessageOptions.SenderId);
 
         // Keyed by the generated models' properties (as SpecLimits names them), so no wire name is written here.
-        public static readonly IReadOnlyDictionary<string, string> QuickMessageFields = new Dictionary<string, string>
+        private static readonly IReadOnlyDictionary<string, string> QuickMessageFields = new Dictionary<string, string>
         {
             [nameof(SmsBySendQuickViberMessageForm.VibernameId)] = SenderField,
             [nameof(SmsBySendQuickViberMessageForm.Phone)] = nameof(ViberMessage.Recipients),
@@ -24,11 +24,7 @@ namespace ViberGateways.SmsBy
             [nameof(SmsBySendQuickViberMessageForm.ButtonLink)] = "Button.Url",
         };
 
-        /// <summary>The fields of a quick message whose recipient is checked on its own (a personalised bulk send's).</summary>
-        public static readonly IReadOnlyDictionary<string, string> TemplateQuickMessageFields =
-            QuickMessageFields.ToDictionary(pair => pair.Key, pair => pair.Key == nameof(SmsBySendQuickViberMessageForm.Phone) ? "" : pair.Value);
-
-        public static readonly IReadOnlyDictionary<string, string> MailingFields = new Dictionary<string, string>
+        private static readonly IReadOnlyDictionary<string, string> MailingFields = new Dictionary<string, string>
         {
             [nameof(SmsByBulkViberMailing.AlphanameId)] = SenderField,
             [nameof(SmsByBulkViberMailing.Name)] = nameof(ViberMessage.SmsBy) + "." + nameof(SmsByMessageOptions.MailingName),
@@ -40,13 +36,16 @@ namespace ViberGateways.SmsBy
             [Content(nameof(SmsByBulkViberContent.Caption))] = "Button.Caption",
         };
 
-        /// <summary>The fields of a bulk send's mailing, whose recipients come later.</summary>
-        public static readonly IReadOnlyDictionary<string, string> TemplateMailingFields =
-            MailingFields.ToDictionary(pair => pair.Key, pair => pair.Key == nameof(SmsByBulkViberSameMessageMailing.DeliveryList) ? "" : pair.Value);
-
-        /// <summary><paramref name="fields"/>; without a sender id the sender is left out, as it is reported as the setting to make.</summary>
-        public static IReadOnlyDictionary<string, string> Fields(IReadOnlyDictionary<string, string> fields, long? senderId) =>
-            senderId != null ? fields : fields.ToDictionary(pair => pair.Key, pair => pair.Value == SenderField ? "" : pair.Value);
+        /// <summary>
+        /// The fields of a mailing or a quick message. Recipients not the message's own (a bulk send's, checked on their
+        /// own) are left out, and so is a missing sender id, as it is reported as the setting to make.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> Fields(bool mailing, bool ownRecipients, long? senderId)
+        {
+            var fields = mailing ? MailingFields : QuickMessageFields;
+            return ownRecipients && senderId != null ? fields : fields.ToDictionary(pair => pair.Key,
+                pair => (pair.Value == SenderField && senderId is null) || (pair.Value == nameof(ViberMessage.Recipients) && !ownRecipients) ? "" : pair.Value);
+        }
 
         /// <summary>
         /// The message's sender id, or the configured one of a quick message or a mailing; a missing one is reported as

@@ -31,10 +31,7 @@ namespace ViberGateways.SmsBy
         public long? MailingSenderId { get; set; }
 
         /// <summary>The token, or a validation error naming the missing setting.</summary>
-        internal string RequireApiKey() =>
-            string.IsNullOrWhiteSpace(ApiKey)
-                ? throw RequestValidationException.Of(nameof(SmsByOptions) + "." + nameof(ApiKey), "required", "SMS.by needs an API token")
-                : ApiKey!;
+        internal string RequireApiKey() => RequiredApiKey(ApiKey, "SMS.by needs an API token");
 
         internal override IEnumerable<string?> Credentials() => new[] { ApiKey };
     }

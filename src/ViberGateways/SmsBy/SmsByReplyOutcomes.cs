@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -31,7 +30,7 @@ namespace ViberGateways.SmsBy
 
         private static ReplyOutcome OfQuery(string? status, string? error, string? gatewayId = null) =>
             error is null && status is null ? ReplyOutcome.Unreadable
-            : error != null || !string.Equals(status, "OK", StringComparison.OrdinalIgnoreCase) ? ReplyOutcome.Rejected()
+            : Refusal(status, error) != null ? ReplyOutcome.Rejected()
             : ReplyOutcome.Accepted(new[] { gatewayId });
     }
 }
