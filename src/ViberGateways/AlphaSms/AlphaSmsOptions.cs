@@ -40,7 +40,8 @@ namespace ViberGateways.AlphaSms
         public bool UseHttpGet { get; set; }
 
         /// <summary>The API key, or a validation error naming the missing setting.</summary>
-        internal string RequireApiKey() => RequiredApiKey(ApiKey, $"the AlphaSMS {Transport} transport needs an API key");
+        internal string RequireApiKey() =>
+            string.IsNullOrWhiteSpace(ApiKey) ? RequiredApiKey(ApiKey, $"the AlphaSMS {Transport} transport needs an API key") : ApiKey!; // the text only when it is needed
 
         internal override IEnumerable<string?> Credentials() => new[] { ApiKey, Password };
     }

@@ -24,7 +24,8 @@ namespace ViberGateways.LiveAll
         /// <remarks>
         /// Each recipient is one entry of the bulk send, as on every gateway (<see cref="SendResult.Index"/> counts
         /// recipients, message by message; client ids as for one message). A message's recipients go in one SendIM
-        /// request, or several of <see cref="BulkSendOptions.MaxRecipientsPerRequest"/>: its reply gives each
+        /// request, or several when <see cref="BulkSendOptions.MaxRecipientsPerRequest"/> or
+        /// <see cref="BulkSendOptions.MaxMessagesPerSecond"/> keeps requests smaller: its reply gives each
         /// destination its own smsid, so every recipient keeps its own result, and a refused request refuses only them.
         /// </remarks>
         IAsyncEnumerable<SendResult> IViberClient.SendBulkAsync(IAsyncEnumerable<ViberMessage> messages, BulkSendOptions? options, CancellationToken cancellationToken) =>

@@ -16,7 +16,8 @@ namespace ViberGateways.SmsBy
     //            message lifetime, so SmsFallback and Lifetime are refused; ClientId is not sent and only comes back
     //            in the reference. References: a quick message's GatewayId is its message_id; a mailing's MailingId
     //            is its uuid, with the recipient's digits.
-    //   bulk     one message to many as mailings, personalised messages as quick messages (SmsByClient.Bulk.cs).
+    //   bulk     one message to many as mailings; personalised messages each as its send would go, a quick message
+    //            to one recipient and a mailing to several (SmsByClient.Bulk.cs).
     //   status   quick messages through getViberDeliveryData (one message per request); mailings through
     //            statusBulkViber (one uuid per request, as documented), each recipient found by phone number.
     //   balance  not supported: SMS.by documents no balance method for its API.
