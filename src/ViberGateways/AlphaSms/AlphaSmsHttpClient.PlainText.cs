@@ -1,5 +1,5 @@
 using System;
-using System.Text.RegularExpressions;
+using System.Collections.Generic;
 using ViberGateways.Bulk;
 using ViberGateways.Http;
 
@@ -19,9 +19,6 @@ namespace ViberGateways.AlphaSms
         // Per field, read once: the type its text is parsed as, and its setter.
         private static readonly Type[] ValueTypes = Array.ConvertAll(Fields, field => Nullable.GetUnderlyingType(field.Property.PropertyType) ?? field.Property.PropertyType);
         private static readonly Action<object, object?>[] Setters = Array.ConvertAll(Fields, field => CompiledAccessor.Setter(field.Property));
-        // Each documented `name:`, at the start of the text or after white space; the first of the fields' order that fits.
-        private static readonly Regex FieldNames = new Regex(@"(?<!\S)(" + string.Join("|", Array.ConvertAll(Fields, field => Regex.Escape(field.Name))) + "):",
-            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
         private static readonly string ErrorsField = WireNames.Of(typeof(AlphaSmsHttpReplyFields).GetProperty(nameof(AlphaSmsHttpReplyFields.Errors))!);
 
         private readonly AlphaSmsHttpReplyFields? _fields;
@@ -44,7 +41,7 @@ namespace ViberGateways.AlphaSms
                 return new AlphaSmsHttpReply(text, new AlphaSmsHttpReplyFields { Errors = trimmed.Substring(ErrorsField.Length + 1).Trim() });
             }
 
-            var names = FieldNames.Matches(trimmed);
+            var names = FieldsIn(trimmed);
             if (names.Count == 0 || names[0].Index != 0)
             {
                 return new AlphaSmsHttpReply(text, null);
@@ -53,18 +50,47 @@ namespace ViberGateways.AlphaSms
             var fields = new AlphaSmsHttpReplyFields();
             for (var i = 0; i < names.Count; i++)
             {
-                var start = names[i].Index + names[i].Length;
+                var start = names[i].Index + Fields[names[i].Field].Name.Length + 1;
                 var end = i + 1 < names.Count ? names[i + 1].Index : trimmed.Length;
-                var field = Array.FindIndex(Fields, wire => wire.Name == names[i].Groups[1].Value);
-
-                // A value not of the field's type leaves it unset, for whoever reads it to report.
-                if (WireNames.Parse(trimmed.Substring(start, end - start).Trim(), ValueTypes[field]) is { } parsed)
-                {
-                    Setters[field](fields, parsed);
-                }
+                Set(fields, names[i].Field, trimmed.Substring(start, end - start).Trim());
             }
 
             return new AlphaSmsHttpReply(text, fields);
+        }
+
+        /// <summary>Where each documented <c>name:</c> starts: at the start of the text or after white space.</summary>
+        private static List<(int Index, int Field)> FieldsIn(string text)
+        {
+            var found = new List<(int Index, int Field)>(4);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+                {
+                    continue;
+                }
+
+                for (var field = 0; field < Fields.Length; field++)
+                {
+                    var name = Fields[field].Name;
+                    if (i + name.Length < text.Length && text[i + name.Length] == ':' && string.CompareOrdinal(text, i, name, 0, name.Length) == 0)
+                    {
+                        found.Add((i, field));
+                        break;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>Sets a field from its text; a value not of the field's type leaves it unset, for whoever reads it to report.</summary>
+        private static void Set(AlphaSmsHttpReplyFields fields, int field, string value)
+        {
+            var parsed = WireNames.Parse(value, ValueTypes[field]);
+            if (parsed != null)
+            {
+                Setters[field](fields, parsed);
+            }
         }
 
         public SendResult ToSendResult(BulkEntry<object> entry)
