@@ -47,14 +47,10 @@ namespace ViberGateways.Bulk
             var errors = new ValidationErrors();
             var clientId = message.ClientIdOf(Position, Path, errors);
             errors.ThrowIfAny();
-            if (!PhoneNumber.TryParse(Recipient, out var phone, out var problem))
-            {
-                errors.Add($"{Path}.{nameof(ViberMessage.Recipients)}[{Position.ToString(CultureInfo.InvariantCulture)}]", "phone", problem!);
-            }
-
+            var digits = RecipientRules.Check(Recipient, $"{Path}.{nameof(ViberMessage.Recipients)}[{Position.ToString(CultureInfo.InvariantCulture)}]", errors)?.Digits;
             errors.AddRange(violationsOf(Checked!));
             errors.ThrowIfAny();
-            return new BulkDestination<TMessage>(message, Checked!, phone.Digits, clientId);
+            return new BulkDestination<TMessage>(message, Checked!, digits!, clientId);
         }
     }
 
