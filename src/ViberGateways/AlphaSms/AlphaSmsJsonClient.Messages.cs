@@ -25,7 +25,11 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = entries.Select(entry => (AlphaSmsJsonItem)entry.Item).ToList() };
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
+            foreach (var entry in entries)
+            {
+                request.Data.Add((AlphaSmsJsonItem)entry.Item);
+            }
 
             // Every JSON item carries a client id (assigned before the first attempt), but no document says the gateway
             // de-duplicates it (reference gateways.md line 25: "unique within the account", no reply defined for a repeat;

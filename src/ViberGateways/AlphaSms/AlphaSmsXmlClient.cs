@@ -57,7 +57,11 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey(), MessageViber = entries.Select(entry => (AlphaSmsXmlMessage)entry.Item).ToList() };
+            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey() };
+            foreach (var entry in entries)
+            {
+                package.MessageViber.Add((AlphaSmsXmlMessage)entry.Item);
+            }
 
             // With a client id on every message the gateway de-duplicates a repeat (208 ERR_DUPLICATE, "a message with this
             // id exists": reference gateways.md line 51); without, a repeat could send twice. specs/alphasms-xml.yaml
