@@ -80,15 +80,16 @@ namespace ViberGateways.AlphaSms
         /// unknown). Such a failure before any request was answered is thrown, as is any failure of a send that is one
         /// request: nothing answered can be lost, and the caller reads it as the whole send's.
         /// </summary>
-        private protected static async Task<IReadOnlyList<SendResult>> InRequestsAsync(IReadOnlyList<BulkEntry<object>> entries, int perRequest,
+        private protected static Task<IReadOnlyList<SendResult>> InRequestsAsync(IReadOnlyList<BulkEntry<object>> entries, int perRequest,
+            Func<IReadOnlyList<BulkEntry<object>>, CancellationToken, Task<IReadOnlyList<SendResult>>> send, Func<GatewayRejectedException, bool> refusesAccount,
+            CancellationToken cancellationToken) =>
+            // One request is the caller's to await: a single send pays for no state machine or closure of the loop.
+            entries.Count <= perRequest ? send(entries, cancellationToken) : InSeveralRequestsAsync(entries, perRequest, send, refusesAccount, cancellationToken);
+
+        private static async Task<IReadOnlyList<SendResult>> InSeveralRequestsAsync(IReadOnlyList<BulkEntry<object>> entries, int perRequest,
             Func<IReadOnlyList<BulkEntry<object>>, CancellationToken, Task<IReadOnlyList<SendResult>>> send, Func<GatewayRejectedException, bool> refusesAccount,
             CancellationToken cancellationToken)
         {
-            if (entries.Count <= perRequest)
-            {
-                return await send(entries, cancellationToken).ConfigureAwait(false);
-            }
-
             var results = new List<SendResult>(entries.Count);
             string? stopped = null;
             GatewayException? stoppedBy = null;

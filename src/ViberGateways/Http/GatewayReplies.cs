@@ -21,7 +21,8 @@ namespace ViberGateways.Http
 
         public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
         {
-            var body = await BytesAsync(response, cancellationToken).ConfigureAwait(false);
+            // The guard has almost always read the reply already: its bytes are taken without a task of their own.
+            var body = response.Content is BufferedReply buffered ? buffered.Body : await BytesAsync(response, cancellationToken).ConfigureAwait(false);
             var encoding = EncodingOf(response);
             T? reply;
             try

@@ -100,20 +100,31 @@ namespace ViberGateways.Http
         }
 
         /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-        private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+        private static Task<byte[]?> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
         {
             // A reply that comes after the caller (or the attempt timeout) gave up is not read.
             cancellationToken.ThrowIfCancellationRequested();
-            if (content.Headers.ContentLength is long declared)
+            if (content.Headers.ContentLength is not long declared)
             {
-                // HTTP framing stops the read at the declared length: read it in one piece.
-#if NET5_0_OR_GREATER
-                return declared > maxBytes ? null : await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-                return declared > maxBytes ? null : await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
+                return ReadUndeclaredAsync(content, maxBytes, cancellationToken);
             }
 
+            if (declared > maxBytes)
+            {
+                return Task.FromResult<byte[]?>(null);
+            }
+
+            // HTTP framing stops the read at the declared length: read it in one piece, in the runtime's own task.
+#if NET5_0_OR_GREATER
+            return content.ReadAsByteArrayAsync(cancellationToken)!;
+#else
+            return content.ReadAsByteArrayAsync()!;
+#endif
+        }
+
+        /// <summary>A body of no declared length, read in chunks until it ends or passes <paramref name="maxBytes"/> (null).</summary>
+        private static async Task<byte[]?> ReadUndeclaredAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+        {
 #if NET5_0_OR_GREATER
             using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
