@@ -21,8 +21,7 @@ namespace ViberGateways.Http
 
         public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonSerializer serializer, CancellationToken cancellationToken)
         {
-            // The guard has almost always read the reply already: its bytes are taken without a task of their own.
-            var body = response.Content is BufferedReply buffered ? buffered.Body : await BytesAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await BytesAsync(response, cancellationToken).ConfigureAwait(false);
             var encoding = EncodingOf(response);
             T? reply;
             try
@@ -40,23 +39,18 @@ namespace ViberGateways.Http
             return reply ?? throw Unreadable(response, encoding.GetString(body), "is empty (null)", null);
         }
 
-        public static async Task<byte[]> BytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>The reply's bytes: those the guard read (almost always, and then without a task), or read now.</summary>
+        public static ValueTask<byte[]> BytesAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.Content switch
         {
-            switch (response.Content)
-            {
-                case null:
-                    return Array.Empty<byte>();
-                case BufferedReply buffered:
-                    return buffered.Body;
-            }
-
+            null => new ValueTask<byte[]>(Array.Empty<byte>()),
+            BufferedReply buffered => new ValueTask<byte[]>(buffered.Body),
 #if NET5_0_OR_GREATER
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var content => new ValueTask<byte[]>(content.ReadAsByteArrayAsync(cancellationToken)),
 #else
-            cancellationToken.ThrowIfCancellationRequested();
-            return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            _ when cancellationToken.IsCancellationRequested => new ValueTask<byte[]>(Task.FromCanceled<byte[]>(cancellationToken)),
+            var content => new ValueTask<byte[]>(content.ReadAsByteArrayAsync()),
 #endif
-        }
+        };
 
         /// <summary>
         /// A reply's text (nswag-templates/Client.Class.liquid, SDK: 7.): decoded from the bytes the guard read when it
