@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ViberGateways.Benchmarks;
 
 namespace ViberGateways.Tests.Specs
 {
@@ -20,6 +22,20 @@ namespace ViberGateways.Tests.Specs
         private static readonly Assembly Sdk = typeof(GatewayException).Assembly;
 
         public static TheoryData<string> Specs => new(OpenApiSpec.FileNames);
+
+        /// <summary>
+        /// A field a spec gives a <c>default</c> starts with it in the generated model, so a field added to a spec with a
+        /// default reaches the wire with no C# edit (the mapping code sets only the fields it knows); NSwag leaves every
+        /// field unset unless nswag.json asks for the defaults.
+        /// </summary>
+        [Fact]
+        public void The_generator_gives_each_field_its_spec_default()
+        {
+            var settings = JObject.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "nswag.json")));
+
+            settings.SelectToken("codeGenerators.openApiToCSharpClient.generateDefaultValues")
+                .ShouldBe(new JValue(true), "nswag.json: a spec default would not reach the wire");
+        }
 
         [Theory]
         [MemberData(nameof(Specs))]

@@ -124,6 +124,41 @@ namespace ViberGateways.Tests.Specs
             Found(spec => spec.Operations(), Problems).ShouldBeEmpty();
         }
 
+        /// <summary>
+        /// The generated client throws ArgumentNullException for a multipart field that is unset unless its schema is
+        /// nullable (NSwag takes a form field's nullability, not the schema's required list, to decide): an optional
+        /// field added without <c>nullable: true</c> would make every send of the operation throw, so it fails here,
+        /// naming the line.
+        /// </summary>
+        [Fact]
+        public void Every_optional_multipart_field_is_nullable_so_a_field_left_unset_is_left_out()
+        {
+            static IEnumerable<string> Problems(OpenApiSpec spec, SpecOperation operation)
+            {
+                if (operation.Node.SelectToken("requestBody.content")?["multipart/form-data"]?["schema"] is not { } declared)
+                {
+                    yield break;
+                }
+
+                var form = spec.Dereference(declared);
+                var required = form["required"]?.Select(name => (string)name!).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>();
+                foreach (var field in spec.PropertiesOf(form, inherited: true).Where(field => !required.Contains(field.Name)))
+                {
+                    var schema = field.Value["allOf"]?.Count() == 1 ? spec.Dereference(field.Value["allOf"]![0]!) : spec.Dereference(field.Value);
+                    if (!SpecNavigation.Flag(field.Value["nullable"]) && !SpecNavigation.Flag(schema["nullable"]))
+                    {
+                        yield return $"{spec.Where(field.Value)}: {operation.Id}: optional multipart field '{field.Name}' needs nullable: true " +
+                            "(or a nullable schema), or the generated client throws when it is not set";
+                    }
+                }
+            }
+
+            Found(spec => spec.Operations(), Problems).ShouldBeEmpty();
+            AllSpecs.SelectMany(spec => spec.Operations())
+                .Count(operation => operation.Node.SelectToken("requestBody.content")?["multipart/form-data"] != null)
+                .ShouldBe(2, "sendQuickViberMessage and sendViberMessageList are the multipart operations the check must see");
+        }
+
         [Fact]
         public void Every_operation_declares_a_known_retry_safety()
         {
