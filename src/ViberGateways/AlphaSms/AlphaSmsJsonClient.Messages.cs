@@ -25,7 +25,7 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey() };
+            var request = new AlphaSmsJsonRequest { Auth = Options.RequireApiKey(), Data = new List<AlphaSmsJsonItem>(entries.Count) };
             foreach (var entry in entries)
             {
                 request.Data.Add((AlphaSmsJsonItem)entry.Item);

@@ -57,7 +57,7 @@ namespace ViberGateways.AlphaSms
 
         private protected override async Task<IReadOnlyList<SendResult>> SendRequestAsync(IReadOnlyList<BulkEntry<object>> entries, CancellationToken cancellationToken)
         {
-            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey() };
+            var package = new AlphaSmsXmlSendPackage { Key = Options.RequireApiKey(), MessageViber = new List<AlphaSmsXmlMessage>(entries.Count) };
             foreach (var entry in entries)
             {
                 package.MessageViber.Add((AlphaSmsXmlMessage)entry.Item);

@@ -44,13 +44,18 @@ namespace ViberGateways.Http
         {
             null => new ValueTask<byte[]>(Array.Empty<byte>()),
             BufferedReply buffered => new ValueTask<byte[]>(buffered.Body),
-#if NET5_0_OR_GREATER
-            var content => new ValueTask<byte[]>(content.ReadAsByteArrayAsync(cancellationToken)),
-#else
-            _ when cancellationToken.IsCancellationRequested => new ValueTask<byte[]>(Task.FromCanceled<byte[]>(cancellationToken)),
-            var content => new ValueTask<byte[]>(content.ReadAsByteArrayAsync()),
-#endif
+            var content => new ValueTask<byte[]>(ReadBytesAsync(content, cancellationToken)),
         };
+
+        private static async Task<byte[]> ReadBytesAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+#if NET5_0_OR_GREATER
+            return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+            cancellationToken.ThrowIfCancellationRequested();
+            return await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+        }
 
         /// <summary>
         /// A reply's text (nswag-templates/Client.Class.liquid, SDK: 7.): decoded from the bytes the guard read when it
