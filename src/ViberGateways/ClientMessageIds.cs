@@ -1,28 +1,34 @@
 using System;
+using System.Security.Cryptography;
 using System.Threading;
 
 namespace ViberGateways
 {
     /// <summary>
-    /// Client message ids for gateways that require one (AlphaSMS JSON): the current Unix time in microseconds,
-    /// strictly increasing within the process, so ids stay unique across restarts and below 2^53 (safe as a JSON number).
+    /// Client message ids for messages that set none (AlphaSMS JSON and XML, where an id must be unique within the
+    /// account): consecutive from a random start in [2^52, 2^53 − 2^40) drawn once per process. Processes sending for
+    /// the same account at the same moment, or one restarted, draw different starts, so their ids do not meet (a clock
+    /// would give two processes the same ids); they stay below 2^53 (safe as a JSON number) and above the ids people
+    /// and clocks usually pick.
     /// </summary>
     internal static class ClientMessageIds
     {
-        private static long _last;
+        private const long Lowest = 1L << 52;
+        private const long Span = (1L << 52) - (1L << 40);
 
-        public static long Next()
+        private static long _last = RandomStart() - 1;
+
+        public static long Next() => Interlocked.Increment(ref _last);
+
+        internal static long RandomStart()
         {
-            var candidate = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-            while (true)
+            var bytes = new byte[8];
+            using (var random = RandomNumberGenerator.Create())
             {
-                var last = Interlocked.Read(ref _last);
-                var next = Math.Max(candidate, last + 1);
-                if (Interlocked.CompareExchange(ref _last, next, last) == last)
-                {
-                    return next;
-                }
+                random.GetBytes(bytes);
             }
+
+            return Lowest + (long)(BitConverter.ToUInt64(bytes, 0) % Span);
         }
     }
 }

@@ -132,6 +132,7 @@ namespace ViberGateways.AlphaSms
         private static AlphaSmsXmlMessage ToXmlMessage(ViberMessage message, AlphaSmsContent content, string sender, string digits, long? clientId) => new AlphaSmsXmlMessage
         {
             Id = clientId,
+            IdAssigned = message.ClientId is null,
             DateBeg = message.ScheduledAt?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
             Phone = "+" + digits,
             Sender = sender,

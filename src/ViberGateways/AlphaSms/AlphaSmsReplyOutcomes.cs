@@ -34,7 +34,9 @@ namespace ViberGateways.AlphaSms
         /// <summary>XML: the code of each message (accepted as <see cref="IsAccepted"/> reads it) or status query (below 200 answered).</summary>
         private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => reply switch
         {
-            AlphaSmsXmlReply xml when (xml.MessageViber ?? xml.Message) is { } sent => OfItems(sent, result => result != null && IsAccepted(result), result => result.MsgId),
+            AlphaSmsXmlReply xml when (xml.MessageViber ?? xml.Message) is { } sent =>
+                OfItems(sent.Select((result, i) => (Result: result, Sent: (call.Model as AlphaSmsXmlSendPackage)?.MessageViber?.ElementAtOrDefault(i))).ToList(),
+                    item => item.Result != null && IsAccepted(item.Result, item.Sent, call.Attempts), item => item.Result.MsgId),
             AlphaSmsXmlReply { Status: { } statuses } => OfItems(statuses, result => result != null && result.Code < 200, result => result.SmsId),
 
             // A send reply without message results may still have been accepted.

@@ -68,6 +68,14 @@ namespace ViberGateways.AlphaSms
                     .FirstOrDefault(code => code >= 200);
                 if (requestError is { } errorCode)
                 {
+                    // 212 ERR_THROTTLE, "rate exceeded" (gateways.md line 52): the package was refused whole, so nothing
+                    // was sent, as with an HTTP 429; the request was not wrong, so it is worth making again later.
+                    if (errorCode == (int)AlphaSmsXmlRequestErrorCode.ErrThrottle)
+                    {
+                        throw new GatewayUnavailableException($"AlphaSMS refused the XML request: {errorCode} (ErrThrottle, rate exceeded); nothing was sent, try again later",
+                            (int)response.StatusCode, null, encoding.GetString(body), null);
+                    }
+
                     var name = Enum.IsDefined(typeof(AlphaSmsXmlRequestErrorCode), errorCode) ? ((AlphaSmsXmlRequestErrorCode)errorCode).ToString() : "an undocumented error";
                     throw new GatewayRejectedException($"AlphaSMS rejected the XML request: {errorCode} ({name})",
                         errorCode.ToString(CultureInfo.InvariantCulture), name, encoding.GetString(body));

@@ -85,30 +85,39 @@ namespace ViberGateways.AlphaSms
                 return entries.Select(entry => AlphaSmsMapping.Failed(entry, unknown)).ToList();
             }
 
-            return entries.Select((entry, i) => Result(entry, i < results.Count ? results[i] : null)).ToList();
+            return entries.Select((entry, i) => Result(entry, i < results.Count ? results[i] : null, details.Attempts)).ToList();
         }
 
-        private static SendResult Result(BulkEntry<object> entry, AlphaSmsXmlSendResult? result)
+        private static SendResult Result(BulkEntry<object> entry, AlphaSmsXmlSendResult? result, int attempts)
         {
-            var sentId = ((AlphaSmsXmlMessage)entry.Item).Id;
+            var sent = (AlphaSmsXmlMessage)entry.Item;
+            var sentId = sent.Id;
             if (result is null)
             {
                 return AlphaSmsMapping.Result(entry, SendOutcome.Unknown, sentId, error: "The AlphaSMS reply carried no result for this message");
             }
 
             // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors (reference
-            // gateways.md line 48), except 208 ERR_DUPLICATE, "a message with this id exists" (line 51): for a msg that
-            // carried an id, the message with that id is in the account — the first attempt's when the SDK repeated the
-            // package, or the earlier send when the caller resent with the same reference — so it is accepted (and never
-            // moved to another gateway). Its msg_id is not documented for 208: the result keeps the client id, which asks
-            // the status. Every msg carries an id (AlphaSmsMapping.ClientIdOf assigns one), so a 208 always names one.
-            var accepted = IsAccepted(result);
+            // gateways.md line 48). 208 ERR_DUPLICATE, "a message with this id exists" (line 51), names a message in
+            // the account with this msg's id; see IsAccepted for when that message is this one. Its msg_id is not
+            // documented for 208: the result keeps the client id, which asks the status. Every msg carries an id
+            // (AlphaSmsMapping.ClientIdOf assigns one), so a 208 always names one.
+            var accepted = IsAccepted(result, sent, attempts);
             return AlphaSmsMapping.Result(entry, accepted ? SendOutcome.Accepted : SendOutcome.Rejected, result.Id ?? sentId, accepted && result.MsgId > 0 ? result.MsgId : null,
                 errorCode: accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
-                error: accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})");
+                error: accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})"
+                    + (IsDuplicate(result) ? ": another message in the account already has the id the SDK gave this one, so this one was not sent" : ""));
         }
 
-        /// <summary>Whether a message's result is an acceptance: a message state (below 200) or 208 ERR_DUPLICATE (see <see cref="Result"/>).</summary>
-        internal static bool IsAccepted(AlphaSmsXmlSendResult result) => result.Code < 200 || result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
+        /// <summary>
+        /// Whether a message's result is an acceptance: a message state (below 200), or 208 ERR_DUPLICATE when the
+        /// message with that id is this one — the package's first attempt's, when the SDK repeated it, or an earlier
+        /// send, when the caller set the id (a resend with the same reference). A 208 to the first attempt for an id the
+        /// SDK drew names another message: this one was not sent. An unknown <paramref name="sent"/> counts as set by the caller.
+        /// </summary>
+        internal static bool IsAccepted(AlphaSmsXmlSendResult result, AlphaSmsXmlMessage? sent, int attempts) =>
+            result.Code < 200 || (IsDuplicate(result) && (sent is not { IdAssigned: true } || attempts > 1));
+
+        private static bool IsDuplicate(AlphaSmsXmlSendResult result) => result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
     }
 }

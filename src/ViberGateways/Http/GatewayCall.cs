@@ -74,7 +74,11 @@ namespace ViberGateways.Http
             return new GatewayCall(operation, operation.SafetyOf(model), secrets, details, model);
         }
 
-        public void CountAttempt() => Interlocked.Increment(ref _attempts);
+        public void CountAttempt()
+        {
+            Interlocked.Increment(ref _attempts);
+            Details?.CountAttempt();
+        }
 
         /// <summary>Whether the call's log event waits for its reply to be read (a 2xx reply, not yet interpreted).</summary>
         public bool AwaitsReplyReading => Volatile.Read(ref _heldEvent) != null;

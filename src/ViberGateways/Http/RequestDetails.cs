@@ -14,6 +14,8 @@ namespace ViberGateways.Http
     {
         private static readonly AsyncLocal<RequestDetails?> Ambient = new();
 
+        private int _attempts;
+
         public int Recipients { get; } = recipients;
 
         /// <summary>The client ids the request carries, in order (nulls where a message has none), read only when a log event is written.</summary>
@@ -28,7 +30,12 @@ namespace ViberGateways.Http
         /// <summary>The model a text body (an XML document) was written from.</summary>
         public object? WrittenFrom { get; } = writtenFrom;
 
+        /// <summary>How many times the calls made under these details went out (a repeat of a request counts).</summary>
+        public int Attempts => Volatile.Read(ref _attempts);
+
         public static RequestDetails? Current => Ambient.Value;
+
+        public void CountAttempt() => Interlocked.Increment(ref _attempts);
 
         /// <summary>Declares these details for the generated operations run until the scope is disposed.</summary>
         public IDisposable Declare()

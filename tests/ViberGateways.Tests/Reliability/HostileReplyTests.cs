@@ -70,6 +70,34 @@ namespace ViberGateways.Tests.Reliability
         }
 
         [Fact]
+        public async Task Xml_duplicate_id_208_to_a_repeat_of_a_package_whose_ids_the_sdk_drew_is_the_first_attempt_accepted()
+        {
+            // The first attempt's reply breaks off (the package may have arrived); the repeat carries the same ids, and
+            // the gateway's 208 names this message's first attempt.
+            _gateway.Reply(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = HostileContent.CutAfter(20) });
+            _gateway.Reply(() => Body("<package><message-viber><msg msg_id=\"0\">208</msg></message-viber></package>", "text/xml"));
+            var message = Text(AlphaSmsTransport.Xml);
+            message.ClientId = null;
+
+            var result = (await AlphaSms(AlphaSmsTransport.Xml).SendAsync(message)).ShouldHaveSingleItem();
+
+            _gateway.Requests.Count.ShouldBe(2);
+            _gateway.Requests[1].BodyText.ShouldBe(_gateway.Requests[0].BodyText);
+            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            result.Error.ShouldBeNull();
+        }
+
+        [Fact]
+        public async Task Xml_status_query_refused_for_its_rate_212_is_unavailable()
+        {
+            _gateway.Reply(() => Body("<package><error>212</error></package>", "text/xml"));
+
+            var error = await Should.ThrowAsync<GatewayUnavailableException>(() => AlphaSms(AlphaSmsTransport.Xml).GetStatusAsync(new MessageReference(Gateway.AlphaSms, "380971234567", clientId: 1001)));
+
+            error.Message.ShouldContain("212 (ErrThrottle, rate exceeded)");
+        }
+
+        [Fact]
         public async Task Json_send_answered_by_an_html_502_page_has_an_unknown_outcome_with_a_snippet()
         {
             _gateway.Reply(() => Html(HttpStatusCode.BadGateway));

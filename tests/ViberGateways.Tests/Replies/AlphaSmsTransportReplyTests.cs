@@ -204,9 +204,10 @@ namespace ViberGateways.Tests.Replies
         }
 
         [Fact]
-        public async Task Xml_duplicate_id_208_for_a_message_without_a_client_id_names_the_id_the_sdk_gave_it_and_is_accepted()
+        public async Task Xml_duplicate_id_208_to_the_first_attempt_for_an_id_the_sdk_drew_rejects_the_message_as_not_sent()
         {
-            // Every msg carries an id: one the SDK assigns when the message sets none, so a 208 always names a message.
+            // The SDK gives a message without a client id one of its own; a 208 to the package's first attempt then
+            // names another message of the account with that id, so this message was not sent.
             var client = ClientReplying(Variant.Xml, "<package><message-viber><msg msg_id=\"0\">208</msg></message-viber></package>");
             var message = Text(client);
             message.ClientId = null;
@@ -214,8 +215,24 @@ namespace ViberGateways.Tests.Replies
             var result = (await client.SendAsync(new[] { message })).ShouldHaveSingleItem();
 
             var sentId = (long)System.Xml.Linq.XDocument.Parse(_gateway.LastRequest.BodyText).Descendants("msg").Single().Attribute("id")!;
-            result.Outcome.ShouldBe(SendOutcome.Accepted);
+            _gateway.Requests.Count.ShouldBe(1);
+            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.ErrorCode.ShouldBe("208");
+            result.Error.ShouldBe("208 (ErrDuplicate): another message in the account already has the id the SDK gave this one, so this one was not sent");
             result.Reference!.ClientId.ShouldBe(sentId);
+        }
+
+        [Fact]
+        public async Task Xml_request_level_throttle_212_is_unavailable_and_nothing_was_sent()
+        {
+            // 212 ERR_THROTTLE, "rate exceeded" (gateways.md line 52): the package was refused whole, as an HTTP 429 refuses it.
+            var client = ClientReplying(Variant.Xml, "<package><error>212</error></package>");
+
+            var result = (await client.SendAsync(new[] { Text(client) })).ShouldHaveSingleItem();
+
+            result.Outcome.ShouldBe(SendOutcome.NotSent);
+            result.Failure.ShouldBeOfType<GatewayUnavailableException>().Message.ShouldStartWith(
+                "AlphaSMS refused the XML request: 212 (ErrThrottle, rate exceeded); nothing was sent, try again later");
         }
 
         [Fact]
