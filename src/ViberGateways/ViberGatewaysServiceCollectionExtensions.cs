@@ -111,7 +111,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <param name="services">The service collection.</param>
         /// <param name="configuration">The configuration holding the gateway sections (for example the root of appsettings.json).</param>
         /// <returns>The service collection.</returns>
-        /// <exception cref="RequestValidationException">No gateway section is present.</exception>
+        /// <exception cref="OptionsValidationException">No gateway section is present.</exception>
         public static IServiceCollection AddViberGateways(this IServiceCollection services, IConfiguration configuration)
         {
             _ = services ?? throw new ArgumentNullException(nameof(services));
@@ -135,7 +135,8 @@ namespace Microsoft.Extensions.DependencyInjection
 
             if (configured.Count == 0)
             {
-                throw RequestValidationException.Of("configuration", "required", "no gateway section (AlphaSms, LiveAll or SmsBy) is present");
+                throw new OptionsValidationException(nameof(AddViberGateways), typeof(RoutingOptions),
+                    new[] { "the configuration has no gateway section: add AlphaSms, LiveAll or SmsBy (each with its ApiKey)" });
             }
 
             var routing = configuration.GetSection("Routing");

@@ -35,6 +35,17 @@ namespace ViberGateways.Tests.Routing
         }
 
         [Fact]
+        public void A_configuration_without_any_gateway_section_is_refused_as_configuration_when_registering()
+        {
+            // A misspelled section name ("SmsBY_") is not a gateway section: with no other, nothing could send.
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SmsBY_:ApiKey"] = "smsby-token" }).Build();
+
+            var error = Should.Throw<OptionsValidationException>(() => new ServiceCollection().AddViberGateways(configuration));
+
+            error.Failures.ShouldBe(new[] { "the configuration has no gateway section: add AlphaSms, LiveAll or SmsBy (each with its ApiKey)" });
+        }
+
+        [Fact]
         public void The_binder_binds_routes_failover_and_both_switches()
         {
             var configuration = Configuration(new()
