@@ -10,6 +10,7 @@ using System.Net.Http;
 using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
 using ViberGateways.AlphaSms;
 
 namespace ViberGateways.Cli
@@ -247,7 +248,7 @@ namespace ViberGateways.Cli
 
         private static int? ExitCodeFor(Exception exception) => exception switch
         {
-            CliInputException or RequestValidationException or NotSupportedException => ExitCodes.InvalidInput,
+            CliInputException or RequestValidationException or OptionsValidationException or NotSupportedException => ExitCodes.InvalidInput,
             GatewayRejectedException => ExitCodes.Rejected,
             GatewayException or HttpRequestException or IOException or TaskCanceledException => ExitCodes.Failure,
             OperationCanceledException => null,
@@ -259,6 +260,7 @@ namespace ViberGateways.Cli
             var text = exception switch
             {
                 RequestValidationException invalid => InputErrors.Describe(invalid),
+                OptionsValidationException settings => "invalid settings, nothing was sent: " + string.Join("; ", settings.Failures),
                 TaskCanceledException => "the gateway did not answer in time",
                 HttpRequestException => "could not reach the gateway",
                 CliInputException or GatewayException or IOException or NotSupportedException => exception.Message,

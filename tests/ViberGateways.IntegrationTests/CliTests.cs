@@ -610,6 +610,19 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
+        public async Task A_misspelled_setting_in_the_config_file_is_invalid_input_naming_its_key()
+        {
+            var config = ConfigFile(new Dictionary<string, object> { ["AlphaSms"] = new { ApiKye = Keys.AlphaSmsApiKey, Sender = "Shop" } });
+
+            var (exitCode, output, error) = await RunAsync("send", "alphasms", "--config", config, "--base-url", BaseUrl, "--to", "380971234567", "--text", "Hi");
+
+            exitCode.ShouldBe(2, error);
+            output.ShouldBeEmpty();
+            error.ShouldStartWith("error: invalid settings, nothing was sent: AlphaSms:ApiKye: not a setting");
+            error.ShouldNotContain(Keys.AlphaSmsApiKey);
+        }
+
+        [Fact]
         public async Task Json_output_is_plain_utf8_without_escaped_plus_signs()
         {
             var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json"));
