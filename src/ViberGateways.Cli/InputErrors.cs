@@ -68,11 +68,14 @@ namespace ViberGateways.Cli
 
         private static readonly Regex Index = new(@"^(?<name>[A-Za-z.]+)\[(?<index>\d+)\]", RegexOptions.CultureInvariant);
 
-        /// <summary>The violations as one line, each starting with the option it concerns.</summary>
+        /// <summary>
+        /// The violations as one line, each starting with the option it concerns, each said once (a router reports
+        /// every gateway tried for each recipient, often for the same reason).
+        /// </summary>
         /// <param name="invalid">What the SDK refused.</param>
         /// <param name="recipients">The recipients as the user typed them, to name the one a <c>Recipients[i]</c> violation is about.</param>
         public static string Describe(RequestValidationException invalid, IReadOnlyList<string>? recipients = null) =>
-            "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => $"{OptionFor(v.Field, recipients)}: {InUserTerms(v.Message, recipients)}"));
+            "invalid input, nothing was sent: " + string.Join("; ", invalid.Violations.Select(v => $"{OptionFor(v.Field, recipients)}: {InUserTerms(v.Message, recipients)}").Distinct());
 
         /// <summary>
         /// A violation's text with every SDK field it names replaced by what the user sets: <c>message.Sender</c> by

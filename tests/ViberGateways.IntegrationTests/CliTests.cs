@@ -623,6 +623,20 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
+        public async Task A_routed_send_refused_for_the_same_reason_on_several_recipients_says_each_reason_once()
+        {
+            // Without senders every recipient's route is refused, each naming every gateway tried.
+            var (exitCode, _, error) = await RunAsync("send", "--sandbox", "--to", "+380971234567", "--to", "+375291234567", "--to", "+306912345678", "--text", "Hi");
+
+            exitCode.ShouldBe(2, error);
+            // Each reason starts with the option it names ("--from: …"); a reason's own text may hold "; ".
+            var reasons = ("; " + error.Trim().Substring("error: invalid input, nothing was sent: ".Length)).Split("; --", StringSplitOptions.RemoveEmptyEntries);
+            reasons.Length.ShouldBeGreaterThan(1, error);
+            reasons.Distinct().Count().ShouldBe(reasons.Length, error);
+            reasons.Count(r => r.Contains("LiveAll needs an approved Viber sender name", StringComparison.Ordinal)).ShouldBe(1, error);
+        }
+
+        [Fact]
         public async Task Json_output_is_plain_utf8_without_escaped_plus_signs()
         {
             var (exitCode, output, error) = await RunAsync(AlphaSms("--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json"));
