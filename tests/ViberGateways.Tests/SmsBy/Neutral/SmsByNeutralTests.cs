@@ -51,6 +51,26 @@ namespace ViberGateways.Tests.SmsBy.Neutral
             results.Select(r => r.Reference!.ToString()).ShouldBe(new[] { $"SmsBy:375291111111:12::{Uuid}", $"SmsBy:375292222222:13::{Uuid}" });
         }
 
+        /// <summary>
+        /// schedule_time has no offset and SMS.by does not document its time zone, so the time goes as written in the
+        /// value's own offset, neither converted nor dropped to UTC.
+        /// </summary>
+        [Fact]
+        public async Task A_scheduled_time_is_sent_as_the_wall_clock_time_of_its_own_offset()
+        {
+            var gateway = new StubGateway().Reply(MailingAccepted);
+
+            await Client(gateway).SendAsync(new ViberMessage
+            {
+                Recipients = { "375291111111" },
+                Text = "Hi",
+                ScheduledAt = new DateTimeOffset(2030, 1, 31, 9, 30, 0, TimeSpan.FromHours(5)),
+            }).AllAcceptedAsync();
+
+            // The body as sent: JToken.Parse would read the value back as a date.
+            gateway.LastRequest.BodyText.ShouldContain("\"schedule_time\":\"2030-01-31T09:30:00\"");
+        }
+
         [Fact]
         public async Task One_recipient_is_a_quick_message_from_the_viber_name_id()
         {
