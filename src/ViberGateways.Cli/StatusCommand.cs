@@ -58,7 +58,8 @@ namespace ViberGateways.Cli
                 new Column<StatusRow>("Detail", r => r.Error));
 
             // Every status is printed first: one the gateway refused or did not report fails the command, not its neighbours.
-            var unread = statuses.Count(s => s.Error != null);
+            // A detail beside a status the gateway gave (SMS.by's error_code) does not: that status was read.
+            var unread = statuses.Count(s => s.Error != null && s.RawStatus.Length == 0);
             return unread > 0
                 ? _cli.Fail($"{unread} of {statuses.Count} statuses were not read (each says why); the others are printed as read", ExitCodes.Rejected)
                 : ExitCodes.Accepted;

@@ -340,6 +340,25 @@ namespace ViberGateways.IntegrationTests
             tableError.ShouldBe(jsonError);
         }
 
+        /// <summary>
+        /// SMS.by's documented getViberDeliveryData reply (seed 004) with a non-zero error_code: the status was read,
+        /// so it is printed with the code as its detail and the command succeeds.
+        /// </summary>
+        [Fact]
+        public async Task Status_of_a_quick_message_with_an_smsby_error_code_prints_the_code_and_exits_0()
+        {
+            const string reply = """{"status": "OK", "result": {"phone": "375293332211", "status": "READ", "error_code": 17}}""";
+            await using var gateway = await CannedReplyServer.StartAsync("/api/v2/getViberDeliveryData", reply);
+            var reference = new MessageReference(Gateway.SmsBy, "375293332211", null, "8484").ToString();
+
+            var (exit, output, error) = await RunAsync("status", reference, "--base-url", gateway.BaseAddress.ToString().TrimEnd('/'), "--api-key", "smsby-token", "--json");
+
+            var status = Results(output).ShouldHaveSingleItem();
+            (Text(status, "state"), Text(status, "rawStatus")).ShouldBe(("read", "READ"));
+            Text(status, "error").ShouldBe("SMS.by reported error_code 17 (its meaning is not documented)");
+            (exit, error).ShouldBe((0, ""));
+        }
+
         [Fact]
         public async Task Alphasms_status_by_client_id_and_balance_over_xml()
         {

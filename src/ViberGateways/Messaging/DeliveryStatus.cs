@@ -31,7 +31,11 @@ namespace ViberGateways
         /// <summary>When the message reached this status, when the gateway said.</summary>
         public DateTimeOffset? UpdatedAt { get; internal set; }
 
-        /// <summary>Why the gateway gave no status for this message (for example it does not know the id), when it gave none.</summary>
+        /// <summary>
+        /// Why the gateway gave no status for this message (for example it does not know the id), when it gave none;
+        /// or an error the gateway reported beside the status (SMS.by's non-zero <c>error_code</c>), which
+        /// <see cref="State"/> does not reflect.
+        /// </summary>
         public string? Error { get; internal set; }
 
         /// <summary>

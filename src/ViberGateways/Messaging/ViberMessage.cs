@@ -40,7 +40,11 @@ namespace ViberGateways
         /// <summary>How long Viber keeps trying to deliver; whole seconds.</summary>
         public TimeSpan? Lifetime { get; set; }
 
-        /// <summary>Send later, at this time.</summary>
+        /// <summary>
+        /// Send later, at this time. AlphaSMS XML and HTTP send it with its offset. SMS.by takes the date and time as
+        /// written, without the offset: its schedule_time has none and SMS.by does not document the time zone it
+        /// reads it in, so give the time in the offset your SMS.by account uses (09:30+05:00 is sent as 09:30).
+        /// </summary>
         public DateTimeOffset? ScheduledAt { get; set; }
 
         /// <summary>

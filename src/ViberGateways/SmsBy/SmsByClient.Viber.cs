@@ -77,7 +77,7 @@ namespace ViberGateways.SmsBy
                 foreach (var i in quick)
                 {
                     statuses[i] = why != null ? NeutralResults.NotReported(all[i], why)
-                        : reply.Result is { } data ? new DeliveryStatus(all[i], SmsByStatusMapping.State(data.Status ?? ""), data.Status ?? "")
+                        : reply.Result is { } data ? SmsByStatusMapping.Status(all[i], data.Status, data.ErrorCode)
                         : NeutralResults.NotReported(all[i], "SMS.by's delivery data reply has no result");
                 }
             }
@@ -246,7 +246,8 @@ namespace ViberGateways.SmsBy
                 .LastOrDefault(d => d.Phone != null && NeutralResults.Digits(d.Phone) == reference.Recipient);
             if (delivery != null)
             {
-                // status_time's time zone is not documented, so UpdatedAt is left unset rather than guessed.
+                // status_time's time zone is not documented, so UpdatedAt is left unset rather than guessed; unlike
+                // getViberDeliveryData, statusBulkViber documents no error_code.
                 return new DeliveryStatus(reference, SmsByStatusMapping.State(delivery.Status ?? ""), delivery.Status ?? "");
             }
 

@@ -14,8 +14,8 @@ namespace ViberGateways.Tests.SmsBy.Neutral
     /// <summary>
     /// <see cref="IViberClient"/> over SMS.by: one recipient is a quick message from the Viber name id, several a
     /// mailing from the alpha name id; references carry the message id or the mailing uuid and drive the status
-    /// queries; a refused mailing of a batch costs the other mailings' statuses nothing (seed 004's statusBulkViber
-    /// example, copied to Data/).
+    /// queries; a refused mailing of a batch costs the other mailings' statuses nothing; a quick message's non-zero
+    /// error_code is named beside its status (seed 004's statusBulkViber and getViberDeliveryData examples, copied to Data/).
     /// </summary>
     public class SmsByNeutralTests
     {
@@ -49,6 +49,26 @@ namespace ViberGateways.Tests.SmsBy.Neutral
 
             JToken.Parse(gateway.LastRequest.BodyText).ShouldBeSameTreeAs(new JObject { ["token"] = documented["token"], ["messages"] = new JArray(documented["messages"]![3]!) });
             results.Select(r => r.Reference!.ToString()).ShouldBe(new[] { $"SmsBy:375291111111:12::{Uuid}", $"SmsBy:375292222222:13::{Uuid}" });
+        }
+
+        /// <summary>
+        /// schedule_time has no offset and SMS.by does not document its time zone, so the time goes as written in the
+        /// value's own offset, neither converted nor dropped to UTC.
+        /// </summary>
+        [Fact]
+        public async Task A_scheduled_time_is_sent_as_the_wall_clock_time_of_its_own_offset()
+        {
+            var gateway = new StubGateway().Reply(MailingAccepted);
+
+            await Client(gateway).SendAsync(new ViberMessage
+            {
+                Recipients = { "375291111111" },
+                Text = "Hi",
+                ScheduledAt = new DateTimeOffset(2030, 1, 31, 9, 30, 0, TimeSpan.FromHours(5)),
+            }).AllAcceptedAsync();
+
+            // The body as sent: JToken.Parse would read the value back as a date.
+            gateway.LastRequest.BodyText.ShouldContain("\"schedule_time\":\"2030-01-31T09:30:00\"");
         }
 
         [Fact]
@@ -262,6 +282,34 @@ namespace ViberGateways.Tests.SmsBy.Neutral
             statuses[1].State.ShouldBe(DeliveryState.Read);
             (await Should.ThrowAsync<GatewayRejectedException>(() => client.GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375291111111", null, "1") })))
                 .GatewayMessage.ShouldBe("Message not found");
+        }
+
+        /// <summary>Seed 004's getViberDeliveryData example, as documented: READ, error_code 0.</summary>
+        private static JToken DocumentedDeliveryData() => JToken.Parse(DocumentedFixtures.Read<SmsByNeutralTests>("seed004.get-viber-delivery-data.json"));
+
+        [Fact]
+        public async Task A_quick_messages_non_zero_error_code_is_named_beside_its_status()
+        {
+            var reply = DocumentedDeliveryData();
+            reply["result"]!["error_code"] = 17;
+            var gateway = new StubGateway().Reply(reply.ToString());
+
+            var statuses = await Client(gateway).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375293332211", null, "8484") });
+
+            statuses[0].State.ShouldBe(DeliveryState.Read, "the state still follows status");
+            statuses[0].RawStatus.ShouldBe("READ");
+            statuses[0].Error.ShouldBe("SMS.by reported error_code 17 (its meaning is not documented)");
+        }
+
+        [Fact]
+        public async Task A_quick_messages_documented_error_code_0_is_no_error()
+        {
+            var gateway = new StubGateway().Reply(DocumentedDeliveryData().ToString());
+
+            var statuses = await Client(gateway).GetStatusAsync(new[] { new MessageReference(Gateway.SmsBy, "375293332211", null, "8484") });
+
+            statuses[0].State.ShouldBe(DeliveryState.Read);
+            statuses[0].Error.ShouldBeNull();
         }
 
         [Fact]
