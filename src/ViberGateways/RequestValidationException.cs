@@ -67,9 +67,12 @@ namespace ViberGateways
     {
         private readonly List<ValidationViolation> _violations = new();
 
-
         /// <summary>Whether <paramref name="field"/> already has a violation.</summary>
         public bool Has(string field) => _violations.Exists(v => v.Field == field);
+
+        /// <summary>Whether <paramref name="field"/> or one of its items (<c>Recipients[2]</c>) already has a violation.</summary>
+        public bool HasOnOrUnder(string field) =>
+            _violations.Exists(v => v.Field == field || (v.Field.StartsWith(field, StringComparison.Ordinal) && v.Field.Length > field.Length && v.Field[field.Length] == '['));
 
         /// <summary>The violations so far.</summary>
         public IReadOnlyList<ValidationViolation> Violations => _violations;

@@ -46,7 +46,8 @@ namespace ViberGateways
         /// <c>ImActions[0].Url</c>) to the caller's fields (<c>Text</c>, <c>Button.Url</c>): such a violation is reported
         /// under the caller's field below <paramref name="path"/>, naming the wire field it is sent as; one the SDK fills
         /// itself is reported by its wire name; one mapped to an empty name is not reported (a field the caller supplies
-        /// later, such as a bulk send's recipients). A field that already has a violation gets no second one.
+        /// later, such as a bulk send's recipients). A field that already has a violation, on it or on one of its
+        /// items, gets no second one.
         /// </summary>
         public static void Check(object model, string path, IReadOnlyDictionary<string, string> fields, ValidationErrors errors)
         {
@@ -63,8 +64,10 @@ namespace ViberGateways
                     return;
                 }
 
+                // A list whose items were refused (a recipient that is no phone number) is short by them: its count
+                // is not a second mistake.
                 var field = path + "." + (mapped ? name : wirePath);
-                if (!errors.Has(field))
+                if (!errors.HasOnOrUnder(field))
                 {
                     errors.Add(field, rule, mapped ? $"{message} (sent as `{wirePath}`)" : message);
                 }

@@ -111,6 +111,18 @@ namespace ViberGateways.Tests.LiveAll.Neutral
             refused.Violations.Select(v => v.Field).ShouldBe(new[] { "messages[1].Sender", "messages[1].Text" });
         }
 
+        [Fact]
+        public async Task A_recipient_that_is_no_phone_number_is_the_only_violation_not_also_an_empty_destination_list()
+        {
+            var gateway = new StubGateway();
+
+            var refused = await Should.ThrowAsync<RequestValidationException>(() => Client(gateway, o => o.Sender = "Shop")
+                .SendAsync(new ViberMessage { Recipients = { "+30691ABC5678" }, Text = "Hi" }));
+
+            refused.Violations.Select(v => v.Field).ShouldBe(new[] { "message.Recipients[0]" });
+            gateway.Requests.ShouldBeEmpty();
+        }
+
         public static TheoryData<string, int, SendOutcome, string?> Failures => new()
         {
             { """{"success": false, "OperationErrors": [{"errorCode": 56, "errorMessage": "Sender id for IM is not approved", "SMSErrorType": 4, "valueOfError": ""}], "SubmissionID": 0, "data": null}""", 200, SendOutcome.Rejected, "56" },
