@@ -29,11 +29,16 @@ namespace ViberGateways.IntegrationTests
 
         private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => await RunWithInputAsync("", args);
 
-        private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+        private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args) =>
+            await RunWithEnvironmentAsync(input, environment: null, args);
+
+        /// <summary>Runs the command with <paramref name="environment"/> as its environment variables (the process's when null), leaving the process's untouched.</summary>
+        private static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = await new ViberCli(output, error, new StringReader(input)).RunAsync(args, CancellationToken.None);
+            Func<string, string?>? readEnvironment = environment is null ? null : name => environment.TryGetValue(name, out var value) ? value : null;
+            var exitCode = await new ViberCli(output, error, new StringReader(input), readEnvironment).RunAsync(args, CancellationToken.None);
             return (exitCode, output.ToString(), error.ToString());
         }
 
@@ -434,6 +439,49 @@ namespace ViberGateways.IntegrationTests
 
             exitCode.ShouldBe(0, error);
             Table(output, "Recipient").ShouldHaveSingleItem()["Outcome"].ShouldBe("accepted");
+        }
+
+        [Fact]
+        public async Task Send_with_the_embedded_sandbox_uses_its_key_not_the_one_in_the_environment()
+        {
+            var environment = new Dictionary<string, string> { [GatewayConnection.EnvironmentVariable(Gateway.AlphaSms)] = "production-alphasms-key" };
+
+            var (exitCode, output, error) = await RunWithEnvironmentAsync("", environment, "send", "alphasms", "--sandbox", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
+
+            exitCode.ShouldBe(0, error);
+            Table(output, "Recipient").ShouldHaveSingleItem()["Outcome"].ShouldBe("accepted");
+        }
+
+        [Fact]
+        public async Task Send_with_the_embedded_sandbox_uses_its_key_not_the_one_in_the_config_file()
+        {
+            var config = ConfigFile(new Dictionary<string, object> { ["AlphaSms"] = new { ApiKey = "production-alphasms-key" } });
+            try
+            {
+                var (exitCode, output, error) = await RunAsync("send", "--sandbox", "--config", config, "--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json");
+
+                exitCode.ShouldBe(0, error);
+                var result = Results(output).ShouldHaveSingleItem();
+                Text(result, "gateway").ShouldBe("AlphaSms");
+                Text(result, "outcome").ShouldBe("accepted");
+            }
+            finally
+            {
+                File.Delete(config);
+            }
+        }
+
+        [Fact]
+        public async Task Send_with_the_embedded_sandbox_uses_the_key_given_on_the_command_line()
+        {
+            var environment = new Dictionary<string, string> { [GatewayConnection.EnvironmentVariable(Gateway.AlphaSms)] = "production-alphasms-key" };
+
+            var (exitCode, output, error) = await RunWithEnvironmentAsync("", environment,
+                "send", "alphasms", "--sandbox", "--api-key", "a-key-the-sandbox-refuses", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
+
+            exitCode.ShouldBe(ExitCodes.Rejected);
+            output.ShouldBeEmpty();
+            error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (the gateway answered HTTP 200 with an error)");
         }
 
         [Fact]
