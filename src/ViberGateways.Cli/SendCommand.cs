@@ -66,7 +66,7 @@ namespace ViberGateways.Cli
         private readonly Option<string> _hook = new("--hook") { Description = "AlphaSMS json only: URL the delivery status is posted to." };
         private readonly Option<string> _smsFallbackText = new("--sms-fallback-text") { Description = "AlphaSMS, LiveAll: SMS sent when Viber cannot deliver." };
         private readonly Option<string> _smsSender = new("--sms-sender") { Description = "AlphaSMS, LiveAll — needed with --sms-fallback-text unless the --config file sets the gateway's SmsSender: the SMS sender of the fallback." };
-        private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll only: SMS price category, 0 normal, 1 low cost.", HelpName = "0|1", CustomParser = ViberCli.WholeNumber("--price-category", "a price category (0 normal, 1 low cost)", 0, 1) };
+        private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll only, with --sms-fallback-text: the fallback SMS's price category, 0 normal, 1 low cost.", HelpName = "0|1", CustomParser = ViberCli.WholeNumber("--price-category", "a price category (0 normal, 1 low cost)", 0, 1) };
         private readonly Option<long> _senderId = new("--sender-id") { Description = "SMS.by only — needed unless the --config file sets QuickMessageSenderId (one recipient) or MailingSenderId (several): vibername_id for one recipient, alphaname_id for several (see 'viber senders smsby').", CustomParser = ViberCli.WholeNumber<long>("--sender-id", "a sender id (see 'viber senders smsby')") };
 
         /// <summary>The forms <c>--schedule</c> takes: a date, a time to the minute or second, and an offset (<c>Z</c> or <c>±hh:mm</c>).</summary>

@@ -262,6 +262,20 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
+        public async Task Liveall_price_category_without_an_sms_fallback_exits_2_naming_the_options()
+        {
+            var before = _fixture.Sandbox.Requests.Count;
+
+            var (exitCode, output, error) = await RunAsync("send", "liveall", "--base-url", BaseUrl, "--api-key", Keys.LiveAllApiToken, "--to", "306912345678",
+                "--from", "Shop", "--text", "Hi", "--price-category", "1");
+
+            exitCode.ShouldBe(2);
+            output.ShouldBeEmpty();
+            error.Trim().ShouldBe("error: invalid input, nothing was sent: --price-category: LiveAll cannot carry it: pricecat, the price category of the SMS fallback, is sent only with --sms-fallback-text");
+            _fixture.Sandbox.Requests.Count.ShouldBe(before);
+        }
+
+        [Fact]
         public async Task Liveall_send_then_status_of_the_printed_reference_and_a_balance_without_currency()
         {
             var token = Keys.LiveAllApiToken;
