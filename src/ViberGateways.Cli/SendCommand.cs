@@ -54,7 +54,7 @@ namespace ViberGateways.Cli
         private readonly Option<string> _buttonCaption = new("--button-caption") { Description = "Button caption (with --button-url)." };
         private readonly Option<string> _buttonUrl = new("--button-url") { Description = "URL the button opens (with --button-caption)." };
         private readonly Option<long> _id = new("--id") { Description = "Your id for the message (AlphaSMS client id); it comes back in the reference.", CustomParser = ViberCli.WholeNumber<long>("--id", "a whole number") };
-        private readonly Option<int> _lifetime = new("--lifetime") { Description = "Viber lifetime in seconds (not LiveAll).", CustomParser = ViberCli.WholeNumber<int>("--lifetime", "a whole number of seconds") };
+        private readonly Option<int> _lifetime = new("--lifetime") { Description = "AlphaSMS only, --transport json (the default) or http: the Viber message's lifetime in seconds.", CustomParser = ViberCli.WholeNumber<int>("--lifetime", "a whole number of seconds") };
         private readonly Option<DateTimeOffset> _schedule = new("--schedule")
         {
             Description = "AlphaSMS (--transport xml or http), SMS.by — send later, at this ISO 8601 date-time with its UTC offset: 2030-01-31T09:30+02:00, 2030-01-31T09:30:00Z. SMS.by takes the time as written, without the offset (schedule_time has none). Not AlphaSMS json, not LiveAll.",

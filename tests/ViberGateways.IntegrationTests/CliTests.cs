@@ -556,7 +556,7 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
-        public async Task Send_help_says_which_gateways_need_from_and_sender_id_and_which_take_schedule()
+        public async Task Send_help_says_which_gateways_need_from_and_sender_id_and_which_take_schedule_and_lifetime()
         {
             var (_, output, _) = await RunAsync("send", "--help");
 
@@ -565,6 +565,7 @@ namespace ViberGateways.IntegrationTests
             Described("--sender-id").ShouldContain("SMS.by only — needed");
             Described("--schedule").ShouldContain("2030-01-31T09:30+02:00");
             Described("--schedule").ShouldContain("Not AlphaSMS json, not LiveAll");
+            Described("--lifetime").ShouldContain("AlphaSMS only, --transport json (the default) or http:");
         }
 
         [Theory]
