@@ -16,14 +16,18 @@ using ViberGateways.SmsBy;
 
 namespace ViberGateways.Cli
 {
-    /// <summary>Where a command sends to and with which key, as the common options say.</summary>
-    internal sealed record ConnectionSettings(Uri? BaseUrl, string? ApiKey, bool UseSandbox, AlphaSmsTransport? Transport = null, bool UseHttpGet = false, string? ConfigFile = null);
+    /// <summary>
+    /// Where a command sends to and with which key, as the common options say; <paramref name="ReadEnvironment"/> reads
+    /// an environment variable (the process's when null).
+    /// </summary>
+    internal sealed record ConnectionSettings(Uri? BaseUrl, string? ApiKey, bool UseSandbox, AlphaSmsTransport? Transport = null, bool UseHttpGet = false, string? ConfigFile = null,
+        Func<string, string?>? ReadEnvironment = null);
 
     /// <summary>
     /// The gateways one command talks to, registered the way applications register them
     /// (<c>services.AddViberGateways(configuration)</c>): a configuration with one section per gateway (<c>AlphaSms</c>,
     /// <c>LiveAll</c>, <c>SmsBy</c>) and <c>Routing</c>, layered from the <c>--config</c> file, then the key
-    /// (<c>--api-key</c>, else <c>VIBER_&lt;GATEWAY&gt;_API_KEY</c>, else the embedded sandbox's) and the address
+    /// (<c>--api-key</c>, else with <c>--sandbox</c> the embedded sandbox's, else <c>VIBER_&lt;GATEWAY&gt;_API_KEY</c>) and the address
     /// (<c>--sandbox</c> or <c>--base-url</c>). This is the one place that knows a gateway's section, key and display name;
     /// the commands see only <see cref="IViberClient"/> and <see cref="ViberRouter"/>.
     /// </summary>
@@ -105,9 +109,13 @@ namespace ViberGateways.Cli
             {
                 var values = new Dictionary<string, string?>();
                 var opened = new List<Gateway>();
+                var environment = settings.ReadEnvironment ?? Environment.GetEnvironmentVariable;
                 foreach (var gateway in gateways ?? AllGateways)
                 {
-                    var key = settings.ApiKey ?? Environment.GetEnvironmentVariable(EnvironmentVariable(gateway)) ?? (sandbox is null ? null : SandboxKey(gateway, sandbox.Credentials));
+                    // The sandbox refuses any key but its own and keeps request bodies: a production key from the
+                    // environment or the --config file (which this value overrides) must never reach it.
+                    var key = settings.ApiKey
+                        ?? (sandbox is null ? environment(EnvironmentVariable(gateway)) : SandboxKey(gateway, sandbox.Credentials));
                     if (string.IsNullOrWhiteSpace(key) && !file.GetSection(gateway.ToString()).Exists())
                     {
                         if (gateways != null)

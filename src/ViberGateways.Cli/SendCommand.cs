@@ -54,7 +54,7 @@ namespace ViberGateways.Cli
         private readonly Option<string> _buttonCaption = new("--button-caption") { Description = "Button caption (with --button-url)." };
         private readonly Option<string> _buttonUrl = new("--button-url") { Description = "URL the button opens (with --button-caption)." };
         private readonly Option<long> _id = new("--id") { Description = "Your id for the message (AlphaSMS client id); it comes back in the reference.", CustomParser = ViberCli.WholeNumber<long>("--id", "a whole number") };
-        private readonly Option<int> _lifetime = new("--lifetime") { Description = "Viber lifetime in seconds (not LiveAll).", CustomParser = ViberCli.WholeNumber<int>("--lifetime", "a whole number of seconds") };
+        private readonly Option<int> _lifetime = new("--lifetime") { Description = "AlphaSMS only, --transport json (the default) or http: the Viber message's lifetime in seconds.", CustomParser = ViberCli.WholeNumber<int>("--lifetime", "a whole number of seconds") };
         private readonly Option<DateTimeOffset> _schedule = new("--schedule")
         {
             Description = "AlphaSMS (--transport xml or http), SMS.by — send later, at this ISO 8601 date-time with its UTC offset: 2030-01-31T09:30+02:00, 2030-01-31T09:30:00Z. SMS.by takes the time as written, without the offset (schedule_time has none). Not AlphaSMS json, not LiveAll.",
@@ -66,7 +66,7 @@ namespace ViberGateways.Cli
         private readonly Option<string> _hook = new("--hook") { Description = "AlphaSMS json only: URL the delivery status is posted to." };
         private readonly Option<string> _smsFallbackText = new("--sms-fallback-text") { Description = "AlphaSMS, LiveAll: SMS sent when Viber cannot deliver." };
         private readonly Option<string> _smsSender = new("--sms-sender") { Description = "AlphaSMS, LiveAll — needed with --sms-fallback-text unless the --config file sets the gateway's SmsSender: the SMS sender of the fallback." };
-        private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll only: SMS price category, 0 normal, 1 low cost.", HelpName = "0|1", CustomParser = ViberCli.WholeNumber("--price-category", "a price category (0 normal, 1 low cost)", 0, 1) };
+        private readonly Option<int> _priceCategory = new("--price-category") { Description = "LiveAll only, with --sms-fallback-text: the fallback SMS's price category, 0 normal, 1 low cost.", HelpName = "0|1", CustomParser = ViberCli.WholeNumber("--price-category", "a price category (0 normal, 1 low cost)", 0, 1) };
         private readonly Option<long> _senderId = new("--sender-id") { Description = "SMS.by only — needed unless the --config file sets QuickMessageSenderId (one recipient) or MailingSenderId (several): vibername_id for one recipient, alphaname_id for several (see 'viber senders smsby').", CustomParser = ViberCli.WholeNumber<long>("--sender-id", "a sender id (see 'viber senders smsby')") };
 
         /// <summary>The forms <c>--schedule</c> takes: a date, a time to the minute or second, and an offset (<c>Z</c> or <c>±hh:mm</c>).</summary>

@@ -21,15 +21,18 @@ namespace ViberGateways.Cli
         private readonly TextWriter _output;
         private readonly TextWriter _error;
         private readonly TextReader _input;
+        private readonly Func<string, string?> _environment;
 
         /// <param name="output">Where results go.</param>
         /// <param name="error">Where errors go.</param>
         /// <param name="input">What <c>-</c> reads (<c>viber status -</c>); standard input unless given.</param>
-        public ViberCli(TextWriter output, TextWriter error, TextReader? input = null)
+        /// <param name="environment">Reads an environment variable (<c>VIBER_&lt;GATEWAY&gt;_API_KEY</c>); the process's unless given.</param>
+        public ViberCli(TextWriter output, TextWriter error, TextReader? input = null, Func<string, string?>? environment = null)
         {
             _output = output;
             _error = error;
             _input = input ?? Console.In;
+            _environment = environment ?? Environment.GetEnvironmentVariable;
         }
 
         public Option<Uri> BaseUrl { get; } = new("--base-url")
@@ -60,7 +63,7 @@ namespace ViberGateways.Cli
             Description = "The named gateway's API key or token (needed unless $VIBER_ALPHASMS_API_KEY, $VIBER_LIVEALL_API_KEY or $VIBER_SMSBY_API_KEY, a --config file or --sandbox gives one).",
         };
 
-        public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Start the embedded sandbox gateway and talk to it instead." };
+        public Option<bool> Sandbox { get; } = new("--sandbox") { Description = "Start the embedded sandbox gateway and talk to it instead, with the sandbox's own key unless --api-key is given." };
 
         public Option<bool> Json { get; } = new("--json") { Description = "Print the outcome as JSON." };
 
@@ -224,7 +227,7 @@ namespace ViberGateways.Cli
 
         public ConnectionSettings Connection(ParseResult parsed) =>
             new ConnectionSettings(parsed.GetValue(BaseUrl), parsed.GetValue(ApiKey), parsed.GetValue(Sandbox),
-                Given(parsed, Transport) ? parsed.GetValue(Transport) : null, parsed.GetValue(HttpGet), parsed.GetValue(Config));
+                Given(parsed, Transport) ? parsed.GetValue(Transport) : null, parsed.GetValue(HttpGet), parsed.GetValue(Config), _environment);
 
         public Printer Printer(ParseResult parsed) => new Printer(_output, parsed.GetValue(Json));
 

@@ -29,11 +29,16 @@ namespace ViberGateways.IntegrationTests
 
         private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => await RunWithInputAsync("", args);
 
-        private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+        private static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args) =>
+            await RunWithEnvironmentAsync(input, environment: null, args);
+
+        /// <summary>Runs the command with <paramref name="environment"/> as its environment variables (the process's when null), leaving the process's untouched.</summary>
+        private static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(string input, IReadOnlyDictionary<string, string>? environment, params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = await new ViberCli(output, error, new StringReader(input)).RunAsync(args, CancellationToken.None);
+            Func<string, string?>? readEnvironment = environment is null ? null : name => environment.TryGetValue(name, out var value) ? value : null;
+            var exitCode = await new ViberCli(output, error, new StringReader(input), readEnvironment).RunAsync(args, CancellationToken.None);
             return (exitCode, output.ToString(), error.ToString());
         }
 
@@ -257,6 +262,20 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
+        public async Task Liveall_price_category_without_an_sms_fallback_exits_2_naming_the_options()
+        {
+            var before = _fixture.Sandbox.Requests.Count;
+
+            var (exitCode, output, error) = await RunAsync("send", "liveall", "--base-url", BaseUrl, "--api-key", Keys.LiveAllApiToken, "--to", "306912345678",
+                "--from", "Shop", "--text", "Hi", "--price-category", "1");
+
+            exitCode.ShouldBe(2);
+            output.ShouldBeEmpty();
+            error.Trim().ShouldBe("error: invalid input, nothing was sent: --price-category: LiveAll cannot carry it: pricecat, the price category of the SMS fallback, is sent only with --sms-fallback-text");
+            _fixture.Sandbox.Requests.Count.ShouldBe(before);
+        }
+
+        [Fact]
         public async Task Liveall_send_then_status_of_the_printed_reference_and_a_balance_without_currency()
         {
             var token = Keys.LiveAllApiToken;
@@ -456,6 +475,49 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
+        public async Task Send_with_the_embedded_sandbox_uses_its_key_not_the_one_in_the_environment()
+        {
+            var environment = new Dictionary<string, string> { [GatewayConnection.EnvironmentVariable(Gateway.AlphaSms)] = "production-alphasms-key" };
+
+            var (exitCode, output, error) = await RunWithEnvironmentAsync("", environment, "send", "alphasms", "--sandbox", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
+
+            exitCode.ShouldBe(0, error);
+            Table(output, "Recipient").ShouldHaveSingleItem()["Outcome"].ShouldBe("accepted");
+        }
+
+        [Fact]
+        public async Task Send_with_the_embedded_sandbox_uses_its_key_not_the_one_in_the_config_file()
+        {
+            var config = ConfigFile(new Dictionary<string, object> { ["AlphaSms"] = new { ApiKey = "production-alphasms-key" } });
+            try
+            {
+                var (exitCode, output, error) = await RunAsync("send", "--sandbox", "--config", config, "--to", "+380971234567", "--from", "Shop", "--text", "Hi", "--json");
+
+                exitCode.ShouldBe(0, error);
+                var result = Results(output).ShouldHaveSingleItem();
+                Text(result, "gateway").ShouldBe("AlphaSms");
+                Text(result, "outcome").ShouldBe("accepted");
+            }
+            finally
+            {
+                File.Delete(config);
+            }
+        }
+
+        [Fact]
+        public async Task Send_with_the_embedded_sandbox_uses_the_key_given_on_the_command_line()
+        {
+            var environment = new Dictionary<string, string> { [GatewayConnection.EnvironmentVariable(Gateway.AlphaSms)] = "production-alphasms-key" };
+
+            var (exitCode, output, error) = await RunWithEnvironmentAsync("", environment,
+                "send", "alphasms", "--sandbox", "--api-key", "a-key-the-sandbox-refuses", "--to", "380971234567", "--from", "Shop", "--text", "Hi");
+
+            exitCode.ShouldBe(ExitCodes.Rejected);
+            output.ShouldBeEmpty();
+            error.Trim().ShouldBe("error: AlphaSMS rejected the request: Access denied (the gateway answered HTTP 200 with an error)");
+        }
+
+        [Fact]
         public async Task Demo_sends_through_every_gateway_routes_three_countries_fails_over_once_and_delivers_everything()
         {
             var (exitCode, output, error) = await RunAsync("demo");
@@ -513,7 +575,7 @@ namespace ViberGateways.IntegrationTests
         }
 
         [Fact]
-        public async Task Send_help_says_which_gateways_need_from_and_sender_id_and_which_take_schedule()
+        public async Task Send_help_says_which_gateways_need_from_and_sender_id_and_which_take_schedule_and_lifetime()
         {
             var (_, output, _) = await RunAsync("send", "--help");
 
@@ -522,6 +584,7 @@ namespace ViberGateways.IntegrationTests
             Described("--sender-id").ShouldContain("SMS.by only — needed");
             Described("--schedule").ShouldContain("2030-01-31T09:30+02:00");
             Described("--schedule").ShouldContain("Not AlphaSMS json, not LiveAll");
+            Described("--lifetime").ShouldContain("AlphaSMS only, --transport json (the default) or http:");
         }
 
         [Theory]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using ViberGateways.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ViberGateways.IntegrationTests
@@ -20,16 +21,11 @@ namespace ViberGateways.IntegrationTests
 
         public StandaloneSandboxProcessTests(ITestOutputHelper log) => _log = log;
 
-        [Theory]
+        [LinuxOnlyTheory("the signal is sent with kill(1)")]
         [InlineData("INT")]
         [InlineData("TERM")]
         public async Task A_signal_stops_the_sandbox_with_exit_code_0_and_frees_its_port(string signal)
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return; // The signal is sent with kill(1).
-            }
-
             var (first, port) = await StartOnAFreeFixedPortAsync();
             using var _ = first;
 

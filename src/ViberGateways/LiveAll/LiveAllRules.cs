@@ -50,7 +50,7 @@ namespace ViberGateways.LiveAll
             return errors.Violations;
         }
 
-        /// <summary>What SendIM has no field for, and the senders neither the message nor the options give.</summary>
+        /// <summary>What SendIM has no field for, an option it would ignore, and the senders neither the message nor the options give.</summary>
         private static void CheckCarried(ViberMessage message, string path, LiveAllOptions options, ValidationErrors errors)
         {
             if (message.Lifetime != null)
@@ -61,6 +61,13 @@ namespace ViberGateways.LiveAll
             if (message.ScheduledAt != null)
             {
                 NeutralResults.NotCarried(errors, path, nameof(ViberMessage.ScheduledAt), "LiveAll", "SendIM has no scheduled send");
+            }
+
+            if (message.LiveAll?.LowCostSms == true && message.SmsFallback is null)
+            {
+                // `pricecat` goes with IM_SMSFB (seed 003: "it is the price category for SMS"); without a fallback there is no SMS to price.
+                NeutralResults.NotCarried(errors, path, nameof(ViberMessage.LiveAll) + "." + nameof(LiveAllMessageOptions.LowCostSms), "LiveAll",
+                    $"pricecat, the price category of the SMS fallback, is sent only with {path}.{nameof(ViberMessage.SmsFallback)}");
             }
 
             if (string.IsNullOrWhiteSpace(message.Sender ?? options.Sender))

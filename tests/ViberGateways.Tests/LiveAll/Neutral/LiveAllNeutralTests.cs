@@ -102,6 +102,26 @@ namespace ViberGateways.Tests.LiveAll.Neutral
             gateway.Requests.ShouldBeEmpty();
         }
 
+        /// <summary>Seed 003: <c>pricecat</c> "is the price category for SMS", sent only with IM_SMSFB; without a fallback it would be dropped unseen.</summary>
+        [Fact]
+        public async Task Low_cost_sms_without_an_sms_fallback_is_refused_before_sending()
+        {
+            var gateway = new StubGateway().Reply(Accepted);
+
+            var refused = await Should.ThrowAsync<RequestValidationException>(() => Client(gateway, o => o.Sender = "Shop").SendAsync(new ViberMessage
+            {
+                Recipients = { Destination },
+                Text = "Hi",
+                LiveAll = new LiveAllMessageOptions { LowCostSms = true },
+            }));
+
+            var violation = refused.Violations.ShouldHaveSingleItem();
+            violation.Field.ShouldBe("message.LiveAll.LowCostSms");
+            violation.Rule.ShouldBe("gateway");
+            violation.Message.ShouldBe("LiveAll cannot carry it: pricecat, the price category of the SMS fallback, is sent only with message.SmsFallback");
+            gateway.Requests.ShouldBeEmpty();
+        }
+
         [Fact]
         public async Task A_limit_of_the_liveall_message_is_reported_under_the_neutral_field()
         {
