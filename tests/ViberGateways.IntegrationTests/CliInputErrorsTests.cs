@@ -48,8 +48,8 @@ namespace ViberGateways.IntegrationTests
             "AlphaSMS (Json transport) needs a Viber sender: set --from or Sender in the --config file's AlphaSms section")]
         [InlineData("AlphaSMS (Xml transport) needs an SMS sender for the fallback: set messages[3].SmsFallback.Sender or AlphaSmsOptions.SmsSender",
             "AlphaSMS (Xml transport) needs an SMS sender for the fallback: set --sms-sender or SmsSender in the --config file's AlphaSms section")]
-        [InlineData("LiveAll needs an approved Viber sender name: set it here or in LiveAllOptions.Sender",
-            "LiveAll needs an approved Viber sender name: set it here or in Sender in the --config file's LiveAll section")]
+        [InlineData("LiveAll needs an approved Viber sender name: set message.Sender or LiveAllOptions.Sender",
+            "LiveAll needs an approved Viber sender name: set --from or Sender in the --config file's LiveAll section")]
         [InlineData("set SmsByOptions.QuickMessageSenderId or message.SmsBy.SenderId", "set QuickMessageSenderId in the --config file's SmsBy section or --sender-id")]
         [InlineData("wrong key: check LiveAllOptions.ApiKey", "wrong key: check --api-key")]
         [InlineData("the message. Nothing else", "the message. Nothing else")]

@@ -73,13 +73,13 @@ namespace ViberGateways.LiveAll
             if (string.IsNullOrWhiteSpace(message.Sender ?? options.Sender))
             {
                 errors.Add(path + "." + nameof(ViberMessage.Sender), "required",
-                    $"LiveAll needs an approved Viber sender name: set it here or in {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.Sender)}");
+                    $"LiveAll needs an approved Viber sender name: set {path}.{nameof(ViberMessage.Sender)} or {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.Sender)}");
             }
 
             if (message.SmsFallback is { } fallback && string.IsNullOrWhiteSpace(fallback.Sender ?? options.SmsSender))
             {
                 errors.Add(path + ".SmsFallback.Sender", "required",
-                    $"LiveAll's SMS fallback needs an SMS sender id: set it here or in {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.SmsSender)}");
+                    $"LiveAll's SMS fallback needs an SMS sender id: set {path}.SmsFallback.Sender or {nameof(LiveAllOptions)}.{nameof(LiveAllOptions.SmsSender)}");
             }
         }
 
