@@ -47,7 +47,8 @@ namespace ViberGateways.Cli
             var references = References(parsed);
             await using var connection = await GatewayConnection.OpenAsync(references.Select(r => r.Gateway).Distinct().ToList(), _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
             var statuses = await connection.Router.GetStatusAsync(references, cancellationToken).ConfigureAwait(false);
-            var rows = statuses.Select(s => new StatusRow(s.Recipient, s.Reference.Gateway.ToString(), Printer.Word(s.State), s.RawStatus, s.UpdatedAt, s.Reference.ToString(), s.Error)).ToList();
+            var rows = statuses.Select(s => new StatusRow(s.Recipient, s.Reference.Gateway.ToString(), Printer.Word(s.State), s.RawStatus, s.UpdatedAt, s.Reference.ToString(),
+                s.Error ?? (s.ErrorCode is { } code ? $"error code {code} beside the status (its meaning is not documented)" : null), s.ErrorCode)).ToList();
             _cli.Printer(parsed).Results("Status", rows,
                 new Column<StatusRow>("Recipient", r => r.Recipient),
                 new Column<StatusRow>("Gateway", r => r.Gateway),
@@ -58,8 +59,7 @@ namespace ViberGateways.Cli
                 new Column<StatusRow>("Detail", r => r.Error));
 
             // Every status is printed first: one the gateway refused or did not report fails the command, not its neighbours.
-            // A detail beside a status the gateway gave (SMS.by's error_code) does not: that status was read.
-            var unread = statuses.Count(s => s.Error != null && s.RawStatus.Length == 0);
+            var unread = statuses.Count(s => s.Error != null);
             return unread > 0
                 ? _cli.Fail($"{unread} of {statuses.Count} statuses were not read (each says why); the others are printed as read", ExitCodes.Rejected)
                 : ExitCodes.Accepted;
@@ -118,6 +118,7 @@ namespace ViberGateways.Cli
             MessageReference.TryParse(text, out var reference) ? reference! : throw new CliInputException($"'{text}' is not a message reference ({ReferenceForm}, as viber send prints it)");
 
         /// <summary>One status, as printed and as <c>--json</c> writes it.</summary>
-        internal sealed record StatusRow(string Recipient, string Gateway, string State, string RawStatus, DateTimeOffset? UpdatedAt, string Reference, string? Error);
+        internal sealed record StatusRow(string Recipient, string Gateway, string State, string RawStatus, DateTimeOffset? UpdatedAt, string Reference, string? Error,
+            string? ErrorCode);
     }
 }

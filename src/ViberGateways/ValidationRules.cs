@@ -144,4 +144,34 @@ namespace ViberGateways
             }
         }
     }
+
+    /// <summary>
+    /// A button has both its caption and the URL it opens, on every gateway: a spec that makes the link optional
+    /// (AlphaSMS <c>viber_link</c>, SMS.by <c>button_link</c>) would otherwise send half a button. The caption's
+    /// length and the URL's form are the specs'.
+    /// </summary>
+    internal static class ButtonRules
+    {
+        public static void Check(ViberButton? button, string path, ValidationErrors errors)
+        {
+            if (button is null)
+            {
+                return;
+            }
+
+            if (button.Caption is null)
+            {
+                errors.Add(path + ".Button.Caption", "required", "is required: a button needs its caption");
+            }
+            else
+            {
+                TextRules.SendableIfSet(button.Caption, path + ".Button.Caption", errors);
+            }
+
+            if (button.Url is null)
+            {
+                errors.Add(path + ".Button.Url", "required", "is required: a button needs the URL it opens");
+            }
+        }
+    }
 }

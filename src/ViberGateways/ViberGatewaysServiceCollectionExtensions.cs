@@ -135,7 +135,8 @@ namespace Microsoft.Extensions.DependencyInjection
 
             if (configured.Count == 0)
             {
-                throw new OptionsValidationException(nameof(AddViberGateways), typeof(RoutingOptions),
+                // The routing a gateway-less configuration could not give: the options this method registers.
+                throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(RoutingOptions),
                     new[] { "the configuration has no gateway section: add AlphaSms, LiveAll or SmsBy (each with its ApiKey)" });
             }
 

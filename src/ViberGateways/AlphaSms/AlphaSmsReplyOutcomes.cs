@@ -34,15 +34,23 @@ namespace ViberGateways.AlphaSms
         /// <summary>XML: the code of each message (accepted as <see cref="IsAccepted"/> reads it) or status query (below 200 answered).</summary>
         private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => reply switch
         {
-            AlphaSmsXmlReply xml when (xml.MessageViber ?? xml.Message) is { } sent =>
-                OfItems(sent.Select((result, i) => (Result: result, Sent: (call.Model as AlphaSmsXmlSendPackage)?.MessageViber?.ElementAtOrDefault(i))).ToList(),
-                    item => item.Result != null && IsAccepted(item.Result, item.Sent, call.Attempts), item => item.Result.MsgId),
+            AlphaSmsXmlReply xml when (xml.MessageViber ?? xml.Message) is { } sent => OfSent(call, sent),
             AlphaSmsXmlReply { Status: { } statuses } => OfItems(statuses, result => result != null && result.Code < 200, result => result.SmsId),
 
             // A send reply without message results may still have been accepted.
             AlphaSmsXmlReply => call.Safety != RetrySafety.Repeatable ? ReplyOutcome.Unreadable : ReplyOutcome.Accepted(),
             _ => ReplyOutcome.Replied,
         };
+
+        /// <summary>A send reply's results against the package's messages; a 208 the client reports as unknown leaves the call unknown too.</summary>
+        private static ReplyOutcome OfSent(GatewayCall call, IList<AlphaSmsXmlSendResult> results)
+        {
+            var package = (call.Model as AlphaSmsXmlSendPackage)?.MessageViber;
+            var items = results.Select((result, i) => (Result: result, Sent: package?.ElementAtOrDefault(i))).ToList();
+            return items.Any(item => item.Result != null && IsDuplicate(item.Result) && !DuplicateIsThisMessage(item.Sent, call.Attempts))
+                ? new ReplyOutcome("unknown", null)
+                : OfItems(items, item => item.Result != null && IsAccepted(item.Result, item.Sent, call.Attempts), item => item.Result.MsgId);
+        }
     }
 
     internal partial class AlphaSmsHttpClient

@@ -128,7 +128,7 @@ namespace ViberGateways.AlphaSms
         {
             Sender(message.Sender ?? options.Sender, path + ".Sender", $"AlphaSMS ({transport} transport) needs a Viber sender: set {path}.Sender or AlphaSmsOptions.Sender", errors);
             TextRules.SendableIfSet(message.Text, path + ".Text", errors);
-            TextRules.SendableIfSet(message.Button?.Caption, path + ".Button.Caption", errors);
+            ButtonRules.Check(message.Button, path, errors);
             if (message.SmsFallback is { } fallback)
             {
                 Sender(fallback.Sender ?? options.SmsSender, path + ".SmsFallback.Sender",

@@ -99,7 +99,7 @@ namespace ViberGateways.LiveAll
                 UrlRules.Absolute(message.ImageUrl, path + ".ImageUrl", errors);
             }
 
-            TextRules.SendableIfSet(message.Button?.Caption, path + ".Button.Caption", errors);
+            ButtonRules.Check(message.Button, path, errors);
             if (message.SmsFallback is { } fallback)
             {
                 // `senderid` and `sms_text` go with IM_SMSFB (seed 003: "if you defined IM_SMSFB as im_type, then you must set this option").

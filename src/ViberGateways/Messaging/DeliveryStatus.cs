@@ -31,12 +31,14 @@ namespace ViberGateways
         /// <summary>When the message reached this status, when the gateway said.</summary>
         public DateTimeOffset? UpdatedAt { get; internal set; }
 
-        /// <summary>
-        /// Why the gateway gave no status for this message (for example it does not know the id), when it gave none;
-        /// or an error the gateway reported beside the status (SMS.by's non-zero <c>error_code</c>), which
-        /// <see cref="State"/> does not reflect.
-        /// </summary>
+        /// <summary>Why the gateway gave no status for this message (for example it does not know the id), when it gave none.</summary>
         public string? Error { get; internal set; }
+
+        /// <summary>
+        /// An error code the gateway reported beside the status it gave (SMS.by's non-zero <c>error_code</c>, whose
+        /// meanings are not documented); <see cref="State"/> follows the status alone. Null when it reported none.
+        /// </summary>
+        public string? ErrorCode { get; internal set; }
 
         /// <summary>
         /// The reference carries no id this gateway (or transport) can ask with: asking again will not help, so

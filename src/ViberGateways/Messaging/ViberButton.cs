@@ -1,5 +1,3 @@
-using System;
-
 namespace ViberGateways
 {
     /// <summary>A button under a Viber message.</summary>
@@ -8,11 +6,10 @@ namespace ViberGateways
         /// <summary>Creates a button.</summary>
         /// <param name="caption">Button text.</param>
         /// <param name="url">The absolute http(s) URL the button opens.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="caption"/> or <paramref name="url"/> is null: a button has both.</exception>
         public ViberButton(string caption, string url)
         {
-            Caption = caption ?? throw new ArgumentNullException(nameof(caption), "A Viber button needs a caption.");
-            Url = url ?? throw new ArgumentNullException(nameof(url), "A Viber button needs the URL it opens.");
+            Caption = caption;
+            Url = url;
         }
 
         /// <summary>Button text.</summary>

@@ -41,7 +41,7 @@ namespace ViberGateways.SmsBy
         public static void CheckContent(ViberMessage message, string path, bool mailing, ValidationErrors errors)
         {
             TextRules.SendableIfSet(message.Text, path + ".Text", errors);
-            TextRules.SendableIfSet(message.Button?.Caption, path + ".Button.Caption", errors);
+            ButtonRules.Check(message.Button, path, errors);
             if (message.Button != null)
             {
                 if (message.Text is null)

@@ -16,15 +16,14 @@ namespace ViberGateways.SmsBy
         };
 
         /// <summary>
-        /// A quick message's delivery as SMS.by reported it (getViberDeliveryData). The state follows
-        /// <c>status</c> alone: SMS.by documents only error_code 0, so a non-zero code is named in
-        /// <see cref="DeliveryStatus.Error"/> rather than read as a failure.
+        /// A quick message's delivery as SMS.by reported it (getViberDeliveryData). The state follows <c>status</c>
+        /// alone: SMS.by documents only error_code 0, so a non-zero code is kept as <see cref="DeliveryStatus.ErrorCode"/>
+        /// rather than read as a failure.
         /// </summary>
         public static DeliveryStatus Status(MessageReference reference, string? status, int? errorCode) =>
             new(reference, State(status ?? ""), status ?? "")
             {
-                Error = errorCode is null or 0 ? null
-                    : $"SMS.by reported error_code {errorCode.Value.ToString(CultureInfo.InvariantCulture)} (its meaning is not documented)",
+                ErrorCode = errorCode is null or 0 ? null : errorCode.Value.ToString(CultureInfo.InvariantCulture),
             };
     }
 }

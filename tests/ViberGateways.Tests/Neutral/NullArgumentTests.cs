@@ -31,15 +31,6 @@ namespace ViberGateways.Tests.Neutral
             stub.Requests.ShouldBeEmpty();
         }
 
-        [Fact]
-        public void A_button_names_its_missing_caption_or_url()
-        {
-            // A button without either would reach some gateways' wire with half a button (no link, or no caption).
-            Should.Throw<ArgumentNullException>(() => new ViberButton(null!, "https://example.com/track")).ParamName.ShouldBe("caption");
-            Should.Throw<ArgumentNullException>(() => new ViberButton("Track", null!)).ParamName.ShouldBe("url");
-        }
-
-
         private static async IAsyncEnumerable<string> Recipients()
         {
             await Task.Yield();

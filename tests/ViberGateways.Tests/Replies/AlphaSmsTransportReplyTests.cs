@@ -204,10 +204,10 @@ namespace ViberGateways.Tests.Replies
         }
 
         [Fact]
-        public async Task Xml_duplicate_id_208_to_the_first_attempt_for_an_id_the_sdk_drew_rejects_the_message_as_not_sent()
+        public async Task Xml_duplicate_id_208_to_the_first_attempt_for_an_id_the_sdk_drew_has_an_unknown_outcome()
         {
-            // The SDK gives a message without a client id one of its own; a 208 to the package's first attempt then
-            // names another message of the account with that id, so this message was not sent.
+            // The SDK gives a message without a client id one of its own. A 208 to the package's first attempt names a
+            // message of the account with that id: this one, if a layer below the SDK repeated the request, or another.
             var client = ClientReplying(Variant.Xml, "<package><message-viber><msg msg_id=\"0\">208</msg></message-viber></package>");
             var message = Text(client);
             message.ClientId = null;
@@ -216,10 +216,10 @@ namespace ViberGateways.Tests.Replies
 
             var sentId = (long)System.Xml.Linq.XDocument.Parse(_gateway.LastRequest.BodyText).Descendants("msg").Single().Attribute("id")!;
             _gateway.Requests.Count.ShouldBe(1);
-            result.Outcome.ShouldBe(SendOutcome.Rejected);
+            result.Outcome.ShouldBe(SendOutcome.Unknown);
             result.ErrorCode.ShouldBe("208");
-            result.Error.ShouldBe("208 (ErrDuplicate): another message in the account already has the id the SDK gave this one, so this one was not sent");
-            result.Reference!.ClientId.ShouldBe(sentId);
+            result.Error.ShouldStartWith("208 (ErrDuplicate) to the first attempt: the account has a message with the id the SDK gave this one");
+            result.Reference!.ClientId.ShouldBe(sentId, "the client id asks the status");
         }
 
         [Fact]
