@@ -48,7 +48,7 @@ namespace ViberGateways.Cli
             await using var connection = await GatewayConnection.OpenAsync(references.Select(r => r.Gateway).Distinct().ToList(), _cli.Connection(parsed), cancellationToken).ConfigureAwait(false);
             var statuses = await connection.Router.GetStatusAsync(references, cancellationToken).ConfigureAwait(false);
             var rows = statuses.Select(s => new StatusRow(s.Recipient, s.Reference.Gateway.ToString(), Printer.Word(s.State), s.RawStatus, s.UpdatedAt, s.Reference.ToString(),
-                s.Error ?? (s.ErrorCode is { } code ? $"error code {code} beside the status (its meaning is not documented)" : null), s.ErrorCode)).ToList();
+                s.Error, s.ErrorCode)).ToList();
             _cli.Printer(parsed).Results("Status", rows,
                 new Column<StatusRow>("Recipient", r => r.Recipient),
                 new Column<StatusRow>("Gateway", r => r.Gateway),
@@ -56,7 +56,7 @@ namespace ViberGateways.Cli
                 new Column<StatusRow>("Gateway status", r => r.RawStatus),
                 new Column<StatusRow>("Updated", r => r.UpdatedAt?.ToString("u", CultureInfo.InvariantCulture)),
                 new Column<StatusRow>("Reference", r => r.Reference),
-                new Column<StatusRow>("Detail", r => r.Error));
+                new Column<StatusRow>("Detail", r => r.Error ?? (r.ErrorCode is { } code ? $"error code {code} beside the status (its meaning is not documented)" : null)));
 
             // Every status is printed first: one the gateway refused or did not report fails the command, not its neighbours.
             var unread = statuses.Count(s => s.Error != null);

@@ -47,9 +47,10 @@ namespace ViberGateways.AlphaSms
         {
             var package = (call.Model as AlphaSmsXmlSendPackage)?.MessageViber;
             var items = results.Select((result, i) => (Result: result, Sent: package?.ElementAtOrDefault(i))).ToList();
+            var outcome = OfItems(items, item => item.Result != null && IsAccepted(item.Result, item.Sent, call.Attempts), item => item.Result.MsgId);
             return items.Any(item => item.Result != null && IsDuplicate(item.Result) && !DuplicateIsThisMessage(item.Sent, call.Attempts))
-                ? new ReplyOutcome("unknown", null)
-                : OfItems(items, item => item.Result != null && IsAccepted(item.Result, item.Sent, call.Attempts), item => item.Result.MsgId);
+                ? new ReplyOutcome("unknown", outcome.GatewayIds)
+                : outcome;
         }
     }
 

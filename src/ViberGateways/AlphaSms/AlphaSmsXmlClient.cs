@@ -106,7 +106,7 @@ namespace ViberGateways.AlphaSms
             {
                 return AlphaSmsMapping.Result(entry, SendOutcome.Unknown, result.Id ?? sentId, errorCode: result.Code.ToString(CultureInfo.InvariantCulture),
                     error: $"{result.Code} (ErrDuplicate) to the first attempt: the account has a message with the id the SDK gave this one, "
-                        + "either this one (a layer below the SDK may have repeated the request) or another; ask the status with the reference");
+                        + "either this one (a layer below the SDK may have repeated the request) or another; a status query by the id cannot tell which");
             }
 
             var accepted = IsAccepted(result, sent, attempts);

@@ -6,7 +6,8 @@ namespace ViberGateways.AlphaSms
     {
         /// <summary>
         /// Whether the SDK drew <see cref="Id"/> itself (the message set no <see cref="ViberMessage.ClientId"/>): a 208
-        /// to the package's first attempt then names another message's id, not an earlier send of this one.
+        /// to the package's first attempt then cannot say whether it names this message (repeated below the SDK) or
+        /// another with the same id.
         /// </summary>
         internal bool IdAssigned;
     }

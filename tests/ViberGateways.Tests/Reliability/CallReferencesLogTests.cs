@@ -107,6 +107,22 @@ namespace ViberGateways.Tests.Reliability
         }
 
         [Fact]
+        public async Task An_AlphaSms_Xml_208_to_the_first_attempt_for_an_id_the_sdk_drew_is_unknown_and_keeps_the_accepted_ids()
+        {
+            // The second message has no client id: the SDK draws one, and a 208 to the first attempt cannot say whose it is.
+            var reply = "<package><message-viber><msg id=\"" + ClientId + "\" msg_id=\"987654321\">1</msg><msg msg_id=\"0\">208</msg></message-viber></package>";
+
+            var records = await AlphaSmsAsync(AlphaSmsTransport.Xml, reply, "application/xml", client => client.SendAsync(new[]
+            {
+                Message(ClientId), Message(null),
+            }));
+
+            var call = TheCallEvent(records);
+            Field(call, "Outcome").ShouldBe("unknown");
+            Field(call, "GatewayIds").ShouldBe("987654321");
+        }
+
+        [Fact]
         public async Task An_unreadable_2xx_reply_to_a_send_is_unknown_at_Warning_with_the_client_id()
         {
             var records = await AlphaSmsAsync(AlphaSmsTransport.Json, "<html>maintenance</html>", "text/html", Send);
@@ -334,7 +350,7 @@ namespace ViberGateways.Tests.Reliability
             Http.GatewayTelemetryHandler.FormatIds(Enumerable.Range(1, 12).Select(i => "id" + i)).ShouldBe("id1,id2,id3,id4,id5,id6,id7,id8,id9,id10 +2 more");
         }
 
-        private static ViberMessage Message(long clientId) => new() { Recipients = { Phone }, Sender = "Shop", Text = Text, ClientId = clientId };
+        private static ViberMessage Message(long? clientId) => new() { Recipients = { Phone }, Sender = "Shop", Text = Text, ClientId = clientId };
 
         private static Task Send(IViberClient client) => client.SendAsync(Message(ClientId));
 
