@@ -31,7 +31,7 @@ namespace ViberGateways.AlphaSms
 
     internal partial class AlphaSmsXmlClient
     {
-        /// <summary>XML: the code of each message (accepted as <see cref="IsAccepted"/> reads it) or status query (below 200 answered).</summary>
+        /// <summary>XML: the code of each message (as <see cref="OutcomeOf"/> reads it) or status query (below 200 answered).</summary>
         private protected override ReplyOutcome InterpretReply(GatewayCall call, object reply) => reply switch
         {
             AlphaSmsXmlReply xml when (xml.MessageViber ?? xml.Message) is { } sent => OfSent(call, sent),
@@ -46,11 +46,10 @@ namespace ViberGateways.AlphaSms
         private static ReplyOutcome OfSent(GatewayCall call, IList<AlphaSmsXmlSendResult> results)
         {
             var package = (call.Model as AlphaSmsXmlSendPackage)?.MessageViber;
-            var items = results.Select((result, i) => (Result: result, Sent: package?.ElementAtOrDefault(i))).ToList();
-            var outcome = OfItems(items, item => item.Result != null && IsAccepted(item.Result, item.Sent, call.Attempts), item => item.Result.MsgId);
-            return items.Any(item => item.Result != null && IsDuplicate(item.Result) && !DuplicateIsThisMessage(item.Sent, call.Attempts))
-                ? new ReplyOutcome("unknown", outcome.GatewayIds)
-                : outcome;
+            var items = results.Select((result, i) => (Result: result,
+                Outcome: result is null ? SendOutcome.Rejected : OutcomeOf(result, package?.ElementAtOrDefault(i), call.Attempts))).ToList();
+            var outcome = OfItems(items, item => item.Outcome == SendOutcome.Accepted, item => item.Result.MsgId);
+            return items.Any(item => item.Outcome == SendOutcome.Unknown) ? new ReplyOutcome("unknown", outcome.GatewayIds) : outcome;
         }
     }
 

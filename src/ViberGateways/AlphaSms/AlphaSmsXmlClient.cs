@@ -98,38 +98,33 @@ namespace ViberGateways.AlphaSms
             }
 
             // Codes below 200 are message states (1 accepted, 100 scheduled, …); 200 and above are errors (reference
-            // gateways.md line 48). 208 ERR_DUPLICATE, "a message with this id exists" (line 51), names a message in
-            // the account with this msg's id: see DuplicateIsThisMessage. Its msg_id is not documented for 208: the
-            // result keeps the client id, which asks the status. Every msg carries an id (AlphaSmsMapping.ClientIdOf
-            // assigns one), so a 208 always names one.
-            if (IsDuplicate(result) && !DuplicateIsThisMessage(sent, attempts))
-            {
-                return AlphaSmsMapping.Result(entry, SendOutcome.Unknown, result.Id ?? sentId, errorCode: result.Code.ToString(CultureInfo.InvariantCulture),
-                    error: $"{result.Code} (ErrDuplicate) to the first attempt: the account has a message with the id the SDK gave this one, "
-                        + "either this one (a layer below the SDK may have repeated the request) or another; a status query by the id cannot tell which");
-            }
-
-            var accepted = IsAccepted(result, sent, attempts);
-            return AlphaSmsMapping.Result(entry, accepted ? SendOutcome.Accepted : SendOutcome.Rejected, result.Id ?? sentId, accepted && result.MsgId > 0 ? result.MsgId : null,
+            // gateways.md line 48), except as OutcomeOf reads 208. Its msg_id is not documented for 208: the result
+            // keeps the client id. Every msg carries an id (AlphaSmsMapping.ClientIdOf assigns one), so a 208 always names one.
+            var outcome = OutcomeOf(result, sent, attempts);
+            var accepted = outcome == SendOutcome.Accepted;
+            return AlphaSmsMapping.Result(entry, outcome, result.Id ?? sentId, accepted && result.MsgId > 0 ? result.MsgId : null,
                 errorCode: accepted ? null : result.Code.ToString(CultureInfo.InvariantCulture),
-                error: accepted ? null : $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})");
+                error: outcome switch
+                {
+                    SendOutcome.Accepted => null,
+                    SendOutcome.Unknown => $"{result.Code} (ErrDuplicate) to the first attempt: the account has a message with the id the SDK gave this one, "
+                        + "either this one (a layer below the SDK may have repeated the request) or another; a status query by the id cannot tell which",
+                    _ => $"{result.Code} ({AlphaSmsStatusMapping.XmlCodeName(result.Code) ?? "an undocumented error"})",
+                });
         }
 
         /// <summary>
-        /// Whether a message's result is an acceptance: a message state (below 200), or 208 ERR_DUPLICATE for a message
-        /// whose duplicate is itself (<see cref="DuplicateIsThisMessage"/>).
+        /// What a message's result says of it. Below 200, accepted. 208 ERR_DUPLICATE, "a message with this id exists"
+        /// (gateways.md line 51), is accepted when that message is this one: the caller set its id (a resend with the
+        /// same reference) or the SDK repeated the package. For an id the SDK drew, a 208 to the first attempt cannot be
+        /// told apart — a repeat made below the SDK (a caller's retry handler, a proxy) is this message, a clash of ids
+        /// another one — so it is unknown. Any other code is a refusal. An unknown <paramref name="sent"/> counts as one
+        /// whose id the caller set.
         /// </summary>
-        internal static bool IsAccepted(AlphaSmsXmlSendResult result, AlphaSmsXmlMessage? sent, int attempts) =>
-            result.Code < 200 || (IsDuplicate(result) && DuplicateIsThisMessage(sent, attempts));
-
-        /// <summary>
-        /// Whether a 208 names this message: the caller set its id (a resend with the same reference), or the SDK
-        /// repeated the package. For an id the SDK drew, a 208 to the first attempt cannot be told apart: a repeat made
-        /// below the SDK (a caller's retry handler, a proxy) is this message, a clash of ids another one. An unknown
-        /// <paramref name="sent"/> counts as one whose id the caller set.
-        /// </summary>
-        private static bool DuplicateIsThisMessage(AlphaSmsXmlMessage? sent, int attempts) => sent is not { IdAssigned: true } || attempts > 1;
-
-        private static bool IsDuplicate(AlphaSmsXmlSendResult result) => result.Code == (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate;
+        internal static SendOutcome OutcomeOf(AlphaSmsXmlSendResult result, AlphaSmsXmlMessage? sent, int attempts) =>
+            result.Code < 200 ? SendOutcome.Accepted
+            : result.Code != (int)AlphaSmsXmlMessageStatusCode.ErrDuplicate ? SendOutcome.Rejected
+            : sent is not { IdAssigned: true } || attempts > 1 ? SendOutcome.Accepted
+            : SendOutcome.Unknown;
     }
 }
